@@ -1,0 +1,390 @@
+"""Split a document into articles: one per paper, several per newspaper page.
+
+Stage 2 of DESIGN.md. A journal paper is one article with a header (title, author line,
+affiliation line). A newspaper page (paper 004 of the bundled corpus) carries several
+articles whose columns interleave: an article stops mid-sentence where its column ends
+and goes on further down the page, a byline (``□ 作者``) opens an article, an
+affiliation trailer ``(作者单位:…)`` closes one, and parts that are not about party
+building or management (a legal notice, an advert) are skipped and reported.
+
+How a column jump is found (the layout rules, none tied to one page):
+
+1. A paragraph that does not end a sentence is an *open end*.
+2. A later paragraph continues an open end when the characters on both sides of the
+   break form one dictionary word (``在党组`` + ``织的领导下`` → ``党组织``), jieba's
+   dictionary without its HMM guesser, so no word is invented.
+3. A paragraph that starts inside a bracket (``日查、区队周查、支部月查),2024年…``)
+   starts mid-sentence; it waits for an open end of its own article.
+4. Otherwise an open end continues on the next paragraph when nothing else claims it
+   (a plain PDF break, ``…的行`` / ``业，…``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .ingest import Document, ends_sentence, is_heading
+
+BYLINE_RE = re.compile(r"^\s*[□■◎●]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})\s*$")
+TRAILER_RE = re.compile(r"^\s*[(（]\s*作者单位\s*[:：]\s*(?P<aff>[^)）]+)[)）]\s*$")
+NOTICE_TITLE_RE = re.compile(r"(公告|声明|启事|广告|讣告|通告)$")
+POSTCODE_RE = re.compile(r"\s*\d{6}\s*$")
+AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-\u9fff·]{2,4})*\s*\d?$")
+ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
+
+#: Words whose presence marks a text as about party building or enterprise management
+#: (the scope of GUIDELINES.md); a part with none of them is skipped.
+TOPIC_WORDS = ("党建", "党委", "党支部", "党组织", "党员", "工会", "团委", "思想政治", "廉政",
+               "管理", "安全生产", "企业")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text taken from one place of the document.
+
+    Attributes:
+        start: character offset in the article text.
+        end: character offset in the article text (exclusive).
+        doc_start: character offset of the same run in the document text.
+    """
+
+    start: int
+    end: int
+    doc_start: int
+
+
+@dataclass
+class Article:
+    """One article of a document.
+
+    Attributes:
+        source: the document's file name.
+        index: 1-based position of the article on its page (reading order of heads).
+        title: the title as written; when the page lost it, ``[…]`` around the opening
+            words, and ``title_inferred`` is ``True``.
+        authors: author names as written (spaces inside a name removed).
+        affiliation: the author's organisation line, or ``None``.
+        text: the article's text, paragraphs separated by ``\\n``.
+        segments: where each run of ``text`` stands in the document text.
+        notes: what the splitter did (joined column jumps, missing head), for the report.
+    """
+
+    source: str
+    index: int
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    title_inferred: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def to_doc_offset(self, offset: int) -> int:
+        """Map a character offset in ``text`` to the document text (``-1`` if outside)."""
+        for seg in self.segments:
+            if seg.start <= offset <= seg.end:
+                return seg.doc_start + offset - seg.start
+        return -1
+
+
+@dataclass(frozen=True)
+class SkippedPart:
+    """A part of a page that is not an article about party building or management.
+
+    Attributes:
+        title: its title (or opening words).
+        reason: why it was skipped.
+    """
+
+    title: str
+    reason: str
+
+
+@dataclass
+class _Para:
+    text: str
+    start: int  # offset in the document text
+
+
+@dataclass
+class _Piece:
+    """Consecutive paragraphs that read on without a column jump."""
+
+    paras: list[_Para]
+    article: int
+    open_start: bool = False
+    next: "_Piece | None" = None
+    prev: "_Piece | None" = None
+
+    @property
+    def open_end(self) -> bool:
+        last = self.paras[-1].text
+        return not ends_sentence(last) and not is_heading(last)
+
+
+@dataclass
+class _Head:
+    title: str
+    authors: list[str]
+    affiliation: str | None = None
+    inferred: bool = False
+    closed: bool = False
+    notice: bool = False
+    start: int = 0
+
+
+def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
+    """Split a document into its articles.
+
+    Args:
+        doc: the cleaned document.
+
+    Returns:
+        ``(articles, skipped)``: the articles about party building or management in
+        page order of their heads, and the parts skipped with the reason.
+    """
+    paras = _paragraphs(doc.text)
+    heads: list[_Head] = []
+    pieces: list[_Piece] = []
+    current: int | None = None
+    i = 0
+    last_piece: _Piece | None = None
+    while i < len(paras):
+        text = paras[i].text
+        nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+        # A title followed by a byline opens an article (newspaper layout).
+        if BYLINE_RE.match(nxt) and _title_like(text):
+            heads.append(_Head(title=text.strip(), authors=[_name(BYLINE_RE.match(nxt)["name"])],
+                               start=paras[i].start))
+            current, last_piece = len(heads) - 1, None
+            i += 2
+            continue
+        # A short notice title (注销公告) opens a part of its own.
+        if NOTICE_TITLE_RE.search(text) and _title_like(text) and (current is None or heads[current].closed):
+            heads.append(_Head(title=text.strip(), authors=[], notice=True, start=paras[i].start))
+            current, last_piece = len(heads) - 1, None
+            i += 1
+            continue
+        # The first lines of a journal paper: title, author line, affiliation line.
+        if i == 0 and _title_like(text):
+            head, used = _journal_head(paras)
+            if head is not None:
+                heads.append(head)
+                current, last_piece = 0, None
+                i += used
+                continue
+        trailer = TRAILER_RE.match(text)
+        if trailer:
+            if current is None:
+                heads.append(_Head(title="", authors=[], inferred=True, start=paras[i].start))
+                current = len(heads) - 1
+            heads[current].affiliation = trailer["aff"].strip()
+            heads[current].closed = True
+            current = _latest_open(heads)
+            last_piece = None
+            i += 1
+            continue
+        # A body paragraph: continuation of an open end, or new text of the current article.
+        para = paras[i]
+        target = _best_continuation(pieces, para.text)
+        if target is not None:
+            piece = _Piece([para], target.article, prev=target)
+            target.next = piece
+            current = target.article
+        else:
+            if current is None:
+                heads.append(_Head(title="", authors=[], inferred=True, start=para.start))
+                current = len(heads) - 1
+            if _starts_inside_bracket(para.text):
+                piece = _Piece([para], current, open_start=True)
+            elif last_piece is not None and last_piece.open_end and last_piece.next is None \
+                    and last_piece.article == current and not is_heading(para.text):
+                piece = _Piece([para], current, prev=last_piece)
+                last_piece.next = piece
+            elif last_piece is not None and last_piece.article == current and not last_piece.open_end:
+                last_piece.paras.append(para)
+                i += 1
+                continue
+            else:
+                piece = _Piece([para], current)
+        pieces.append(piece)
+        last_piece = piece
+        i += 1
+
+    # Rule 3: a piece that starts mid-sentence takes an open end left in its article.
+    for piece in pieces:
+        if piece.open_start and piece.prev is None:
+            for other in pieces:
+                if other is not piece and other.article == piece.article and other.open_end \
+                        and other.next is None and not _reaches(piece, other):
+                    other.next, piece.prev = piece, other
+                    break
+
+    articles: list[Article] = []
+    skipped: list[SkippedPart] = []
+    for k, head in enumerate(heads):
+        chains = [p for p in pieces if p.article == k and p.prev is None]
+        art = _assemble(doc, k, head, chains)
+        if not art.text.strip():
+            continue
+        reason = _skip_reason(head, art)
+        if reason:
+            skipped.append(SkippedPart(title=art.title, reason=reason))
+            continue
+        art.index = len(articles) + 1
+        articles.append(art)
+    return articles, skipped
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(_Para(line, pos))
+        pos += len(line) + 1
+    return out
+
+
+def _title_like(text: str) -> bool:
+    t = text.strip()
+    return 2 <= len(t) <= 40 and not any(ch in t for ch in "。；！？;!?") and not is_heading(t)
+
+
+def _name(raw: str) -> str:
+    return re.sub(r"\s+", "", raw)
+
+
+def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """Title, then an author line, then optional affiliation lines (journal layout)."""
+    if len(paras) < 3:
+        return None, 0
+    title = paras[0].text.strip()
+    authors_line = paras[1].text.strip()
+    if not AUTHOR_LINE_RE.match(authors_line):
+        return None, 0
+    authors = [a for a in re.split(r"[\s,，、;；]+", re.sub(r"\d", "", authors_line)) if a]
+    used, affiliation = 2, None
+    if used < len(paras):
+        cand = paras[used].text.strip()
+        if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60:
+            affiliation = POSTCODE_RE.sub("", cand).strip()
+            used += 1
+    return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start), used
+
+
+def _latest_open(heads: list[_Head]) -> int | None:
+    for k in range(len(heads) - 1, -1, -1):
+        if not heads[k].closed and not heads[k].notice:
+            return k
+    return None
+
+
+_JIEBA = None
+
+
+def _dictionary():
+    global _JIEBA
+    if _JIEBA is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.ERROR)
+        _JIEBA = jieba.Tokenizer()
+        _JIEBA.initialize()
+    return _JIEBA
+
+
+def join_score(tail: str, head: str) -> float:
+    """How strongly the text across a break reads as one word.
+
+    Args:
+        tail: the end of the paragraph before the break.
+        head: the start of the paragraph after it.
+
+    Returns:
+        ``0.0`` when no dictionary word spans the break; otherwise the log frequency of
+        the word that does, in jieba's dictionary (words only, HMM off).
+    """
+    tk = _dictionary()
+    a, b = tail[-4:], head[:4]
+    pos = 0
+    for tok in tk.lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(tok) and len(tok) >= 2:
+            return math.log(1 + tk.FREQ.get(tok, 0) or 1)
+        pos += len(tok)
+    return 0.0
+
+
+def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:
+    if is_heading(text):
+        return None
+    best, best_score = None, 0.0
+    for piece in pieces:
+        if piece.open_end and piece.next is None:
+            score = join_score(piece.paras[-1].text, text)
+            if score > best_score or (score == best_score and score > 0):
+                best, best_score = piece, score
+    return best
+
+
+def _starts_inside_bracket(text: str) -> bool:
+    """True when a closing bracket comes before any opening one in the first clause."""
+    for ch in text[:40]:
+        if ch in "(（【[“":
+            return False
+        if ch in ")）】]":
+            return True
+        if ch in "。；！？":
+            return False
+    return False
+
+
+def _reaches(start: _Piece, target: _Piece) -> bool:
+    node = start
+    while node is not None:
+        if node is target:
+            return True
+        node = node.next
+    return False
+
+
+def _assemble(doc: Document, k: int, head: _Head, chains: list[_Piece]) -> Article:
+    art = Article(source=doc.source, index=k + 1, title=head.title, authors=head.authors,
+                  affiliation=head.affiliation, title_inferred=head.inferred)
+    parts: list[str] = []
+    pos = 0
+    for c, first in enumerate(chains):
+        node, joined_prev = first, False
+        while node is not None:
+            for j, para in enumerate(node.paras):
+                sep = "" if (j == 0 and joined_prev) else ("\n" if parts else "")
+                if sep:
+                    parts.append(sep)
+                    pos += len(sep)
+                art.segments.append(Segment(pos, pos + len(para.text), para.start))
+                parts.append(para.text)
+                pos += len(para.text)
+            if node.next is not None and node.next.article == k:
+                art.notes.append(f"column jump joined at «{node.paras[-1].text[-6:]}|"
+                                 f"{node.next.paras[0].text[:6]}»")
+            joined_prev = True
+            node = node.next
+        if first.open_start:
+            art.notes.append("a part starts mid-sentence: its beginning is not on this page")
+    art.text = "".join(parts)
+    if not art.title:
+        opening = re.split(r"[,，。；;]", art.text, maxsplit=1)[0][:30]
+        art.title = f"[{opening}…]"
+        art.title_inferred = True
+        art.notes.append("title missing on the page; opening words used")
+    return art
+
+
+def _skip_reason(head: _Head, art: Article) -> str | None:
+    if head.notice:
+        return f"{art.title}: a notice ({NOTICE_TITLE_RE.search(head.title)[0]}), not about party building or management"
+    if not any(w in art.text for w in TOPIC_WORDS):
+        return f"{art.title}: no party-building or management terms"
+    return None

@@ -1,0 +1,272 @@
+"""Read one input file into a clean :class:`Document`.
+
+Stage 1 of the data flow in DESIGN.md: decode (UTF-8, GB18030, Big5 … via
+charset-normalizer), convert traditional to simplified characters (OpenCC ``t2s``),
+strip Markdown markup and repair the line breaks that PDF-to-text conversion leaves
+inside paragraphs. Headings are kept on lines of their own.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError
+
+#: File suffixes read as text. Other formats are added by later stages of work.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+
+#: Characters that close a sentence or a clause list in Chinese running text.
+SENTENCE_END = "。！？!?；;…：:”」』）)】."
+
+#: Heading shapes of Chinese papers: 一、 （一） 1 / 1.2 / 【摘要】 / short Markdown headings.
+HEADING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．]\S"
+    r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词)"
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded, cleaned input file.
+
+    Attributes:
+        source: the file name (no directory), used as the document id in records.
+        path: the path it was read from.
+        text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
+        encoding: the detected source encoding (``utf_8``, ``gb18030`` …).
+        sha256: hex digest of the file's bytes (cache key, duplicate detection).
+        converted: ``True`` when traditional characters were converted to simplified.
+        original: the decoded text before t2s conversion when ``converted``, else ``""``.
+        notes: what ingest changed or noticed, for the build report.
+    """
+
+    source: str
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    converted: bool = False
+    original: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read, decode and clean one file.
+
+    Args:
+        path: a ``.txt`` or ``.md`` file.
+
+    Returns:
+        The :class:`Document`.
+
+    Raises:
+        IngestError: the file is missing, unreadable, empty, binary, of an unsupported
+            suffix, or in an encoding that cannot be detected. The message names the
+            file and says what to do.
+    """
+    p = Path(path)
+    if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise IngestError(p, f"unsupported file type {p.suffix or '(none)'}; "
+                             f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from exc
+    text, encoding = decode_bytes(data, p)
+    if p.suffix.lower() in (".md", ".markdown") or looks_like_markdown(text):
+        text = strip_markdown(text)
+    simplified = to_simplified(text)
+    converted = simplified != text
+    clean = repair_line_breaks(normalise_text(simplified))
+    if not clean.strip():
+        raise IngestError(p, "no text after decoding (empty file?)")
+    notes = []
+    if converted:
+        notes.append("traditional characters converted to simplified (OpenCC t2s)")
+    return Document(
+        source=p.name,
+        path=str(p),
+        text=clean,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        converted=converted,
+        original=text if converted else "",
+        notes=tuple(notes),
+    )
+
+
+def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Decode file bytes to text.
+
+    UTF-8 (with or without BOM) is tried first because it is unambiguous; anything
+    else is left to charset-normalizer, restricted to the encodings Chinese files come
+    in so that a GB18030 file is not read as Latin-1.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        IngestError: empty input, a NUL byte (binary file), or no Chinese encoding fits.
+    """
+    from charset_normalizer import from_bytes
+
+    if not data.strip():
+        raise IngestError(path, "the file is empty")
+    if b"\x00" in data[:65536]:
+        raise IngestError(path, "binary content (NUL bytes): not a text file; "
+                                "convert it to .txt or give the original format")
+    try:
+        return data.decode("utf-8-sig"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+    if best is None:
+        raise IngestError(path, "unknown text encoding (not UTF-8, GB18030 or Big5); "
+                                "re-save the file as UTF-8")
+    return str(best), best.encoding
+
+
+_T2S = None
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese characters to simplified (OpenCC ``t2s``).
+
+    Simplified text passes through unchanged.
+    """
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+_MD_RULES = [
+    (re.compile(r"<sup>.*?</sup>", re.S), ""),  # footnote markers
+    (re.compile(r"<[^>\n]+>"), ""),
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),  # heading marks; the line stays a heading
+    (re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S), r"\1\2"),
+    (re.compile(r"(?<!\*)\*(?!\s)([^*\n]+?)\*(?!\*)"), r"\1"),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),
+    (re.compile(r"^\s{0,3}[-*+]\s+", re.M), ""),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+]
+
+
+def strip_markdown(text: str) -> str:
+    """Remove Markdown markup (emphasis, heading marks, links, HTML tags), keeping text.
+
+    Headings stay on their own line so that the article splitter still sees them.
+    """
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_MD_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when a text file carries Markdown markup (heading marks, bold, ``<sup>``).
+
+    Papers exported from journal sites often come as ``.txt`` with Markdown inside.
+    """
+    return len(_MD_SIGNS.findall(text)) >= 2
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line endings and odd spaces; keep full-width punctuation as written.
+
+    NFKC is not applied to the text itself because evidence sentences must be quoted
+    exactly as the paper wrote them; matching normalises separately.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def is_heading(line: str) -> bool:
+    """True for a line shaped like a section heading (``一、`` ``（二）`` ``1.2`` ``【摘要】``)."""
+    line = line.strip()
+    return bool(line) and bool(HEADING_RE.match(line)) and len(line) <= 40
+
+
+def ends_sentence(line: str) -> bool:
+    """True when a line ends with sentence-final (or clause-closing) punctuation."""
+    line = line.rstrip()
+    return bool(line) and line[-1] in SENTENCE_END
+
+
+def repair_line_breaks(text: str) -> str:
+    """Join lines that a PDF converter broke inside a paragraph.
+
+    Rule (issue 2): in a hard-wrapped file (most lines of about the same, short width),
+    a line that does not end a sentence continues on the next non-blank line, and the
+    blank lines in between go; headings and short lines (author, title, affiliation)
+    keep their own line. Files whose lines are whole paragraphs are left as they are:
+    there a paragraph that stops mid-sentence is a column jump, which
+    :mod:`extract.articles` resolves with the page layout in view.
+
+    Args:
+        text: normalised text, ``\\n`` line ends.
+
+    Returns:
+        Text with one paragraph a line, paragraphs separated by ``\\n``.
+    """
+    lines = [ln for ln in text.split("\n")]
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return ""
+    lengths = sorted(len(ln) for ln in nonblank)
+    width = lengths[int(len(lengths) * 0.9)]
+    # Hard-wrapped: a short page width that most lines fill.
+    hard_wrapped = width <= 80 and sum(n >= 0.75 * width for n in lengths) >= 0.5 * len(lengths)
+    out: list[str] = []
+    buf, last = "", ""
+    in_header = True  # title, authors and affiliation lines: never joined
+    for line in nonblank:
+        if in_header and (_ABSTRACT_RE.match(line) or "。" in line):
+            in_header = False
+        if buf and hard_wrapped and not in_header and _continues(last, line, width):
+            buf = _join(buf, line)
+        else:
+            if buf:
+                out.append(buf)
+            buf = line
+        last = line
+    if buf:
+        out.append(buf)
+    return "\n".join(out)
+
+
+_ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
+
+
+def _continues(prev_line: str, line: str, width: int) -> bool:
+    if ends_sentence(prev_line) or is_heading(prev_line) or HEADING_RE.match(line):
+        return False
+    # A short unpunctuated line is a title, author or affiliation, not a wrapped line.
+    return len(prev_line) >= max(8, int(width * 0.6))
+
+
+def _join(a: str, b: str) -> str:
+    # Chinese has no spaces between words; keep one only between two Latin letters/digits.
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def normalise_name(name: str) -> str:
+    """The matching key of a name: NFKC, without quotes, brackets, spaces and punctuation.
+
+    Source: the matching rule of ``shared/gold/GUIDELINES.md`` («Scoring»).
+    """
+    s = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in s if not (unicodedata.category(ch)[0] in "PSZ" or ch.isspace()))

@@ -1,0 +1,120 @@
+"""The domain lexicons: tab-separated data files shipped in ``extract/lexicons/``.
+
+Each file says in its header comment what it holds and where its entries come from.
+The extractor reads them through :func:`load_lexicons`; nothing of the lexicons lives
+in code, so a user can extend them for their own corpus (``--lexicons DIR``).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+FILES = ("practices.tsv", "practice_types.tsv", "org_suffixes.tsv", "known_orgs.tsv",
+         "mine_units.tsv", "indicators.tsv", "cues.tsv")
+
+
+@dataclass(frozen=True)
+class PracticeEntry:
+    """A curated practice: canonical ``name``, ``aliases`` and ``domain``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    domain: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All lexicons, loaded.
+
+    Attributes:
+        practices: curated practices (practices.tsv).
+        practice_types: type word → domain hint, longest first (practice_types.tsv).
+        org_suffixes: suffix → organisation type, longest first (org_suffixes.tsv).
+        known_orgs: name → (type, aliases) for enterprises named without a suffix.
+        mine_units: work-area words that name teams and branches (mine_units.tsv).
+        indicators: indicator head → category, longest first (indicators.tsv).
+        cues: cue word → kind (cues.tsv); kinds: decrease, increase, level, result,
+            target, recommend, refer.
+        digest: SHA-256 of the lexicon files; part of the extractor version.
+    """
+
+    practices: tuple[PracticeEntry, ...]
+    practice_types: tuple[tuple[str, str], ...]
+    org_suffixes: tuple[tuple[str, str], ...]
+    known_orgs: dict[str, tuple[str, tuple[str, ...]]]
+    mine_units: tuple[str, ...]
+    indicators: tuple[tuple[str, str], ...]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    digest: str = ""
+
+    def cue_words(self, kind: str) -> tuple[str, ...]:
+        """The cue words of one kind, longest first."""
+        return tuple(sorted((w for w, kinds in self.cues.items() if kind in kinds),
+                            key=len, reverse=True))
+
+    def practice_alias_map(self) -> dict[str, PracticeEntry]:
+        """Every name and alias of a curated practice → its entry."""
+        out: dict[str, PracticeEntry] = {}
+        for entry in self.practices:
+            for name in (entry.name, *entry.aliases):
+                out.setdefault(name, entry)
+        return out
+
+    def category_of(self, indicator: str) -> str:
+        """The outcome category of an indicator: its longest head in indicators.tsv.
+
+        Returns ``"other"`` when no head occurs in it.
+        """
+        for head, category in self.indicators:
+            if head in indicator:
+                return category
+        return "other"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _by_length(pairs):
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(directory: str | None = None) -> Lexicons:
+    """Load the lexicons from ``directory`` (default: the shipped ``extract/lexicons``).
+
+    Raises:
+        FileNotFoundError: a lexicon file is missing from ``directory``.
+    """
+    base = Path(directory) if directory else LEXICON_DIR
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update((base / name).read_bytes())
+    practices = tuple(
+        PracticeEntry(r[0], tuple(a for a in (r[1].split("|") if len(r) > 1 else []) if a),
+                      r[2] if len(r) > 2 else "organisational")
+        for r in _rows(base / "practices.tsv"))
+    known = {}
+    for r in _rows(base / "known_orgs.tsv"):
+        known[r[0]] = (r[1], tuple(a for a in (r[2].split("|") if len(r) > 2 else []) if a))
+    cues: dict[str, set[str]] = {}
+    for r in _rows(base / "cues.tsv"):
+        cues.setdefault(r[0], set()).add(r[1])
+    return Lexicons(
+        practices=practices,
+        practice_types=_by_length((r[0], r[1]) for r in _rows(base / "practice_types.tsv")),
+        org_suffixes=_by_length((r[0], r[1]) for r in _rows(base / "org_suffixes.tsv")),
+        known_orgs=known,
+        mine_units=tuple(sorted((r[0] for r in _rows(base / "mine_units.tsv")), key=len, reverse=True)),
+        indicators=_by_length((r[0], r[1]) for r in _rows(base / "indicators.tsv")),
+        cues={k: frozenset(v) for k, v in cues.items()},
+        digest=digest.hexdigest(),
+    )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 FILES = ("practices.tsv", "practice_types.tsv", "org_suffixes.tsv", "known_orgs.tsv",
-         "mine_units.tsv", "indicators.tsv", "cues.tsv")
+         "mine_units.tsv", "indicators.tsv", "cues.tsv", "slogans.tsv", "domains.tsv")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,9 @@ class Lexicons:
         mine_units: work-area words that name teams and branches (mine_units.tsv).
         indicators: indicator head → category, longest first (indicators.tsv).
         cues: cue word → kind (cues.tsv); kinds: decrease, increase, level, result,
-            target, recommend, refer.
+            target, recommend, refer, adopt.
+        slogans: quoted formulas that are not practices (slogans.tsv).
+        domains: keyword → practice domain, longest first (domains.tsv).
         digest: SHA-256 of the lexicon files; part of the extractor version.
     """
 
@@ -48,6 +50,8 @@ class Lexicons:
     mine_units: tuple[str, ...]
     indicators: tuple[tuple[str, str], ...]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    slogans: frozenset[str] = frozenset()
+    domains: tuple[tuple[str, str], ...] = ()
     digest: str = ""
 
     def cue_words(self, kind: str) -> tuple[str, ...]:
@@ -55,13 +59,32 @@ class Lexicons:
         return tuple(sorted((w for w, kinds in self.cues.items() if kind in kinds),
                             key=len, reverse=True))
 
-    def practice_alias_map(self) -> dict[str, PracticeEntry]:
-        """Every name and alias of a curated practice → its entry."""
+    @cached_property
+    def _alias_map(self) -> dict[str, PracticeEntry]:
+        from .ingest import normalise_name
+
         out: dict[str, PracticeEntry] = {}
         for entry in self.practices:
             for name in (entry.name, *entry.aliases):
-                out.setdefault(name, entry)
+                out.setdefault(normalise_name(name), entry)
         return out
+
+    def practice_alias_map(self) -> dict[str, PracticeEntry]:
+        """Every normalised name and alias of a curated practice → its entry."""
+        return self._alias_map
+
+    def domain_of(self, name: str, hint: str = "organisational") -> str:
+        """The practice domain of a name: the lexicon entry's, else the longest keyword of
+        domains.tsv found in it, else ``hint`` (the type word's)."""
+        from .ingest import normalise_name
+
+        entry = self.practice_alias_map().get(normalise_name(name))
+        if entry:
+            return entry.domain
+        for word, domain in self.domains:
+            if word in name:
+                return domain
+        return hint
 
     def category_of(self, indicator: str) -> str:
         """The outcome category of an indicator: its longest head in indicators.tsv.
@@ -116,5 +139,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         mine_units=tuple(sorted((r[0] for r in _rows(base / "mine_units.tsv")), key=len, reverse=True)),
         indicators=_by_length((r[0], r[1]) for r in _rows(base / "indicators.tsv")),
         cues={k: frozenset(v) for k, v in cues.items()},
+        slogans=frozenset(r[0] for r in _rows(base / "slogans.tsv")),
+        domains=_by_length((r[0], r[1]) for r in _rows(base / "domains.tsv")),
         digest=digest.hexdigest(),
     )

@@ -1,0 +1,133 @@
+"""Extensions and helpers shared by the components."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+#: Clause separators inside a sentence.
+CLAUSE_SEP = "，,；;：:。！？!?\n"
+
+
+@dataclass
+class OrgInfo:
+    """An organisation of one article.
+
+    Attributes:
+        name: the preferred (fullest) name as written.
+        type: GUIDELINES.md type (Group, Company, Mine, PartyCommittee, PartyBranch,
+            Union, YouthLeague, Department, Team, Other).
+        aliases: other names the article uses for it.
+        parent: the name of the body it belongs to, or ``None``.
+    """
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """The measured part of an outcome.
+
+    Attributes:
+        indicator: the measured quantity (``设备故障率``).
+        value: the number, or ``None`` for a qualitative result.
+        unit: ``%``, ``万吨``, ``条`` … or ``None``.
+        direction: ``increase``, ``decrease``, ``level`` or ``None``.
+        year: four-digit year or ``None``.
+    """
+
+    indicator: str
+    value: float | None = None
+    unit: str | None = None
+    direction: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A practice → outcome attribution found in the text.
+
+    Attributes:
+        practice: the practice span.
+        outcome: the outcome span.
+        org: the name of the organisation that applies the practice there.
+        sentence: the sentence that states it (the outcome's sentence).
+        rule: which rule made the link (``same-sentence``, ``part-of``, ``refers-back``).
+    """
+
+    practice: Span
+    outcome: Span
+    org: str
+    sentence: Span
+    rule: str
+
+
+def register_extensions() -> None:
+    """Register the ``Doc`` and ``Span`` extensions once per process."""
+    doc_ext = {"affiliation": "", "title": "", "orgs": None, "subject": "", "links": None}
+    for name, default in doc_ext.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    span_ext = {"canonical": "", "rule": "", "org": "", "part_of": None, "modality": "reported",
+                "quantity": None}
+    for name, default in span_ext.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()
+
+
+def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
+    """A span for the characters ``[start, end)``, snapped to token boundaries.
+
+    Tries an exact match, then the largest span inside, then the smallest around.
+    Returns ``None`` for an empty range.
+    """
+    if end <= start:
+        return None
+    for mode in ("strict", "contract", "expand"):
+        span = doc.char_span(start, end, label=label, alignment_mode=mode)
+        if span is not None and len(span) > 0:
+            return span
+    return None
+
+
+def sentence_of(doc: Doc, offset: int) -> Span:
+    """The sentence that contains character ``offset`` (clamped to the text)."""
+    import bisect
+
+    starts = doc.user_data.get("minekg_starts")
+    if starts is None:
+        starts = doc.user_data["minekg_starts"] = [t.idx for t in doc]
+    i = max(0, min(len(doc) - 1, bisect.bisect_right(starts, offset) - 1))
+    return doc[i].sent
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``[start, end)``: up to the nearest separators either side."""
+    s = start
+    while s > 0 and text[s - 1] not in CLAUSE_SEP:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in CLAUSE_SEP:
+        e += 1
+    return s, e
+
+
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def year_in(text: str) -> int | None:
+    """The first four-digit year written as ``2024年`` in ``text``."""
+    m = YEAR_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two character ranges share a character."""
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,104 @@
+"""``minekg_links``: practice → outcome attributions, and who applies each practice.
+
+Rules (issue 3 «Links», GUIDELINES.md «Link»):
+
+- *same-sentence*: an outcome is attributed to the nearest practice before it in its
+  sentence (Chinese reports name the measure, then what it achieved).
+- *part-of*: the link also holds for the models that practice is part of, when the
+  same sentence names them (``“安全宣教到支部”…创建“三三制隐患排查法”…572条``).
+- *refers-back*: a sentence with outcomes but no practice, opening with a reference
+  (这种做法, 该, 此, 这一 …), takes the practices linked in the sentence before it,
+  within one paragraph.
+
+The organisation of a practice (``span._.org``) is the nearest organisation named
+before it in its sentence, else the one of the sentence before in the paragraph, else
+the article's subject; an outcome's organisation is its practice's, else found the same
+way.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicons, load_lexicons
+from .common import Link
+
+REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
+
+
+@Language.factory("minekg_links", default_config={"lexicon_dir": ""},
+                  requires=["doc.spans"], assigns=["doc._.links"])
+def make_linker(nlp: Language, name: str, lexicon_dir: str):
+    """Factory of :class:`Linker`."""
+    return Linker(load_lexicons(lexicon_dir or None))
+
+
+class Linker:
+    """Links practices to outcomes; writes ``doc._.links`` (list of
+    :class:`~extract.components.common.Link`) and ``span._.org`` on practices and outcomes."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        orgs = list(doc.spans.get("org", []))
+        practices = list(doc.spans.get("practice", []))
+        outcomes = list(doc.spans.get("outcome", []))
+        subject = doc._.subject or ""
+        sent_org: dict[int, str] = {}
+        last_org = subject
+        para_of = _paragraph_index(doc)
+        prev_para = -1
+        for sent in doc.sents:
+            if para_of(sent.start_char) != prev_para:
+                last_org, prev_para = subject, para_of(sent.start_char)
+            in_sent = [o for o in orgs if sent.start <= o.start < sent.end]
+            sent_org[sent.start] = in_sent[0]._.canonical if in_sent else last_org
+            for span in practices + outcomes:
+                if sent.start <= span.start < sent.end:
+                    before = [o for o in in_sent if o.start < span.start]
+                    span._.org = before[-1]._.canonical if before else last_org
+            if in_sent:
+                last_org = in_sent[-1]._.canonical
+
+        by_name = {p._.canonical: p for p in practices}
+        links: list[Link] = []
+        prev_linked: list[Span] = []
+        prev_sent_para = -1
+        for sent in doc.sents:
+            sent_practices = [p for p in practices if sent.start <= p.start < sent.end]
+            sent_outcomes = [o for o in outcomes if sent.start <= o.start < sent.end]
+            para = para_of(sent.start_char)
+            linked_here: list[Span] = []
+            for outcome in sent_outcomes:
+                before = [p for p in sent_practices if p.end <= outcome.start]
+                if before:
+                    head = before[-1]
+                    chosen = [(head, "same-sentence")]
+                    parent = head._.part_of
+                    names_in_sent = {p._.canonical for p in sent_practices}
+                    while parent and parent in names_in_sent and parent in by_name:
+                        chosen.append((by_name[parent], "part-of"))
+                        parent = by_name[parent]._.part_of
+                elif prev_linked and para == prev_sent_para and sent.text.lstrip().startswith(REFER_OPENERS):
+                    chosen = [(p, "refers-back") for p in prev_linked]
+                else:
+                    chosen = []
+                for practice, rule in chosen:
+                    org = practice._.org or subject
+                    outcome._.org = outcome._.org if outcome._.org and rule == "refers-back" else org
+                    links.append(Link(practice, outcome, org, sent, rule))
+                    if practice not in linked_here:
+                        linked_here.append(practice)
+            prev_linked = linked_here or ([sent_practices[-1]] if sent_practices else [])
+            prev_sent_para = para
+        doc._.links = links
+        return doc
+
+
+def _paragraph_index(doc: Doc):
+    """A function from a character offset to the index of its paragraph (``\\n`` split)."""
+    import bisect
+
+    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    return lambda offset: bisect.bisect_right(breaks, offset)

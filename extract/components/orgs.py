@@ -1,0 +1,257 @@
+"""``minekg_orgs``: organisations, their aliases and their hierarchy.
+
+Rules (issue 3 «Organisations»), each a pattern of how Chinese papers name bodies:
+
+- *Affiliation*: the author's unit (``河南神火煤电股份有限公司新庄煤矿``) is a chain of
+  names each closed by a suffix of ``org_suffixes.tsv`` or a name of
+  ``known_orgs.tsv``; each link is an organisation whose parent is the link before.
+- *Legal names* in the text (``…有限责任公司``) split the same way.
+- *以下简称*: ``X（以下简称Y）`` makes Y an alias of X.
+- *Sub-bodies*: a known name followed by 党委/党支部/工会/团委 (``利民公司党委``).
+- *Mine units*: a work area of ``mine_units.tsv`` with an optional number and
+  队/区/部/科, optionally followed by 党支部 (``综采二队党支部``, ``通风区党支部``).
+- *Anaphora*: ``矿党委``, ``党委``, ``公司``, ``该矿`` name the article's subject
+  organisation or its party committee.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicons, load_lexicons
+from .common import OrgInfo, char_span
+
+SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
+              ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"))
+ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
+LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
+# Characters that cannot begin a legal name: prepositions and verbs that precede one.
+_NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
+NUM = "一二三四五六七八九十0123456789"
+
+
+def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
+    """Split an affiliation into its chain of organisations.
+
+    Args:
+        text: ``山西西山煤电股份有限公司西铭矿党政办`` (a postcode or place may follow).
+        lex: the lexicons (suffixes, known names).
+
+    Returns:
+        ``[(name, type), …]`` outermost first, e.g. ``[("山西西山煤电股份有限公司",
+        "Company"), ("西铭矿", "Mine"), ("西铭矿党政办", "Department")]``: a unit whose
+        name is only a suffix (党政办, 党委) takes the name of the body before it.
+    """
+    text = re.sub(r"[\s\d]+.*$", "", text.strip())  # place names and postcode after a space
+    chain: list[tuple[str, str]] = []
+    pos = 0
+    suffixes = lex.org_suffixes
+    known = sorted(lex.known_orgs, key=len, reverse=True)
+    while pos < len(text):
+        hit = None
+        for name in known:
+            if text.startswith(name, pos):
+                end = pos + len(name)
+                # 霍州煤电集团: a known name may carry a group suffix of its own.
+                for suf, _ in suffixes:
+                    if text.startswith(suf, end) and suf in ("集团", "集团公司", "公司"):
+                        end += len(suf)
+                        break
+                hit = (end, lex.known_orgs[name][0])
+                break
+        if hit is None:
+            hit = _next_suffix(text, pos, suffixes)
+        if hit is None:
+            break
+        end, typ = hit
+        name = text[pos:end]
+        if chain and len(name) <= 3 and name in {s for s, _ in suffixes}:
+            name = _short(chain[-1][0]) + name
+        chain.append((name, typ))
+        pos = end
+    return chain
+
+
+def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
+    """The first suffix end after ``pos`` that no longer suffix runs across."""
+    for end in range(pos + 1, len(text) + 1):
+        for suf, typ in suffixes:
+            if text.endswith(suf, pos, end) and end - len(suf) >= pos:
+                # 矿 in 矿业, 公司 in 公司党委: a longer suffix continues past this end.
+                if any(text.startswith(s2, end - len(suf)) and len(s2) > len(suf)
+                       for s2, _ in suffixes):
+                    continue
+                return end, typ
+    return None
+
+
+def _short(name: str) -> str:
+    """西铭矿 for 山西西山煤电股份有限公司西铭矿: the last link is the usual short name."""
+    return name
+
+
+@Language.factory("minekg_orgs", default_config={"lexicon_dir": ""},
+                  assigns=["doc.spans", "doc._.orgs", "doc._.subject"])
+def make_org_recognizer(nlp: Language, name: str, lexicon_dir: str):
+    """Factory of :class:`OrganisationRecognizer`."""
+    return OrganisationRecognizer(load_lexicons(lexicon_dir or None))
+
+
+class OrganisationRecognizer:
+    """Finds organisations; writes ``doc.spans["org"]`` (label: type, ``span._.canonical``:
+    preferred name), ``doc._.orgs`` (name → :class:`OrgInfo`) and ``doc._.subject``."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        units = "|".join(map(re.escape, lex.mine_units))
+        self.unit_re = re.compile(
+            rf"(?:{units})(?:[{NUM}]?(?:队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:区队|队|区|部|科|车间)")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        orgs: dict[str, OrgInfo] = {}
+        alias_of: dict[str, str] = {}
+        mentions: list[tuple[int, int, str, str]] = []  # start, end, canonical, rule
+
+        def add(name: str, typ: str, parent: str | None = None, alias: str | None = None) -> str:
+            canon = alias_of.get(name, name)
+            info = orgs.get(canon)
+            if info is None:
+                info = orgs[canon] = OrgInfo(canon, typ, [], parent)
+                alias_of[canon] = canon
+            if parent and not info.parent and parent != canon:
+                info.parent = parent
+            if alias and alias != canon and alias not in info.aliases:
+                info.aliases.append(alias)
+                alias_of[alias] = canon
+            return canon
+
+        def add_chain(chain: list[tuple[str, str]], full: str | None = None) -> str | None:
+            parent = None
+            for name, typ in chain:
+                parent = add(name, typ, parent)
+            if parent and full and full != parent:
+                add(parent, orgs[parent].type, alias=full)
+            return parent
+
+        # Affiliation: the author's unit and the bodies above it.
+        aff_chain = split_chain(doc._.affiliation, self.lex) if doc._.affiliation else []
+        add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", doc._.affiliation.strip()) or None)
+
+        # Legal names in the text, and their 以下简称 aliases.
+        for m in LEGAL_RE.finditer(text):
+            start = m.start()
+            while start < m.end() and text[start] in _NAME_START_STOP:
+                start += 1
+            full = text[start:m.end()]
+            chain = split_chain(full, self.lex)
+            if not chain:
+                continue
+            canon = add_chain(chain)
+            mentions.append((start, m.end(), canon, "legal-name"))
+            am = ALIAS_RE.match(text, m.end())
+            if am:
+                add(canon, orgs[canon].type, alias=am["alias"])
+        # Known enterprise names without a legal suffix.
+        for known, (typ, aliases) in self.lex.known_orgs.items():
+            for form in sorted((known, *aliases), key=len, reverse=True):
+                for m in re.finditer(re.escape(form), text):
+                    if any(s <= m.start() < e for s, e, _, _ in mentions):
+                        continue
+                    canon = add(form if form == known else known, typ)
+                    mentions.append((m.start(), m.end(), canon, "known-name"))
+        # Mine units and their branches.
+        for m in self.unit_re.finditer(text):
+            name = m.group(0)
+            typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
+                "Department" if name.endswith(("部", "科")) else "Team")
+            mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
+
+        subject = self._subject(orgs, aff_chain, text)
+        if subject is None:
+            # A report with no named unit (paper 003): its party committee speaks.
+            for form in ("矿党委", "公司党委", "党委"):
+                if form in text:
+                    subject = add(form, "PartyCommittee")
+                    break
+        # X矿 short names of mines seen in the affiliation or legal names.
+        for info in list(orgs.values()):
+            if info.type == "Mine":
+                short = re.sub(r"^.*(?:公司|集团|煤电|煤业|矿业)", "", info.name)
+                if short and short != info.name and len(short) >= 2:
+                    add(info.name, "Mine", alias=short)
+        # Sub-bodies of every name or alias seen: 利民公司党委, 西铭矿党委.
+        for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
+            for suffix, typ in SUB_BODIES:
+                for m in re.finditer(re.escape(form + suffix), text):
+                    sub = add(canon_name(form, canon, suffix), typ, parent=canon)
+                    mentions.append((m.start(), m.end(), sub, "sub-body"))
+        # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
+        if subject:
+            self._anaphora(text, subject, orgs, alias_of, mentions, add)
+        # Other names alone.
+        for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(re.escape(form), text):
+                mentions.append((m.start(), m.end(), canon, "name"))
+
+        doc._.orgs = orgs
+        doc._.subject = subject or ""
+        spans, taken = [], []
+        for start, end, canon, rule in sorted(mentions, key=lambda x: (x[0], -(x[1] - x[0]))):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = char_span(doc, start, end, label=orgs[canon].type)
+            if span is None:
+                continue
+            span._.canonical = canon
+            span._.rule = rule
+            taken.append((start, end))
+            spans.append(span)
+        doc.spans["org"] = spans
+        return doc
+
+    def _subject(self, orgs: dict[str, OrgInfo], aff_chain, text: str) -> str | None:
+        """The organisation an article is about: the deepest mine or company of the
+        affiliation, else the most mentioned mine or company, else ``None``."""
+        for name, typ in reversed(aff_chain):
+            if typ in ("Mine", "Company"):
+                # A paper written from a department is still about its mine.
+                return name
+        best, count = None, 0
+        for info in orgs.values():
+            if info.type in ("Mine", "Company", "Group"):
+                n = sum(text.count(f) for f in (info.name, *info.aliases))
+                if n > count:
+                    best, count = info.name, n
+        return best
+
+    def _anaphora(self, text, subject, orgs, alias_of, mentions, add):
+        subj = orgs[subject]
+        committee = next((o.name for o in orgs.values()
+                          if o.parent == subject and o.type == "PartyCommittee"), None)
+        forms = []
+        if subj.type == "Mine":
+            forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]
+        if subj.type in ("Company", "Group"):
+            forms += [("公司党委", "PartyCommittee"), ("该公司", None)]
+        forms += [("党委", "PartyCommittee")]
+        for form, typ in forms:
+            for m in re.finditer(re.escape(form), text):
+                if any(s <= m.start() < e for s, e, _, _ in mentions):
+                    continue
+                if typ == "PartyCommittee":
+                    if committee is None:
+                        short = subj.aliases[0] if subj.aliases else subject
+                        committee = add(short + "党委", "PartyCommittee", parent=subject)
+                    add(committee, "PartyCommittee", alias=form)
+                    mentions.append((m.start(), m.end(), committee, "anaphora"))
+                else:
+                    add(subject, subj.type, alias=form)
+                    mentions.append((m.start(), m.end(), subject, "anaphora"))
+
+
+def canon_name(form: str, canon: str, suffix: str) -> str:
+    """The name of a sub-body as the text writes it (``西铭矿党委`` from form 西铭矿)."""
+    return form + suffix

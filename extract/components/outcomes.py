@@ -1,0 +1,197 @@
+"""``minekg_outcomes``: results an organisation or a practice reports.
+
+Rules (issue 3 «Outcomes», GUIDELINES.md «Outcome»):
+
+- *measured*: a clause with a number and a unit (%, 万吨, 条, 项, 名 …) and a change verb
+  of ``cues.tsv``, in one of the orders Chinese reports write them:
+  indicator + verb (+至/到) + number + unit (``设备故障率降低23%``);
+  verb + indicator + number + unit (``累计排查整改隐患572条``);
+  verb + number + unit + indicator (``形成12项具体举措``);
+  number + unit + verb + indicator (``2940人获得…资格证书``);
+  indicator + 占 + … + number + % (``技能人才占…的75%``).
+  Counts of effort (``培训8445人次``, ``召开党委会45次``) are inputs, not results.
+- *qualitative*: fixed result phrases (实现全年安全生产, 零事故, 荣获…, 通过…验收) and
+  subject + adverb + change verb at the end of a clause (``员工的归属感和认同感不断提高``,
+  ``安全生产形势持续稳定``), or verb + 了 (``有效保障了企业的安全生产``).
+- Targets and wishes (打造, 力争, 确保 …) and recommendations (要, 应 …) are not results.
+
+Each outcome span gets ``label_`` (category by ``indicators.tsv``) and
+``span._.quantity`` (:class:`~extract.components.common.Quantity`).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicons, load_lexicons
+from .common import Quantity, char_span, year_in
+
+UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+         "元", "米", "处", "起", "台", "家", "篇", "件")
+NUMBER = r"\d+(?:\.\d+)?"
+#: Units that count effort when no change verb makes them a result.
+EFFORT_UNITS = ("人次", "次")
+EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
+CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
+QUAL_FIXED = [
+    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?"),
+    re.compile(r"安全生产形势持续稳定(?:向好)?"),
+    re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
+    re.compile(r"通过[^，,。；;]{2,16}验收"),
+    re.compile(r"完成[^，,。；;]{2,16}验收"),
+    re.compile(r"荣获[^，,。；;]{2,20}"),
+    re.compile(r"取得(?:了)?(?:显著|明显|良好)成效"),
+    re.compile(r"[^，,。；;]{2,12}成效显著"),
+    re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得显著成效)"),
+    re.compile(r"[^，,。；;]{2,14}超(?:额|计划)完成"),
+    re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
+]
+QUAL_END_RE = re.compile(
+    r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
+    r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长)$")
+QUAL_LE_RE = re.compile(
+    r"^(?:有效|显著|进一步)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
+
+
+@Language.factory("minekg_outcomes", default_config={"lexicon_dir": ""},
+                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+def make_outcome_recognizer(nlp: Language, name: str, lexicon_dir: str):
+    """Factory of :class:`OutcomeRecognizer`."""
+    return OutcomeRecognizer(load_lexicons(lexicon_dir or None))
+
+
+class OutcomeRecognizer:
+    """Finds results; writes ``doc.spans["outcome"]``."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.direction = {}
+        for kind in ("decrease", "increase", "level"):
+            for w in lex.cue_words(kind):
+                self.direction.setdefault(w, kind)
+        verbs = sorted(self.direction, key=len, reverse=True)
+        self.verbs = verbs
+        self.verb_alt = "|".join(map(re.escape, verbs + ["培养出", "解决", "否决", "形成", "获得"]))
+        self.targets = lex.cue_words("target")
+        self.recommend = lex.cue_words("recommend")
+        unit_alt = "|".join(map(re.escape, UNITS))
+        self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{unit_alt})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans, taken = [], []
+        for sent in doc.sents:
+            s_text, s0 = sent.text, sent.start_char
+            if self._is_wish(s_text):
+                continue
+            year = year_in(s_text)
+            for cm in CLAUSE_RE.finditer(s_text):
+                c0, clause = s0 + cm.start(), cm.group(0)
+                for start, end, q in self._measured(clause, year) + self._qualitative(clause, year):
+                    a, b = c0 + start, c0 + end
+                    if any(x < b and a < y for x, y in taken):
+                        continue
+                    span = char_span(doc, a, b)
+                    if span is None:
+                        continue
+                    span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
+                    span._.quantity = q
+                    span._.canonical = text[a:b]
+                    taken.append((a, b))
+                    spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        doc.spans["outcome"] = spans
+        return doc
+
+    def _is_wish(self, sentence: str) -> bool:
+        head = sentence[:12]
+        return any(head.lstrip("，, ").startswith(w) for w in self.recommend + ("为了", "旨在"))
+
+    def _measured(self, clause: str, year: int | None):
+        out = []
+        for qm in self.qty_re.finditer(clause):
+            num, unit = float(qm["num"]), qm["unit"].replace("％", "%")
+            before, after = clause[:qm.start()], clause[qm.end():]
+            if re.fullmatch(r"\s*年.*", after[:1] + after[1:2]) and unit in ("个",):
+                continue
+            if re.match(r"\s*年", clause[qm.end():qm.end() + 1]):
+                continue
+            vm = None
+            for m in re.finditer(self.verb_alt, before):
+                vm = m  # the last verb before the number
+            start = _clause_start(clause)
+            if vm is not None and before[vm.end():].strip(" 至到了") == "":
+                # indicator + verb + number: 设备故障率降低23%
+                indicator = _trim(before[start:vm.start()])
+                verb = vm.group(0)
+                end = qm.end()
+            elif vm is not None:
+                # verb + indicator + number (累计排查整改隐患572条) or verb + … + number + noun
+                between = before[vm.end():]
+                verb = vm.group(0)
+                noun = re.match(r"[\u4e00-\u9fff“”]{1,10}", after)
+                if _trim(between) and not between.strip().endswith("等"):
+                    indicator = _trim(between)
+                    end = qm.end()
+                elif noun:
+                    indicator = noun.group(0)
+                    end = qm.end() + noun.end()
+                else:
+                    continue
+            else:
+                # number + unit + verb + indicator: 2940人获得…证书; indicator 占 … %
+                vm2 = re.match(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})", after)
+                if vm2:
+                    verb, indicator, end = vm2.group(1), vm2["ind"], qm.end() + vm2.end()
+                elif "占" in before and unit == "%":
+                    verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
+                else:
+                    continue
+            if unit in EFFORT_UNITS and verb not in ("降低", "下降", "减少", "提升", "提高", "增长", "增加"):
+                continue
+            if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
+                    and unit in EFFORT_UNITS:
+                continue
+            if not indicator:
+                continue
+            direction = self.direction.get(verb, "level" if verb in ("达", "占") else None)
+            if verb in ("提升", "提高") and clause[qm.start() - 1:qm.start()] in ("至", "到"):
+                direction = "increase"
+            out.append((start, end, Quantity(indicator, num, unit, direction, year)))
+        return out
+
+    def _qualitative(self, clause: str, year: int | None):
+        out = []
+        stripped = clause.strip()
+        lead = len(clause) - len(clause.lstrip())
+        for rx in QUAL_FIXED:
+            m = rx.search(stripped)
+            if m and not any(t in stripped[:m.start()] for t in self.targets):
+                ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))
+                out.append((lead + m.start(), lead + m.end(),
+                            Quantity(ind, None, None, "level", year)))
+                return out
+        m = QUAL_END_RE.match(stripped) or QUAL_LE_RE.match(stripped)
+        if m and not any(stripped.startswith(t) for t in self.targets + self.recommend):
+            verb = m["verb"]
+            direction = "decrease" if verb in ("降低", "下降", "减少") else (
+                "level" if verb in ("稳定", "形成", "保障", "落实") else "increase")
+            start = lead + _clause_start(stripped)
+            out.append((start, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year)))
+        return out
+
+
+_LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"
+                      r"切实|共计|合计|全年|该区|该矿|公司)+)")
+
+
+def _clause_start(clause: str) -> int:
+    m = _LEAD_RE.match(clause)
+    return m.end() if m else len(clause) - len(clause.lstrip())
+
+
+def _trim(indicator: str) -> str:
+    s = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[度]?|其中|同时|全年|共|累计|使|将|把|带动)+", "", indicator)
+    return s.strip(" 的了至到")

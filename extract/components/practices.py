@@ -1,0 +1,223 @@
+"""``minekg_practices``: names of practices (mechanisms, institutions, activities).
+
+Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
+
+- *quoted*: ``“X”`` with an optional type word after it (``“第一议题”制度``,
+  ``“462”党建工作模式``, ``“党建引领、工会搭台、职工参与”的工作模式``); not a slogan of
+  ``slogans.tsv``, not a value or principle (followed by 理念/精神/作用 …, preceded by
+  树立/弘扬 …), not an example of a count (``“掘进机截齿优化”等8项``).
+- *lexicon*: curated institutions of ``practices.tsv`` (三会一课, 主题党日 …).
+- *typed*: an unquoted name that follows an adoption verb (建立, 完善, 搭建 … in
+  ``cues.tsv``) or a list comma and ends in a type word of ``practice_types.tsv``
+  (``建立健全组织协同机制`` → ``组织协同机制``).
+- *list*: the items of ``A、B、C等活动`` after an adoption verb (``开展职工技能培训、岗位
+  练兵、技能比武等活动``).
+
+Each practice span gets ``label_`` (domain), ``span._.canonical`` (name), ``span._.rule``,
+``span._.modality`` (``recommended`` after 要/应/需要 … in its clause) and
+``span._.part_of`` (``X`` in ``“X”…其中“Y”``, or the model a ``“…到支部”`` part belongs to).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ingest import normalise_name
+from ..lexicon import Lexicons, load_lexicons
+from .common import char_span, clause_bounds
+
+QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
+PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
+#: Words after a quote that make it a value, principle or problem, not a measure.
+NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
+                     "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
+                     "的教育效果", "要求", "部署")
+NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
+                      "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
+GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
+                  "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
+LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式")
+
+
+@Language.factory("minekg_practices", default_config={"lexicon_dir": ""},
+                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+def make_practice_recognizer(nlp: Language, name: str, lexicon_dir: str):
+    """Factory of :class:`PracticeRecognizer`."""
+    return PracticeRecognizer(load_lexicons(lexicon_dir or None))
+
+
+class PracticeRecognizer:
+    """Finds practice names; writes ``doc.spans["practice"]``."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.types = [t for t, _ in lex.practice_types]
+        self.type_domain = dict(lex.practice_types)
+        self.adopt = lex.cue_words("adopt")
+        self.recommend = lex.cue_words("recommend")
+        names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
+        self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
+        type_alt = "|".join(map(re.escape, self.types))
+        # A typed name: 2–16 characters without punctuation, then a type word.
+        self.typed_re = re.compile(rf"[^，,。；;：:！？!?（）()、“”\"《》\n]{{1,16}}?(?:{type_alt})")
+        adopt_alt = "|".join(map(re.escape, self.adopt))
+        self.adopt_re = re.compile(adopt_alt)
+        self.list_re = re.compile(
+            rf"(?:{adopt_alt})(?P<items>[^，,。；;：:！？!?\n]{{2,80}}?)等(?:[^，,。；;\n]{{0,12}}?(?:{'|'.join(LIST_HEADS)})|(?=[，,。；;]))")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
+        cands += self._quoted(text)
+        cands += self._lexicon(text)
+        cands += self._typed(text)
+        cands += self._lists(text)
+        spans, taken = [], []
+        # Quoted names first (the text delimits them), then the longest.
+        order = {"quoted": 0, "lexicon": 1, "typed": 2, "list": 3}
+        for start, end, rule, typ in sorted(cands, key=lambda c: (order[c[2]], -(c[1] - c[0]), c[0])):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = text[start:end].strip()
+            if len(normalise_name(name)) < 2:
+                continue
+            span = char_span(doc, start, end)
+            if span is None:
+                continue
+            span.label_ = self.lex.domain_of(name, self.type_domain.get(typ, "organisational"))
+            span._.canonical = name
+            span._.rule = rule
+            span._.modality = self._modality(text, start)
+            taken.append((start, end))
+            spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        self._part_of(text, spans)
+        doc.spans["practice"] = spans
+        return doc
+
+    # -- rules -------------------------------------------------------------------
+    def _quoted(self, text: str):
+        out = []
+        for m in QUOTE_RE.finditer(text):
+            inner = m.group(1).strip()
+            start, end = m.start(), m.end()
+            after, before = text[end:end + 8], text[max(0, start - 4):start]
+            if inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans:
+                continue
+            if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
+                continue
+            if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
+                continue  # “X”等8项: an example of what is counted
+            typ = ""
+            ext = self._type_after(text, end)
+            if ext:
+                end, typ = ext
+            elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
+                continue  # “4”是…: the label of a part of a model
+            elif inner.count("、") >= 1 and not typ:
+                continue  # “勤劳、朴实、厚道”: a list of values
+            elif after[:1] == "的":
+                continue
+            out.append((start, end, "quoted", typ))
+        return out
+
+    def _type_after(self, text: str, pos: int) -> tuple[int, str] | None:
+        """A type word within 12 characters after a closing quote, without punctuation
+        (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
+        window = text[pos:pos + 14]
+        cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
+        window = window[:cut]
+        best = None
+        for typ in self.types + ["工作", "建设", "品牌", "项目"]:
+            i = window.find(typ)
+            if i < 0:
+                continue
+            head = window[:i]
+            if any(v in head for v in ("和", "与", "及", "中", "上", "为")) or "的" in head[1:]:
+                continue
+            if head and head[0] == "的" and len(head) > 4:
+                continue
+            end = pos + i + len(typ)
+            if best is None or end > best[0]:
+                best = (end, typ)
+        # A measure noun ends at the first type word that closes the run (no verbs after).
+        return best
+
+    def _lexicon(self, text: str):
+        if self.lexicon_re is None:
+            return []
+        return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)]
+
+    def _typed(self, text: str):
+        out = []
+        for m in self.adopt_re.finditer(text):
+            pos = m.end()
+            while pos < len(text):
+                tm = self.typed_re.match(text, pos)
+                if not tm:
+                    break
+                name = tm.group(0)
+                # Skip a second verb (建立健全 → 建立 + 健全) and generic heads.
+                inner = self.adopt_re.match(name)
+                if inner and inner.end() < len(name):
+                    pos += inner.end()
+                    continue
+                if name.startswith(GENERIC_PREFIX) or len(name) < 3:
+                    break
+                typ = next(t for t in self.types if name.endswith(t))
+                if len(name) - len(typ) < 2:
+                    break
+                out.append((pos, tm.end(), "typed", typ))
+                # 、 continues a list of names after the same verb.
+                if tm.end() < len(text) and text[tm.end()] == "、":
+                    pos = tm.end() + 1
+                    continue
+                break
+        return out
+
+    def _lists(self, text: str):
+        out = []
+        for m in self.list_re.finditer(text):
+            items_start = m.start("items")
+            pos = items_start
+            for item in m.group("items").split("、"):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                # Cut a leading verb or 与/和 (将理论学习与主题演讲 → 主题演讲).
+                for sep in ("与", "和", "及"):
+                    k = text.rfind(sep, s, e)
+                    if k >= 0 and s == items_start:
+                        s = k + 1
+                vm = self.adopt_re.match(text, s)
+                if vm:
+                    s = vm.end()
+                name = text[s:e]
+                if 2 <= len(name) <= 12 and not name.startswith(GENERIC_PREFIX):
+                    out.append((s, e, "list", ""))
+        return out
+
+    # -- attributes --------------------------------------------------------------
+    def _modality(self, text: str, start: int) -> str:
+        cs, _ = clause_bounds(text, start, start)
+        # Look back to the sentence start for a recommendation cue.
+        s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+        window = text[s:start]
+        return "recommended" if any(w in window for w in self.recommend) else "reported"
+
+    def _part_of(self, text: str, spans) -> None:
+        """``其中“Y”`` after a model ``X`` in the same paragraph makes Y part of X; a
+        ``…到支部`` part belongs to the ``“…”…模式`` that lists it."""
+        model = None
+        for span in spans:
+            name = span._.canonical
+            para_start = text.rfind("\n", 0, span.start_char) + 1
+            if model is not None and model[1] < para_start:
+                model = None
+            if name.endswith(("模式", "体系")) and name.startswith("“"):
+                model = (span, para_start)
+                continue
+            before = text[max(0, span.start_char - 3):span.start_char]
+            if model is not None and ("其中" in before or name.strip("“”").endswith("到支部")):
+                span._.part_of = model[0]._.canonical

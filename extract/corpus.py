@@ -1,0 +1,157 @@
+"""Run the extraction stages over input files and folders.
+
+:func:`find_inputs` lists the files a build reads; :func:`extract_corpus` reads each one,
+splits it into articles, runs the spaCy pipeline (built once) and returns the records
+and a per-file report. One broken file is reported and skipped; the rest is built.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import split_articles
+from .errors import IngestError, MinekgError
+from .ingest import SUPPORTED_SUFFIXES, read_document
+from .records import ArticleRecord, record_from_doc
+
+
+class NoInputError(MinekgError):
+    """Nothing to build: a path is missing or a folder holds no supported file."""
+
+
+@dataclass
+class FileReport:
+    """What the build did with one input file.
+
+    Attributes:
+        path: the file.
+        status: ``ok`` or ``skipped``.
+        reason: why it was skipped (``None`` when ok).
+        articles: titles of the articles found.
+        skipped_parts: parts of the page not extracted, with the reason.
+        counts: ``{"organisations": n, "practices": n, "outcomes": n, "links": n}``.
+        notes: what ingest and the splitter changed or noticed.
+    """
+
+    path: str
+    status: str = "ok"
+    reason: str | None = None
+    articles: list[str] = field(default_factory=list)
+    skipped_parts: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CorpusResult:
+    """Records of all articles, in input order, and the report of every file."""
+
+    records: list[ArticleRecord]
+    files: list[FileReport]
+
+    @property
+    def skipped(self) -> list[FileReport]:
+        return [f for f in self.files if f.status != "ok"]
+
+
+def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileReport]]:
+    """Expand files and folders into the sorted list of files to read.
+
+    Folders are walked recursively, following no symbolic link to a folder twice (a
+    link loop is reported, not followed); files with an unsupported suffix inside a
+    folder are reported as skipped.
+
+    Raises:
+        NoInputError: a given path does not exist.
+    """
+    files: list[Path] = []
+    reports: list[FileReport] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise NoInputError(f"{p}: no such file or folder; give a paper file or a folder of papers")
+        if p.is_file():
+            files.append(p)
+            continue
+        seen: set[tuple[int, int]] = set()
+        for root, dirs, names in os.walk(p, followlinks=True):
+            st = os.stat(root)
+            if (st.st_dev, st.st_ino) in seen:
+                reports.append(FileReport(root, "skipped", "folder reached twice (a symbolic-link loop); not read again"))
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            for name in sorted(names):
+                f = Path(root) / name
+                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(f)
+                elif not name.startswith("."):
+                    reports.append(FileReport(str(f), "skipped",
+                                              f"unsupported file type {f.suffix or '(none)'}"))
+    return files, reports
+
+
+def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleRecord], FileReport]:
+    """Extract the records of one file.
+
+    Raises:
+        IngestError: the file cannot be read (the caller reports and skips it).
+    """
+    from .pipeline import process_article
+
+    doc = read_document(path)
+    articles, skipped = split_articles(doc)
+    report = FileReport(str(path), notes=list(doc.notes))
+    skipped_desc = [f"{s.title}: {s.reason}" if not s.reason.startswith(s.title) else s.reason
+                    for s in skipped]
+    report.skipped_parts = skipped_desc
+    records = []
+    for k, article in enumerate(articles):
+        spacy_doc = process_article(nlp, article)
+        rec = record_from_doc(spacy_doc, article, skipped_desc if k == 0 else [], extractor)
+        records.append(rec)
+        report.articles.append(article.title)
+        report.notes += article.notes
+    report.counts = {u: sum(len(getattr(r, u)) for r in records)
+                     for u in ("organisations", "practices", "outcomes", "links")}
+    return records, report
+
+
+def extract_corpus(paths: Iterable[str | Path], nlp=None,
+                   progress: Callable[[str], None] | None = None) -> CorpusResult:
+    """Extract every input file.
+
+    Args:
+        paths: files and folders.
+        nlp: a pipeline from :func:`extract.pipeline.create_nlp` (built here if ``None``).
+        progress: called with each file's path after it is done (a progress bar).
+
+    Returns:
+        The :class:`CorpusResult`; unreadable files are in ``files`` with status
+        ``skipped`` and the reason, and produce no record.
+
+    Raises:
+        NoInputError: a path does not exist, or no supported file was found.
+    """
+    from .pipeline import create_nlp, extractor_version
+
+    files, reports = find_inputs(paths)
+    if not files:
+        raise NoInputError("no paper to read: the folder holds no "
+                           f"{'/'.join(SUPPORTED_SUFFIXES)} file")
+    nlp = nlp or create_nlp()
+    version = extractor_version()
+    records: list[ArticleRecord] = []
+    for path in files:
+        try:
+            recs, report = extract_file(nlp, path, version)
+        except IngestError as exc:
+            report, recs = FileReport(str(path), "skipped", exc.reason), []
+        records += recs
+        reports.append(report)
+        if progress:
+            progress(str(path))
+    return CorpusResult(records, reports)

@@ -1,0 +1,214 @@
+"""Article records: the gold schema of GUIDELINES.md plus provenance.
+
+Stage 4 of DESIGN.md. :func:`record_from_doc` turns a processed ``Doc`` into an
+:class:`ArticleRecord`; :meth:`ArticleRecord.to_json` gives one line of
+``extractions.jsonl``. Every practice, outcome and link carries ``source`` (file),
+``sentence`` (text) and ``start``/``end`` (character offsets into the record's ``text``,
+the cleaned article text).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .articles import Article
+
+
+@dataclass
+class Evidence:
+    """Where a statement stands in the article.
+
+    Attributes:
+        source: the input file name.
+        sentence: the sentence as written.
+        start: character offset of the span in the article text.
+        end: character offset (exclusive).
+    """
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class OrganisationRecord:
+    """An organisation (GUIDELINES.md «Organisation»)."""
+
+    name: str
+    aliases: list[str]
+    type: str
+    parent: str | None
+
+
+@dataclass
+class PracticeRecord:
+    """A practice (GUIDELINES.md «Practice») with the evidence of its first mention."""
+
+    name: str
+    aliases: list[str]
+    modality: str
+    adopted_by: list[str]
+    part_of: str | None
+    domain: str
+    source: str
+    sentence: str
+    start: int
+    end: int
+    rule: str = ""
+
+
+@dataclass
+class OutcomeRecord:
+    """An outcome (GUIDELINES.md «Outcome») with its evidence."""
+
+    text: str
+    indicator: str
+    value: float | None
+    unit: str | None
+    direction: str | None
+    year: int | None
+    category: str
+    org: str
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class LinkRecord:
+    """A practice → outcome link (GUIDELINES.md «Link»); ``start``/``end`` bound the
+    sentence that states it."""
+
+    practice: str
+    outcome: str
+    org: str
+    evidence: str
+    source: str
+    sentence: str
+    start: int
+    end: int
+    rule: str = ""
+
+
+@dataclass
+class ArticleRecord:
+    """One article's extraction: a line of ``extractions.jsonl``.
+
+    Attributes:
+        doc: the source file name (the gold files' ``doc``).
+        article: the title as written (``[…]`` when inferred).
+        skipped: parts of the page not annotated, with the reason (first article only).
+        organisations, practices, outcomes, links: the units of GUIDELINES.md.
+        source: the input file name.
+        text: the cleaned article text all offsets point into.
+        authors: author names; ``affiliation``: the author's unit as written.
+        extractor: the extractor version that made it.
+    """
+
+    doc: str
+    article: str
+    skipped: list[str]
+    organisations: list[OrganisationRecord]
+    practices: list[PracticeRecord]
+    outcomes: list[OutcomeRecord]
+    links: list[LinkRecord]
+    source: str
+    text: str
+    authors: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    extractor: str = ""
+
+    def to_json(self) -> str:
+        """One JSON line, keys in a fixed order, non-ASCII kept (deterministic)."""
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleRecord":
+        """Rebuild a record from its JSON object (as read from ``extractions.jsonl``)."""
+        return cls(
+            doc=data["doc"], article=data["article"], skipped=list(data.get("skipped", [])),
+            organisations=[OrganisationRecord(**o) for o in data.get("organisations", [])],
+            practices=[PracticeRecord(**p) for p in data.get("practices", [])],
+            outcomes=[OutcomeRecord(**o) for o in data.get("outcomes", [])],
+            links=[LinkRecord(**x) for x in data.get("links", [])],
+            source=data.get("source", data["doc"]), text=data.get("text", ""),
+            authors=list(data.get("authors", [])), affiliation=data.get("affiliation"),
+            extractor=data.get("extractor", ""),
+        )
+
+
+def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None,
+                    extractor: str = "") -> ArticleRecord:
+    """Build the record of one processed article.
+
+    Args:
+        doc: the ``Doc`` after the pipeline (span groups ``org``, ``practice``,
+            ``outcome``; ``doc._.orgs``, ``doc._.links``).
+        article: the article it was made from.
+        skipped: descriptions of skipped parts of the page (``"title: reason"``).
+        extractor: the extractor version string.
+
+    Returns:
+        The :class:`ArticleRecord`; practices are listed once per name, with the
+        evidence of their first mention and every organisation that adopts them.
+    """
+    source = article.source
+    orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
+            for o in (doc._.orgs or {}).values()]
+    practices: dict[str, PracticeRecord] = {}
+    for span in doc.spans.get("practice", []):
+        name = span._.canonical
+        rec = practices.get(name)
+        org = span._.org
+        if rec is None:
+            sent = span.sent
+            practices[name] = PracticeRecord(
+                name=name, aliases=[], modality=span._.modality,
+                adopted_by=[org] if org and span._.modality == "reported" else [],
+                part_of=span._.part_of, domain=span.label_, source=source,
+                sentence=sent.text, start=span.start_char, end=span.end_char, rule=span._.rule)
+        else:
+            if org and span._.modality == "reported" and org not in rec.adopted_by:
+                rec.adopted_by.append(org)
+            if span._.modality == "reported":
+                rec.modality = "reported"
+            rec.part_of = rec.part_of or span._.part_of
+    outcomes = [_outcome(span, source) for span in doc.spans.get("outcome", [])]
+    links = []
+    seen = set()
+    for link in doc._.links or []:
+        key = (link.practice._.canonical, link.outcome.start_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        links.append(LinkRecord(
+            practice=link.practice._.canonical, outcome=link.outcome.text, org=link.org,
+            evidence=link.sentence.text, source=source, sentence=link.sentence.text,
+            start=link.sentence.start_char, end=link.sentence.end_char, rule=link.rule))
+    return ArticleRecord(
+        doc=source, article=article.title, skipped=list(skipped or []), organisations=orgs,
+        practices=list(practices.values()), outcomes=outcomes, links=links, source=source,
+        text=doc.text, authors=list(article.authors), affiliation=article.affiliation,
+        extractor=extractor)
+
+
+def _outcome(span: Span, source: str) -> OutcomeRecord:
+    q = span._.quantity
+    value = q.value if q else None
+    if value is not None and float(value).is_integer():
+        value = int(value)
+    return OutcomeRecord(
+        text=span.text, indicator=q.indicator if q else span.text, value=value,
+        unit=q.unit if q else None, direction=q.direction if q else None,
+        year=q.year if q else None, category=span.label_ or "other", org=span._.org,
+        source=source, sentence=span.sent.text, start=span.start_char, end=span.end_char)
+
+
+def read_jsonl(path) -> list[ArticleRecord]:
+    """Read ``extractions.jsonl``: one :class:`ArticleRecord` per line."""
+    with open(path, encoding="utf-8") as fh:
+        return [ArticleRecord.from_dict(json.loads(line)) for line in fh if line.strip()]

@@ -17,6 +17,8 @@ way.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,6 +41,7 @@ class Linker:
 
     def __init__(self, lex: Lexicons):
         self.lex = lex
+        self.adopt = lex.cue_words("adopt")
 
     def __call__(self, doc: Doc) -> Doc:
         orgs = list(doc.spans.get("org", []))
@@ -70,17 +73,23 @@ class Linker:
             sent_outcomes = [o for o in outcomes if sent.start <= o.start < sent.end]
             para = para_of(sent.start_char)
             linked_here: list[Span] = []
+            names_in_sent = {p._.canonical for p in sent_practices}
             for outcome in sent_outcomes:
                 before = [p for p in sent_practices if p.end <= outcome.start]
                 if before:
                     head = before[-1]
                     chosen = [(head, "same-sentence")]
+                    # 开展A、B等活动，结果: every item of the list shares the result.
+                    k = sent_practices.index(head)
+                    while k > 0 and _listed_together(doc.text, sent_practices[k - 1], sent_practices[k], self.adopt):
+                        k -= 1
+                        chosen.append((sent_practices[k], "same-list"))
                     parent = head._.part_of
-                    names_in_sent = {p._.canonical for p in sent_practices}
                     while parent and parent in names_in_sent and parent in by_name:
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
-                elif prev_linked and para == prev_sent_para and sent.text.lstrip().startswith(REFER_OPENERS):
+                elif prev_linked and para == prev_sent_para and _refers_back(sent.text):
+                    # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:
                     chosen = []
@@ -90,10 +99,43 @@ class Linker:
                     links.append(Link(practice, outcome, org, sent, rule))
                     if practice not in linked_here:
                         linked_here.append(practice)
-            prev_linked = linked_here or ([sent_practices[-1]] if sent_practices else [])
+            if linked_here or sent_practices:
+                prev_linked = linked_here or [_main_practice(sent_practices)]
+                for p in list(prev_linked):
+                    parent = p._.part_of
+                    while parent and parent in names_in_sent and parent in by_name \
+                            and by_name[parent] not in prev_linked:
+                        prev_linked.append(by_name[parent])
+                        parent = by_name[parent]._.part_of
             prev_sent_para = para
         doc._.links = links
         return doc
+
+
+def _listed_together(text: str, a: Span, b: Span, verbs) -> bool:
+    """True when ``a`` and ``b`` are neighbours in one list: only 、 and a verb between."""
+    between = text[a.end_char:b.start_char]
+    if not between.startswith("、"):
+        return False
+    rest = between[1:]
+    return rest == "" or rest in verbs
+
+
+def _refers_back(sentence: str) -> bool:
+    """True when a sentence refers to the one before: it opens with 这种/该/此 …, or its
+    first clause (after a year) holds 该/此/这 (``2024年,该区培养出…``)."""
+    s = sentence.lstrip()
+    if s.startswith(REFER_OPENERS):
+        return True
+    head = re.split(r"[，,；;]", re.sub(r"^(?:19|20)\d{2}\s*年[，,]?", "", s), maxsplit=1)[0]
+    return any(w in head[:6] for w in ("该", "此", "这"))
+
+
+def _main_practice(practices: list[Span]) -> Span:
+    """The measure a sentence introduces: its first practice that is not the topic
+    (the model part other practices of the sentence belong to)."""
+    topics = {p._.part_of for p in practices if p._.part_of}
+    return next((p for p in practices if p._.canonical not in topics), practices[-1])
 
 
 def _paragraph_index(doc: Doc):

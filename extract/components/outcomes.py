@@ -34,6 +34,8 @@ NUMBER = r"\d+(?:\.\d+)?"
 #: Units that count effort when no change verb makes them a result.
 EFFORT_UNITS = ("人次", "次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
+#: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
+COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 QUAL_FIXED = [
     re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?"),
@@ -87,9 +89,14 @@ class OutcomeRecognizer:
             if self._is_wish(s_text):
                 continue
             year = year_in(s_text)
-            for cm in CLAUSE_RE.finditer(s_text):
+            anchors = sorted(x.start_char for x in list(doc.spans.get("practice", [])) + list(doc.spans.get("org", []))
+                             if sent.start <= x.start < sent.end)
+            for k, cm in enumerate(CLAUSE_RE.finditer(s_text)):
                 c0, clause = s0 + cm.start(), cm.group(0)
-                for start, end, q in self._measured(clause, year) + self._qualitative(clause, year):
+                found = self._measured(clause, year) + self._qualitative(clause, year)
+                if not found and k > 0 and self._reported(doc, sent, c0):
+                    found = self._verb_first(clause, year)
+                for start, end, q in found:
                     a, b = c0 + start, c0 + end
                     if any(x < b and a < y for x, y in taken):
                         continue
@@ -104,6 +111,24 @@ class OutcomeRecognizer:
         spans.sort(key=lambda s: s.start)
         doc.spans["outcome"] = spans
         return doc
+
+    def _reported(self, doc: Doc, sent, offset: int) -> bool:
+        """A named organisation and a practice stand before ``offset`` in the sentence."""
+        orgs = [o for o in doc.spans.get("org", []) if sent.start <= o.start and o.start_char < offset]
+        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset]
+        return bool(orgs) and bool(practices)
+
+    def _verb_first(self, clause: str, year: int | None):
+        """A chain's closing clause of change verb + object, after a reported measure
+        (``引进…钻机,…,降低作业人员劳动强度,提高现场操作安全性``)."""
+        stripped = clause.strip()
+        m = VERB_FIRST_RE.match(stripped)
+        if not m:
+            return []
+        lead = len(clause) - len(clause.lstrip())
+        verb = m["verb"]
+        direction = "decrease" if verb in ("降低", "减少", "下降") else "increase"
+        return [(lead, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year))]
 
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
@@ -122,7 +147,15 @@ class OutcomeRecognizer:
             for m in re.finditer(self.verb_alt, before):
                 vm = m  # the last verb before the number
             start = _clause_start(clause)
-            if vm is not None and before[vm.end():].strip(" 至到了") == "":
+            noun_after = re.match(r"[\u4e00-\u9fff]{2,10}(?=$|[，,；;。])", after)
+            if vm is not None and before[vm.end():].strip(" 至到了") == "" and noun_after \
+                    and vm.group(0) in COUNT_VERBS:
+                # verb + number + unit + noun: 形成12项具体举措
+                indicator, verb = noun_after.group(0), vm.group(0)
+                start, end = vm.start(), qm.end() + noun_after.end()
+                if year is not None and re.search(r"(?:19|20)\d{2}\s*年\s*$", before[:vm.start()]):
+                    start = re.search(r"(?:19|20)\d{2}\s*年\s*$", before[:vm.start()]).start()
+            elif vm is not None and before[vm.end():].strip(" 至到了") == "":
                 # indicator + verb + number: 设备故障率降低23%
                 indicator = _trim(before[start:vm.start()])
                 verb = vm.group(0)
@@ -145,7 +178,8 @@ class OutcomeRecognizer:
                 vm2 = re.match(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})", after)
                 if vm2:
                     verb, indicator, end = vm2.group(1), vm2["ind"], qm.end() + vm2.end()
-                elif "占" in before and unit == "%":
+                elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
+                        ("指标", "权重", "比重")):
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
                 else:
                     continue
@@ -168,6 +202,9 @@ class OutcomeRecognizer:
         lead = len(clause) - len(clause.lstrip())
         for rx in QUAL_FIXED:
             m = rx.search(stripped)
+            # 为矿井实现安全生产目标: a purpose or a target, not a result.
+            if m and (stripped[m.end():].startswith(("目标", "任务")) or stripped.startswith("为")):
+                continue
             if m and not any(t in stripped[:m.start()] for t in self.targets):
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))
                 out.append((lead + m.start(), lead + m.end(),
@@ -183,6 +220,8 @@ class OutcomeRecognizer:
         return out
 
 
+VERB_FIRST_RE = re.compile(r"^(?:切实|有效|进一步|大大|显著|明显)?(?P<verb>降低|提高|提升|减少|增强)"
+                           r"(?P<ind>[^，,。；;]{2,16})$")
 _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"
                       r"切实|共计|合计|全年|该区|该矿|公司)+)")
 

@@ -33,7 +33,7 @@ PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
-                     "的教育效果", "要求", "部署")
+                     "的教育效果", "部署")
 NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
 GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
@@ -207,17 +207,31 @@ class PracticeRecognizer:
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:
-        """``其中“Y”`` after a model ``X`` in the same paragraph makes Y part of X; a
-        ``…到支部`` part belongs to the ``“…”…模式`` that lists it."""
+        """Parts of models, as the text places them.
+
+        - ``其中“Y”`` right after a model ``“X”…模式/体系`` of the same paragraph, and a
+          ``“…到支部”`` part anywhere after the model, are parts of that model.
+        - A practice that a sentence introduces after naming a model part
+          (``在“素质提升到支部”实践中,通风区党支部构建“党员导师制”``) is part of that
+          model part: the sentence's topic.
+        """
         model = None
         for span in spans:
             name = span._.canonical
             para_start = text.rfind("\n", 0, span.start_char) + 1
-            if model is not None and model[1] < para_start:
-                model = None
             if name.endswith(("模式", "体系")) and name.startswith("“"):
                 model = (span, para_start)
                 continue
             before = text[max(0, span.start_char - 3):span.start_char]
-            if model is not None and ("其中" in before or name.strip("“”").endswith("到支部")):
+            if model is None:
+                continue
+            if name.strip("“”").endswith("到支部") or ("其中" in before and model[1] == para_start):
                 span._.part_of = model[0]._.canonical
+        for span in spans:
+            if span._.part_of:
+                continue
+            sent = span.sent
+            topic = next((p for p in spans if sent.start <= p.start < span.start and p._.part_of
+                          and p._.part_of != span._.canonical), None)
+            if topic is not None:
+                span._.part_of = topic._.canonical

@@ -1,0 +1,265 @@
+"""``minekg``: the command line, a thin shell over the library.
+
+Each command parses its options, calls one library function and formats the result.
+Library errors (:class:`extract.errors.MinekgError`) become one line and exit status 1;
+bad usage exits 2 (click).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from extract.errors import MinekgError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEFAULT_OUT = "build"
+
+
+def _fail_cleanly(fn):
+    """Turn a library error into one line on stderr and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except MinekgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def output_options(fn):
+    """The shared ``--format`` option of every listing command."""
+    from graph.query import OutputFormat
+
+    return click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]),
+                        default="table", show_default=True,
+                        help="table, csv, tsv, or json (SPARQL 1.1 Query Results JSON).")(fn)
+
+
+def store_options(fn):
+    """``--store`` (the built store) and ``--endpoint`` (a remote SPARQL 1.1 endpoint)."""
+    fn = click.option("--endpoint", metavar="URL", default=None,
+                      help="Query this SPARQL 1.1 endpoint instead of the embedded store.")(fn)
+    fn = click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+                      show_default=True, help="The Oxigraph store written by `minekg build`.")(fn)
+    return fn
+
+
+def _categories():
+    from graph.vocab import Category
+
+    return [c.value for c in Category]
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="minekg")
+def main():
+    """minekg: a knowledge graph of party-building practices in coal mining.
+
+    Reads Chinese papers, extracts organisation → practice → outcome chains with the
+    sentence behind each, and answers «which mechanisms link to safety results — in
+    which mines, by how much, says which text?».
+
+    \b
+    Example:
+        minekg build data/papers --out build
+        minekg mechanisms --outcome safety
+    """
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--out", type=click.Path(file_okay=False), default=DEFAULT_OUT, show_default=True,
+              help="Output folder: extractions.jsonl, graph.ttl, store/, graph.html, report.json.")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
+@_fail_cleanly
+def build(inputs, out, quiet):
+    """Build the graph from paper files or folders (.txt, .md).
+
+    Files that cannot be read are listed with the reason and skipped; the rest is
+    built. Exit status: 0 when every file was read, 1 when nothing could be built,
+    3 when some files were skipped.
+
+    \b
+    Example:
+        minekg build data/papers --out build
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from extract.corpus import find_inputs
+    from graph.project import build_project
+
+    console = Console(stderr=True, quiet=quiet)
+    files, _ = find_inputs(inputs)
+    with Progress(console=console, transient=True, disable=quiet) as bar:
+        task = bar.add_task("extracting", total=len(files))
+        summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task))
+    for f in corpus.skipped:
+        click.echo(f"skipped {f.path}: {f.reason}", err=True)
+    if not quiet:
+        table = Table(title=f"minekg build → {out}")
+        for col in ("files", "skipped", "articles", "organisations", "practices", "outcomes", "links", "triples"):
+            table.add_column(col, justify="right")
+        table.add_row(*(str(getattr(summary, c)) for c in (
+            "files", "skipped", "articles", "organisations", "practices", "outcomes", "links", "triples")))
+        Console().print(table)
+    if summary.articles == 0:
+        raise click.ClickException("nothing could be built: no readable paper (see the skipped lines above)")
+    if summary.skipped:
+        sys.exit(3)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("query")
+@store_options
+@output_options
+@_fail_cleanly
+def sparql(query, store_dir, endpoint, fmt):
+    """Run a SPARQL 1.1 query (text, or a .rq file) and print the result.
+
+    \b
+    Example:
+        minekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+        minekg sparql graph/queries/mechanisms.rq --format csv
+    """
+    from graph.query import format_result, run_sparql
+    from graph.store import open_graph
+
+    text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
+    if "?param_" in text:
+        raise click.BadParameter("this query has ?param_ placeholders: run it with `minekg query NAME --param k=v`")
+    graph = None if endpoint else open_graph(store_dir)
+    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--param", "params", multiple=True, metavar="K=V", help="A query parameter (repeatable).")
+@store_options
+@output_options
+@_fail_cleanly
+def query(name, list_, params, store_dir, endpoint, fmt):
+    """Run a named query of the library (graph/queries/*.rq).
+
+    \b
+    Example:
+        minekg query --list
+        minekg query mechanisms --param category=safety
+    """
+    from graph.query import bind_params, format_result, named_queries, run_sparql
+    from graph.store import open_graph
+
+    queries = named_queries()
+    if list_ or not name:
+        for q in queries.values():
+            click.echo(f"{q.name}: {q.summary}")
+            for p, (meaning, default) in q.params.items():
+                click.echo(f"    --param {p}=…  {meaning}" + (f" (default {default})" if default else ""))
+        return
+    if name not in queries:
+        raise click.BadParameter(f"no query named {name}; `minekg query --list` shows them", param_hint="NAME")
+    values = {}
+    for p in params:
+        if "=" not in p:
+            raise click.BadParameter(f"{p!r}: write K=V", param_hint="--param")
+        k, v = p.split("=", 1)
+        values[k] = v
+    text = bind_params(queries[name], values)
+    graph = None if endpoint else open_graph(store_dir)
+    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--outcome", "category", type=click.Choice(_categories()), default="safety", show_default=True,
+              help="The outcome category.")
+@store_options
+@output_options
+@_fail_cleanly
+def mechanisms(category, store_dir, endpoint, fmt):
+    """Which practices link to outcomes of a category: organisation, outcome (indicator,
+    value, unit, year), source paper and evidence sentence.
+
+    \b
+    Example:
+        minekg mechanisms --outcome safety
+        minekg mechanisms --outcome production --format json
+    """
+    from graph.query import bind_params, format_result, named_queries, run_sparql
+    from graph.store import open_graph
+
+    text = bind_params(named_queries()["mechanisms"], {"category": category})
+    graph = None if endpoint else open_graph(store_dir)
+    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--focus", "category", type=click.Choice(_categories()), default=None,
+              help="Only the neighbourhood of outcomes of this category.")
+@click.option("--focus-org", default=None, help="Only the neighbourhood of organisations whose name contains this.")
+@click.option("--focus-practice", default=None, help="Only the neighbourhood of practices whose name contains this.")
+@click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True, help="Hops around the focus.")
+@click.option("--out", type=click.Path(dir_okay=False), default=f"{DEFAULT_OUT}/graph.html", show_default=True,
+              help="The HTML file to write.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+              show_default=True, help="The Oxigraph store written by `minekg build`.")
+@_fail_cleanly
+def viz(category, focus_org, focus_practice, depth, out, store_dir):
+    """Write the interactive graph page (self-contained, works offline).
+
+    \b
+    Example:
+        minekg viz --focus safety --out safety.html
+        minekg viz --focus-org 西铭矿 --depth 2 --out ximing.html
+    """
+    from graph.network import focus, project
+    from graph.store import open_graph
+    from graph.viz import write_html
+
+    g = focus(project(open_graph(store_dir)), category, focus_org, focus_practice, depth)
+    path = write_html(g, out, heading="minekg · " + (category or focus_org or focus_practice or "全部"))
+    click.echo(f"wrote {path} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("extractions", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", is_flag=True, help="Also list, per paper, the misses and the false finds.")
+@_fail_cleanly
+def evaluate(gold_dir, extractions, as_json, errors):
+    """Score extractions against gold annotations (GUIDELINES.md matching rules):
+    precision, recall and F1 per unit.
+
+    \b
+    Example:
+        minekg evaluate data/gold build/extractions.jsonl
+        minekg evaluate data/gold build/extractions.jsonl --errors
+    """
+    from extract.evaluate import evaluate as run
+
+    ev = run(gold_dir, extractions)
+    if as_json:
+        click.echo(ev.to_json(with_errors=errors))
+        return
+    from graph.query import format_table
+
+    rows = [[u, f"{f['precision']:.3f}", f"{f['recall']:.3f}", f"{f['f1']:.3f}", str(f["tp"]), str(f["gold"]),
+             str(f["found"])] for u, f in ev.figures().items()]
+    click.echo(format_table(["unit", "precision", "recall", "f1", "tp", "gold", "found"], rows), nl=False)
+    if errors:
+        for unit, errs in ev.errors().items():
+            for kind in ("misses", "false"):
+                for doc, item in errs[kind]:
+                    click.echo(f"{unit}\t{kind}\t{doc}\t{item}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,173 @@
+"""SPARQL 1.1 over the built store or a remote endpoint, and the named queries.
+
+Named queries live in ``graph/queries/*.rq``; each starts with a comment header that
+says what it answers and its parameters (``# name: what it answers`` then
+``#   param  meaning; default X``). A parameter ``p`` is written ``?param_p`` in the query
+and replaced by a literal before the query runs, so the same text runs on Oxigraph and
+on any SPARQL 1.1 endpoint.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.query import Result
+
+from extract.errors import MinekgError
+
+QUERY_DIR = Path(__file__).parent / "queries"
+
+
+class QueryError(MinekgError):
+    """A query is malformed, unknown, or misses a parameter."""
+
+
+class OutputFormat(str, Enum):
+    """How a listing command prints its rows."""
+
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the library.
+
+    Attributes:
+        name: file stem (``mechanisms``).
+        summary: the first header line: what the query answers.
+        params: parameter name → (meaning, default or ``None``).
+        text: the SPARQL text.
+    """
+
+    name: str
+    summary: str
+    params: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    text: str = ""
+
+
+_PARAM_RE = re.compile(r"^#\s{2,}(\w+)\s+(.*?)(?:;\s*default\s+(\S+))?\s*$")
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """All queries of ``graph/queries``, by name."""
+    out = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.startswith("#")]
+        summary = lines[0].lstrip("# ").split(":", 1)[-1].strip() if lines else ""
+        params: dict[str, tuple[str, str | None]] = {}
+        last = None
+        for ln in lines[1:]:
+            m = _PARAM_RE.match(ln)
+            if m and m.group(1) != "Parameters":
+                last = m.group(1)
+                params[last] = (m.group(2), m.group(3))
+            elif last and ln.startswith("#" + " " * 5):
+                meaning, default = params[last]
+                extra = ln.lstrip("# ").strip()
+                dm = re.search(r";\s*default\s+(\S+)", extra)
+                params[last] = (meaning + " " + re.sub(r";\s*default\s+\S+", "", extra).strip(),
+                                dm.group(1) if dm else default)
+        out[path.stem] = NamedQuery(path.stem, summary, params, text)
+    return out
+
+
+def bind_params(query: NamedQuery, values: dict[str, str]) -> str:
+    """The query text with ``?param_x`` replaced by literals.
+
+    Raises:
+        QueryError: an unknown parameter, or a parameter with no value and no default.
+    """
+    unknown = set(values) - set(query.params)
+    if unknown:
+        raise QueryError(f"query {query.name} has no parameter {', '.join(sorted(unknown))}; "
+                         f"its parameters: {', '.join(query.params) or 'none'}")
+    text = query.text
+    for name, (_, default) in query.params.items():
+        value = values.get(name, default)
+        if value is None:
+            raise QueryError(f"query {query.name} needs --param {name}=VALUE")
+        lit = Literal(int(value)) if re.fullmatch(r"-?\d+", value) and name in ("year", "limit", "min") else Literal(value)
+        text = text.replace(f"?param_{name}", lit.n3())
+    return text
+
+
+def run_sparql(graph: Graph | None, query: str, endpoint: str | None = None) -> Result:
+    """Run a SPARQL 1.1 query on a graph (the embedded store) or a remote endpoint.
+
+    Raises:
+        QueryError: the query does not parse, or the endpoint answers with an error.
+    """
+    try:
+        if endpoint:
+            from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+            remote = Graph(store=SPARQLStore(endpoint, returnFormat="json"))
+            return remote.query(query)
+        return graph.query(query)
+    except Exception as exc:  # rdflib and pyoxigraph raise various parse errors
+        raise QueryError(f"the query failed: {exc}") from exc
+
+
+def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of a SELECT result, values as strings (``""`` if unbound)."""
+    if result.type == "ASK":
+        return ["ask"], [[str(result.askAnswer).lower()]]
+    if result.type == "CONSTRUCT":
+        return ["subject", "predicate", "object"], [[str(t) for t in triple] for triple in result.graph]
+    cols = [str(v) for v in result.vars]
+    rows = [["" if row[v] is None else str(row[v]) for v in result.vars] for row in result]
+    return cols, rows
+
+
+def format_result(result: Result, fmt: OutputFormat | str) -> str:
+    """Format a result as ``table`` (plain text), ``csv``, ``tsv`` or ``json``.
+
+    ``json`` is the SPARQL 1.1 Query Results JSON Format (W3C Recommendation).
+    """
+    fmt = OutputFormat(fmt)
+    if fmt is OutputFormat.json:
+        return result.serialize(format="json").decode("utf-8")
+    cols, rows = result_rows(result)
+    if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt is OutputFormat.csv else "\t", lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows(rows)
+        return buf.getvalue()
+    return format_table(cols, rows)
+
+
+def format_table(cols: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table; width counts CJK characters as two columns."""
+    from rich.cells import cell_len
+
+    widths = [max([cell_len(c)] + [cell_len(r[i]) for r in rows]) for i, c in enumerate(cols)]
+    widths = [min(w, 60) for w in widths]
+
+    def cut(s: str, w: int) -> str:
+        out = ""
+        for ch in s.replace("\n", " "):
+            if cell_len(out + ch) > w:
+                return out[:-1] + "…" if out else ""
+            out += ch
+        return out + " " * (w - cell_len(out))
+
+    lines = ["  ".join(cut(c, w) for c, w in zip(cols, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(cut(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def result_json(cols: list[str], rows: list[list[str]]) -> str:
+    """Rows as a JSON list of objects (for library callers)."""
+    return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2)

@@ -347,8 +347,18 @@ def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
 
 
+#: A label heading with its text on the same line: ``【摘要】本文……``, ``关键词：……``.
+_LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|关键词|Abstract"
+                       r"|Key\s*words)\s*[:：])\s*\S")
+
+
 def _continues(prev_line: str, line: str, width: int) -> bool:
-    if ends_sentence(prev_line) or is_heading(prev_line) or HEADING_RE.match(line):
+    if ends_sentence(prev_line) or HEADING_RE.match(line):
+        return False
+    # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
+    # for a heading, but when it fills the line its paragraph goes on below.
+    if is_heading(prev_line) and not (_LABEL_RE.match(prev_line)
+                                      and len(prev_line) >= 0.9 * width):
         return False
     # A short unpunctuated line is a title, author or affiliation, not a wrapped line.
     return len(prev_line) >= max(8, int(width * 0.6))

@@ -3,7 +3,8 @@
 Stage 1 of the data flow in DESIGN.md. Every format is first turned into raw text:
 plain text and Markdown are decoded (UTF-8, GB18030, Big5 … via charset-normalizer),
 PDF, DOCX and HTML go through their readers in :mod:`extract.formats`. The raw text
-then takes one cleaning path: traditional to simplified characters (OpenCC ``t2s``),
+then takes one cleaning path: traditional to simplified characters (OpenCC ``t2s``;
+``tw2s`` for Big5 files),
 Markdown markup stripped (text files), line endings normalised and the line breaks
 that PDF layout leaves inside paragraphs repaired. Headings are kept on lines of
 their own.
@@ -126,13 +127,15 @@ def read_document(path: str | Path) -> Document:
         if suffix in MARKDOWN_SUFFIXES or looks_like_markdown(text):
             fmt = "markdown"
             text = strip_markdown(text)
-    simplified = to_simplified(text)
+    taiwan = encoding.replace("-", "_").startswith(("big5", "cp950"))
+    simplified = to_simplified(text, taiwan=taiwan)
     converted = simplified != text
     clean = repair_line_breaks(normalise_text(simplified), hard_wrapped=hard_wrapped)
     if not clean.strip():
         raise IngestError(p, "no text after decoding and cleaning (empty file?)")
     if converted:
-        notes.append("traditional characters converted to simplified (OpenCC t2s)")
+        notes.append("traditional characters converted to simplified "
+                     f"(OpenCC {'tw2s' if taiwan else 't2s'})")
     return Document(
         source=p.name,
         path=str(p),
@@ -218,20 +221,29 @@ def _control_share(text: str, sample: int = 65536) -> float:
     return len(_CONTROL_RE.findall(head)) / max(1, len(head))
 
 
-_T2S = None
+_CONVERTERS: dict[str, object] = {}
 
 
-def to_simplified(text: str) -> str:
-    """Convert traditional Chinese characters to simplified (OpenCC ``t2s``).
+def to_simplified(text: str, taiwan: bool = False) -> str:
+    """Convert traditional Chinese characters to simplified with OpenCC.
 
-    Simplified text passes through unchanged.
+    Args:
+        text: any Chinese text; simplified text passes through unchanged.
+        taiwan: the text is in Taiwan forms (a Big5 file): use ``tw2s`` instead of
+            ``t2s``. Taiwan forms such as 著 in 決定著 are left as they are by ``t2s``;
+            ``tw2s`` is not the default because on simplified text it rewrites words
+            that are already simplified (显著 → 显着).
+
+    Returns:
+        The simplified text, same length in lines.
     """
-    global _T2S
-    if _T2S is None:
+    config = "tw2s" if taiwan else "t2s"
+    converter = _CONVERTERS.get(config)
+    if converter is None:
         import opencc
 
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(text)
+        converter = _CONVERTERS[config] = opencc.OpenCC(config)
+    return converter.convert(text)
 
 
 _MD_RULES = [

@@ -81,7 +81,7 @@ def sentences(text: str) -> list[str]:
 # ----------------------------------------------------------------- PDF -----------
 
 def make_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
-             running: bool = True) -> Path:
+             running: bool = True, footer_align: str = "C") -> Path:
     """Write paragraphs as an A4 PDF with fpdf2: running header, page-number footer.
 
     With ``columns=2`` the first paragraph (the title) spans the page and the rest is
@@ -100,7 +100,7 @@ def make_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
             if running:
                 self.set_y(-12)
                 self.set_font("zh", size=8)
-                self.cell(0, 6, f"- {self.page_no()} -", align="C")
+                self.cell(0, 6, f"- {self.page_no()} -", align=footer_align)
 
     pdf = Paper()
     pdf.add_font("zh", "", str(font))
@@ -142,9 +142,14 @@ def test_pdf_reads_back_the_plain_text(paper: Path, tmp_path: Path, cjk_font: Pa
     assert sum(any(p in line for line in lines) for p in body) >= 0.75 * len(body)
 
 
-def test_two_column_pdf_is_read_column_by_column(tmp_path: Path, cjk_font: Path) -> None:
+@pytest.mark.parametrize("footer_align", ["C", "L", "R"])
+def test_two_column_pdf_is_read_column_by_column(footer_align: str, tmp_path: Path,
+                                                 cjk_font: Path) -> None:
+    # A page number in a bottom corner sorts into a column, away from the page's
+    # last lines in reading order: it must go all the same.
     expected = plain(PAPERS[0])
-    pdf = make_pdf(expected.split("\n"), tmp_path / "two.pdf", cjk_font, columns=2)
+    pdf = make_pdf(expected.split("\n"), tmp_path / "two.pdf", cjk_font, columns=2,
+                   footer_align=footer_align)
     doc = read_document(pdf)
     assert squash(doc.text) == squash(expected)
     assert "煤炭经济研究" not in doc.text
@@ -167,6 +172,12 @@ def test_strip_running_lines_keeps_body_lines() -> None:
              ["煤炭学报 第 1 期", "正文第三行", "第 14 页"]]
     assert strip_running_lines(pages) == [["正文第一行", "正文"], ["正文第二行", "结尾"],
                                           ["正文第三行"]]
+    # In the middle of the reading order, a line counts as page edge only in a margin.
+    pages = [["甲一", "乙一", "丙一", "7", "丁一", "戊一", "己一"],
+             ["甲二", "乙二", "丙二", "8", "丁二", "戊二", "己二"]]
+    assert strip_running_lines(pages) == pages
+    assert strip_running_lines(pages, [{3}, {3}]) == [
+        [x for x in page if not x.isdigit()] for page in pages]
 
 
 # ----------------------------------------------------------------- DOCX ----------

@@ -472,7 +472,7 @@ def test_too_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 # ---------------------------------------------------------- property --------------
 
-@settings(max_examples=300, deadline=None,
+@settings(max_examples=300, deadline=None, database=None,  # no .hypothesis/ in the tree
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text())
 def test_any_unicode_text_reads_or_raises_ingest_error(tmp_path: Path, text: str) -> None:

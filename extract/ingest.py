@@ -59,6 +59,7 @@ class Document:
         path: the path it was read from.
         text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
         encoding: the detected source encoding (``utf_8``, ``gb18030`` …).
+            ``""`` for PDF and DOCX, whose text is not stored in a byte encoding.
         sha256: hex digest of the file's bytes (cache key, duplicate detection).
         converted: ``True`` when traditional characters were converted to simplified.
         original: the decoded text before t2s conversion when ``converted``, else ``""``.

@@ -1,13 +1,22 @@
 """Read one input file into a clean :class:`Document`.
 
-Stage 1 of the data flow in DESIGN.md: decode (UTF-8, GB18030, Big5 … via
-charset-normalizer), convert traditional to simplified characters (OpenCC ``t2s``),
-strip Markdown markup and repair the line breaks that PDF-to-text conversion leaves
-inside paragraphs. Headings are kept on lines of their own.
+Stage 1 of the data flow in DESIGN.md. Every format is first turned into raw text:
+plain text and Markdown are decoded (UTF-8, GB18030, Big5 … via charset-normalizer),
+PDF, DOCX and HTML go through their readers in :mod:`extract.formats`. The raw text
+then takes one cleaning path: traditional to simplified characters (OpenCC ``t2s``;
+``tw2s`` for Big5 files),
+Markdown markup stripped (text files), line endings normalised and the line breaks
+that PDF layout leaves inside paragraphs repaired. Headings are kept on lines of
+their own.
+
+Limits: files larger than :data:`MAX_FILE_BYTES` (64 MiB) are refused; the largest
+paper-sized inputs are a few MB, and a 50 MB text file still reads (in seconds).
 """
+
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,9 +24,21 @@ from pathlib import Path
 
 from .errors import IngestError
 
-#: File suffixes read as text. Other formats are added by later stages of work.
+#: File suffixes read as (possibly Markdown) text.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PDF_SUFFIXES = (".pdf",)
+DOCX_SUFFIXES = (".docx",)
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + DOCX_SUFFIXES + HTML_SUFFIXES
+
+#: Largest file read, in bytes (64 MiB). Above it ingest refuses the file rather than
+#: hold several copies of it in memory (bytes, decoded, converted, cleaned text).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: Share of control characters (other than tab, line and page breaks) above which
+#: decoded "text" is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
 
 #: Characters that close a sentence or a clause list in Chinese running text.
 SENTENCE_END = "。！？!?；;…：:”」』）)】."
@@ -38,10 +59,13 @@ class Document:
         path: the path it was read from.
         text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
         encoding: the detected source encoding (``utf_8``, ``gb18030`` …).
+            ``""`` for PDF and DOCX, whose text is not stored in a byte encoding.
         sha256: hex digest of the file's bytes (cache key, duplicate detection).
         converted: ``True`` when traditional characters were converted to simplified.
         original: the decoded text before t2s conversion when ``converted``, else ``""``.
         notes: what ingest changed or noticed, for the build report.
+        format: the input format read: ``text``, ``markdown``, ``pdf``, ``docx``
+            or ``html``.
     """
 
     source: str
@@ -52,41 +76,67 @@ class Document:
     converted: bool = False
     original: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    format: str = "text"
 
 
 def read_document(path: str | Path) -> Document:
     """Read, decode and clean one file.
 
     Args:
-        path: a ``.txt`` or ``.md`` file.
+        path: a file with one of :data:`SUPPORTED_SUFFIXES` (text, Markdown, PDF,
+            DOCX, HTML), at most :data:`MAX_FILE_BYTES` bytes.
 
     Returns:
-        The :class:`Document`.
+        The :class:`Document`: simplified-Chinese text, one paragraph a line.
 
     Raises:
-        IngestError: the file is missing, unreadable, empty, binary, of an unsupported
-            suffix, or in an encoding that cannot be detected. The message names the
-            file and says what to do.
+        IngestError: the file is missing (or a broken symbolic link), a directory,
+            unreadable, too large, empty, binary, of an unsupported suffix, in an
+            encoding that cannot be detected, or a PDF/DOCX/HTML file its reader
+            cannot read (truncated, damaged, encrypted, no text). The message names
+            the file and says what to do.
     """
     p = Path(path)
-    if p.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(p, f"unsupported file type {p.suffix or '(none)'}; "
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        hint = " (save it as .docx)" if suffix == ".doc" else ""
+        raise IngestError(p, f"unsupported file type {p.suffix or '(none)'}{hint}; "
                              f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from exc
-    text, encoding = decode_bytes(data, p)
-    if p.suffix.lower() in (".md", ".markdown") or looks_like_markdown(text):
-        text = strip_markdown(text)
-    simplified = to_simplified(text)
+    data = _read_bytes(p)
+    notes: list[str] = []
+    encoding = ""
+    if suffix in PDF_SUFFIXES:
+        from .formats.pdf import read_pdf
+
+        fmt, text = "pdf", read_pdf(data, p)
+        # PDF lines are the page's lines: paragraphs always need joining.
+        hard_wrapped: bool | None = True
+    elif suffix in DOCX_SUFFIXES:
+        from .formats.docx import read_docx
+
+        fmt, text = "docx", read_docx(data, p)
+        hard_wrapped = False  # a DOCX paragraph is a paragraph; never join them
+    elif suffix in HTML_SUFFIXES:
+        from .formats.html import read_html
+
+        html, encoding = decode_bytes(data, p)
+        fmt, text = "html", read_html(html, p)
+        hard_wrapped = False  # trafilatura gives one paragraph a line
+    else:
+        text, encoding = decode_bytes(data, p)
+        fmt, hard_wrapped = "text", None
+        if suffix in MARKDOWN_SUFFIXES or looks_like_markdown(text):
+            fmt = "markdown"
+            text = strip_markdown(text)
+    taiwan = encoding.replace("-", "_").startswith(("big5", "cp950"))
+    simplified = to_simplified(text, taiwan=taiwan)
     converted = simplified != text
-    clean = repair_line_breaks(normalise_text(simplified))
+    clean = repair_line_breaks(normalise_text(simplified), hard_wrapped=hard_wrapped)
     if not clean.strip():
-        raise IngestError(p, "no text after decoding (empty file?)")
-    notes = []
+        raise IngestError(p, "no text after decoding and cleaning (empty file?)")
     if converted:
-        notes.append("traditional characters converted to simplified (OpenCC t2s)")
+        notes.append("traditional characters converted to simplified "
+                     f"(OpenCC {'tw2s' if taiwan else 't2s'})")
     return Document(
         source=p.name,
         path=str(p),
@@ -96,7 +146,31 @@ def read_document(path: str | Path) -> Document:
         converted=converted,
         original=text if converted else "",
         notes=tuple(notes),
+        format=fmt,
     )
+
+
+def _read_bytes(p: Path) -> bytes:
+    """The file's bytes, or an :class:`IngestError` that says why they cannot be had."""
+    if p.is_symlink() and not p.exists():
+        raise IngestError(p, f"broken symbolic link (points to {os.readlink(p)}, which "
+                             "does not exist); fix the link or give the file itself")
+    if not p.exists():
+        raise IngestError(p, "no such file; check the path")
+    if p.is_dir():
+        raise IngestError(p, "is a directory, not a file; give the files in it instead")
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(p, f"file too large ({size / 2**20:.1f} MiB > "
+                                 f"{MAX_FILE_BYTES // 2**20} MiB limit); split it into "
+                                 "one file per paper")
+        return p.read_bytes()
+    except PermissionError as exc:
+        raise IngestError(p, "permission denied; make the file readable "
+                             "(chmod +r) or copy it somewhere readable") from exc
+    except OSError as exc:
+        raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from exc
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
@@ -106,11 +180,17 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     else is left to charset-normalizer, restricted to the encodings Chinese files come
     in so that a GB18030 file is not read as Latin-1.
 
+    Args:
+        data: the file's bytes.
+        path: the file, for error messages.
+
     Returns:
-        ``(text, encoding)``.
+        ``(text, encoding)``, the encoding as Python's codec name (``utf_8``,
+        ``gb18030``, ``big5`` …); a UTF-8 byte-order mark is dropped.
 
     Raises:
-        IngestError: empty input, a NUL byte (binary file), or no Chinese encoding fits.
+        IngestError: empty input, binary data (NUL bytes, or more than
+            :data:`MAX_CONTROL_SHARE` control characters), or no Chinese encoding fits.
     """
     from charset_normalizer import from_bytes
 
@@ -120,30 +200,51 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         raise IngestError(path, "binary content (NUL bytes): not a text file; "
                                 "convert it to .txt or give the original format")
     try:
-        return data.decode("utf-8-sig"), "utf_8"
+        text, encoding = data.decode("utf-8-sig"), "utf_8"
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
-    if best is None:
-        raise IngestError(path, "unknown text encoding (not UTF-8, GB18030 or Big5); "
-                                "re-save the file as UTF-8")
-    return str(best), best.encoding
+        best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+        if best is None:
+            raise IngestError(path, "unknown text encoding (not UTF-8, GB18030 or Big5); "
+                                    "re-save the file as UTF-8") from None
+        text, encoding = str(best), best.encoding
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise IngestError(path, "binary content (control characters): not a text file; "
+                                "convert it to .txt or give the original format")
+    return text, encoding
 
 
-_T2S = None
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def to_simplified(text: str) -> str:
-    """Convert traditional Chinese characters to simplified (OpenCC ``t2s``).
+def _control_share(text: str, sample: int = 65536) -> float:
+    # A sample is enough: binary data shows its control bytes from the first kilobytes.
+    head = text[:sample]
+    return len(_CONTROL_RE.findall(head)) / max(1, len(head))
 
-    Simplified text passes through unchanged.
+
+_CONVERTERS: dict[str, object] = {}
+
+
+def to_simplified(text: str, taiwan: bool = False) -> str:
+    """Convert traditional Chinese characters to simplified with OpenCC.
+
+    Args:
+        text: any Chinese text; simplified text passes through unchanged.
+        taiwan: the text is in Taiwan forms (a Big5 file): use ``tw2s`` instead of
+            ``t2s``. Taiwan forms such as 著 in 決定著 are left as they are by ``t2s``;
+            ``tw2s`` is not the default because on simplified text it rewrites words
+            that are already simplified (显著 → 显着).
+
+    Returns:
+        The simplified text, same length in lines.
     """
-    global _T2S
-    if _T2S is None:
+    config = "tw2s" if taiwan else "t2s"
+    converter = _CONVERTERS.get(config)
+    if converter is None:
         import opencc
 
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(text)
+        converter = _CONVERTERS[config] = opencc.OpenCC(config)
+    return converter.convert(text)
 
 
 _MD_RULES = [
@@ -187,9 +288,14 @@ def normalise_text(text: str) -> str:
     NFKC is not applied to the text itself because evidence sentences must be quoted
     exactly as the paper wrote them; matching normalises separately.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Every line boundary str.splitlines knows (\r, \v, \f page breaks, U+2028 …)
+    # becomes \n, so that downstream sees one paragraph a line and never a \r.
+    text = _LINE_BREAK_RE.sub("\n", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+_LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def is_heading(line: str) -> bool:
@@ -204,7 +310,7 @@ def ends_sentence(line: str) -> bool:
     return bool(line) and line[-1] in SENTENCE_END
 
 
-def repair_line_breaks(text: str) -> str:
+def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
     """Join lines that a PDF converter broke inside a paragraph.
 
     Rule (issue 2): in a hard-wrapped file (most lines of about the same, short width),
@@ -216,6 +322,9 @@ def repair_line_breaks(text: str) -> str:
 
     Args:
         text: normalised text, ``\\n`` line ends.
+        hard_wrapped: ``True`` when the lines are known to be layout lines (PDF),
+            ``False`` when they are known to be paragraphs (DOCX, HTML), ``None`` to
+            tell from the line widths (plain text).
 
     Returns:
         Text with one paragraph a line, paragraphs separated by ``\\n``.
@@ -226,8 +335,10 @@ def repair_line_breaks(text: str) -> str:
         return ""
     lengths = sorted(len(ln) for ln in nonblank)
     width = lengths[int(len(lengths) * 0.9)]
-    # Hard-wrapped: a short page width that most lines fill.
-    hard_wrapped = width <= 80 and sum(n >= 0.75 * width for n in lengths) >= 0.5 * len(lengths)
+    if hard_wrapped is None:
+        # Hard-wrapped: a short page width that most lines fill.
+        hard_wrapped = (width <= 80
+                        and sum(n >= 0.75 * width for n in lengths) >= 0.5 * len(lengths))
     out: list[str] = []
     buf, last = "", ""
     in_header = True  # title, authors and affiliation lines: never joined
@@ -249,8 +360,18 @@ def repair_line_breaks(text: str) -> str:
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
 
 
+#: A label heading with its text on the same line: ``【摘要】本文……``, ``关键词：……``.
+_LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|关键词|Abstract"
+                       r"|Key\s*words)\s*[:：])\s*\S")
+
+
 def _continues(prev_line: str, line: str, width: int) -> bool:
-    if ends_sentence(prev_line) or is_heading(prev_line) or HEADING_RE.match(line):
+    if ends_sentence(prev_line) or HEADING_RE.match(line):
+        return False
+    # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
+    # for a heading, but when it fills the line its paragraph goes on below.
+    if is_heading(prev_line) and not (_LABEL_RE.match(prev_line)
+                                      and len(prev_line) >= 0.9 * width):
         return False
     # A short unpunctuated line is a title, author or affiliation, not a wrapped line.
     return len(prev_line) >= max(8, int(width * 0.6))

@@ -170,7 +170,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
                 name=name, aliases=[], modality=span._.modality,
                 adopted_by=[org] if org and span._.modality == "reported" else [],
                 part_of=span._.part_of, domain=span.label_, source=source,
-                sentence=sent.text, start=span.start_char, end=span.end_char, rule=span._.rule)
+                sentence=sent.text, start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
         else:
             if org and span._.modality == "reported" and org not in rec.adopted_by:
                 rec.adopted_by.append(org)
@@ -186,7 +186,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
             continue
         seen.add(key)
         links.append(LinkRecord(
-            practice=link.practice._.canonical, outcome=link.outcome.text, org=link.org,
+            practice=link.practice._.canonical, outcome=link.outcome.doc.text[slice(*_chars(link.outcome))], org=link.org,
             evidence=link.sentence.text, source=source, sentence=link.sentence.text,
             start=link.sentence.start_char, end=link.sentence.end_char, rule=link.rule))
     return ArticleRecord(
@@ -201,11 +201,17 @@ def _outcome(span: Span, source: str) -> OutcomeRecord:
     value = q.value if q else None
     if value is not None and float(value).is_integer():
         value = int(value)
+    start, end = _chars(span)
     return OutcomeRecord(
-        text=span.text, indicator=q.indicator if q else span.text, value=value,
+        text=span.doc.text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
         year=q.year if q else None, category=span.label_ or "other", org=span._.org,
-        source=source, sentence=span.sent.text, start=span.start_char, end=span.end_char)
+        source=source, sentence=span.sent.text, start=start, end=end)
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    """The exact character range of a span's finding (``span._.chars``), else its tokens'."""
+    return span._.chars or (span.start_char, span.end_char)
 
 
 def read_jsonl(path) -> list[ArticleRecord]:

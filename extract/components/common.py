@@ -72,8 +72,10 @@ def register_extensions() -> None:
     for name, default in doc_ext.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    # ``chars``: the exact character range a rule found, which may be narrower or wider
+    # than the span's tokens when jieba cut a word across the boundary.
     span_ext = {"canonical": "", "rule": "", "org": "", "part_of": None, "modality": "reported",
-                "quantity": None}
+                "quantity": None, "chars": None}
     for name, default in span_ext.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)

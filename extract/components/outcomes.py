@@ -106,6 +106,7 @@ class OutcomeRecognizer:
                     span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
                     span._.quantity = q
                     span._.canonical = text[a:b]
+                    span._.chars = (a, b)
                     taken.append((a, b))
                     spans.append(span)
         spans.sort(key=lambda s: s.start)

@@ -88,6 +88,7 @@ class PracticeRecognizer:
                 continue
             span.label_ = self.lex.domain_of(name, self.type_domain.get(typ, "organisational"))
             span._.canonical = name
+            span._.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
             span._.rule = rule
             span._.modality = self._modality(text, start)
             taken.append((start, end))

@@ -1,0 +1,70 @@
+"""Article splitting on the real papers, and the layout rules on small pages."""
+from __future__ import annotations
+
+import pytest
+
+from extract.articles import join_score, split_articles
+from extract.ingest import Document, read_document
+
+from .conftest import PAPERS
+
+
+def _doc(text: str) -> Document:
+    return Document(source="t.txt", path="t.txt", text=text, encoding="utf_8", sha256="")
+
+
+def test_newspaper_page_gives_four_articles_and_skips_the_notice():
+    arts, skipped = split_articles(read_document(PAPERS / "004_6c190a23e66049b4.txt"))
+    assert [a.title for a in arts][:2] == ["国有企业“党建+工会”工作创新路径的探索", "党建引领基层管理创新的实践路径"]
+    assert len(arts) == 4
+    assert [s.title for s in skipped] == ["注销公告"]
+    assert arts[0].affiliation == "霍州煤电集团汾州焦煤公司三交河矿"
+    assert arts[1].authors == ["李林"]
+
+
+def test_column_jumps_are_joined_in_reading_order():
+    arts, _ = split_articles(read_document(PAPERS / "004_6c190a23e66049b4.txt"))
+    ximing = arts[1].text
+    assert "创建“三三制隐患排查法”(班组日查、区队周查、支部月查),2024年累计排查整改隐患572条" in ximing
+    assert "“5”即落实“管理建在制度上" in ximing
+    assert "在党组织的领导下" in arts[0].text
+    assert "注销" not in "".join(a.text for a in arts)
+
+
+def test_segments_map_article_offsets_back_to_the_page():
+    doc = read_document(PAPERS / "004_6c190a23e66049b4.txt")
+    art = split_articles(doc)[0][1]
+    i = art.text.index("572条")
+    assert doc.text[art.to_doc_offset(i):art.to_doc_offset(i) + 4] == "572条"
+
+
+@pytest.mark.parametrize("name,title,authors,affiliation", [
+    ("000_13c21559a60e3618.txt", "煤矿企业党建工作创新实践与探索", ["李川"], "内蒙古利民煤焦有限责任公司"),
+    ("001_fbb41627e9a508e9.txt", "论煤矿如何加强基层组织建设实现党政融合", ["芦冰"], "河南神火煤电股份有限公司新庄煤矿 河南 永城"),
+    ("002_1767a40248d6e48f.txt", "基层党建政工工作的新思路", ["侯会龙"], "鄂托克前旗长城五号矿业有限公司"),
+])
+def test_journal_header(name, title, authors, affiliation):
+    (art,), _ = split_articles(read_document(PAPERS / name))
+    assert (art.title, art.authors, art.affiliation) == (title, authors, affiliation)
+
+
+@pytest.mark.parametrize("tail,head,joins", [
+    ("平台,在党组", "织的领导下", True),
+    ("危险性极高的行", "业，安全生产", True),
+    ("工作体", "系。一是", True),
+    ("“5”即落", "织的领导下", False),
+    ("“5”即落", "键环节,加大", False),
+])
+def test_join_score_reads_a_word_across_the_break(tail, head, joins):
+    assert (join_score(tail, head) > 0) is joins
+
+
+def test_a_page_without_title_gets_an_inferred_one():
+    arts, _ = split_articles(_doc("坚持党的领导，是国有企业的光荣传统。矿党委推行“三会一课”制度。"))
+    assert arts[0].title_inferred and arts[0].title.startswith("[")
+
+
+def test_a_part_without_topic_words_is_skipped():
+    arts, skipped = split_articles(_doc("标题一\n□ 张三\n矿党委推行“三会一课”制度，效果明显。\n(作者单位:某煤矿)\n"
+                                        "出售二手车一辆，价格面议，联系电话12345678。"))
+    assert len(arts) == 1 and skipped and "no party-building" in skipped[0].reason

@@ -1,0 +1,88 @@
+"""The command line: exit codes, output, help and README coverage of every command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import cli
+
+from .conftest import GOLD, ROOT
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_every_command_has_help_with_an_example_and_a_readme_mention(runner):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.main.commands.items():
+        result = runner.invoke(cli.main, [name, "-h"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, name
+        assert f"minekg {name}" in readme, name
+
+
+def test_missing_path_is_one_clear_line(runner, tmp_path):
+    result = runner.invoke(cli.main, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+
+
+def test_empty_folder(runner, tmp_path):
+    (tmp_path / "in").mkdir()
+    result = runner.invoke(cli.main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 1 and "no paper to read" in result.output
+
+
+def test_undecodable_file_is_skipped_and_named(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("矿党委推行“三会一课”制度，2024年累计排查整改隐患100条。\n", encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(cli.main, ["build", str(src), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 3
+    assert "bad.txt" in result.output and "binary" in result.output
+    assert (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_mechanisms_json_is_sparql_results(runner, built):
+    result = runner.invoke(cli.main, ["mechanisms", "--outcome", "safety", "--store", str(built / "store"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "practice" in data["head"]["vars"] and data["results"]["bindings"]
+
+
+def test_sparql_csv(runner, built):
+    result = runner.invoke(cli.main, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                      "--store", str(built / "store"), "--format", "csv"])
+    assert result.exit_code == 0 and result.output.startswith("n\n")
+
+
+def test_bad_category_is_usage_error(runner, built):
+    result = runner.invoke(cli.main, ["mechanisms", "--outcome", "luck", "--store", str(built / "store")])
+    assert result.exit_code == 2
+
+
+def test_missing_store_says_what_to_do(runner, tmp_path):
+    result = runner.invoke(cli.main, ["mechanisms", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "minekg build" in result.output
+
+
+def test_viz_focus_writes_a_smaller_page(runner, built, tmp_path):
+    out = tmp_path / "safety.html"
+    result = runner.invoke(cli.main, ["viz", "--focus", "safety", "--store", str(built / "store"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size < (built / "graph.html").stat().st_size + 1
+
+
+def test_evaluate_prints_figures_and_json(runner, built):
+    result = runner.invoke(cli.main, ["evaluate", str(GOLD), str(built / "extractions.jsonl"), "--json"])
+    figures = json.loads(result.output)["figures"]
+    assert set(figures) == {"organisations", "practices", "outcomes", "links", "safety_links", "safety_practices"}
+    # The first bar of issue 2.
+    assert figures["practices"]["f1"] >= 0.5 and figures["outcomes"]["f1"] >= 0.5
+    assert figures["safety_practices"]["recall"] >= 0.5

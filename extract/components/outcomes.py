@@ -113,9 +113,14 @@ class OutcomeRecognizer:
         return doc
 
     def _reported(self, doc: Doc, sent, offset: int) -> bool:
-        """A named organisation and a practice stand before ``offset`` in the sentence."""
+        """A named organisation stands before ``offset`` in the sentence, and a practice
+        in the same ``；`` item: a semicolon opens the next measure of a chain, so a
+        verb-first clause after it (``…技术比武;增强工会维权服务实效``) states a new aim,
+        not the result of the measure before."""
         orgs = [o for o in doc.spans.get("org", []) if sent.start <= o.start and o.start_char < offset]
-        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset]
+        text = doc.text
+        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset
+                     and not any(ch in text[p.end_char:offset] for ch in "；;")]
         return bool(orgs) and bool(practices)
 
     def _verb_first(self, clause: str, year: int | None):

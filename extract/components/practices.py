@@ -11,7 +11,15 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
   ``cues.tsv``) or a list comma and ends in a type word of ``practice_types.tsv``
   (``建立健全组织协同机制`` → ``组织协同机制``).
 - *list*: the items of ``A、B、C等活动`` after an adoption verb (``开展职工技能培训、岗位
-  练兵、技能比武等活动``).
+  练兵、技能比武等活动``); not when the list names the forms of one measure
+  (``利用集中、自主、专题等多种形式的培训模式``: the items are attributes of 培训模式).
+- *idiom*: the four-character rule formula ``逢X必Y`` (``逢会必讲``, ``逢查必考``, ``逢岗必学``)
+  names a standing rule of work.
+- *counted*: a name ending in a type word directly followed by a count of participants
+  (``井下维修课堂28人``, ``青工夜校120人次``) is a measure whose effort is reported.
+- *model parts*: a sentence that opens by building a system or model
+  (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
+  it: the practices that follow in that sentence are part of it.
 
 Each practice span gets ``label_`` (domain), ``span._.canonical`` (name), ``span._.rule``,
 ``span._.modality`` (``recommended`` after 要/应/需要 … in its clause) and
@@ -39,6 +47,11 @@ NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做�
 GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式")
+#: 逢会必讲, 逢查必考: a four-character rule formula (逢 + occasion + 必 + duty).
+IDIOM_RE = re.compile(r"逢[\u4e00-\u9fff]必[\u4e00-\u9fff]")
+#: Verbs that build a system or model whose parts the sentence then lists.
+MODEL_BUILD = ("构建", "建立", "打造", "形成", "搭建")
+MODEL_HEADS = ("体系", "模式", "格局", "矩阵")
 
 
 @Language.factory("minekg_practices", default_config={"lexicon_dir": ""},
@@ -74,9 +87,11 @@ class PracticeRecognizer:
         cands += self._lexicon(text)
         cands += self._typed(text)
         cands += self._lists(text)
+        cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
+        cands += self._counted(text)
         spans, taken = [], []
         # Quoted names first (the text delimits them), then the longest.
-        order = {"quoted": 0, "lexicon": 1, "typed": 2, "list": 3}
+        order = {"quoted": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2, "list": 3}
         for start, end, rule, typ in sorted(cands, key=lambda c: (order[c[2]], -(c[1] - c[0]), c[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -177,9 +192,26 @@ class PracticeRecognizer:
                 break
         return out
 
+    def _counted(self, text: str):
+        """``，井下维修课堂28人``: a typed name that opens a clause and is directly followed
+        by a participant count."""
+        type_alt = "|".join(map(re.escape, self.types))
+        rx = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?=\d+(?:人次|人|期|场))")
+        out = []
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
+                continue
+            typ = next(t for t in self.types if name.endswith(t))
+            if len(name) - len(typ) >= 2:
+                out.append((m.start(1), m.end(1), "counted", typ))
+        return out
+
     def _lists(self, text: str):
         out = []
         for m in self.list_re.finditer(text):
+            if re.match(r"等\s*[^，,。；;]{0,4}(?:形式|方式|类型)的", text[m.end("items"):]):
+                continue  # 集中、自主等多种形式的培训: forms of one measure, not measures
             items_start = m.start("items")
             pos = items_start
             for item in m.group("items").split("、"):
@@ -227,6 +259,20 @@ class PracticeRecognizer:
                 continue
             if name.strip("“”").endswith("到支部") or ("其中" in before and model[1] == para_start):
                 span._.part_of = model[0]._.canonical
+        # A sentence that opens by building a system lists its parts after it.
+        for span in spans:
+            name = span._.canonical
+            if not name.endswith(MODEL_HEADS):
+                continue
+            sent = span.sent
+            lead = text[sent.start_char:span.start_char]
+            if not any(v in lead[-6:] for v in MODEL_BUILD):
+                continue
+            if any(p.start < span.start and sent.start <= p.start for p in spans):
+                continue  # not the sentence's first measure
+            for other in spans:
+                if other.start > span.start and other.start < sent.end and not other._.part_of:
+                    other._.part_of = name
         for span in spans:
             if span._.part_of:
                 continue

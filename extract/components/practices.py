@@ -37,11 +37,22 @@ from ..lexicon import Lexicons, load_lexicons
 from .common import char_span, clause_bounds
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
+#: Adjacent quotes that name one measure together with the noun after them:
+#: ``“立体式”“体验式”“下沉式”学习``, ``“一岗双责”“一票否决”制度``.
+QUOTE_RUN_RE = re.compile(r"(?:[“\"][^“”\"\n]{1,12}[”\"]){2,}\s*(?:学习|培训|教育|管理)")
+#: A frequency before a bare quote makes it one act of a schedule, not a named measure:
+#: ``月度一“复盘”、季度一通报、半年“回头看”``; 进行“复盘”: an act, not a name.
+SCHEDULE_BEFORE_RE = re.compile(r"(?:月度一|季度一|年度一|每月|每季|每周|半年|进行|开展了?一次)\s*$")
+#: A copula inside a candidate means a clause was glued on: ``“2”是党建工作``,
+#: ``党风廉政建设是一项系统工程``.
+COPULA_RE = re.compile(r"是(?:一项|一种|一个|通过|以|要|指|党建|[\u4e00-\u9fff]{0,4}工作)")
 PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
-                     "的教育效果", "部署")
+                     "的教育效果", "部署",
+                     # “两个维护”目标: an aim set from outside
+                     "目标", "任务")
 NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
 GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
@@ -98,6 +109,9 @@ class PracticeRecognizer:
             name = text[start:end].strip()
             if len(normalise_name(name)) < 2:
                 continue
+            # No clause glued on (copula), no name that opens with 的 (…的工作格局).
+            if rule != "lexicon" and (COPULA_RE.search(name) or name.startswith("的")):
+                continue
             span = char_span(doc, start, end)
             if span is None:
                 continue
@@ -115,11 +129,19 @@ class PracticeRecognizer:
     # -- rules -------------------------------------------------------------------
     def _quoted(self, text: str):
         out = []
+        for m in QUOTE_RUN_RE.finditer(text):
+            out.append((m.start(), m.end(), "quoted", ""))
         for m in QUOTE_RE.finditer(text):
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
+            if SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start]) and not self._type_after(text, end):
+                continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             if inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans:
+                continue
+            # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
+            # the measure X acting as subject of the verb 要求.
+            if re.match(r"要求(?:[，,。；;]|$)", after):
                 continue
             if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
                 continue
@@ -145,7 +167,8 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        for typ in self.types + ["工作", "建设", "品牌", "项目"]:
+        # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理.
+        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理"]:
             i = window.find(typ)
             if i < 0:
                 continue

@@ -17,6 +17,9 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
   names a standing rule of work.
 - *counted*: a name ending in a type word directly followed by a count of participants
   (``井下维修课堂28人``, ``青工夜校120人次``) is a measure whose effort is reported.
+- *distributive*: a list whose last item carries a place suffix shares it with every
+  item (``“6”是政治引领、风气建设…、凝聚群众到支部`` → ``政治引领到支部`` …;
+  ``包括安全培训、技术攻关进班组``), each part of the model named before it.
 - *model parts*: a sentence that opens by building a system or model
   (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
   it: the practices that follow in that sentence are part of it.
@@ -58,6 +61,9 @@ NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做�
 GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式")
+#: A list whose last item carries a place suffix that distributes over all items.
+DISTRIB_RE = re.compile(r"(?:是|包括|即|涵盖)(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)"
+                        r"(?P<suffix>(?:到|进)(?:支部|班组|区队|岗位|一线|基层|车间))")
 #: 逢会必讲, 逢查必考: a four-character rule formula (逢 + occasion + 必 + duty).
 IDIOM_RE = re.compile(r"逢[\u4e00-\u9fff]必[\u4e00-\u9fff]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -121,6 +127,7 @@ class PracticeRecognizer:
             span._.modality = self._modality(text, start)
             taken.append((start, end))
             spans.append(span)
+        spans += self._distributive(doc, taken)
         spans.sort(key=lambda s: s.start)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -213,6 +220,40 @@ class PracticeRecognizer:
                     pos = tm.end() + 1
                     continue
                 break
+        return out
+
+    def _distributive(self, doc: Doc, taken: list[tuple[int, int]]):
+        """Items of a list sharing a place suffix (rule *distributive*); each span covers
+        the item as written, its name is item + suffix (the quoted form when the text
+        quotes it elsewhere), and it is part of the closest model quoted before it."""
+        text, out = doc.text, []
+        for m in DISTRIB_RE.finditer(text):
+            suffix = m["suffix"]
+            para = text.rfind("\n", 0, m.start()) + 1
+            model = None
+            for q in QUOTE_RE.finditer(text, para, m.start()):
+                ext = self._type_after(text, q.end())
+                if ext and ext[1].endswith(("模式", "体系")):
+                    model = text[q.start():ext[0]]
+            pos = m.start("items")
+            for item in m["items"].split("、"):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                if item.endswith(suffix):
+                    item, e = item[: -len(suffix)], e - len(suffix)
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                span = char_span(doc, s, e)
+                if span is None:
+                    continue
+                quoted = f"“{item}{suffix}”"
+                span._.canonical = quoted if quoted in text else item + suffix
+                span.label_ = self.lex.domain_of(item, "organisational")
+                span._.rule = "distributive"
+                span._.modality = self._modality(text, s)
+                span._.part_of = model
+                taken.append((s, e))
+                out.append(span)
         return out
 
     def _counted(self, text: str):

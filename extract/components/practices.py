@@ -299,7 +299,9 @@ class PracticeRecognizer:
         cs, _ = clause_bounds(text, start, start)
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-        window = text[s:start]
+        # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
+        # rule an organisation set.
+        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性", "", text[s:start])
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:

@@ -91,6 +91,19 @@ class Lexicons:
 
         Returns ``"other"`` when no head occurs in it.
         """
+        import re
+
+        # 解决“高瓦斯区域抽采效率低”等技术难题: quoted examples before 等 do not
+        # decide; the head noun after 等 does.
+        indicator = re.sub(r"[“\"][^”\"]*[”\"]", "", indicator)
+        indicator = re.sub(r"[^\s]*等(?=[\u4e00-\u9fff])", "", indicator)
+        # 在安全生产、精益化管理、人才培养等领域实现突破: a result across several
+        # fields of different categories belongs to none of them.
+        fields = re.search(r"在(?P<list>[^，,。；;]+、[^，,。；;]+?)等?(?:领域|方面)", indicator)
+        if fields:
+            cats = {self.category_of(item) for item in fields["list"].split("、")}
+            if len(cats) > 1:
+                return "other"
         for head, category in self.indicators:
             if head in indicator:
                 return category

@@ -6,6 +6,9 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
   sentence (Chinese reports name the measure, then what it achieved).
 - *part-of*: the link also holds for the models that practice is part of, when the
   same sentence names them (``“安全宣教到支部”…创建“三三制隐患排查法”…572条``).
+- *same-enumeration*: a ``；`` item that enumerates measures each with its count
+  (``安全专题培训8445人次,逢查必考11200人次,…,切实增强安全意识``) ends with a result that
+  sums them up: every counted measure of the item gets it.
 - *refers-back*: a sentence with outcomes but no practice, opening with a reference
   (这种做法, 该, 此, 这一 …), takes the practices linked in the sentence before it,
   within one paragraph.
@@ -84,6 +87,13 @@ class Linker:
                     while k > 0 and _listed_together(doc.text, sent_practices[k - 1], sent_practices[k], self.adopt):
                         k -= 1
                         chosen.append((sent_practices[k], "same-list"))
+                    # A；item enumerating measures with their counts (安全专题培训8445人次,
+                    # 逢查必考11200人次, …, 切实增强安全意识): the closing result sums them up.
+                    if _counted(doc.text, head):
+                        for p in sent_practices:
+                            if p is not head and p.end <= outcome.start and _counted(doc.text, p) \
+                                    and not _semicolon_between(doc.text, p.end_char, outcome.start_char):
+                                chosen.append((p, "same-enumeration"))
                     parent = head._.part_of
                     while parent and parent in names_in_sent and parent in by_name:
                         chosen.append((by_name[parent], "part-of"))
@@ -110,6 +120,19 @@ class Linker:
             prev_sent_para = para
         doc._.links = links
         return doc
+
+
+COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:人次|人|次|期|场|项)")
+
+
+def _counted(text: str, span: Span) -> bool:
+    """True when a count follows the practice name directly (``逢查必考11200人次``)."""
+    return COUNT_RE.match(text, span.end_char) is not None
+
+
+def _semicolon_between(text: str, a: int, b: int) -> bool:
+    """True when a ；closes one item of a chain between offsets ``a`` and ``b``."""
+    return any(ch in "；;" for ch in text[a:b])
 
 
 def _listed_together(text: str, a: Span, b: Span, verbs) -> bool:

@@ -30,6 +30,19 @@ LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 NUM = "一二三四五六七八九十0123456789"
+#: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+#: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
+#: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
+UNIT_NOT_AFTER = "伍组长员"
+#: Mass organisations a text names bare, as the subject of a clause, when it is about
+#: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
+BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"))
+#: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
+#: not a noun compound (工会干部, 工会工作, 工会组织).
+BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "经费", "委员", "小组", "+", "＋", "”",
+                  # a role or a duty, not a reported act: 工会作为…, 工会要…, 工会应…
+                  "作为", "要", "应", "需", "可", "是", "必须")
 
 
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
@@ -66,6 +79,11 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if hit is None:
             break
         end, typ = hit
+        # 长城五号矿业有限公司: a legal form (有限公司 …) never names a body alone; it
+        # closes the name before it, which is then one company.
+        legal = next((suf for suf in LEGAL_FORMS if text.startswith(suf, end)), None)
+        if legal is not None:
+            end, typ = end + len(legal), "Company"
         name = text[pos:end]
         if chain and len(name) <= 3 and name in {s for s, _ in suffixes}:
             name = _short(chain[-1][0]) + name
@@ -165,6 +183,8 @@ class OrganisationRecognizer:
         # Mine units and their branches.
         for m in self.unit_re.finditer(text):
             name = m.group(0)
+            if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER:
+                continue
             typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
                 "Department" if name.endswith(("部", "科")) else "Team")
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
@@ -176,6 +196,11 @@ class OrganisationRecognizer:
                 if form in text:
                     subject = add(form, "PartyCommittee")
                     break
+            # 矿党委 of a report that never names its mine implies the mine itself,
+            # which the text calls 矿井 / 全矿 (``结合矿井实际``).
+            if subject == "矿党委" and "矿井" in text:
+                mine = add("矿井", "Mine", alias="全矿")
+                orgs[subject].parent = mine
         # X矿 short names of mines seen in the affiliation or legal names.
         for info in list(orgs.values()):
             if info.type == "Mine":
@@ -191,6 +216,19 @@ class OrganisationRecognizer:
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
         if subject:
             self._anaphora(text, subject, orgs, alias_of, mentions, add)
+        # Bare mass organisations as clause subjects (issue 3 «anaphora»).
+        if subject:
+            for word, typ in BARE_BODIES:
+                for m in re.finditer(rf"(?:^|(?<=[。；;，,\n]))\s*(?:矿|公司)?{word}", text, re.M):
+                    if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
+                        continue
+                    if any(s <= m.start() < e for s, e, _, _ in mentions):
+                        continue
+                    body = add(word, typ, parent=subject)
+                    form = m.group(0).strip()
+                    if form != word:
+                        add(body, typ, alias=form)
+                    mentions.append((m.end() - len(form), m.end(), body, "bare-body"))
         # Other names alone.
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             for m in re.finditer(re.escape(form), text):
@@ -229,8 +267,8 @@ class OrganisationRecognizer:
 
     def _anaphora(self, text, subject, orgs, alias_of, mentions, add):
         subj = orgs[subject]
-        committee = next((o.name for o in orgs.values()
-                          if o.parent == subject and o.type == "PartyCommittee"), None)
+        committee = subject if subj.type == "PartyCommittee" else next(
+            (o.name for o in orgs.values() if o.parent == subject and o.type == "PartyCommittee"), None)
         forms = []
         if subj.type == "Mine":
             forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]
@@ -243,7 +281,8 @@ class OrganisationRecognizer:
                     continue
                 if typ == "PartyCommittee":
                     if committee is None:
-                        short = subj.aliases[0] if subj.aliases else subject
+                        # The committee takes the body's shortest name (新庄煤矿党委).
+                        short = min((subject, *subj.aliases), key=len)
                         committee = add(short + "党委", "PartyCommittee", parent=subject)
                     add(committee, "PartyCommittee", alias=form)
                     mentions.append((m.start(), m.end(), committee, "anaphora"))

@@ -36,6 +36,10 @@ EFFORT_UNITS = ("人次", "次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
+#: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
+#: practice from a formed result).
+PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
+HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 QUAL_FIXED = [
     re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?"),
@@ -44,9 +48,24 @@ QUAL_FIXED = [
     re.compile(r"通过[^，,。；;]{2,16}验收"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"荣获[^，,。；;]{2,20}"),
+    # 在生产经营方面取得显著成效: the field belongs to the result, so it comes first.
+    re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得(?:了)?(?:显著|明显|良好)成效)"),
     re.compile(r"取得(?:了)?(?:显著|明显|良好)成效"),
     re.compile(r"[^，,。；;]{2,12}成效显著"),
-    re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得显著成效)"),
+    # 为企业创造了良好的经济效益 / 创造经济效益3000万元 is measured elsewhere.
+    re.compile(r"创造了[^，,。；;]{0,8}(?:效益|价值)"),
+    # 安全生产标准化保持较高水平: an attained level that holds.
+    re.compile(r"[^，,。；;]{2,14}保持(?:在)?(?:较高|高|领先|一流|稳定)水平"),
+    # 涌现出一批先进典型: what a measure brought forth.
+    re.compile(r"涌现出(?:了)?(?!的)[^，,。；;]{2,20}"),
+    # 充分发挥了党支部的战斗堡垒作用: an achieved effect (了 marks completion).
+    re.compile(r"充分发挥了[^，,。；;]{2,30}作用"),
+    # 实现了以高质量党建引领企业高质量发展: 实现 + 了 + what was achieved.
+    re.compile(r"实现了[^，,。；;]{4,30}"),
+    # 职工从“要我学”转变为“我要学”: a change of attitude between two quoted stances.
+    re.compile(r"[^，,。；;从]{0,10}从[“\"][^”\"]{1,12}[”\"](?:转变|转化|变)为[“\"][^”\"]{1,12}[”\"]"),
+    # 2023年安全考核连续获得满分: a top score attained.
+    re.compile(r"[^，,。；;]{0,14}?(?:连续|均|全部)?(?:获得|取得|保持)满分"),
     re.compile(r"[^，,。；;]{2,14}超(?:额|计划)完成"),
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
@@ -54,7 +73,17 @@ QUAL_END_RE = re.compile(
     r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长)$")
 QUAL_LE_RE = re.compile(
-    r"^(?:有效|显著|进一步)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
+    r"(?:^|(?<=[^，,。；;]{2}))(?:有效|显著|进一步|大大)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
+#: A nominal result after 推动了/促进了/带动了: ``推动了公司安全环保工作水平的显著提高``.
+QUAL_NOMINAL_RE = re.compile(
+    r"(?:推动|促进|带动)了(?P<ind>[^，,。；;]{2,24}?)的(?:显著|明显|大幅|全面|持续)?(?P<verb>提高|提升|增强|改善|下降|降低)$")
+#: A quality noun + a bare change verb, without adverb: ``风险防控能力增强``.
+QUAL_BARE_RE = re.compile(
+    r"^(?P<ind>[^，,。；;]{2,16}?(?:能力|水平|意识|素养|素质|凝聚力|向心力|战斗力|积极性|主动性|效率|质量))"
+    r"(?P<verb>增强|提高|提升|改善)$")
+#: Desirable qualities: a decline of one is a problem the text describes, not a result
+#: (``党组织的凝聚力和战斗力有所下降``).
+GOOD_QUALITY_END = ("力", "性", "感", "意识", "水平", "素质", "素养")
 
 
 @Language.factory("minekg_outcomes", default_config={"lexicon_dir": ""},
@@ -114,9 +143,14 @@ class OutcomeRecognizer:
         return doc
 
     def _reported(self, doc: Doc, sent, offset: int) -> bool:
-        """A named organisation and a practice stand before ``offset`` in the sentence."""
+        """A named organisation stands before ``offset`` in the sentence, and a practice
+        in the same ``；`` item: a semicolon opens the next measure of a chain, so a
+        verb-first clause after it (``…技术比武;增强工会维权服务实效``) states a new aim,
+        not the result of the measure before."""
         orgs = [o for o in doc.spans.get("org", []) if sent.start <= o.start and o.start_char < offset]
-        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset]
+        text = doc.text
+        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset
+                     and not any(ch in text[p.end_char:offset] for ch in "；;")]
         return bool(orgs) and bool(practices)
 
     def _verb_first(self, clause: str, year: int | None):
@@ -184,6 +218,8 @@ class OutcomeRecognizer:
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
                 else:
                     continue
+            if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
+                continue  # “X”指标占考核的30%: the weight of a criterion, not a result
             if unit in EFFORT_UNITS and verb not in ("降低", "下降", "减少", "提升", "提高", "增长", "增加"):
                 continue
             if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
@@ -201,22 +237,40 @@ class OutcomeRecognizer:
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
+        if HEADING_RE.match(stripped):
+            return out  # （二）安全环保水平提高: a section heading names a topic, not a result
         for rx in QUAL_FIXED:
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
-            if m and (stripped[m.end():].startswith(("目标", "任务")) or stripped.startswith("为")):
+            # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
+            purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
+            if m and (stripped[m.end():].startswith(("目标", "任务")) or purpose):
                 continue
+            if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
+                    re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
+                continue  # 凝聚力和战斗力有所下降: a problem, not a result
             if m and not any(t in stripped[:m.start()] for t in self.targets):
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
-        m = QUAL_END_RE.match(stripped) or QUAL_LE_RE.match(stripped)
+        m = QUAL_END_RE.match(stripped) or QUAL_BARE_RE.match(stripped)
+        start_at = None
+        if m is None:
+            m = QUAL_LE_RE.search(stripped) or QUAL_NOMINAL_RE.search(stripped)
+            if m is not None:
+                start_at = m.start()
+                if m.re is QUAL_NOMINAL_RE:
+                    start_at = m.start("ind")
+        if m and m["verb"] == "形成" and (re.search(r"[“\"]", m["ind"]) or m["ind"].endswith(PRACTICE_HEADS)):
+            m = None  # 形成了“三心三基”工作模式: a practice formed, not a result
+        if m and m["verb"] in ("下降", "降低", "减少") and _trim(m["ind"]).endswith(GOOD_QUALITY_END):
+            m = None  # 凝聚力有所下降: a problem, not a result
         if m and not any(stripped.startswith(t) for t in self.targets + self.recommend):
             verb = m["verb"]
             direction = "decrease" if verb in ("降低", "下降", "减少") else (
                 "level" if verb in ("稳定", "形成", "保障", "落实") else "increase")
-            start = lead + _clause_start(stripped)
+            start = lead + (_clause_start(stripped) if start_at is None else start_at)
             out.append((start, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year)))
         return out
 

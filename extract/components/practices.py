@@ -11,7 +11,18 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
   ``cues.tsv``) or a list comma and ends in a type word of ``practice_types.tsv``
   (``建立健全组织协同机制`` → ``组织协同机制``).
 - *list*: the items of ``A、B、C等活动`` after an adoption verb (``开展职工技能培训、岗位
-  练兵、技能比武等活动``).
+  练兵、技能比武等活动``); not when the list names the forms of one measure
+  (``利用集中、自主、专题等多种形式的培训模式``: the items are attributes of 培训模式).
+- *idiom*: the four-character rule formula ``逢X必Y`` (``逢会必讲``, ``逢查必考``, ``逢岗必学``)
+  names a standing rule of work.
+- *counted*: a name ending in a type word directly followed by a count of participants
+  (``井下维修课堂28人``, ``青工夜校120人次``) is a measure whose effort is reported.
+- *distributive*: a list whose last item carries a place suffix shares it with every
+  item (``“6”是政治引领、风气建设…、凝聚群众到支部`` → ``政治引领到支部`` …;
+  ``包括安全培训、技术攻关进班组``), each part of the model named before it.
+- *model parts*: a sentence that opens by building a system or model
+  (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
+  it: the practices that follow in that sentence are part of it.
 
 Each practice span gets ``label_`` (domain), ``span._.canonical`` (name), ``span._.rule``,
 ``span._.modality`` (``recommended`` after 要/应/需要 … in its clause) and
@@ -29,16 +40,35 @@ from ..lexicon import Lexicons, load_lexicons
 from .common import char_span, clause_bounds
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
+#: Adjacent quotes that name one measure together with the noun after them:
+#: ``“立体式”“体验式”“下沉式”学习``, ``“一岗双责”“一票否决”制度``.
+QUOTE_RUN_RE = re.compile(r"(?:[“\"][^“”\"\n]{1,12}[”\"]){2,}\s*(?:学习|培训|教育|管理)")
+#: A frequency before a bare quote makes it one act of a schedule, not a named measure:
+#: ``月度一“复盘”、季度一通报、半年“回头看”``; 进行“复盘”: an act, not a name.
+SCHEDULE_BEFORE_RE = re.compile(r"(?:月度一|季度一|年度一|每月|每季|每周|半年|进行|开展了?一次)\s*$")
+#: A copula inside a candidate means a clause was glued on: ``“2”是党建工作``,
+#: ``党风廉政建设是一项系统工程``.
+COPULA_RE = re.compile(r"是(?:一项|一种|一个|通过|以|要|指|党建|[\u4e00-\u9fff]{0,4}工作)")
 PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
-                     "的教育效果", "部署")
+                     "的教育效果", "部署",
+                     # “两个维护”目标: an aim set from outside
+                     "目标", "任务")
 NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
 GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式")
+#: A list whose last item carries a place suffix that distributes over all items.
+DISTRIB_RE = re.compile(r"(?:是|包括|即|涵盖)(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)"
+                        r"(?P<suffix>(?:到|进)(?:支部|班组|区队|岗位|一线|基层|车间))")
+#: 逢会必讲, 逢查必考: a four-character rule formula (逢 + occasion + 必 + duty).
+IDIOM_RE = re.compile(r"逢[\u4e00-\u9fff]必[\u4e00-\u9fff]")
+#: Verbs that build a system or model whose parts the sentence then lists.
+MODEL_BUILD = ("构建", "建立", "打造", "形成", "搭建")
+MODEL_HEADS = ("体系", "模式", "格局", "矩阵")
 
 
 @Language.factory("minekg_practices", default_config={"lexicon_dir": ""},
@@ -74,14 +104,19 @@ class PracticeRecognizer:
         cands += self._lexicon(text)
         cands += self._typed(text)
         cands += self._lists(text)
+        cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
+        cands += self._counted(text)
         spans, taken = [], []
         # Quoted names first (the text delimits them), then the longest.
-        order = {"quoted": 0, "lexicon": 1, "typed": 2, "list": 3}
+        order = {"quoted": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2, "list": 3}
         for start, end, rule, typ in sorted(cands, key=lambda c: (order[c[2]], -(c[1] - c[0]), c[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
             name = text[start:end].strip()
             if len(normalise_name(name)) < 2:
+                continue
+            # No clause glued on (copula), no name that opens with 的 (…的工作格局).
+            if rule != "lexicon" and (COPULA_RE.search(name) or name.startswith("的")):
                 continue
             span = char_span(doc, start, end)
             if span is None:
@@ -93,6 +128,7 @@ class PracticeRecognizer:
             span._.modality = self._modality(text, start)
             taken.append((start, end))
             spans.append(span)
+        spans += self._distributive(doc, taken)
         spans.sort(key=lambda s: s.start)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -101,11 +137,19 @@ class PracticeRecognizer:
     # -- rules -------------------------------------------------------------------
     def _quoted(self, text: str):
         out = []
+        for m in QUOTE_RUN_RE.finditer(text):
+            out.append((m.start(), m.end(), "quoted", ""))
         for m in QUOTE_RE.finditer(text):
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
+            if SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start]) and not self._type_after(text, end):
+                continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             if inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans:
+                continue
+            # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
+            # the measure X acting as subject of the verb 要求.
+            if re.match(r"要求(?:[，,。；;]|$)", after):
                 continue
             if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
                 continue
@@ -131,7 +175,8 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        for typ in self.types + ["工作", "建设", "品牌", "项目"]:
+        # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理.
+        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理"]:
             i = window.find(typ)
             if i < 0:
                 continue
@@ -178,9 +223,60 @@ class PracticeRecognizer:
                 break
         return out
 
+    def _distributive(self, doc: Doc, taken: list[tuple[int, int]]):
+        """Items of a list sharing a place suffix (rule *distributive*); each span covers
+        the item as written, its name is item + suffix (the quoted form when the text
+        quotes it elsewhere), and it is part of the closest model quoted before it."""
+        text, out = doc.text, []
+        for m in DISTRIB_RE.finditer(text):
+            suffix = m["suffix"]
+            para = text.rfind("\n", 0, m.start()) + 1
+            model = None
+            for q in QUOTE_RE.finditer(text, para, m.start()):
+                ext = self._type_after(text, q.end())
+                if ext and ext[1].endswith(("模式", "体系")):
+                    model = text[q.start():ext[0]]
+            pos = m.start("items")
+            for item in m["items"].split("、"):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                if item.endswith(suffix):
+                    item, e = item[: -len(suffix)], e - len(suffix)
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                span = char_span(doc, s, e)
+                if span is None:
+                    continue
+                quoted = f"“{item}{suffix}”"
+                span._.canonical = quoted if quoted in text else item + suffix
+                span.label_ = self.lex.domain_of(item, "organisational")
+                span._.rule = "distributive"
+                span._.modality = self._modality(text, s)
+                span._.part_of = model
+                taken.append((s, e))
+                out.append(span)
+        return out
+
+    def _counted(self, text: str):
+        """``，井下维修课堂28人``: a typed name that opens a clause and is directly followed
+        by a participant count."""
+        type_alt = "|".join(map(re.escape, self.types))
+        rx = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?=\d+(?:人次|人|期|场))")
+        out = []
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
+                continue
+            typ = next(t for t in self.types if name.endswith(t))
+            if len(name) - len(typ) >= 2:
+                out.append((m.start(1), m.end(1), "counted", typ))
+        return out
+
     def _lists(self, text: str):
         out = []
         for m in self.list_re.finditer(text):
+            if re.match(r"等\s*[^，,。；;]{0,4}(?:形式|方式|类型)的", text[m.end("items"):]):
+                continue  # 集中、自主等多种形式的培训: forms of one measure, not measures
             items_start = m.start("items")
             pos = items_start
             for item in m.group("items").split("、"):
@@ -204,7 +300,9 @@ class PracticeRecognizer:
         cs, _ = clause_bounds(text, start, start)
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-        window = text[s:start]
+        # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
+        # rule an organisation set.
+        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性", "", text[s:start])
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:
@@ -228,6 +326,20 @@ class PracticeRecognizer:
                 continue
             if name.strip("“”").endswith("到支部") or ("其中" in before and model[1] == para_start):
                 span._.part_of = model[0]._.canonical
+        # A sentence that opens by building a system lists its parts after it.
+        for span in spans:
+            name = span._.canonical
+            if not name.endswith(MODEL_HEADS):
+                continue
+            sent = span.sent
+            lead = text[sent.start_char:span.start_char]
+            if not any(v in lead[-6:] for v in MODEL_BUILD):
+                continue
+            if any(p.start < span.start and sent.start <= p.start for p in spans):
+                continue  # not the sentence's first measure
+            for other in spans:
+                if other.start > span.start and other.start < sent.end and not other._.part_of:
+                    other._.part_of = name
         for span in spans:
             if span._.part_of:
                 continue

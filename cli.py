@@ -261,5 +261,30 @@ def evaluate(gold_dir, extractions, as_json, errors):
                     click.echo(f"{unit}\t{kind}\t{doc}\t{item}")
 
 
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("practice")
+@click.option("--extractions", type=click.Path(exists=True, dir_okay=False),
+              default=f"{DEFAULT_OUT}/extractions.jsonl", show_default=True,
+              help="The extractions.jsonl written by `minekg build`.")
+@_fail_cleanly
+def explain(practice, extractions):
+    """Show, for one practice, the sentences where it was found, the rule that fired and
+    the links made, with the rule of each.
+
+    \b
+    Example:
+        minekg explain '“三三制隐患排查法”'
+        minekg explain 三会一课 --extractions build/extractions.jsonl
+    """
+    from extract.explain import explain as run
+
+    found = run(practice, [extractions])
+    if not found:
+        raise click.ClickException(f"no practice matching {practice!r} in {extractions}")
+    for item in found:
+        click.echo(item.to_text())
+        click.echo("")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

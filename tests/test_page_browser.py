@@ -47,7 +47,13 @@ class Opened:
         self.page.route("**/*", self._route)
         self.page.goto(self.url)
         # The page freezes physics once stabilised; wait for that so clicks hit still nodes.
-        self.page.wait_for_function("window.minekg && window.minekg.state.frozen === true", timeout=30000)
+        # (Polled from Python: wait_for_function evals a string, which the page's CSP forbids.)
+        for _ in range(300):
+            if self.page.evaluate("() => !!(window.minekg && window.minekg.state.frozen)"):
+                break
+            self.page.wait_for_timeout(100)
+        else:
+            raise AssertionError("the page never froze its layout")
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -80,6 +86,29 @@ def test_page_loads_offline_without_errors(opened: Opened, projected) -> None:
     assert opened.page.evaluate("window.minekg.edges.length") == projected.number_of_edges()
     ARTIFACTS.mkdir(exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / "graph.png"))
+
+
+def test_colours_and_safety_stand_out(opened: Opened, projected) -> None:
+    """The colours drawn are the page's own (vis groups once painted over them) and
+    safety outcomes have the thick dark-red border."""
+    drawn = opened.page.evaluate(
+        """() => window.minekg.nodes.get().map(n => { const o = window.minekg.network.body.nodes[n.id].options;
+             return [n.id, o.color.background, o.color.border, o.borderWidth]; })""")
+    colours = {"organisation": "#4e79a7", "practice": "#59a14f"}
+    for node, background, border, width in drawn:
+        d = projected.nodes[node]
+        if d["kind"] in colours:
+            assert background == colours[d["kind"]]
+        elif d["group"] == "safety":
+            assert (background, border, width) == ("#e15759", "#8b0000", 4)
+        else:
+            assert width == 1 and border != "#8b0000"
+
+
+def test_size_grows_with_degree(opened: Opened, projected) -> None:
+    size = dict(opened.page.evaluate("() => window.minekg.nodes.get().map(n => [n.id, n.size])"))
+    practices = sorted((n for n, d in projected.nodes(data=True) if d["kind"] == "practice"), key=projected.degree)
+    assert size[practices[0]] < size[practices[-1]]
 
 
 def test_kind_filter_hides_nodes(opened: Opened, projected) -> None:
@@ -166,6 +195,21 @@ def test_paper_text_is_never_html(browser, tmp_path: Path) -> None:
         assert "<script>window.pwned=1</script>" in text and '<img src=x onerror="window.pwned=2">' in text
         assert tip.locator("script, img").count() == 0
         assert o.page.evaluate("typeof window.pwned") == "undefined"
+        assert o.errors == [] and o.requests == []
+    finally:
+        o.page.close()
+
+
+def test_page_says_what_it_left_out(browser, projected, tmp_path: Path) -> None:
+    from graph.viz import write_html
+
+    path = write_html(projected, tmp_path / "small.html", heading="/*GRAPH_DATA*/ <b>x</b>", max_nodes=50)
+    o = Opened(browser, path)
+    try:
+        assert o.page.evaluate("window.minekg.nodes.length") == 50
+        note = o.page.locator("#note").text_content()
+        assert f"省略 {projected.number_of_nodes() - 50} 个" in note and "做法" in note
+        assert o.page.locator("h1").text_content() == "/*GRAPH_DATA*/ <b>x</b>"
         assert o.errors == [] and o.requests == []
     finally:
         o.page.close()

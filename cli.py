@@ -228,6 +228,76 @@ def viz(category, focus_org, focus_practice, depth, out, store_dir):
     click.echo(f"wrote {path} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
 
+def analysis_options(fn):
+    """``--store``, ``--format`` (table or json) and ``--limit`` of the analysis commands."""
+    fn = click.option("--limit", type=click.IntRange(0), default=0, show_default=True,
+                      help="Print at most this many rows (0: all).")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                      show_default=True, help="table, or json (a list of objects).")(fn)
+    fn = click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+                      show_default=True, help="The Oxigraph store written by `minekg build`.")(fn)
+    return fn
+
+
+def _print_rows(items, fmt, limit, cols, row):
+    """Print analysis results as a table (``row`` makes the cells) or as JSON."""
+    from graph.query import format_table
+
+    items = items[:limit] if limit else items
+    if fmt == "json":
+        click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(cols, [row(i) for i in items]), nl=False)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--outcome", "category", type=click.Choice(_categories()), default="safety", show_default=True,
+              help="The outcome category.")
+@analysis_options
+@_fail_cleanly
+def paths(category, store_dir, fmt, limit):
+    """Practice → outcome paths to outcomes of a category, ranked, with evidence; models
+    are credited with their parts' results and parts share their model's (partOf).
+
+    \b
+    Example:
+        minekg paths --outcome safety
+        minekg paths --outcome talent --format json --limit 5
+    """
+    from graph.analysis import paths as find_paths
+    from graph.network import project
+    from graph.store import open_graph
+
+    found = find_paths(project(open_graph(store_dir)), category)
+    _print_rows(found, fmt, limit, ["score", "via", "path", "value", "unit", "year", "source", "evidence"],
+                lambda p: [f"{p.score:g}", p.via, " → ".join(p.labels), p.value, p.unit, p.year,
+                           p.evidence[0].source if p.evidence else "",
+                           p.evidence[0].sentence if p.evidence else ""])
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@analysis_options
+@_fail_cleanly
+def rank(store_dir, fmt, limit):
+    """Rank mechanisms: practices by the outcomes and organisations they reach (degree,
+    betweenness), and practices that recur across organisations.
+
+    \b
+    Example:
+        minekg rank --limit 20
+        minekg rank --format json
+    """
+    from graph.analysis import rank as rank_practices
+    from graph.network import project
+    from graph.store import open_graph
+
+    rows = rank_practices(project(open_graph(store_dir)))
+    _print_rows(rows, fmt, limit, ["practice", "domain", "outcomes", "categories", "organisations", "degree",
+                                   "betweenness", "recurring"],
+                lambda r: [r.label, r.domain, str(r.outcomes), ",".join(r.categories), str(r.organisations),
+                           str(r.degree), f"{r.betweenness:.6f}", "yes" if r.recurring else ""])
+
+
 @main.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("extractions", type=click.Path(exists=True, dir_okay=False))

@@ -10,23 +10,46 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from collections import Counter
 from html import escape as html_escape
 from pathlib import Path
 
 import networkx as nx
 
+from .vocab import CATEGORY_ZH, DOMAIN_ZH
+
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 KIND_COLOURS = {"organisation": "#4e79a7", "practice": "#59a14f", "outcome": "#9c9c9c"}
 KIND_ZH = {"organisation": "组织 organisation", "practice": "做法 practice", "outcome": "成效 outcome"}
+KIND_SHAPES = {"organisation": "dot", "practice": "diamond", "outcome": "dot"}
 CATEGORY_COLOURS = {"safety": "#e15759", "production": "#f28e2b", "equipment": "#edc948",
                     "economic": "#b07aa1", "talent": "#76b7b2", "environment": "#8cd17d",
                     "integrity": "#ff9da7", "cohesion": "#bab0ac", "social": "#d4a6c8", "other": "#cccccc"}
+SAFETY_BORDER = "#8b0000"
+#: Quoted, because vis-network pastes ``face`` into a canvas ``font`` string as is; the
+#: CJK faces come first so Han characters never fall back to a Latin font's tofu.
+FONT_STACK = ('"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", '
+              '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif')
 MAX_NODES = 1500
+#: Physics runs at most this many iterations before the page freezes the layout.
+STABILISATION_ITERATIONS = 150
+_MARKERS = re.compile(r"/\*(VIS_CSS|VIS_JS|GRAPH_DATA)\*/")
+
+
+def _group_zh(kind: str, group: str) -> str:
+    if kind == "outcome":
+        return f"{CATEGORY_ZH.get(group, group)} {group}"
+    if kind == "practice":
+        return f"{DOMAIN_ZH.get(group, group)} {group}"
+    return group
 
 
 def _info(g: nx.MultiDiGraph, n: str) -> list[str]:
+    """Tooltip lines of a node: name, kind · group, then (outcomes) figure and evidence."""
     d = g.nodes[n]
-    lines = [d["label"], f"{KIND_ZH[d['kind']]} · {d['group']}"]
+    lines = [d["label"], f"{KIND_ZH[d['kind']]} · {_group_zh(d['kind'], d['group'])}",
+             f"连接 degree: {g.degree(n)}"]
     if d["kind"] == "outcome":
         for _, _, e in g.in_edges(n, data=True):
             if e.get("rel") == "contributesTo":
@@ -36,7 +59,37 @@ def _info(g: nx.MultiDiGraph, n: str) -> list[str]:
                     lines.append(fig)
                 lines += [f"证据 evidence: {e.get('sentence', '')}", f"来源 source: {e.get('source', '')}"]
                 break
+    elif d["kind"] == "practice":
+        # A practice's own evidence: the first sentence that links it to a result.
+        for _, o, e in g.out_edges(n, data=True):
+            if e.get("rel") == "contributesTo":
+                lines += [f"→ {g.nodes[o]['label']}", f"证据 evidence: {e.get('sentence', '')}",
+                          f"来源 source: {e.get('source', '')}"]
+                break
     return lines
+
+
+def _trim(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, str]:
+    """Keep the ``max_nodes`` nodes of highest degree; say what was left out, by kind."""
+    if g.number_of_nodes() <= max_nodes:
+        return g, ""
+    keep = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:max_nodes]
+    kept = set(keep)
+    left = Counter(d["kind"] for n, d in g.nodes(data=True) if n not in kept)
+    parts = "，".join(f"{KIND_ZH[k].split()[0]} {c}" for k, c in sorted(left.items()))
+    note = (f"图太大：只显示度最高的 {max_nodes} 个节点，省略 {g.number_of_nodes() - max_nodes} 个"
+            f"（{parts}）。Graph too large: showing the {max_nodes} best-connected nodes, "
+            f"{g.number_of_nodes() - max_nodes} left out — use --focus.")
+    return g.subgraph(keep).copy(), note
+
+
+def _json_for_script(data: object) -> str:
+    """JSON safe inside ``<script type=application/json>``: ``<``, ``>`` and ``&`` become
+    ``\\uXXXX`` escapes (valid JSON, unlike ``<\\!--``), so no paper text can close the
+    element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def render_html(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MAX_NODES) -> str:
@@ -46,40 +99,51 @@ def render_html(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MA
         g: the typed networkx graph.
         heading: the page title.
         max_nodes: above this, the nodes of lowest degree are left out and the page says
-            how many.
+            how many, of which kind.
 
     Returns:
         The HTML text (UTF-8 when written).
     """
     from pyvis.network import Network
 
-    note = ""
-    if g.number_of_nodes() > max_nodes:
-        ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:max_nodes]
-        note = f"图太大：只显示度最高的 {max_nodes} 个节点，省略 {g.number_of_nodes() - max_nodes} 个 (use --focus)."
-        g = g.subgraph(ranked).copy()
-    # Lay out once (networkx), then the page freezes physics after a short stabilisation.
+    g, note = _trim(g, max_nodes)
+    # Lay out once (networkx) so the page starts near its final shape; the page then
+    # freezes physics after a bounded stabilisation.
     pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.5 / math.sqrt(max(g.number_of_nodes(), 1))) if len(g) else {}
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     for n in sorted(g.nodes):
         d = g.nodes[n]
-        colour = CATEGORY_COLOURS.get(d["group"], "#ccc") if d["kind"] == "outcome" else KIND_COLOURS[d["kind"]]
-        size = 8 + 4 * math.sqrt(g.degree(n))
+        safety = d["kind"] == "outcome" and d["group"] == "safety"
+        fill = CATEGORY_COLOURS.get(d["group"], "#ccc") if d["kind"] == "outcome" else KIND_COLOURS[d["kind"]]
+        # Area grows with degree: the hubs of the graph are what a reader looks for first.
+        size = 8 + 5 * math.sqrt(g.degree(n)) + (4 if safety else 0)
         x, y = pos.get(n, (0, 0))
-        net.add_node(n, label=d["label"][:24], color=colour, size=size, x=float(x) * 1000, y=float(y) * 1000,
-                     shape="dot" if d["kind"] != "practice" else "diamond",
-                     kind=d["kind"], group_=d["group"], info=_info(g, n),
-                     borderWidth=3 if d["group"] == "safety" else 1)
+        net.add_node(n, label=d["label"][:24], size=size, x=float(x) * 1000, y=float(y) * 1000,
+                     color={"background": fill, "border": SAFETY_BORDER if safety else "#555"},
+                     shape=KIND_SHAPES[d["kind"]], kind=d["kind"], group_=d["group"], name=d["label"],
+                     info=_info(g, n), safety=safety, borderWidth=4 if safety else 1,
+                     font={"color": SAFETY_BORDER, "size": 16, "strokeWidth": 3, "strokeColor": "#fff"}
+                     if safety else None)
     for s, o, e in sorted(g.edges(data=True), key=lambda t: (t[0], t[1], t[2].get("rel", ""))):
         info = None
         if e.get("rel") == "contributesTo":
             info = [f"{g.nodes[s]['label']} → {g.nodes[o]['label']}", f"证据 evidence: {e.get('sentence', '')}",
                     f"来源 source: {e.get('source', '')}"]
-        net.add_edge(s, o, title=None, rel=e.get("rel"), info=info,
-                     dashes=e.get("rel") == "partOf", arrows="to")
-    nodes = [dict(n, group=n.pop("group_")) for n in net.nodes]
-    for n in nodes:
-        n.pop("title", None)
+        elif e.get("rel") == "partOf":
+            info = [f"{g.nodes[s]['label']} —是…的组成部分 part of→ {g.nodes[o]['label']}"]
+        safe_edge = e.get("rel") == "contributesTo" and g.nodes[o]["group"] == "safety"
+        net.add_edge(s, o, rel=e.get("rel"), info=info, dashes=e.get("rel") == "partOf", arrows="to",
+                     color=CATEGORY_COLOURS["safety"] if safe_edge else "#aaa", width=2.5 if safe_edge else 1)
+    # pyvis adds ``title`` (which vis would show as HTML): dropped. The group goes out as
+    # ``category``, not ``group``: vis-network styles a node by its ``group`` and that
+    # palette painted over our colours.
+    nodes = []
+    for n in net.nodes:
+        n = {k: v for k, v in n.items() if k != "title" and v is not None}
+        n["category"] = n.pop("group_")
+        nodes.append(n)
+    counts = Counter((d["kind"], d["group"]) for _, d in g.nodes(data=True))
+    kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
     data = {
         "nodes": nodes,
         "edges": [{k: v for k, v in e.items() if k != "title"} for e in net.edges],
@@ -87,22 +151,30 @@ def render_html(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MA
         "orgs": sorted(({"id": n, "label": d["label"]} for n, d in g.nodes(data=True)
                         if d["kind"] == "organisation"), key=lambda o: o["label"]),
         "legend": {
-            "kinds": [{"key": k, "label": KIND_ZH[k], "color": c} for k, c in KIND_COLOURS.items()],
-            "categories": [{"key": k, "label": k, "color": c} for k, c in CATEGORY_COLOURS.items()],
+            "kinds": [{"key": k, "label": f"{KIND_ZH[k]} ({kinds[k]})", "color": c, "shape": KIND_SHAPES[k]}
+                      for k, c in KIND_COLOURS.items()],
+            "categories": [{"key": k, "label": f"{CATEGORY_ZH[k]} {k} ({counts[('outcome', k)]})", "color": c}
+                           for k, c in CATEGORY_COLOURS.items()],
         },
-        "options": {"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"gravitationalConstant": -3000}},
+        "stabilisation": STABILISATION_ITERATIONS,
+        "options": {"physics": {"stabilization": {"iterations": STABILISATION_ITERATIONS, "updateInterval": 25},
+                                "barnesHut": {"gravitationalConstant": -3000}},
                     "interaction": {"hover": True, "tooltipDelay": 100},
-                    "nodes": {"font": {"face": "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif"}}},
+                    "nodes": {"font": {"face": FONT_STACK, "size": 14}}},
     }
     net.set_template_dir(str(TEMPLATE_DIR), "page.html")
-    net.heading = html_escape(heading)
+    # The heading passes through Jinja unescaped; escape it, and break any marker the
+    # user typed so the substitution below only ever hits the template's own.
+    net.heading = html_escape(heading).replace("/*", "/&#42;")
     html = net.generate_html()
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/").replace("<!--", "<\\!--")
     lib = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    html = html.replace("/*GRAPH_DATA*/", payload)
-    html = html.replace("/*VIS_JS*/", (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
-    html = html.replace("/*VIS_CSS*/", (lib / "vis-network.css").read_text(encoding="utf-8"))
-    return html
+    parts = {
+        "VIS_CSS": (lib / "vis-network.css").read_text(encoding="utf-8"),
+        "VIS_JS": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
+        "GRAPH_DATA": _json_for_script(data),
+    }
+    # One pass: text substituted in (paper text in the data) is never searched again.
+    return _MARKERS.sub(lambda m: parts[m.group(1)], html)
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, heading: str = "minekg", max_nodes: int = MAX_NODES) -> Path:

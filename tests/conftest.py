@@ -26,3 +26,12 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     build_project([PAPERS], out)
     return out
+
+
+@pytest.fixture(scope="session")
+def projected(built):
+    """The networkx projection of the built store (what graph.html was drawn from)."""
+    from graph.network import project
+    from graph.store import open_graph
+
+    return project(open_graph(built / "store"))

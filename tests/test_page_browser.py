@@ -15,8 +15,14 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium (.ci/browser-deps)")
+import playwright.sync_api as playwright_api  # noqa: E402  (the test extra installs it)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_installed():
+    # No skip: a machine without Chromium fails here and says what to install.
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `bash .ci/browser-deps` (CI does)")
 
 ESCAPE_PAPER = """煤矿党建工作创新研究
 

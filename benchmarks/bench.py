@@ -61,7 +61,9 @@ def build(papers: Path, out: Path, jobs: int) -> dict:
     """One build in a fresh Python process; returns its measures."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run([sys.executable, __file__, "--child-build", str(papers), str(out), str(jobs)],
-                          capture_output=True, text=True, env=env, check=True)
+                          capture_output=True, text=True, env=env)
+    if proc.returncode:
+        raise RuntimeError(f"build of {papers} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 

@@ -59,7 +59,12 @@ def render_html(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MA
         note = f"图太大：只显示度最高的 {max_nodes} 个节点，省略 {g.number_of_nodes() - max_nodes} 个 (use --focus)."
         g = g.subgraph(ranked).copy()
     # Lay out once (networkx), then the page freezes physics after a short stabilisation.
-    pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.5 / math.sqrt(max(g.number_of_nodes(), 1))) if len(g) else {}
+    # From 500 nodes on networkx lays out with scipy, which is not a dependency (a
+    # 100-paper build crashed on it): fall back to a circle that physics then relaxes.
+    try:
+        pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.5 / math.sqrt(max(g.number_of_nodes(), 1))) if len(g) else {}
+    except ImportError:
+        pos = nx.circular_layout(sorted(g.nodes))
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     for n in sorted(g.nodes):
         d = g.nodes[n]

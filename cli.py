@@ -77,8 +77,12 @@ def main():
 @click.option("--out", type=click.Path(file_okay=False), default=DEFAULT_OUT, show_default=True,
               help="Output folder: extractions.jsonl, graph.ttl, store/, graph.html, report.json.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every file again instead of reusing OUT/cache (unchanged files are reused by default).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes  [default: one per CPU].")
 @_fail_cleanly
-def build(inputs, out, quiet):
+def build(inputs, out, quiet, no_cache, jobs):
     """Build the graph from paper files or folders (.txt, .md).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
@@ -100,7 +104,8 @@ def build(inputs, out, quiet):
     files, _ = find_inputs(inputs)
     with Progress(console=console, transient=True, disable=quiet) as bar:
         task = bar.add_task("extracting", total=len(files))
-        summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task))
+        summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task),
+                                        cache=not no_cache, jobs=jobs)
     for f in corpus.skipped:
         click.echo(f"skipped {f.path}: {f.reason}", err=True)
     if not quiet:
@@ -110,6 +115,8 @@ def build(inputs, out, quiet):
         table.add_row(*(str(getattr(summary, c)) for c in (
             "files", "skipped", "articles", "organisations", "practices", "outcomes", "links", "triples")))
         Console().print(table)
+        console.print(f"{corpus.extracted} files extracted, {corpus.cached} taken from {out}/cache"
+                      if not no_cache else f"{corpus.extracted} files extracted (cache off)")
     if summary.articles == 0:
         raise click.ClickException("nothing could be built: no readable paper (see the skipped lines above)")
     if summary.skipped:

@@ -46,10 +46,15 @@ class FileReport:
 
 @dataclass
 class CorpusResult:
-    """Records of all articles, in input order, and the report of every file."""
+    """Records of all articles, in input order, and the report of every file.
+
+    ``extracted``: files run through the pipeline; ``cached``: files taken from the cache.
+    """
 
     records: list[ArticleRecord]
     files: list[FileReport]
+    extracted: int = 0
+    cached: int = 0
 
     @property
     def skipped(self) -> list[FileReport]:
@@ -120,38 +125,125 @@ def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleReco
     return records, report
 
 
+# The pipeline of a worker process, built once by :func:`_init_worker`.
+_WORKER_NLP = None
+
+
+def _init_worker() -> None:
+    """Build the spaCy pipeline once per worker process (it takes seconds)."""
+    global _WORKER_NLP
+    from .pipeline import create_nlp
+
+    _WORKER_NLP = create_nlp()
+
+
+def _extract_in_worker(path: Path, extractor: str) -> tuple[list[ArticleRecord], FileReport | None, str | None]:
+    """:func:`extract_file` in a worker; an unreadable file comes back as its reason,
+    since the parent reports it and exceptions need not survive pickling."""
+    try:
+        recs, report = extract_file(_WORKER_NLP, path, extractor)
+    except IngestError as exc:
+        return [], None, exc.reason
+    return recs, report, None
+
+
+@dataclass
+class _Pending:
+    """A file still to extract, with its cache key (``None`` when not caching)."""
+
+    index: int
+    path: Path
+    key: str | None
+
+
 def extract_corpus(paths: Iterable[str | Path], nlp=None,
-                   progress: Callable[[str], None] | None = None) -> CorpusResult:
+                   progress: Callable[[str], None] | None = None,
+                   cache_dir: str | Path | None = None, jobs: int | None = 1) -> CorpusResult:
     """Extract every input file.
 
     Args:
         paths: files and folders.
         nlp: a pipeline from :func:`extract.pipeline.create_nlp` (built here if ``None``).
-        progress: called with each file's path after it is done (a progress bar).
+            When given, extraction runs in this process with it and ``jobs`` is ignored:
+            a pipeline cannot be handed to worker processes.
+        progress: called with each file's path after it is done (a progress bar);
+            files answered from the cache are reported first.
+        cache_dir: a folder for :class:`extract.cache.ExtractionCache`; files whose
+            bytes, name and extractor version are cached there are not extracted again.
+            ``None``: no cache.
+        jobs: worker processes for the files to extract (``None``: ``os.cpu_count()``).
+            The records come back in input order whatever the number, so the output
+            does not depend on it.
 
     Returns:
         The :class:`CorpusResult`; unreadable files are in ``files`` with status
-        ``skipped`` and the reason, and produce no record.
+        ``skipped`` and the reason, and produce no record. ``extracted`` and
+        ``cached`` count the files extracted and the files taken from the cache.
 
     Raises:
         NoInputError: a path does not exist, or no supported file was found.
     """
-    from .pipeline import create_nlp, extractor_version
+    from .cache import ExtractionCache
+    from .pipeline import extractor_version
 
     files, reports = find_inputs(paths)
     if not files:
         raise NoInputError("no paper to read: the folder holds no "
                            f"{'/'.join(SUPPORTED_SUFFIXES)} file")
-    nlp = nlp or create_nlp()
     version = extractor_version()
-    records: list[ArticleRecord] = []
-    for path in files:
-        try:
-            recs, report = extract_file(nlp, path, version)
-        except IngestError as exc:
-            report, recs = FileReport(str(path), "skipped", exc.reason), []
-        records += recs
-        reports.append(report)
+    cache = ExtractionCache(cache_dir, version) if cache_dir is not None else None
+    done: list[tuple[list[ArticleRecord], FileReport] | None] = [None] * len(files)
+    pending: list[_Pending] = []
+    for k, path in enumerate(files):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(path, path.read_bytes())
+            except OSError:
+                key = None  # unreadable: extract_file reports why
+            hit = cache.get(key, path) if key else None
+            if hit is not None:
+                done[k] = hit
+                if progress:
+                    progress(str(path))
+                continue
+        pending.append(_Pending(k, path, key))
+
+    def finish(item: _Pending, recs: list[ArticleRecord], report: FileReport | None,
+               reason: str | None) -> None:
+        if report is None:
+            done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
+        else:
+            done[item.index] = (recs, report)
+            if cache is not None and item.key:
+                cache.put(item.key, recs, report)
         if progress:
-            progress(str(path))
-    return CorpusResult(records, reports)
+            progress(str(item.path))
+
+    workers = min(jobs or os.cpu_count() or 1, len(pending))
+    if nlp is None and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+            futures = {pool.submit(_extract_in_worker, item.path, version): item for item in pending}
+            for fut in as_completed(futures):
+                finish(futures[fut], *fut.result())
+    elif pending:
+        from .pipeline import create_nlp
+
+        nlp = nlp or create_nlp()
+        for item in pending:
+            try:
+                recs, report = extract_file(nlp, item.path, version)
+            except IngestError as exc:
+                finish(item, [], None, exc.reason)
+            else:
+                finish(item, recs, report, None)
+
+    records: list[ArticleRecord] = []
+    for entry in done:
+        assert entry is not None
+        records += entry[0]
+        reports.append(entry[1])
+    return CorpusResult(records, reports, extracted=len(pending),
+                        cached=len(files) - len(pending))

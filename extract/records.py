@@ -157,6 +157,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence of their first mention and every organisation that adopts them.
     """
     source = article.source
+    text = doc.text  # rebuilt from every token on each access: read it once
     orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
             for o in (doc._.orgs or {}).values()]
     practices: dict[str, PracticeRecord] = {}
@@ -177,7 +178,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
             if span._.modality == "reported":
                 rec.modality = "reported"
             rec.part_of = rec.part_of or span._.part_of
-    outcomes = [_outcome(span, source) for span in doc.spans.get("outcome", [])]
+    outcomes = [_outcome(span, source, text) for span in doc.spans.get("outcome", [])]
     links = []
     seen = set()
     for link in doc._.links or []:
@@ -186,24 +187,24 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
             continue
         seen.add(key)
         links.append(LinkRecord(
-            practice=link.practice._.canonical, outcome=link.outcome.doc.text[slice(*_chars(link.outcome))], org=link.org,
+            practice=link.practice._.canonical, outcome=text[slice(*_chars(link.outcome))], org=link.org,
             evidence=link.sentence.text, source=source, sentence=link.sentence.text,
             start=link.sentence.start_char, end=link.sentence.end_char, rule=link.rule))
     return ArticleRecord(
         doc=source, article=article.title, skipped=list(skipped or []), organisations=orgs,
         practices=list(practices.values()), outcomes=outcomes, links=links, source=source,
-        text=doc.text, authors=list(article.authors), affiliation=article.affiliation,
+        text=text, authors=list(article.authors), affiliation=article.affiliation,
         extractor=extractor)
 
 
-def _outcome(span: Span, source: str) -> OutcomeRecord:
+def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
     q = span._.quantity
     value = q.value if q else None
     if value is not None and float(value).is_integer():
         value = int(value)
     start, end = _chars(span)
     return OutcomeRecord(
-        text=span.doc.text[start:end], indicator=q.indicator if q else span.text, value=value,
+        text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
         year=q.year if q else None, category=span.label_ or "other", org=span._.org,
         source=source, sentence=span.sent.text, start=start, end=end)

@@ -46,13 +46,17 @@ class BuildSummary:
 
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
-                  progress: Callable[[str], None] | None = None) -> tuple[BuildSummary, CorpusResult]:
+                  progress: Callable[[str], None] | None = None, *, cache: bool = True,
+                  jobs: int | None = 1) -> tuple[BuildSummary, CorpusResult]:
     """Build every output of a corpus into ``out``.
 
     Args:
         inputs: paper files and folders.
         out: the output folder (created).
         progress: called with each input file's path once it is extracted.
+        cache: keep per-file extractions in ``out/cache`` and reuse them for files whose
+            bytes and extractor version did not change (:mod:`extract.cache`).
+        jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
 
     Returns:
         ``(summary, corpus)``.
@@ -62,7 +66,8 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    corpus = extract_corpus(inputs, progress=progress)
+    corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
+                            jobs=jobs)
     version = extractor_version()
     write_text(out / "extractions.jsonl", "".join(r.to_json() + "\n" for r in corpus.records))
     g = build_graph(corpus.records, version)

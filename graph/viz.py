@@ -108,8 +108,12 @@ def render_html(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MA
 
     g, note = _trim(g, max_nodes)
     # Lay out once (networkx) so the page starts near its final shape; the page then
-    # freezes physics after a bounded stabilisation.
-    pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.5 / math.sqrt(max(g.number_of_nodes(), 1))) if len(g) else {}
+    # freezes physics after a bounded stabilisation. From 500 nodes on networkx lays out
+    # with scipy; should it be missing, a circle that physics then relaxes will do.
+    try:
+        pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.5 / math.sqrt(max(g.number_of_nodes(), 1))) if len(g) else {}
+    except ImportError:
+        pos = nx.circular_layout(sorted(g.nodes))
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     for n in sorted(g.nodes):
         d = g.nodes[n]

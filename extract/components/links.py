@@ -50,6 +50,8 @@ class Linker:
         orgs = list(doc.spans.get("org", []))
         practices = list(doc.spans.get("practice", []))
         outcomes = list(doc.spans.get("outcome", []))
+        # Read once: spaCy rebuilds doc.text from every token on each access.
+        text = doc.text
         subject = doc._.subject or ""
         sent_org: dict[int, str] = {}
         last_org = subject
@@ -84,15 +86,15 @@ class Linker:
                     chosen = [(head, "same-sentence")]
                     # 开展A、B等活动，结果: every item of the list shares the result.
                     k = sent_practices.index(head)
-                    while k > 0 and _listed_together(doc.text, sent_practices[k - 1], sent_practices[k], self.adopt):
+                    while k > 0 and _listed_together(text, sent_practices[k - 1], sent_practices[k], self.adopt):
                         k -= 1
                         chosen.append((sent_practices[k], "same-list"))
                     # A；item enumerating measures with their counts (安全专题培训8445人次,
                     # 逢查必考11200人次, …, 切实增强安全意识): the closing result sums them up.
-                    if _counted(doc.text, head):
+                    if _counted(text, head):
                         for p in sent_practices:
-                            if p is not head and p.end <= outcome.start and _counted(doc.text, p) \
-                                    and not _semicolon_between(doc.text, p.end_char, outcome.start_char):
+                            if p is not head and p.end <= outcome.start and _counted(text, p) \
+                                    and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
                     parent = head._.part_of
                     while parent and parent in names_in_sent and parent in by_name:

@@ -123,7 +123,7 @@ class OutcomeRecognizer:
             for k, cm in enumerate(CLAUSE_RE.finditer(s_text)):
                 c0, clause = s0 + cm.start(), cm.group(0)
                 found = self._measured(clause, year) + self._qualitative(clause, year)
-                if not found and k > 0 and self._reported(doc, sent, c0):
+                if not found and k > 0 and self._reported(doc, text, sent, c0):
                     found = self._verb_first(clause, year)
                 for start, end, q in found:
                     a, b = c0 + start, c0 + end
@@ -142,13 +142,15 @@ class OutcomeRecognizer:
         doc.spans["outcome"] = spans
         return doc
 
-    def _reported(self, doc: Doc, sent, offset: int) -> bool:
+    def _reported(self, doc: Doc, text: str, sent, offset: int) -> bool:
         """A named organisation stands before ``offset`` in the sentence, and a practice
         in the same ``；`` item: a semicolon opens the next measure of a chain, so a
         verb-first clause after it (``…技术比武;增强工会维权服务实效``) states a new aim,
-        not the result of the measure before."""
+        not the result of the measure before.
+
+        ``text`` is ``doc.text``, passed in: spaCy rebuilds that string from every token
+        on each access, which made this check quadratic in the article's length."""
         orgs = [o for o in doc.spans.get("org", []) if sent.start <= o.start and o.start_char < offset]
-        text = doc.text
         practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset
                      and not any(ch in text[p.end_char:offset] for ch in "；;")]
         return bool(orgs) and bool(practices)

@@ -1,0 +1,199 @@
+"""Build and query benchmarks of minekg at 100 and 1,000 papers (10,000 with ``--full``).
+
+One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
+
+* build time, characters/second and peak memory (max RSS of the build process and of
+  its extraction workers) of a fresh ``build_project`` at each size;
+* jieba segmenting the same text alone, single process, and the ratio to the build;
+* ``mechanisms`` and every named query (defaults bound) on the largest graph in the
+  embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
+  memory store (the ratio);
+* an incremental rebuild of the largest corpus after one paper changed (cache on).
+
+Prints a table and writes ``benchmarks/results/latest.json``.
+
+Example:
+    PYTHONPATH=. python benchmarks/bench.py            # 100 and 1,000 papers
+    PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.scale_corpus import write_corpus  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def _child_build(papers: str, out: str, jobs: int) -> None:
+    """Run one build in this (child) process and print its measures as JSON.
+
+    A child of its own so that its peak memory is the build's, not the benchmark's.
+    """
+    from graph.project import build_project
+
+    t = time.perf_counter()
+    summary, corpus = build_project([papers], out, jobs=jobs)
+    seconds = time.perf_counter() - t
+    print(json.dumps({
+        "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
+        "articles": summary.articles, "triples": summary.triples,
+        "organisations": summary.organisations, "links": summary.links,
+        # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "max_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def build(papers: Path, out: Path, jobs: int) -> dict:
+    """One build in a fresh Python process; returns its measures."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, __file__, "--child-build", str(papers), str(out), str(jobs)],
+                          capture_output=True, text=True, env=env)
+    if proc.returncode:
+        raise RuntimeError(f"build of {papers} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def corpus_chars(papers: Path) -> tuple[int, list[str]]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(papers.glob("*.txt"))]
+    return sum(map(len, texts)), texts
+
+
+def jieba_alone(texts: list[str]) -> float:
+    """Seconds for jieba (a private tokenizer, HMM off, as the pipeline uses it) to
+    segment ``texts`` in one process, dictionary loading excluded."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    t = time.perf_counter()
+    for text in texts:
+        for _ in tok.cut(text, HMM=False):
+            pass
+    return time.perf_counter() - t
+
+
+def time_queries(graph, repeat: int = 3) -> dict[str, dict]:
+    """Best-of-``repeat`` seconds and row count of every named query on ``graph``."""
+    from graph.query import QueryError, bind_params, named_queries, run_sparql
+
+    out = {}
+    for name, q in named_queries().items():
+        try:
+            text = bind_params(q, {})
+        except QueryError:
+            continue  # a parameter without default: not runnable unattended
+        best, rows = float("inf"), 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            rows = len(list(run_sparql(graph, text)))
+            best = min(best, time.perf_counter() - t)
+        out[name] = {"seconds": best, "rows": rows}
+    return out
+
+
+def rdflib_memory(ttl: Path):
+    from rdflib import Graph
+
+    g = Graph()
+    g.parse(ttl, format="turtle")
+    return g
+
+
+def change_one_paper(papers: Path) -> Path:
+    p = sorted(papers.glob("*.txt"))[len(list(papers.glob("*.txt"))) // 2]
+    p.write_text(p.read_text(encoding="utf-8") + "\n本文为修订稿。\n", encoding="utf-8")
+    return p
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="also 10,000 papers (long)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=None,
+                        help="corpus sizes (default 100 1000, with --full 10000 too)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
+    parser.add_argument("--work", default=None, help="folder for corpora and builds (default: a temp dir)")
+    parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_build:
+        papers, out, jobs = args.child_build
+        _child_build(papers, out, int(jobs))
+        return
+    sizes = args.sizes or ([100, 1000] + ([10000] if args.full else []))
+    work = Path(args.work or tempfile.mkdtemp(prefix="minekg-bench-"))
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "platform": platform.platform()},
+                     "jobs": args.jobs, "sizes": {}}
+
+    from graph.store import open_graph
+
+    for n in sizes:
+        papers, out = work / f"papers-{n}", work / f"build-{n}"
+        write_corpus(n, papers)
+        chars, texts = corpus_chars(papers)
+        b = build(papers, out, args.jobs)
+        jb = jieba_alone(texts)
+        row = {"papers": n, "chars": chars, **b, "chars_per_s": chars / b["seconds"],
+               "jieba_seconds": jb, "jieba_chars_per_s": chars / jb,
+               "build_vs_jieba": (chars / jb) / (chars / b["seconds"])}
+        results["sizes"][str(n)] = row
+        print(f"built {n} papers in {b['seconds']:.1f} s", file=sys.stderr)
+
+    largest = max(sizes)
+    papers, out = work / f"papers-{largest}", work / f"build-{largest}"
+    results["queries_oxigraph_largest"] = {"papers": largest, **time_queries(open_graph(out / "store"))}
+    small = min(sizes)
+    ox_small = time_queries(open_graph(work / f"build-{small}" / "store"))
+    mem_small = time_queries(rdflib_memory(work / f"build-{small}" / "graph.ttl"))
+    results["queries_small"] = {"papers": small, "oxigraph": ox_small, "rdflib_memory": mem_small,
+                                "rdflib_over_oxigraph": {k: mem_small[k]["seconds"] / ox_small[k]["seconds"]
+                                                         for k in ox_small}}
+    changed = change_one_paper(papers)
+    inc = build(papers, out, args.jobs)
+    results["incremental"] = {"papers": largest, "changed": changed.name, **inc}
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                                         encoding="utf-8")
+    print_table(results)
+
+
+def print_table(r: dict) -> None:
+    print(f"jobs={r['jobs']}  cpus={r['machine']['cpus']}")
+    print(f"{'papers':>7} {'chars':>11} {'build s':>8} {'chars/s':>9} {'jieba c/s':>10} {'ratio':>6} "
+          f"{'RSS MB':>7} {'wkr MB':>7} {'triples':>9}")
+    for row in r["sizes"].values():
+        print(f"{row['papers']:>7} {row['chars']:>11,} {row['seconds']:>8.1f} {row['chars_per_s']:>9,.0f} "
+              f"{row['jieba_chars_per_s']:>10,.0f} {row['build_vs_jieba']:>6.1f} {row['max_rss_mb']:>7.0f} "
+              f"{row['max_rss_worker_mb']:>7.0f} {row['triples']:>9,}")
+    q = r["queries_oxigraph_largest"]
+    print(f"queries on {q['papers']} papers (Oxigraph): " + ", ".join(
+        f"{k} {v['seconds'] * 1000:.1f} ms ({v['rows']} rows)" for k, v in q.items() if k != "papers"))
+    s = r["queries_small"]
+    for k in s["oxigraph"]:
+        print(f"{k} on {s['papers']} papers: Oxigraph {s['oxigraph'][k]['seconds'] * 1000:.1f} ms, "
+              f"rdflib memory {s['rdflib_memory'][k]['seconds'] * 1000:.1f} ms "
+              f"(×{s['rdflib_over_oxigraph'][k]:.1f})")
+    inc = r["incremental"]
+    print(f"incremental rebuild of {inc['papers']} papers, one changed: {inc['seconds']:.1f} s, "
+          f"{inc['extracted']} extracted, {inc['cached']} from cache")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""A content-hash cache of per-file extractions.
+
+Extraction is the slow stage of a build; a rebuild after one paper changed should only
+re-extract that paper. The key of a file is the SHA-256 of its bytes, its file name and
+the extractor version (:func:`extract.pipeline.extractor_version`: package version +
+lexicon digest), so a changed lexicon or a new release invalidates every entry. The
+value is the file's records and :class:`~extract.corpus.FileReport` as JSON, one file
+per key under the cache folder (``OUT/cache`` in ``minekg build``), written atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.atomic import write_text
+
+from .records import ArticleRecord
+
+if TYPE_CHECKING:  # corpus imports this module
+    from .corpus import FileReport
+
+#: Bumped when the layout of a cache entry changes.
+CACHE_FORMAT = "1"
+
+
+class ExtractionCache:
+    """Records and report of each extracted file, by content hash.
+
+    Args:
+        folder: where the entries live (created on the first write).
+        version: the extractor version; part of every key.
+
+    Attributes:
+        hits: lookups answered from the cache; ``misses``: lookups that were not.
+    """
+
+    def __init__(self, folder: str | Path, version: str):
+        self.folder = Path(folder)
+        self.version = version
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, path: Path, data: bytes) -> str:
+        """The key of a file read as ``data``.
+
+        The file name is part of the key besides the bytes: records carry it
+        (``doc``/``source``) and its suffix chooses the reader.
+        """
+        h = hashlib.sha256()
+        for part in (CACHE_FORMAT, self.version, path.name):
+            h.update(part.encode("utf-8") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, key: str, path: Path) -> tuple[list[ArticleRecord], FileReport] | None:
+        """The cached extraction of ``key``, or ``None``.
+
+        An unreadable or malformed entry (a crash of an older build, a hand edit) is a
+        miss, not an error: the file is simply extracted again.
+
+        Args:
+            key: from :meth:`key`.
+            path: the file as given in this build; the report is about it.
+        """
+        from .corpus import FileReport
+
+        entry = self.folder / f"{key}.json"
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            if data.get("version") != self.version:
+                raise ValueError("other extractor version")
+            records = [ArticleRecord.from_dict(r) for r in data["records"]]
+            report = FileReport(**data["report"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        # The same bytes may sit at another path than when they were cached.
+        report.path = str(path)
+        self.hits += 1
+        return records, report
+
+    def put(self, key: str, records: list[ArticleRecord], report: FileReport) -> None:
+        """Store the extraction of one file under ``key``."""
+        entry = {"version": self.version, "records": [asdict(r) for r in records],
+                 "report": asdict(report)}
+        write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+
+
+__all__ = ["ExtractionCache", "CACHE_FORMAT"]

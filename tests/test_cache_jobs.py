@@ -1,0 +1,98 @@
+"""The extraction cache (issue 6) and parallel extraction: same outputs, less work."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PAPERS
+
+OUTPUT_FILES = ("extractions.jsonl", "graph.ttl", "report.json", "graph.html")
+
+
+@pytest.fixture()
+def papers(tmp_path) -> Path:
+    """Two of the bundled papers in a folder of their own (the small ones: faster)."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for p in sorted(PAPERS.glob("*.txt"), key=lambda p: p.stat().st_size)[:2]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def test_second_build_extracts_nothing_and_writes_the_same_bytes(papers, tmp_path):
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    _, first = build_project([papers], out)
+    before = _outputs(out)
+    _, second = build_project([papers], out)
+    assert (first.extracted, first.cached) == (2, 0)
+    assert (second.extracted, second.cached) == (0, 2)
+    assert _outputs(out) == before
+
+
+def test_changed_file_is_the_only_one_extracted_again(papers, tmp_path):
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    changed = sorted(papers.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, corpus = build_project([papers], out)
+    assert (corpus.extracted, corpus.cached) == (1, 1)
+
+
+def test_no_cache_extracts_everything_and_matches(papers, tmp_path):
+    from graph.project import build_project
+
+    cached, fresh = tmp_path / "a", tmp_path / "b"
+    build_project([papers], cached)
+    build_project([papers], cached)  # from the cache
+    _, corpus = build_project([papers], fresh, cache=False)
+    assert corpus.extracted == 2 and not (fresh / "cache").exists()
+    a, b = _outputs(cached), _outputs(fresh)
+    for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
+        assert a[name] == b[name], name
+
+
+def test_other_extractor_version_misses(tmp_path, papers):
+    """A changed lexicon changes the version, so no entry of the old one is used."""
+    from extract.cache import ExtractionCache
+    from extract.corpus import FileReport
+
+    path = sorted(papers.iterdir())[0]
+    old = ExtractionCache(tmp_path / "c", "0.1.0+lex.aaaaaaaaaaaa")
+    key = old.key(path, path.read_bytes())
+    old.put(key, [], FileReport(str(path)))
+    assert old.get(key, path) is not None
+    new = ExtractionCache(tmp_path / "c", "0.1.0+lex.bbbbbbbbbbbb")
+    assert new.key(path, path.read_bytes()) != key
+    assert new.get(key, path) is None  # even when handed the old key
+
+
+def test_broken_cache_entry_is_a_miss(tmp_path, papers):
+    from extract.cache import ExtractionCache
+
+    path = sorted(papers.iterdir())[0]
+    cache = ExtractionCache(tmp_path / "c", "v")
+    key = cache.key(path, path.read_bytes())
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / f"{key}.json").write_text("{not json", encoding="utf-8")
+    assert cache.get(key, path) is None and cache.misses == 1
+
+
+def test_parallel_build_is_byte_identical(built, tmp_path):
+    """``jobs=2`` on the bundled papers writes what the one-process build wrote."""
+    from graph.project import build_project
+
+    out = tmp_path / "par"
+    _, corpus = build_project([PAPERS], out, cache=False, jobs=2)
+    assert corpus.extracted == len(list(PAPERS.glob("*.txt")))
+    for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name

@@ -43,11 +43,30 @@ def output_options(fn):
 
 def store_options(fn):
     """``--store`` (the built store) and ``--endpoint`` (a remote SPARQL 1.1 endpoint)."""
+    fn = click.option("--infer", is_flag=True,
+                      help="Query with the RDFS/OWL-RL entailments of the ontology (embedded store only).")(fn)
     fn = click.option("--endpoint", metavar="URL", default=None,
                       help="Query this SPARQL 1.1 endpoint instead of the embedded store.")(fn)
     fn = click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
                       show_default=True, help="The Oxigraph store written by `minekg build`.")(fn)
     return fn
+
+
+def _graph(store_dir, endpoint, infer):
+    """The graph to query: ``None`` for an endpoint, else the store (with entailments)."""
+    from graph.store import open_graph
+
+    if endpoint:
+        if infer:
+            raise click.BadParameter("--infer works on the embedded store; a server reasons by itself or not",
+                                     param_hint="--infer")
+        return None
+    g = open_graph(store_dir)
+    if infer:
+        from graph.reason import inferred_copy
+
+        return inferred_copy(g)
+    return g
 
 
 def _categories():
@@ -81,8 +100,9 @@ def main():
               help="Extract every file again instead of reusing OUT/cache (unchanged files are reused by default).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Extraction processes  [default: one per CPU].")
+@click.option("--infer", is_flag=True, help="Add the RDFS/OWL-RL entailments of the ontology to the graph.")
 @_fail_cleanly
-def build(inputs, out, quiet, no_cache, jobs):
+def build(inputs, out, quiet, no_cache, jobs, infer):
     """Build the graph from paper files or folders (.txt, .md).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
@@ -105,7 +125,7 @@ def build(inputs, out, quiet, no_cache, jobs):
     with Progress(console=console, transient=True, disable=quiet) as bar:
         task = bar.add_task("extracting", total=len(files))
         summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task),
-                                        cache=not no_cache, jobs=jobs)
+                                        cache=not no_cache, jobs=jobs, infer=infer)
     for f in corpus.skipped:
         click.echo(f"skipped {f.path}: {f.reason}", err=True)
     if not quiet:
@@ -128,7 +148,7 @@ def build(inputs, out, quiet, no_cache, jobs):
 @store_options
 @output_options
 @_fail_cleanly
-def sparql(query, store_dir, endpoint, fmt):
+def sparql(query, store_dir, endpoint, infer, fmt):
     """Run a SPARQL 1.1 query (text, or a .rq file) and print the result.
 
     \b
@@ -142,7 +162,7 @@ def sparql(query, store_dir, endpoint, fmt):
     text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
     if "?param_" in text:
         raise click.BadParameter("this query has ?param_ placeholders: run it with `minekg query NAME --param k=v`")
-    graph = None if endpoint else open_graph(store_dir)
+    graph = _graph(store_dir, endpoint, infer)
     click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
 
 
@@ -153,7 +173,7 @@ def sparql(query, store_dir, endpoint, fmt):
 @store_options
 @output_options
 @_fail_cleanly
-def query(name, list_, params, store_dir, endpoint, fmt):
+def query(name, list_, params, store_dir, endpoint, infer, fmt):
     """Run a named query of the library (graph/queries/*.rq).
 
     \b
@@ -180,7 +200,7 @@ def query(name, list_, params, store_dir, endpoint, fmt):
         k, v = p.split("=", 1)
         values[k] = v
     text = bind_params(queries[name], values)
-    graph = None if endpoint else open_graph(store_dir)
+    graph = _graph(store_dir, endpoint, infer)
     click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
 
 
@@ -190,7 +210,7 @@ def query(name, list_, params, store_dir, endpoint, fmt):
 @store_options
 @output_options
 @_fail_cleanly
-def mechanisms(category, store_dir, endpoint, fmt):
+def mechanisms(category, store_dir, endpoint, infer, fmt):
     """Which practices link to outcomes of a category: organisation, outcome (indicator,
     value, unit, year), source paper and evidence sentence.
 
@@ -203,7 +223,7 @@ def mechanisms(category, store_dir, endpoint, fmt):
     from graph.store import open_graph
 
     text = bind_params(named_queries()["mechanisms"], {"category": category})
-    graph = None if endpoint else open_graph(store_dir)
+    graph = _graph(store_dir, endpoint, infer)
     click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
 
 
@@ -361,6 +381,101 @@ def explain(practice, extractions):
     for item in found:
         click.echo(item.to_text())
         click.echo("")
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+              show_default=True, help="The Oxigraph store written by `minekg build`.")
+@_fail_cleanly
+def validate(store_dir):
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); print each
+    violation (node, property, what is wrong). Exit status 1 if any.
+
+    \b
+    Example:
+        minekg validate --store build/store
+    """
+    from graph.store import open_graph
+    from graph.validate import validate as run
+
+    report = run(open_graph(store_dir))
+    for v in report.violations:
+        click.echo(str(v))
+    if not report.conforms:
+        raise click.ClickException(f"{len(report.violations)} violation(s) of the shapes")
+    click.echo("the graph conforms to the shapes")
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "nt", "graphml", "gexf", "csv"]),
+              required=True, help="RDF (ttl, jsonld, nt) or the network projection (graphml, gexf, csv).")
+@click.option("--out", type=click.Path(), required=True,
+              help="The file to write; for csv a folder (nodes.csv, edges.csv).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+              show_default=True, help="The Oxigraph store written by `minekg build`.")
+@click.option("--infer", is_flag=True, help="Include the RDFS/OWL-RL entailments of the ontology.")
+@_fail_cleanly
+def export(fmt, out, store_dir, infer):
+    """Export the graph as RDF or as a network for Gephi, Cytoscape or a spreadsheet.
+
+    \b
+    Example:
+        minekg export --format gexf --out build/graph.gexf
+        minekg export --format csv --out build/csv
+    """
+    from graph.export import ExportFormat, export_graph
+
+    for path in export_graph(_graph(store_dir, None, infer), ExportFormat(fmt), out):
+        click.echo(f"wrote {path}")
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
+              show_default=True, help="The Oxigraph store written by `minekg build`.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--writable", is_flag=True, help="Accept updates (holds the store's lock: stop it before a build).")
+@_fail_cleanly
+def serve(store_dir, port, writable):
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
+
+    \b
+    Example:
+        minekg serve --port 7878
+        minekg query mechanisms --endpoint http://127.0.0.1:7878/query
+    """
+    from graph.server import start_server
+
+    server = start_server(store_dir, port=port, writable=writable)
+    click.echo(f"SPARQL endpoint {server.query_url} ({'read-write' if writable else 'read-only'}); "
+               f"Graph Store {server.store_url}; Ctrl-C stops it")
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--endpoint", metavar="URL", required=True,
+              help="The Graph Store Protocol endpoint (Oxigraph: http://HOST:PORT/store).")
+@click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph to write (default graph if not given).")
+@click.option("--ttl", type=click.Path(dir_okay=False), default=f"{DEFAULT_OUT}/graph.ttl", show_default=True,
+              help="The Turtle file to load.")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@_fail_cleanly
+def push(endpoint, graph_iri, ttl, append):
+    """Load graph.ttl into a SPARQL 1.1 server (Graph Store HTTP Protocol).
+
+    \b
+    Example:
+        minekg serve --writable --port 7878 &
+        minekg push --endpoint http://127.0.0.1:7878/store
+    """
+    from graph.server import push as run
+
+    run(ttl, endpoint, graph=graph_iri, replace=not append)
+    click.echo(f"pushed {ttl} to {endpoint}" + (f" graph {graph_iri}" if graph_iri else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

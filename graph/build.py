@@ -123,6 +123,7 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
     _schemes(g)
 
     org_labels: dict[URIRef, set[str]] = {}
+    declared = {iri("org", res.org_key(o.name)) for rec in records for o in rec.organisations}
     for rec in records:
         doc_iri = iri("document", rec.doc)
         art_iri = iri("article", rec.doc, rec.article)
@@ -149,7 +150,13 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
                 g.add((local[org.name], ORG.subOrganizationOf, local[org.parent]))
 
         def org_node(name: str) -> URIRef | None:
-            return local.get(name) or (iri("org", res.org_key(name)) if name else None)
+            # A name no article declares as an organisation (a link component that
+            # took a practice such as 党委中心组学习 for its subject) would become a node
+            # with no type and no name: leave the statement without an organisation.
+            if name in local:
+                return local[name]
+            node = iri("org", res.org_key(name)) if name else None
+            return node if node in declared else None
 
         for p in rec.practices:
             node = iri("practice", res.practice_key(p.name))

@@ -18,6 +18,7 @@ from .atomic import write_text
 from .build import build_graph, serialize_turtle
 from .network import project
 from .store import load_store, open_graph
+from .validate import ShapeError, validate
 from .viz import write_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
@@ -47,7 +48,7 @@ class BuildSummary:
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
                   progress: Callable[[str], None] | None = None, *, cache: bool = True,
-                  jobs: int | None = 1) -> tuple[BuildSummary, CorpusResult]:
+                  jobs: int | None = 1, infer: bool = False) -> tuple[BuildSummary, CorpusResult]:
     """Build every output of a corpus into ``out``.
 
     Args:
@@ -57,12 +58,15 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         cache: keep per-file extractions in ``out/cache`` and reuse them for files whose
             bytes and extractor version did not change (:mod:`extract.cache`).
         jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
+        infer: add the RDFS / OWL-RL entailments of ``ontology/minekg.ttl`` to
+            ``graph.ttl`` and the store (``org:Organization`` then finds every mine).
 
     Returns:
         ``(summary, corpus)``.
 
     Raises:
         extract.corpus.NoInputError: a path is missing or no paper could be found.
+        graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -71,6 +75,17 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     version = extractor_version()
     write_text(out / "extractions.jsonl", "".join(r.to_json() + "\n" for r in corpus.records))
     g = build_graph(corpus.records, version)
+    # Checked before graph.ttl and the store are written, so a graph that breaks the
+    # shapes never replaces a good one.
+    shapes = validate(g)
+    if not shapes.conforms:
+        raise ShapeError(f"the graph built from these papers breaks {len(shapes.violations)} SHACL "
+                         "constraint(s) of ontology/shapes.ttl (a bug of minekg's build, please report "
+                         "it with the papers); the previous graph is kept:\n" + shapes.summary())
+    if infer:
+        from .reason import expand
+
+        expand(g)
     ttl = write_text(out / "graph.ttl", serialize_turtle(g))
     load_store(ttl, out / "store")
     net = project(open_graph(out / "store"))

@@ -96,8 +96,12 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> str:
         value = values.get(name, default)
         if value is None:
             raise QueryError(f"query {query.name} needs --param {name}=VALUE")
-        lit = Literal(int(value)) if re.fullmatch(r"-?\d+", value) and name in ("year", "limit", "min") else Literal(value)
-        text = text.replace(f"?param_{name}", lit.n3())
+        if re.fullmatch(r"-?\d+", value) and name in ("year", "limit", "min"):
+            # A bare integer: LIMIT accepts no typed literal ("20"^^xsd:integer).
+            term = str(int(value))
+        else:
+            term = Literal(value).n3()
+        text = text.replace(f"?param_{name}", term)
     return text
 
 

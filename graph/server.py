@@ -1,0 +1,176 @@
+"""The Oxigraph SPARQL server over a built store, and pushing a graph to any SPARQL 1.1
+server (DESIGN.md «Stores»: a user who outgrows one process points the same commands at
+a server).
+
+:func:`start_server` runs the ``oxigraph`` command line (the ``oxigraph`` PyPI package)
+as a child process; :func:`push` loads ``graph.ttl`` with the SPARQL 1.1 Graph Store
+HTTP Protocol; :func:`sparql_update` sends an update. Only the standard library's
+``urllib`` talks HTTP, so any conforming server works (Fuseki, GraphDB …).
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import MinekgError
+
+
+class EndpointError(MinekgError):
+    """A SPARQL server cannot be started, reached, or refuses a request."""
+
+
+@dataclass
+class Server:
+    """A running ``oxigraph serve`` child process.
+
+    Attributes:
+        process: the child process (stop it with :meth:`stop`).
+        url: the server's base URL (``http://127.0.0.1:7878``); SPARQL queries go to
+            :attr:`query_url`, updates to :attr:`update_url`, Graph Store Protocol
+            requests to :attr:`store_url`.
+        writable: whether it accepts updates.
+    """
+
+    process: subprocess.Popen
+    url: str
+    writable: bool
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/query"
+
+    @property
+    def update_url(self) -> str:
+        return self.url + "/update"
+
+    @property
+    def store_url(self) -> str:
+        return self.url + "/store"
+
+    def stop(self, timeout: float = 10) -> None:
+        """Terminate the server and wait for it (kill it if it does not stop)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` executable: next to this Python (a venv) or on ``PATH``.
+
+    Raises:
+        EndpointError: not installed.
+    """
+    local = Path(sys.executable).with_name("oxigraph")
+    found = str(local) if local.is_file() else shutil.which("oxigraph")
+    if not found:
+        raise EndpointError("the `oxigraph` server is not installed; run `pip install oxigraph`")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False,
+                 host: str = "127.0.0.1", wait: float = 30) -> Server:
+    """Start ``oxigraph serve-read-only`` (or ``serve`` when ``writable``) on a store.
+
+    Args:
+        store_dir: the Oxigraph store folder (``build/store``); a writable server
+            creates it if missing.
+        port: TCP port to bind on ``host``.
+        writable: accept SPARQL updates and Graph Store writes. The writable server
+            holds the store's lock: ``minekg build`` cannot rewrite it meanwhile.
+        host: interface to bind; the default keeps the server local to this machine.
+        wait: seconds to wait until the server answers.
+
+    Returns:
+        The running :class:`Server`, already answering queries.
+
+    Raises:
+        EndpointError: no store there (read-only), the binary is missing, the port is
+            taken, or the server did not answer in time.
+    """
+    store_dir = Path(store_dir)
+    if not writable and not store_dir.is_dir():
+        raise EndpointError(f"{store_dir}: no graph store here; run `minekg build PAPERS --out DIR` first")
+    cmd = [oxigraph_binary(), "serve" if writable else "serve-read-only",
+           "--location", str(store_dir), "--bind", f"{host}:{port}"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = Server(proc, f"http://{host}:{port}", writable)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
+            raise EndpointError(f"oxigraph stopped at once (port {port} taken, or the store is locked "
+                                f"by a build or another server?): {err}")
+        try:
+            _request(server.query_url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1)
+            return server
+        except EndpointError:
+            time.sleep(0.1)
+    server.stop()
+    raise EndpointError(f"oxigraph did not answer on {server.url} within {wait:g} s")
+
+
+def push(ttl_path: str | Path, endpoint: str, graph: str | None = None, replace: bool = True) -> None:
+    """Load a Turtle file into a SPARQL 1.1 Graph Store Protocol endpoint.
+
+    Args:
+        ttl_path: the file (``build/graph.ttl``).
+        endpoint: the Graph Store endpoint (Oxigraph: ``http://HOST:PORT/store``;
+            Fuseki: ``http://HOST:PORT/DATASET/data``).
+        graph: the named graph IRI to write; ``None`` writes the default graph.
+        replace: ``PUT`` (replace the graph) when true, else ``POST`` (add to it).
+
+    Raises:
+        EndpointError: the file is missing, the server is unreachable or refuses the
+            data (read-only server, wrong endpoint).
+    """
+    path = Path(ttl_path)
+    if not path.is_file():
+        raise EndpointError(f"{path}: no such file; run `minekg build` first or give --ttl")
+    target = endpoint + ("&" if "?" in endpoint else "?") + (
+        "graph=" + urllib.parse.quote(graph, safe="") if graph else "default")
+    _request(target, data=path.read_bytes(), method="PUT" if replace else "POST",
+             content_type="text/turtle; charset=utf-8", timeout=300)
+
+
+def sparql_update(endpoint: str, update: str) -> None:
+    """Send a SPARQL 1.1 Update to ``endpoint`` (Oxigraph: ``http://HOST:PORT/update``).
+
+    Raises:
+        EndpointError: the server refuses it (a read-only server does) or is unreachable.
+    """
+    _request(endpoint, data=update.encode("utf-8"), method="POST",
+             content_type="application/sparql-update; charset=utf-8", timeout=300)
+
+
+def _request(url: str, data: bytes | None = None, method: str = "GET", content_type: str | None = None,
+             timeout: float = 30) -> bytes:
+    req = urllib.request.Request(url, data=data, method=method)
+    if content_type:
+        req.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.read()
+    except urllib.error.HTTPError as exc:
+        body = exc.read().decode("utf-8", "replace").strip()[:300]
+        raise EndpointError(f"{method} {url}: the server refused it ({exc.code} {exc.reason}): {body}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise EndpointError(f"{method} {url}: cannot reach the server ({exc})") from exc

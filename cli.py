@@ -101,8 +101,9 @@ def main():
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Extraction processes  [default: one per CPU].")
 @click.option("--infer", is_flag=True, help="Add the RDFS/OWL-RL entailments of the ontology to the graph.")
+@click.option("--strict", is_flag=True, help="A skipped file is an error (exit status 1) instead of exit status 3.")
 @_fail_cleanly
-def build(inputs, out, quiet, no_cache, jobs, infer):
+def build(inputs, out, quiet, no_cache, jobs, infer, strict):
     """Build the graph from paper files or folders (.txt, .md).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
@@ -140,6 +141,8 @@ def build(inputs, out, quiet, no_cache, jobs, infer):
     if summary.articles == 0:
         raise click.ClickException("nothing could be built: no readable paper (see the skipped lines above)")
     if summary.skipped:
+        if strict:
+            raise click.ClickException(f"{summary.skipped} file(s) skipped and --strict given (see the lines above)")
         sys.exit(3)
 
 

@@ -48,6 +48,16 @@ def test_undecodable_file_is_skipped_and_named(runner, tmp_path):
     assert (tmp_path / "o" / "graph.ttl").exists()
 
 
+def test_strict_makes_a_skip_an_error(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("矿党委推行“三会一课”制度。\n", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    result = runner.invoke(cli.main, ["build", str(src), "--out", str(tmp_path / "o"), "--quiet", "--strict"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "--strict" in result.output
+
+
 def test_mechanisms_json_is_sparql_results(runner, built):
     result = runner.invoke(cli.main, ["mechanisms", "--outcome", "safety", "--store", str(built / "store"),
                                       "--format", "json"])

@@ -69,6 +69,14 @@ def _graph(store_dir, endpoint, infer):
     return g
 
 
+def _run_named(name, values, store_dir, endpoint, infer, fmt):
+    """Bind a named query's parameters, run it on the store or endpoint, print the result."""
+    from graph.query import bind_params, format_result, named_queries, run_sparql
+
+    text = bind_params(named_queries()[name], values)
+    click.echo(format_result(run_sparql(_graph(store_dir, endpoint, infer), text, endpoint), fmt), nl=False)
+
+
 def _categories():
     from graph.vocab import Category
 
@@ -160,7 +168,6 @@ def sparql(query, store_dir, endpoint, infer, fmt):
         minekg sparql graph/queries/mechanisms.rq --format csv
     """
     from graph.query import format_result, run_sparql
-    from graph.store import open_graph
 
     text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
     if "?param_" in text:
@@ -184,8 +191,7 @@ def query(name, list_, params, store_dir, endpoint, infer, fmt):
         minekg query --list
         minekg query mechanisms --param category=safety
     """
-    from graph.query import bind_params, format_result, named_queries, run_sparql
-    from graph.store import open_graph
+    from graph.query import named_queries
 
     queries = named_queries()
     if list_ or not name:
@@ -202,9 +208,7 @@ def query(name, list_, params, store_dir, endpoint, infer, fmt):
             raise click.BadParameter(f"{p!r}: write K=V", param_hint="--param")
         k, v = p.split("=", 1)
         values[k] = v
-    text = bind_params(queries[name], values)
-    graph = _graph(store_dir, endpoint, infer)
-    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+    _run_named(name, values, store_dir, endpoint, infer, fmt)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
@@ -222,12 +226,7 @@ def mechanisms(category, store_dir, endpoint, infer, fmt):
         minekg mechanisms --outcome safety
         minekg mechanisms --outcome production --format json
     """
-    from graph.query import bind_params, format_result, named_queries, run_sparql
-    from graph.store import open_graph
-
-    text = bind_params(named_queries()["mechanisms"], {"category": category})
-    graph = _graph(store_dir, endpoint, infer)
-    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+    _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -17,23 +17,6 @@ from .articles import Article
 
 
 @dataclass
-class Evidence:
-    """Where a statement stands in the article.
-
-    Attributes:
-        source: the input file name.
-        sentence: the sentence as written.
-        start: character offset of the span in the article text.
-        end: character offset (exclusive).
-    """
-
-    source: str
-    sentence: str
-    start: int
-    end: int
-
-
-@dataclass
 class OrganisationRecord:
     """An organisation (GUIDELINES.md «Organisation»)."""
 

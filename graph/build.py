@@ -69,16 +69,23 @@ class Resolver:
 
         for rec in records:
             for org in rec.organisations:
-                key = normalise_name(org.name)
+                key = self.org_key(org.name, rec.doc, resolve=False)
                 find(key)
                 for alias in org.aliases:
                     if alias not in LOCAL_ALIASES and len(normalise_name(alias)) > 2:
                         union(key, normalise_name(alias))
         self._find = find
 
-    def org_key(self, name: str) -> str:
-        """The resolution key of an organisation name."""
-        return self._find(normalise_name(name))
+    def org_key(self, name: str, doc: str, resolve: bool = True) -> str:
+        """The resolution key of an organisation name written in document ``doc``.
+
+        A generic name (``矿党委`` in a report that names no mine) stands for a body of
+        that document only, so its key carries the document.
+        """
+        key = normalise_name(name)
+        if name in LOCAL_ALIASES:
+            key = f"{doc}#{key}"
+        return self._find(key) if resolve else key
 
     def practice_key(self, name: str) -> str:
         """The resolution key of a practice name."""
@@ -123,7 +130,7 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
     _schemes(g)
 
     org_labels: dict[URIRef, set[str]] = {}
-    declared = {iri("org", res.org_key(o.name)) for rec in records for o in rec.organisations}
+    declared = {iri("org", res.org_key(o.name, rec.doc)) for rec in records for o in rec.organisations}
     for rec in records:
         doc_iri = iri("document", rec.doc)
         art_iri = iri("article", rec.doc, rec.article)
@@ -139,7 +146,7 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
 
         local: dict[str, URIRef] = {}
         for org in rec.organisations:
-            node = iri("org", res.org_key(org.name))
+            node = iri("org", res.org_key(org.name, rec.doc))
             for name in (org.name, *org.aliases):
                 local[name] = node
             org_labels.setdefault(node, set()).update([org.name, *org.aliases])
@@ -155,7 +162,7 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
             # with no type and no name: leave the statement without an organisation.
             if name in local:
                 return local[name]
-            node = iri("org", res.org_key(name)) if name else None
+            node = iri("org", res.org_key(name, rec.doc)) if name else None
             return node if node in declared else None
 
         for p in rec.practices:
@@ -295,24 +302,20 @@ def _unit(g: Graph, unit: str) -> URIRef:
 
 
 def _schemes(g: Graph) -> None:
-    """The practice-domain and outcome-category concept schemes."""
-    for d in Domain:
-        node = BASE[f"domain/{d.value}"]
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((node, SKOS.inScheme, MKG.domains))
-        g.add((node, SKOS.topConceptOf, MKG.domains))
-        g.add((node, SKOS.notation, Literal(d.value)))
-        g.add((node, SKOS.prefLabel, Literal(DOMAIN_ZH[d.value], lang="zh")))
-        g.add((node, SKOS.prefLabel, Literal(d.value, lang="en")))
-    for c in Category:
-        node = BASE[f"category/{c.value}"]
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((node, SKOS.inScheme, MKG.categories))
-        g.add((node, SKOS.inScheme, MKG.indicators))
-        g.add((node, SKOS.topConceptOf, MKG.indicators))
-        g.add((node, SKOS.notation, Literal(c.value)))
-        g.add((node, SKOS.prefLabel, Literal(CATEGORY_ZH[c.value], lang="zh")))
-        g.add((node, SKOS.prefLabel, Literal(c.value, lang="en")))
+    """The practice-domain and outcome-category concept schemes; a category is also a
+    top concept of the indicator scheme (DESIGN.md «The graph»)."""
+    schemes = (("domain", Domain, DOMAIN_ZH, (MKG.domains,), MKG.domains),
+               ("category", Category, CATEGORY_ZH, (MKG.categories, MKG.indicators), MKG.indicators))
+    for kind, values, zh, in_schemes, top_of in schemes:
+        for v in values:
+            node = BASE[f"{kind}/{v.value}"]
+            g.add((node, RDF.type, SKOS.Concept))
+            for scheme in in_schemes:
+                g.add((node, SKOS.inScheme, scheme))
+            g.add((node, SKOS.topConceptOf, top_of))
+            g.add((node, SKOS.notation, Literal(v.value)))
+            g.add((node, SKOS.prefLabel, Literal(zh[v.value], lang="zh")))
+            g.add((node, SKOS.prefLabel, Literal(v.value, lang="en")))
 
 
 def serialize_turtle(g: Graph) -> str:

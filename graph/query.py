@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -171,7 +170,3 @@ def format_table(cols: list[str], rows: list[list[str]]) -> str:
     lines += ["  ".join(cut(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
     return "\n".join(lines) + "\n"
 
-
-def result_json(cols: list[str], rows: list[list[str]]) -> str:
-    """Rows as a JSON list of objects (for library callers)."""
-    return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2)

@@ -65,3 +65,16 @@ def test_page_is_offline(built):
     assert re.findall(r"<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=", html) == []
     assert "default-src 'none'" in html
     assert "vis.Network" in html and "“三三制隐患排查法”" in html
+
+
+def test_a_generic_name_stays_inside_its_document(built):
+    # 矿党委 in the report that names no mine (003) is not 西铭矿's committee (004).
+    g = open_graph(built / "store")
+    rows = result_rows(g.query("""
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?o (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+          ?o skos:prefLabel|skos:altLabel ?l . FILTER(STR(?l) = "矿党委")
+          ?o dcterms:source ?art . ?art dcterms:isPartOf ?doc } GROUP BY ?o"""))[1]
+    assert len(rows) >= 2
+    assert all(int(n) == 1 for _, n in rows)

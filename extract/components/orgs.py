@@ -86,7 +86,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
             end, typ = end + len(legal), "Company"
         name = text[pos:end]
         if chain and len(name) <= 3 and name in {s for s, _ in suffixes}:
-            name = _short(chain[-1][0]) + name
+            name = chain[-1][0] + name  # 党政办 → 西铭矿党政办
         chain.append((name, typ))
         pos = end
     return chain
@@ -103,11 +103,6 @@ def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
                     continue
                 return end, typ
     return None
-
-
-def _short(name: str) -> str:
-    """西铭矿 for 山西西山煤电股份有限公司西铭矿: the last link is the usual short name."""
-    return name
 
 
 @Language.factory("minekg_orgs", default_config={"lexicon_dir": ""},
@@ -211,7 +206,7 @@ class OrganisationRecognizer:
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             for suffix, typ in SUB_BODIES:
                 for m in re.finditer(re.escape(form + suffix), text):
-                    sub = add(canon_name(form, canon, suffix), typ, parent=canon)
+                    sub = add(form + suffix, typ, parent=canon)  # as written: 西铭矿党委
                     mentions.append((m.start(), m.end(), sub, "sub-body"))
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
         if subject:
@@ -290,7 +285,3 @@ class OrganisationRecognizer:
                     add(subject, subj.type, alias=form)
                     mentions.append((m.start(), m.end(), subject, "anaphora"))
 
-
-def canon_name(form: str, canon: str, suffix: str) -> str:
-    """The name of a sub-body as the text writes it (``西铭矿党委`` from form 西铭矿)."""
-    return form + suffix

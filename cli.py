@@ -331,7 +331,8 @@ def rank(store_dir, fmt, limit):
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("extractions", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--errors", is_flag=True, help="Also list, per paper, the misses and the false finds.")
+@click.option("--errors", is_flag=True, help="Also list, per paper, the misses and the false finds, each with its sentence "
+                   "(tab-separated: unit, misses|false, paper, item, sentence).")
 @_fail_cleanly
 def evaluate(gold_dir, extractions, as_json, errors):
     """Score extractions against gold annotations (GUIDELINES.md matching rules):
@@ -356,8 +357,8 @@ def evaluate(gold_dir, extractions, as_json, errors):
     if errors:
         for unit, errs in ev.errors().items():
             for kind in ("misses", "false"):
-                for doc, item in errs[kind]:
-                    click.echo(f"{unit}\t{kind}\t{doc}\t{item}")
+                for doc, item, sentence in errs[kind]:
+                    click.echo(f"{unit}\t{kind}\t{doc}\t{item}\t{sentence}")
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -114,7 +114,10 @@ class Evaluation:
                 for u, s in self.scores.items()}
 
     def errors(self) -> dict[str, dict[str, list]]:
-        """``{unit: {"misses": [...], "false": [...]}}``, each item ``[doc, description]``."""
+        """``{unit: {"misses": [...], "false": [...]}}``, each item ``[doc, description,
+        sentence]``: the sentence of the text where the item stands (the extracted evidence
+        for a false find; for a miss, the gold evidence or the first sentence of the
+        extracted text that contains the name; ``""`` when the text does not contain it)."""
         return {u: {"misses": s.misses, "false": s.false} for u, s in self.scores.items()}
 
     def to_json(self, with_errors: bool = False) -> str:
@@ -190,8 +193,10 @@ def evaluate(gold_dir: str | Path, extractions: str | Path) -> Evaluation:
     gold = load_gold(gold_dir)
     records = read_jsonl(extractions)
     found_by_doc: dict[str, list[dict]] = defaultdict(list)
+    texts: dict[str, list[str]] = defaultdict(list)
     for rec in records:
         found_by_doc[rec.doc].append(asdict(rec))
+        texts[rec.doc].append(rec.text)
     scores = {u: Score() for u in UNITS}
     for doc, gold_items in sorted(gold.items()):
         found_items = found_by_doc.get(doc, [])
@@ -219,9 +224,29 @@ def evaluate(gold_dir: str | Path, extractions: str | Path) -> Evaluation:
             s.tp += tp
             s.gold += len(g)
             s.found += len(f)
-            s.misses += [[doc, show(g[i])] for i in miss]
-            s.false += [[doc, show(f[i])] for i in false]
+            s.misses += [[doc, show(g[i]), _where(g[i], texts[doc])] for i in miss]
+            s.false += [[doc, show(f[i]), _where(f[i], texts[doc])] for i in false]
     return Evaluation(scores)
+
+
+_SENTENCE_END = "。！？!?\n"
+
+
+def _where(item: dict, texts: list[str]) -> str:
+    """The sentence behind an item: its own evidence, else the first sentence of the
+    texts that contains its name (quotes tried as written, then without)."""
+    own = item.get("sentence") or item.get("evidence")
+    if own:
+        return own.strip()
+    name = item.get("name") or item.get("text") or item.get("practice") or ""
+    for needle in dict.fromkeys([name, name.strip("“”\"'「」")]):
+        for text in texts:
+            at = text.find(needle) if needle else -1
+            if at >= 0:
+                start = max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+                ends = [e for e in (text.find(c, at + len(needle)) for c in _SENTENCE_END) if e >= 0]
+                return text[start:min(ends) + 1 if ends else len(text)].strip()
+    return ""
 
 
 def _with_category(links: list[dict], outcomes: list[dict]) -> list[dict]:

@@ -7,6 +7,8 @@ once per process; :func:`process_article` runs it on one article. The components
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 from pathlib import Path
 
@@ -109,10 +111,26 @@ def process_article(nlp: Language, article: Article) -> Doc:
 
 
 def extractor_version(lexicon_dir: str | Path | None = None) -> str:
-    """The version string of the extractor: package version + lexicon digest (12 hex)."""
+    """The version string of the extractor: package version + lexicon digest + rules
+    digest (12 hex each), e.g. ``0.1.0+lex.0123456789ab.rules.0123456789ab``.
+
+    The rules digest covers the source of the ``extract`` package, so an edited rule
+    invalidates the extraction cache (:mod:`extract.cache`) just as an edited lexicon does.
+    """
     from . import __version__
 
-    return f"{__version__}+lex.{load_lexicons(str(lexicon_dir) if lexicon_dir else None).digest[:12]}"
+    lex = load_lexicons(str(lexicon_dir) if lexicon_dir else None).digest[:12]
+    return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_digest() -> str:
+    """sha256 over the ``extract`` package's Python sources (relative path + bytes)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 __all__ = ["create_nlp", "process_article", "extractor_version", "LEXICON_DIR", "JiebaTokenizer"]

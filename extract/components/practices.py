@@ -56,11 +56,27 @@ NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象",
                      "的教育效果", "部署",
                      # “两个维护”目标: an aim set from outside
                      "目标", "任务")
-NOT_MEASURE_BEFORE = ("树立", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
+NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
-GENERIC_PREFIX = ("相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
+GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
-LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式")
+LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式", "机制", "制度", "规定", "平台",
+              "阵地")
+#: Heads of a list of facilities and channels; such a list names practices after any verb
+#: that puts them to use (``通过井口文化长廊、党员示范岗等载体``, ``用好纪检简报等平台``).
+CARRIER_HEADS = ("载体", "平台", "阵地")
+CARRIER_VERBS = ("通过", "发挥", "用好", "依托", "利用", "借助")
+#: What follows a quote (after a run of adjacent quotes) when the quotes name problems or
+#: fields, not measures: ``“高瓦斯区域抽采效率低”等技术难题5项``, ``“党建+数字化”“党建+
+#: 绿色发展”等领域``.
+NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*等?[\u4e00-\u9fff]{0,4}(?:难题|问题|领域)")
+#: A typed candidate that is a phrase, not a name: an orientation (以职工为中心), a range
+#: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…), or a
+#: generic reference (党政相关制度).
+NOT_A_NAME_RE = re.compile(r"^(?:以.{1,8}为|从.{1,8}到|对.{1,10}的|具有)|(?:相关|有关|相应)的?[^的]{0,2}$")
+#: A list item that is a line of work (政治建设), not a delimited measure (GUIDELINES.md:
+#: «Not a practice: a bare direction»).
+DIRECTION_END = ("建设",)
 #: A list whose last item carries a place suffix that distributes over all items.
 DISTRIB_RE = re.compile(r"(?:是|包括|即|涵盖)(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)"
                         r"(?P<suffix>(?:到|进)(?:支部|班组|区队|岗位|一线|基层|车间))")
@@ -94,8 +110,10 @@ class PracticeRecognizer:
         self.typed_re = re.compile(rf"[^，,。；;：:！？!?（）()、“”\"《》\n]{{1,16}}?(?:{type_alt})")
         adopt_alt = "|".join(map(re.escape, self.adopt))
         self.adopt_re = re.compile(adopt_alt)
-        self.list_re = re.compile(
-            rf"(?:{adopt_alt})(?P<items>[^，,。；;：:！？!?\n]{{2,80}}?)等(?:[^，,。；;\n]{{0,12}}?(?:{'|'.join(LIST_HEADS)})|(?=[，,。；;]))")
+        # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
+        list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
+        self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
+        self.carrier_re = re.compile(rf"(?:{'|'.join(CARRIER_VERBS)})" + list_tail % "|".join(CARRIER_HEADS))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -118,6 +136,9 @@ class PracticeRecognizer:
             # No clause glued on (copula), no name that opens with 的 (…的工作格局).
             if rule != "lexicon" and (COPULA_RE.search(name) or name.startswith("的")):
                 continue
+            if rule in ("typed", "list", "counted") and (
+                    NOT_A_NAME_RE.search(name) or text[end:end + 1] == "化"):
+                continue  # 推进运行系统化: 系统化 is a manner, not a 系统
             span = char_span(doc, start, end)
             if span is None:
                 continue
@@ -155,10 +176,16 @@ class PracticeRecognizer:
                 continue
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
+            if NOT_MEASURE_LIST_RE.match(text, end):
+                continue
+            if re.match(r"实现", self._clause_head(text, start)):
+                continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end)
             if ext:
                 end, typ = ext
+                if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
+                    continue  # “零隐患”工作理念: the type word belongs to a value
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:
@@ -181,7 +208,8 @@ class PracticeRecognizer:
             if i < 0:
                 continue
             head = window[:i]
-            if any(v in head for v in ("和", "与", "及", "中", "上", "为")) or "的" in head[1:]:
+            # 等 closes a list: “十不准”等规定 names the class of the items, not the item.
+            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等")) or "的" in head[1:]:
                 continue
             if head and head[0] == "的" and len(head) > 4:
                 continue
@@ -194,7 +222,15 @@ class PracticeRecognizer:
     def _lexicon(self, text: str):
         if self.lexicon_re is None:
             return []
-        return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)]
+        # 发挥…突击队作用: the role of a body, not the institution.
+        return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)
+                if not text.startswith("作用", m.end())]
+
+    @staticmethod
+    def _clause_head(text: str, pos: int) -> str:
+        """The clause before ``pos``, from the last clause separator (not 、)."""
+        cut = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n")
+        return text[cut + 1:pos]
 
     def _typed(self, text: str):
         out = []
@@ -274,12 +310,20 @@ class PracticeRecognizer:
 
     def _lists(self, text: str):
         out = []
-        for m in self.list_re.finditer(text):
+        matches = [*self.list_re.finditer(text), *(m for m in self.carrier_re.finditer(text) if m["head"])]
+        for m in matches:
             if re.match(r"等\s*[^，,。；;]{0,4}(?:形式|方式|类型)的", text[m.end("items"):]):
                 continue  # 集中、自主等多种形式的培训: forms of one measure, not measures
             items_start = m.start("items")
             pos = items_start
-            for item in m.group("items").split("、"):
+            items = m.group("items").split("、")
+            # 深化A、加强B、完善C等措施: each item carries its own verb, so the list is of
+            # actions; an item names a measure only with a type word (完善考核机制).
+            acts = any(self.adopt_re.match(item) for item in items[1:])
+            # 利用道路道旗、宣传牌板等阵地: channels; a carrier is a measure when it is a
+            # named facility or platform (职工创新工作室、职工实训基地等阵地).
+            typed_only = acts or m["head"] in CARRIER_HEADS
+            for item in items:
                 s, e = pos, pos + len(item)
                 pos = e + 1
                 # Cut a leading verb or 与/和 (将理论学习与主题演讲 → 主题演讲).
@@ -291,9 +335,17 @@ class PracticeRecognizer:
                 if vm:
                     s = vm.end()
                 name = text[s:e]
-                if 2 <= len(name) <= 12 and not name.startswith(GENERIC_PREFIX):
-                    out.append((s, e, "list", ""))
+                if not 2 <= len(name) <= 12 or name.startswith(GENERIC_PREFIX):
+                    continue
+                if name.endswith(DIRECTION_END) or self._is_org(name):
+                    continue  # 政治建设: a line of work; 安全监管党支部: a body
+                if typed_only and not name.endswith(tuple(self.types)):
+                    continue
+                out.append((s, e, "list", ""))
         return out
+
+    def _is_org(self, name: str) -> bool:
+        return name.endswith(tuple(suffix for suffix, _ in self.lex.org_suffixes))
 
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:

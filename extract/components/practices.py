@@ -74,6 +74,10 @@ NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*�
 #: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…), or a
 #: generic reference (党政相关制度).
 NOT_A_NAME_RE = re.compile(r"^(?:以.{1,8}为|从.{1,8}到|对.{1,10}的|具有)|(?:相关|有关|相应)的?[^的]{0,2}$")
+#: One item of a 、-list: up to 16 characters without punctuation.
+ITEM_RE = re.compile(r"[^，,。；;：:！？!?（）()、“”\"《》\n]{1,24}")
+#: Inside a list item, what ends the list or makes it a description (等, 的).
+LIST_CLOSE_RE = re.compile(r"[等的]")
 #: A list item that is a line of work (政治建设), not a delimited measure (GUIDELINES.md:
 #: «Not a practice: a bare direction»).
 DIRECTION_END = ("建设",)
@@ -108,6 +112,8 @@ class PracticeRecognizer:
         type_alt = "|".join(map(re.escape, self.types))
         # A typed name: 2–16 characters without punctuation, then a type word.
         self.typed_re = re.compile(rf"[^，,。；;：:！？!?（）()、“”\"《》\n]{{1,16}}?(?:{type_alt})")
+        self.type_run_re = re.compile(rf"(?:{type_alt})+")
+        self.type_word_re = re.compile(type_alt)
         adopt_alt = "|".join(map(re.escape, self.adopt))
         self.adopt_re = re.compile(adopt_alt)
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
@@ -120,10 +126,16 @@ class PracticeRecognizer:
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
         cands += self._quoted(text)
         cands += self._lexicon(text)
-        cands += self._typed(text)
+        ends = {t.idx + len(t) for t in doc}
+        cands += self._typed(text, ends)
         cands += self._lists(text)
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
         cands += self._counted(text)
+        # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
+        # 理论学习制度. The list item or typed name that ends with it is the name written.
+        longer = [(s, e) for s, e, rule, _ in cands if rule in ("typed", "list")]
+        cands = [c for c in cands if c[2] != "lexicon" or not any(
+            s < c[0] and c[1] <= e and (e == c[1] or text[c[1]:e] in self.type_domain) for s, e in longer)]
         spans, taken = [], []
         # Quoted names first (the text delimits them), then the longest.
         order = {"quoted": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2, "list": 3}
@@ -232,15 +244,44 @@ class PracticeRecognizer:
         cut = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n")
         return text[cut + 1:pos]
 
-    def _typed(self, text: str):
+    def _typed_at(self, text: str, pos: int, ends: set[int]) -> int | None:
+        """The end of a typed name that starts at ``pos``: the first type word within
+        the item (no punctuation) that ends on a token boundary (``党委中心组学习``
+        is one word, so its ``中心`` is not a type word), extended over a type word
+        right after it (``活动平台``, ``品牌矩阵``); ``None`` when there is none."""
+        item = ITEM_RE.match(text, pos, min(len(text), pos + 24))
+        if item is None:
+            return None
+        for tm in self.type_word_re.finditer(text, pos + 1, item.end()):
+            if tm.start() - pos > 16:
+                break
+            more = self.type_run_re.match(text, tm.end())
+            end = more.end() if more else tm.end()
+            if end in ends:
+                return end
+        return None
+
+    def _typed(self, text: str, ends: set[int]):
         out = []
         for m in self.adopt_re.finditer(text):
-            pos = m.end()
+            pos, passed = m.end(), False
             while pos < len(text):
-                tm = self.typed_re.match(text, pos)
+                tm = self._typed_at(text, pos, ends)
                 if not tm:
+                    # The verb governs a list (严格落实党委中心组学习、党支部周二政治理论
+                    # 学习制度): an item without a type word is passed over.
+                    item = ITEM_RE.match(text, pos)
+                    # 年中、年终考核: a one- or two-character item shares the head of the
+                    # next (an ellipsis), so the items are not separate names.
+                    if (item and len(item.group(0)) > 2 and text[item.end():item.end() + 1] == "、"
+                            and not LIST_CLOSE_RE.search(item.group(0))):
+                        pos, passed = item.end() + 1, True
+                        continue
                     break
-                name = tm.group(0)
+                end = tm
+                name = text[pos:end]
+                if passed and LIST_CLOSE_RE.search(name):
+                    break  # 开展主题教育、理论学习等活动: 活动 names the class of the list
                 # Skip a second verb (建立健全 → 建立 + 健全) and generic heads.
                 inner = self.adopt_re.match(name)
                 if inner and inner.end() < len(name):
@@ -251,10 +292,10 @@ class PracticeRecognizer:
                 typ = next(t for t in self.types if name.endswith(t))
                 if len(name) - len(typ) < 2:
                     break
-                out.append((pos, tm.end(), "typed", typ))
+                out.append((pos, end, "typed", typ))
                 # 、 continues a list of names after the same verb.
-                if tm.end() < len(text) and text[tm.end()] == "、":
-                    pos = tm.end() + 1
+                if end < len(text) and text[end] == "、":
+                    pos = end + 1
                     continue
                 break
         return out

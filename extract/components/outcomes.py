@@ -120,10 +120,17 @@ class OutcomeRecognizer:
             year = year_in(s_text)
             anchors = sorted(x.start_char for x in list(doc.spans.get("practice", [])) + list(doc.spans.get("org", []))
                              if sent.start <= x.start < sent.end)
-            for k, cm in enumerate(CLAUSE_RE.finditer(s_text)):
+            clauses = list(CLAUSE_RE.finditer(s_text))
+            for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
                 found = self._measured(clause, year) + self._qualitative(clause, year)
-                if not found and k > 0 and self._reported(doc, text, sent, c0):
+                # Results close a chain (up to ；): a verb-first clause followed by an
+                # action (提高公开竞聘率，优化干部队伍结构) is one more step of the measure.
+                item_end = min((i for i in (s_text.find("；", cm.end()), s_text.find(";", cm.end())) if i >= 0),
+                               default=len(s_text))
+                if (not found and k > 0 and self._reported(doc, text, sent, c0)
+                        and all(VERB_FIRST_RE.match(c.group(0).strip()) for c in clauses[k + 1:]
+                                if c.start() < item_end)):
                     found = self._verb_first(clause, year)
                 for start, end, q in found:
                     a, b = c0 + start, c0 + end

@@ -20,6 +20,14 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
 - *distributive*: a list whose last item carries a place suffix shares it with every
   item (``“6”是政治引领、风气建设…、凝聚群众到支部`` → ``政治引领到支部`` …;
   ``包括安全培训、技术攻关进班组``), each part of the model named before it.
+- *vehicle*: ``以X为载体`` (抓手, 平台, 依托 …) makes a typed name X the measure through
+  which the work is done (``以干部包队活动为载体``; not ``以安全生产为抓手``).
+- *numbered label*: a quoted label that opens with a numeral (``“三关”``, ``“十不准”``)
+  names a measure only together with its topic noun written before it
+  (``严把发展党员“三关”`` → ``发展党员“三关”``; ``纪检监察干部“十不准”``).
+- *components*: a quote that joins named facilities or institutions with ``+``
+  (``“矿井党校+矿井大讲堂+…教育基地”…的党建教育工作矩阵``) names each of them, part of
+  the typed head written after the quote.
 - *model parts*: a sentence that opens by building a system or model
   (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
   it: the practices that follow in that sentence are part of it.
@@ -71,9 +79,9 @@ CARRIER_VERBS = ("通过", "发挥", "用好", "依托", "利用", "借助")
 #: 绿色发展”等领域``.
 NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*等?[\u4e00-\u9fff]{0,4}(?:难题|问题|领域)")
 #: A typed candidate that is a phrase, not a name: an orientation (以职工为中心), a range
-#: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…), or a
-#: generic reference (党政相关制度).
-NOT_A_NAME_RE = re.compile(r"^(?:以.{1,8}为|从.{1,8}到|对.{1,10}的|具有)|(?:相关|有关|相应)的?[^的]{0,2}$")
+#: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…,
+#: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
+NOT_A_NAME_RE = re.compile(r"^(?:以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
 #: One item of a 、-list: up to 16 characters without punctuation.
 ITEM_RE = re.compile(r"[^，,。；;：:！？!?（）()、“”\"《》\n]{1,24}")
 #: Inside a list item, what ends the list or makes it a description (等, 的).
@@ -86,6 +94,17 @@ DISTRIB_RE = re.compile(r"(?:是|包括|即|涵盖)(?P<items>[\u4e00-\u9fff]{2,8
                         r"(?P<suffix>(?:到|进)(?:支部|班组|区队|岗位|一线|基层|车间))")
 #: 逢会必讲, 逢查必考: a four-character rule formula (逢 + occasion + 必 + duty).
 IDIOM_RE = re.compile(r"逢[\u4e00-\u9fff]必[\u4e00-\u9fff]")
+#: Words for people that end like an organisation (干部 ends in 部).
+PEOPLE = ("干部", "党员", "职工", "员工", "群众", "团员")
+#: 以X为载体: X is the vehicle of the work.
+VEHICLE_RE = re.compile(r"以(?P<x>[^，,。；;：:！？!?、“”\"\n]{2,14}?)为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引|切入点|突破口)")
+#: A quoted label that opens with a numeral: “三关”, “十不准”, “两个一以贯之”.
+NUMBERED_RE = re.compile(r"[一二三四五六七八九十两百千万\d]")
+#: Verbs that stand between a numbered label's topic and what comes before it
+#: (严把发展党员“三关”), beside the adoption verbs.
+LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严守", "执行")
+#: Components of a quote joined by +: “A+B+C”.
+COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
 MODEL_BUILD = ("构建", "建立", "打造", "形成", "搭建")
 MODEL_HEADS = ("体系", "模式", "格局", "矩阵")
@@ -130,6 +149,9 @@ class PracticeRecognizer:
         cands += self._typed(text, ends)
         cands += self._lists(text)
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
+        cands += self._vehicles(text)
+        components, heads = self._components(text)
+        cands += components
         cands += self._counted(text)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
@@ -138,7 +160,8 @@ class PracticeRecognizer:
             s < c[0] and c[1] <= e and (e == c[1] or text[c[1]:e] in self.type_domain) for s, e in longer)]
         spans, taken = [], []
         # Quoted names first (the text delimits them), then the longest.
-        order = {"quoted": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2, "list": 3}
+        order = {"quoted": 0, "component": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2,
+                 "vehicle": 2, "list": 3}
         for start, end, rule, typ in sorted(cands, key=lambda c: (order[c[2]], -(c[1] - c[0]), c[0])):
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -159,6 +182,7 @@ class PracticeRecognizer:
             span._.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
             span._.rule = rule
             span._.modality = self._modality(text, start)
+            span._.part_of = heads.get(start)
             taken.append((start, end))
             spans.append(span)
         spans += self._distributive(doc, taken)
@@ -204,8 +228,75 @@ class PracticeRecognizer:
                 continue  # “勤劳、朴实、厚道”: a list of values
             elif after[:1] == "的":
                 continue
+            if self._parts(inner):
+                continue  # “矿井党校+矿井大讲堂”: named one by one in _components
+            if not typ and NUMBERED_RE.match(inner):
+                at = self._topic_before(text, start)
+                start = at if at is not None else start
             out.append((start, end, "quoted", typ))
         return out
+
+    def _topic_before(self, text: str, start: int) -> int | None:
+        """Where the topic noun of a numbered label begins (rule *numbered label*): the
+        characters between the last verb or separator and the quote at ``start``, 2–8 of
+        them, not an organisation; ``None`` when there is no such topic."""
+        head = self._clause_head(text, start)
+        run = re.search(r"[\u4e00-\u9fff]{1,16}\s?$", head)
+        if run is None:
+            return None
+        topic, at = run.group(0), start - len(run.group(0))
+        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS) if v in topic), default=0)
+        topic, at = topic[cut:], at + cut
+        if cut == 0 and len(head) > len(run.group(0)):
+            return None  # no verb and not the clause's start: no way to tell where it begins
+        if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX):
+            return None
+        return at
+
+    def _vehicles(self, text: str):
+        out = []
+        for m in VEHICLE_RE.finditer(text):
+            x = m["x"]
+            # 以安全生产为抓手: a line of work, not a measure; a vehicle is a typed name.
+            if not x.endswith(tuple(self.types)) or x.startswith(GENERIC_PREFIX) or NOT_A_NAME_RE.search(x):
+                continue
+            out.append((m.start("x"), m.end("x"), "vehicle", ""))
+        return out
+
+    def _parts(self, inner: str) -> list[str] | None:
+        """The ``+``-joined parts of a quote's text when each is a typed name (3+
+        characters ending in a type word), else ``None`` (``党建+安全`` is one name)."""
+        parts = re.split(r"\s*[+＋]\s*", inner.strip())
+        if len(parts) >= 2 and all(len(p) >= 3 and p.endswith(tuple(self.types)) for p in parts):
+            return parts
+        return None
+
+    def _components(self, text: str):
+        """Rule *components*: the parts of ``“A+B+C”`` when every part ends in a type
+        word. Returns the candidates and ``{part start: model name}`` for the typed head
+        after the quote (the words after its last 的), when there is one."""
+        out, heads = [], {}
+        for m in COMPONENTS_RE.finditer(text):
+            if not self._parts(m.group(1)):
+                continue
+            tail = ITEM_RE.match(text, m.end())
+            model = None
+            if tail:
+                words = tail.group(0).rsplit("的", 1)[-1]
+                tm = self.type_word_re.search(words)
+                if tm and len(words[:tm.start()]) >= 2:
+                    more = self.type_run_re.match(words, tm.end())
+                    model = words[:more.end() if more else tm.end()]
+                    start = m.end() + len(tail.group(0)) - len(words)
+                    out.append((start, start + len(model), "typed", ""))
+            pos = m.start(1)
+            for part in re.split(r"([+＋]\s*)", m.group(1)):
+                if part and part[0] not in "+＋":
+                    s = pos + len(part) - len(part.lstrip())
+                    out.append((s, pos + len(part.rstrip()), "component", ""))
+                    heads[s] = model
+                pos += len(part)
+        return out, heads
 
     def _type_after(self, text: str, pos: int) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
@@ -386,7 +477,10 @@ class PracticeRecognizer:
         return out
 
     def _is_org(self, name: str) -> bool:
-        return name.endswith(tuple(suffix for suffix, _ in self.lex.org_suffixes))
+        """Ends in an organisation suffix (党支部, 公司, 部 …) and not in a word for
+        people (纪检监察干部: 部 here is part of 干部)."""
+        return (name.endswith(tuple(suffix for suffix, _ in self.lex.org_suffixes))
+                and not name.endswith(PEOPLE))
 
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:

@@ -231,6 +231,11 @@ ROWS += [
     ("NP", "全矿树牢“安全第一”的工作理念。", "“安全第一”"),
     ("NP", "充分发挥共青团生力军和突击队作用。", "突击队"),
     ("NP", "构建集学习教育、组织管理、党费缴纳等功能于一体的智慧党建平台。", "组织管理"),
+    ("O", "2024年，全矿原煤生产百万吨死亡率为0。", "百万吨死亡率为0"),
+    ("C", "2024年，全矿原煤生产百万吨死亡率为0。", ("原煤生产百万吨死亡率为0", "safety")),
+    ("O", "该矿2023年轻伤率降低到0.35，安全形势好转。", "轻伤率降低到0.35"),
+    ("NO", "力争百万吨死亡率控制在0.1以内。", ""),
+    ("NO", "全矿百万吨死亡率控制在0.1以内。", ""),
     ("NO", "公司推进人才强企战略，提拔年轻干部，提高公开竞聘率，优化干部队伍结构。", "提高公开竞聘率"),
 ]
 
@@ -252,8 +257,8 @@ for _verb, _direction in [("降低", "decrease"), ("下降", "decrease"), ("提�
 
 # Known failures: patterns the rules do not cover yet (strict: a fix makes them pass).
 XFAIL = {
-    ("O", "2023年，该矿百万吨死亡率下降至0.02。"): "a rate without a unit (百万吨死亡率0.02) is not a measured result yet",
-    ("C", "2023年，该矿百万吨死亡率下降至0.02。"): "a rate without a unit (百万吨死亡率0.02) is not a measured result yet",
+
+
     ("L", "矿党委开展安全培训,专项安全培训3200人次,逢查必考5600人次,切实增强职工安全意识。", "专项安全培训"):
         "培训 is not a type word, so 专项安全培训 is not a practice unless the lexicon lists it",
 }

@@ -123,7 +123,8 @@ class OutcomeRecognizer:
             clauses = list(CLAUSE_RE.finditer(s_text))
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
-                found = self._measured(clause, year) + self._qualitative(clause, year)
+                found = self._measured(clause, year) or self._rates(clause, year)
+                found = found + self._qualitative(clause, year)
                 # Results close a chain (up to ；): a verb-first clause followed by an
                 # action (提高公开竞聘率，优化干部队伍结构) is one more step of the measure.
                 item_end = min((i for i in (s_text.find("；", cm.end()), s_text.find(";", cm.end())) if i >= 0),
@@ -242,6 +243,21 @@ class OutcomeRecognizer:
             out.append((start, end, Quantity(indicator, num, unit, direction, year)))
         return out
 
+    def _rates(self, clause: str, year: int | None):
+        """A rate written without a unit (rule *measured*, rate form): indicator ending
+        in 率 + change verb or 为/控制在 + (至/到) + number, the number not followed by
+        a unit (``百万吨死亡率下降至0.02``: the death rate per million tonnes, which
+        Chinese coal statistics give as a bare number)."""
+        out = []
+        for m in RATE_RE.finditer(clause):
+            if any(t in clause[:m.start()] for t in self.targets):
+                continue  # 力争…率控制在…: a target
+            verb = m["verb"]
+            direction = self.direction.get(verb) or ("level" if verb in ("为", "控制在", "保持在") else None)
+            start = m.start("ind") - len(m["year"] or "")
+            out.append((start, m.end(), Quantity(_trim(m["ind"]), float(m["num"]), None, direction, year)))
+        return out
+
     def _qualitative(self, clause: str, year: int | None):
         out = []
         stripped = clause.strip()
@@ -284,6 +300,9 @@ class OutcomeRecognizer:
         return out
 
 
+RATE_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2}年)?(?P<ind>[\u4e00-\u9fff]{1,12}率)(?P<verb>降低|下降|减少|提升|提高|控制在|保持在|为|达到|达)"
+    r"(?:至|到)?(?P<num>\d+(?:\.\d+)?)(?![\d.%％\u4e00-\u9fff])")
 VERB_FIRST_RE = re.compile(r"^(?:切实|有效|进一步|大大|显著|明显)?(?P<verb>降低|提高|提升|减少|增强)"
                            r"(?P<ind>[^，,。；;]{2,16})$")
 _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"

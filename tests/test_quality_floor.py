@@ -9,9 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FLOORS = {
     "organisations": 0.91,
-    "practices": 0.77,
+    "practices": 0.86,
     "outcomes": 0.97,
-    "links": 0.84,
+    "links": 0.89,
     "safety_links": 0.75,
     "safety_practices": 0.87,
 }

@@ -29,3 +29,30 @@ def test_gold_schema_error_names_file_and_key(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"doc": "a.txt", "practices": []}), encoding="utf-8")
     with pytest.raises(GoldError, match=r"a\.json.*organisations"):
         load_gold(tmp_path)
+
+
+def test_errors_name_the_sentence_of_each_item(built):
+    """`evaluate --errors` lists every miss and false find with the sentence it stands
+    in, so a rule can be written from the pattern (issue 3 «Tools»)."""
+    from pathlib import Path
+
+    from extract.evaluate import evaluate
+    from extract.records import read_jsonl
+
+    root = Path(__file__).resolve().parent.parent
+    texts: dict[str, str] = {}
+    for rec in read_jsonl(built / "extractions.jsonl"):
+        texts[rec.doc] = texts.get(rec.doc, "") + rec.text
+    errors = evaluate(root / "data" / "gold", built / "extractions.jsonl").errors()
+    practice_items = errors["practices"]["misses"] + errors["practices"]["false"]
+    assert practice_items, "the bundled papers leave some practice errors to show"
+    for unit, kinds in errors.items():
+        for kind, items in kinds.items():
+            for doc, item, sentence in items:
+                # An organisation may be composed (affiliation + 党委), so not written.
+                if unit != "organisations" and (kind == "false" or unit == "practices"):
+                    assert sentence, (unit, kind, doc, item)
+                if sentence and unit != "links" and unit != "safety_links":
+                    assert sentence in texts[doc], (unit, doc, item, sentence)
+    for doc, name, sentence in practice_items:
+        assert name.strip("“”").split("“")[0].strip() in sentence, (name, sentence)

@@ -5,6 +5,7 @@ mines so that a rule is tested as a pattern of the language, not as a copy of th
 papers. Kinds:
 
 - ``P`` / ``NP``: a practice with this name is / is not found;
+- ``PE``: a practice with exactly this name (after normalisation) is found;
 - ``M``: ``(name, modality)``;
 - ``O`` / ``NO``: an outcome with this text is / is not found (``""``: no outcome at all);
 - ``C``: ``(outcome text, category)``;
@@ -20,6 +21,7 @@ import pytest
 
 from extract.articles import Article
 from extract.evaluate import names_match
+from extract.ingest import normalise_name
 from extract.pipeline import process_article
 from extract.records import record_from_doc
 
@@ -192,6 +194,9 @@ ROWS += [
     ("P", "某矿严把新提拔干部“三道关”，杜绝带病提拔。", "新提拔干部“三道关”"),
     ("NP", "某矿严把新提拔干部“三道关”，杜绝带病提拔。", "“三道关”"),
     ("P", "各支部落实安全检查“四必查”，隐患立查立改。", "安全检查“四必查”"),
+    ("PE", "党支部通过“三会一课”、主题党日等活动形式收集意见。", "“三会一课”"),
+    ("PE", "各支部结合“两学一做”开展主题党日。", "“两学一做”"),
+    ("NP", "引进人才“卡脖子”技术攻关团队的做法。", "“卡脖子”"),
     ("P", "矿纪委严格执行领导干部“八不准”规定。", "“八不准”规定"),
     ("P", "该矿建成“党员活动室+职工创新工作室+实训基地”融合发展的教育阵地。", "职工创新工作室"),
     ("P", "该矿建成“党员活动室+职工创新工作室+实训基地”融合发展的教育阵地。", "实训基地"),
@@ -298,6 +303,8 @@ def test_row(nlp, kind, sentence, expected):
     orgs = [n for o in rec.organisations for n in (o.name, *o.aliases)]
     if kind == "P":
         assert any(_same(expected, p) for p in practices), practices
+    elif kind == "PE":
+        assert normalise_name(expected) in {normalise_name(p) for p in practices}, practices
     elif kind == "NP":
         assert not any(_same(expected, p) for p in practices), practices
     elif kind == "M":

@@ -103,6 +103,9 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十两百千万\d]")
 #: Verbs that stand between a numbered label's topic and what comes before it
 #: (严把发展党员“三关”), beside the adoption verbs.
 LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严守", "执行")
+#: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
+LABEL_PREPOSITIONS = ("通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
+                      "将", "用", "对", "与", "和", "及")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -127,6 +130,7 @@ class PracticeRecognizer:
         self.adopt = lex.cue_words("adopt")
         self.recommend = lex.cue_words("recommend")
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
+        self.known = {normalise_name(n) for n in names}
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
         type_alt = "|".join(map(re.escape, self.types))
         # A typed name: 2–16 characters without punctuation, then a type word.
@@ -143,9 +147,9 @@ class PracticeRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
-        cands += self._quoted(text)
-        cands += self._lexicon(text)
         ends = {t.idx + len(t) for t in doc}
+        cands += self._quoted(text, ends)
+        cands += self._lexicon(text)
         cands += self._typed(text, ends)
         cands += self._lists(text)
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
@@ -192,7 +196,7 @@ class PracticeRecognizer:
         return doc
 
     # -- rules -------------------------------------------------------------------
-    def _quoted(self, text: str):
+    def _quoted(self, text: str, ends: set[int] | None = None):
         out = []
         for m in QUOTE_RUN_RE.finditer(text):
             out.append((m.start(), m.end(), "quoted", ""))
@@ -217,7 +221,7 @@ class PracticeRecognizer:
             if re.match(r"实现", self._clause_head(text, start)):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
-            ext = self._type_after(text, end)
+            ext = self._type_after(text, end, ends)
             if ext:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
@@ -226,11 +230,11 @@ class PracticeRecognizer:
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:
                 continue  # “勤劳、朴实、厚道”: a list of values
-            elif after[:1] == "的":
-                continue
+            elif after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after):
+                continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
                 continue  # “矿井党校+矿井大讲堂”: named one by one in _components
-            if not typ and NUMBERED_RE.match(inner):
+            if not typ and NUMBERED_RE.match(inner) and normalise_name(inner) not in self.known:
                 at = self._topic_before(text, start)
                 start = at if at is not None else start
             out.append((start, end, "quoted", typ))
@@ -245,7 +249,8 @@ class PracticeRecognizer:
         if run is None:
             return None
         topic, at = run.group(0), start - len(run.group(0))
-        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS) if v in topic), default=0)
+        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS)
+                   if v in topic), default=0)
         topic, at = topic[cut:], at + cut
         if cut == 0 and len(head) > len(run.group(0)):
             return None  # no verb and not the clause's start: no way to tell where it begins
@@ -298,7 +303,7 @@ class PracticeRecognizer:
                 pos += len(part)
         return out, heads
 
-    def _type_after(self, text: str, pos: int) -> tuple[int, str] | None:
+    def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
         (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
         window = text[pos:pos + 14]
@@ -317,6 +322,8 @@ class PracticeRecognizer:
             if head and head[0] == "的" and len(head) > 4:
                 continue
             end = pos + i + len(typ)
+            if ends is not None and end not in ends:
+                continue  # “零隐患”工作面: 工作 is inside the word 工作面
             if best is None or end > best[0]:
                 best = (end, typ)
         # A measure noun ends at the first type word that closes the run (no verbs after).

@@ -75,3 +75,17 @@ def test_record_is_json_line(nlp):
     rec = record_from_doc(process_article(nlp, art), art)
     data = json.loads(rec.to_json())
     assert {"doc", "article", "organisations", "practices", "outcomes", "links", "text"} <= set(data)
+
+
+def test_evidence_is_the_sentence_without_its_line_break(records):
+    """A sentence that ends a paragraph ends with the line break the sentencizer split
+    at; the evidence is the sentence alone (a TSV or CSV cell stays on one line), and a
+    link's offsets bound exactly that text."""
+    checked = 0
+    for rec in records:
+        for item in [*rec.practices, *rec.outcomes, *rec.links]:
+            assert item.sentence == item.sentence.strip() and item.sentence in rec.text
+            checked += 1
+        for link in rec.links:
+            assert rec.text[link.start:link.end] == link.sentence == link.evidence
+    assert checked > 300

@@ -36,18 +36,30 @@ EFFORT_UNITS = ("人次", "次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
+#: Verbs whose object counted is what was achieved (排查整改隐患1326条, 查处“三违”312人次,
+#: 制止违章行为36起): the safety work of a mine reports its results this way.
+ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
+                 "上报", "新增", "取得", "培养")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 QUAL_FIXED = [
-    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?"),
-    re.compile(r"安全生产形势持续稳定(?:向好)?"),
+    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:\d+天)?"),
+    # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
+    re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件)"),
+    re.compile(r"[^，,。；;]{0,8}安全生产形势(?:持续|保持|总体)?(?:稳定|平稳)(?:向好)?"),
+    # 重大隐患动态清零: a count brought to zero.
+    re.compile(r"[^，,。；;]{2,10}清零"),
+    re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
-    re.compile(r"通过[^，,。；;]{2,16}验收"),
+    re.compile(r"通过[^，,。；;]{2,16}(?:验收|复审|评审|认证)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
-    re.compile(r"荣获[^，,。；;]{2,20}"),
+    re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
+    # 矿党委被集团公司党委表彰为“先进基层党组织”: an honour, with the body honoured.
+    re.compile(r"[^，,。；;被]{0,16}被[^，,。；;]{0,16}?(?:评为|授予|表彰为|命名为|认定为)[^，,。；;]{2,24}"),
     # 在生产经营方面取得显著成效: the field belongs to the result, so it comes first.
     re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得(?:了)?(?:显著|明显|良好)成效)"),
     re.compile(r"取得(?:了)?(?:显著|明显|良好)成效"),
@@ -63,7 +75,7 @@ QUAL_FIXED = [
     # 实现了以高质量党建引领企业高质量发展: 实现 + 了 + what was achieved.
     re.compile(r"实现了[^，,。；;]{4,30}"),
     # 职工从“要我学”转变为“我要学”: a change of attitude between two quoted stances.
-    re.compile(r"[^，,。；;从]{0,10}从[“\"][^”\"]{1,12}[”\"](?:转变|转化|变)为[“\"][^”\"]{1,12}[”\"]"),
+    re.compile(r"[^，,。；;从]{0,10}从[“\"][^”\"]{1,12}[”\"](?:(?:转变|转化|变)为|变成了?|转变成了?)[“\"][^”\"]{1,12}[”\"]"),
     # 2023年安全考核连续获得满分: a top score attained.
     re.compile(r"[^，,。；;]{0,14}?(?:连续|均|全部)?(?:获得|取得|保持)满分"),
     re.compile(r"[^，,。；;]{2,14}超(?:额|计划)完成"),
@@ -104,7 +116,8 @@ class OutcomeRecognizer:
                 self.direction.setdefault(w, kind)
         verbs = sorted(self.direction, key=len, reverse=True)
         self.verbs = verbs
-        self.verb_alt = "|".join(map(re.escape, verbs + ["培养出", "解决", "否决", "形成", "获得"]))
+        extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS]
+        self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
         unit_alt = "|".join(map(re.escape, UNITS))
@@ -177,7 +190,7 @@ class OutcomeRecognizer:
 
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
-        return any(head.lstrip("，, ").startswith(w) for w in self.recommend + ("为了", "旨在"))
+        return any(head.lstrip("，, ").startswith(w) for w in self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
 
     def _measured(self, clause: str, year: int | None):
         out = []
@@ -188,6 +201,10 @@ class OutcomeRecognizer:
                 continue
             if re.match(r"\s*年", clause[qm.end():qm.end() + 1]):
                 continue
+            if any(t in before for t in self.targets):
+                continue  # 确保“三违”人次再下降10%: a target
+            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|下降)", after):
+                continue  # 由58人次降至21人次: 58 is where it started
             vm = None
             for m in re.finditer(self.verb_alt, before):
                 vm = m  # the last verb before the number
@@ -200,9 +217,9 @@ class OutcomeRecognizer:
                 start, end = vm.start(), qm.end() + noun_after.end()
                 if year is not None and re.search(r"(?:19|20)\d{2}\s*年\s*$", before[:vm.start()]):
                     start = re.search(r"(?:19|20)\d{2}\s*年\s*$", before[:vm.start()]).start()
-            elif vm is not None and before[vm.end():].strip(" 至到了") == "":
-                # indicator + verb + number: 设备故障率降低23%
-                indicator = _trim(before[start:vm.start()])
+            elif vm is not None and YEAR_OF_RE.fullmatch(before[vm.end():].strip(" 至到了")):
+                # indicator + verb + number: 设备故障率降低23%; 人次由2022年的58人次降至2023年的21人次
+                indicator = _trim(re.sub(r"由[^，,；;]*$", "", before[start:vm.start()]))
                 verb = vm.group(0)
                 end = qm.end()
             elif vm is not None:
@@ -210,7 +227,19 @@ class OutcomeRecognizer:
                 between = before[vm.end():]
                 verb = vm.group(0)
                 noun = re.match(r"[\u4e00-\u9fff“”]{1,10}", after)
-                if _trim(between) and not between.strip().endswith("等"):
+                item = re.search(rf"{NUMBER}\s*[^\d、，,]{{0,3}}、(?P<ind>[^、]+)$", between)
+                if item:
+                    # 新增高级技师7名、技师19名: the verb counts every item of the list
+                    between, start = item["ind"], qm.start() - len(item["ind"])
+                    indicator, end = _trim(between), qm.end()
+                elif "通过" in before[start:vm.start()]:
+                    # …通过“X”管理共排查整改隐患1326条: the means stays out of the result
+                    indicator, end = _trim(between), qm.end()
+                    lead = re.search(r"(?:共计|共|累计|全年)?$", before[:vm.start()])
+                    start = lead.start()
+                if item or "通过" in before[start:vm.start()]:
+                    pass
+                elif _trim(between) and not between.strip().endswith("等"):
                     indicator = _trim(between)
                     end = qm.end()
                 elif noun:
@@ -226,6 +255,10 @@ class OutcomeRecognizer:
                 elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
                         ("指标", "权重", "比重")):
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
+                elif unit == "%" and RATE_END_RE.search(before):
+                    # 整改率100%, 办结率98.2%: a rate stated as attained
+                    rate = RATE_END_RE.search(before)
+                    verb, indicator, start, end = "达", rate["ind"], rate.start("ind"), qm.end()
                 else:
                     continue
             if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
@@ -300,6 +333,11 @@ class OutcomeRecognizer:
         return out
 
 
+#: What may stand between a change verb and its number: nothing, or the year of it
+#: (降至2023年的21人次).
+YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")
+#: A rate right before its percentage, with no verb: 整改率100%.
+RATE_END_RE = re.compile(r"(?P<ind>[\u4e00-\u9fff]{1,8}率)\s*$")
 RATE_RE = re.compile(
     r"(?P<year>(?:19|20)\d{2}年)?(?P<ind>[\u4e00-\u9fff]{1,12}率)(?P<verb>降低|下降|减少|提升|提高|控制在|保持在|为|达到|达)"
     r"(?:至|到)?(?P<num>\d+(?:\.\d+)?)(?![\d.%％\u4e00-\u9fff])")

@@ -156,6 +156,9 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
                 part_of=span._.part_of, domain=span.label_, source=source,
                 sentence=sent.text.strip(), start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
         else:
+            written = text[slice(*_chars(span))]
+            if written != name and written not in rec.aliases:
+                rec.aliases.append(written)  # the measure named again in another form
             if org and span._.modality == "reported" and org not in rec.adopted_by:
                 rec.adopted_by.append(org)
             if span._.modality == "reported":

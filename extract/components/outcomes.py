@@ -161,6 +161,11 @@ class OutcomeRecognizer:
                     spans.append(span)
         spans.sort(key=lambda s: s.start)
         doc.spans["outcome"] = spans
+        # A name inside a result is part of its wording (被评为“先进基层党组织”, 从“要我安全”
+        # 变成了“我要安全”, 通过安全生产标准化验收), not a measure of its own.
+        bounds = [s._.chars for s in spans]
+        doc.spans["practice"] = [p for p in doc.spans.get("practice", [])
+                                 if not any(a <= p.start_char and p.end_char <= b for a, b in bounds)]
         return doc
 
     def _reported(self, doc: Doc, text: str, sent, offset: int) -> bool:

@@ -191,6 +191,7 @@ class PracticeRecognizer:
             spans.append(span)
         spans += self._distributive(doc, taken)
         spans.sort(key=lambda s: s.start)
+        _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
         return doc
@@ -216,6 +217,8 @@ class PracticeRecognizer:
                 continue
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
+            if re.match(r"\s*(?:\d|人次|行为|次数|起数)", after):
+                continue  # 查处“三违”312人次: the name of what is counted, an indicator
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
             if re.match(r"实现", self._clause_head(text, start)):
@@ -542,3 +545,23 @@ class PracticeRecognizer:
                           and p._.part_of != span._.canonical), None)
             if topic is not None:
                 span._.part_of = topic._.canonical
+
+
+#: The quoted core of a name: “金蓝领” in “金蓝领”技能人才培育工程.
+_CORE_RE = re.compile(r"^[“\"]([^”\"]+)[”\"]")
+
+
+def _same_measure(spans) -> None:
+    """A measure named again in a shorter or longer form is the same measure: a quoted
+    name whose quote and last type word (two characters: 模式, 工程, 机制 …) are those of
+    a name before it takes that name (``“金蓝领”培育工程`` after ``“金蓝领”技能人才培育
+    工程``; ``“462”党建模式`` after ``“462”党建工作模式``)."""
+    first: dict[tuple[str, str], str] = {}
+    for span in spans:
+        name = span._.canonical
+        core = _CORE_RE.match(name)
+        tail = name[core.end():] if core else ""
+        if not core or len(tail) < 2:
+            continue
+        key = (normalise_name(core.group(1)), tail[-2:])
+        span._.canonical = first.setdefault(key, name)

@@ -9,6 +9,8 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
 - *same-enumeration*: a ``；`` item that enumerates measures each with its count
   (``安全专题培训8445人次,逢查必考11200人次,…,切实增强安全意识``) ends with a result that
   sums them up: every counted measure of the item gets it.
+- *refers-back by kind*: a sentence with outcomes but no practice, opening with 这一/该 + a
+  type word (``通过这一模式``, ``该制度实施后``), takes the last practice of that kind.
 - *refers-back*: a sentence with outcomes but no practice, opening with a reference
   (这种做法, 该, 此, 这一 …), takes the practices linked in the sentence before it,
   within one paragraph.
@@ -45,6 +47,21 @@ class Linker:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.adopt = lex.cue_words("adopt")
+        kinds = sorted({t for t, _ in lex.practice_types if len(t) >= 2} | {"做法", "举措"}, key=len, reverse=True)
+        self.kind_ref_re = re.compile(rf"(?:这一|这项|这种|该|此)(?P<kind>{'|'.join(map(re.escape, kinds))})")
+
+    def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
+        """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
+        这一/该/此/这种/这项 + a type word (``通过这一模式``, ``该制度实施后``) refers to the
+        last practice before it whose name ends in that type word; ``None`` otherwise."""
+        head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
+                        maxsplit=1)[0]
+        m = self.kind_ref_re.search(head[:12])
+        if m is None:
+            return None
+        kind = m["kind"]
+        return next((p for p in reversed(practices) if p.start < before
+                     and p._.canonical.rstrip("”\"").endswith(kind)), None)
 
     def __call__(self, doc: Doc) -> Doc:
         orgs = list(doc.spans.get("org", []))
@@ -100,6 +117,9 @@ class Linker:
                     while parent and parent in names_in_sent and parent in by_name:
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
+                elif (named := self._named_back(sent.text, practices, sent.start)) is not None:
+                    # 通过这一模式, 该制度实施后: the last measure of that kind before.
+                    chosen = [(named, "refers-back")]
                 elif prev_linked and para == prev_sent_para and _refers_back(sent.text):
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]

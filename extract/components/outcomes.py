@@ -275,7 +275,9 @@ class OutcomeRecognizer:
                 continue
             if not indicator:
                 continue
-            direction = self.direction.get(verb, "level" if verb in ("达", "占") else None)
+            if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
+                indicator = verb + indicator  # 排查整改隐患: the indicator is the act counted
+            direction = self.direction.get(verb, "level" if verb in ("达", "占", *ACHIEVE_VERBS) else None)
             if verb in ("提升", "提高") and clause[qm.start() - 1:qm.start()] in ("至", "到"):
                 direction = "increase"
             out.append((start, end, Quantity(indicator, num, unit, direction, year)))

@@ -104,7 +104,7 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十两百千万\d]")
 #: (严把发展党员“三关”), beside the adoption verbs.
 LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严守", "执行")
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
-LABEL_PREPOSITIONS = ("通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
+LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
                       "将", "用", "对", "与", "和", "及")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
@@ -217,11 +217,13 @@ class PracticeRecognizer:
                 continue
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
-            if re.match(r"\s*(?:\d|人次|行为|次数|起数)", after):
-                continue  # 查处“三违”312人次: the name of what is counted, an indicator
+            if re.match(r"\s*(?:\d|人次|行为|次数|起数|人员|指标|占)", after):
+                continue  # 查处“三违”312人次, 对“三违”人员: what is counted, or people
+            if re.search(r"[，,。！？!?]", inner):
+                continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
-            if re.match(r"实现", self._clause_head(text, start)):
+            if re.search(r"实现[\u4e00-\u9fff]{0,6}$", self._clause_head(text, start)):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
@@ -313,7 +315,9 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理.
+        # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理. The first type word
+        # ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
+        # the type words right after it (“X”安全管理体系).
         for typ in self.types + ["工作", "建设", "品牌", "项目", "管理"]:
             i = window.find(typ)
             if i < 0:
@@ -327,8 +331,12 @@ class PracticeRecognizer:
             end = pos + i + len(typ)
             if ends is not None and end not in ends:
                 continue  # “零隐患”工作面: 工作 is inside the word 工作面
-            if best is None or end > best[0]:
-                best = (end, typ)
+            if best is None or (i, -len(typ)) < best[2]:
+                best = (end, typ, (i, -len(typ)))
+        if best is not None:
+            more = self.type_run_re.match(text, best[0])
+            end = more.end() if more and (ends is None or more.end() in ends) else best[0]
+            return end, best[1]
         # A measure noun ends at the first type word that closes the run (no verbs after).
         return best
 

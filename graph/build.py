@@ -1,7 +1,7 @@
 """Article records → RDF, with stable IRIs and entity resolution across papers.
 
 Stage 5 of DESIGN.md. :class:`Resolver` decides which names are one node;
-:func:`build_graph` turns :class:`~extract.records.ArticleRecord`\ s into an
+:func:`build_graph` turns :class:`~extract.records.ArticleRecord` objects into an
 :class:`rdflib.Graph` with the triples of :mod:`graph.triples`.
 
 IRIs are ``https://w3id.org/minekg/id/<kind>/<hash>``, the hash a SHA-1 prefix of the
@@ -46,7 +46,7 @@ class Resolver:
 
     Args:
         records: the corpus's records; or
-        mentions: its organisations as :data:`OrgMention`\ s (what the extraction
+        mentions: its organisations as :data:`OrgMention` tuples (what the extraction
             cache keeps of every record, so that an unchanged file is not read whole).
     """
 

@@ -86,7 +86,7 @@ class ExtractionCache:
         """Store the extraction of one file under ``key``."""
         entry = {"version": self.version, "records": [asdict(r) for r in records],
                  "report": asdict(report)}
-        write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
 
 
 __all__ = ["ExtractionCache", "CACHE_FORMAT"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Graph
 
-from .query import result_rows
+from .query import select_rows
 
 _NODES = """
 PREFIX mkg: <https://w3id.org/minekg/ontology#>
@@ -55,14 +55,16 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         category); edges ``organisation → practice`` (``rel="adopts"``), ``practice →
         outcome`` (``rel="contributesTo"``, with ``sentence``, ``source``, ``value``,
         ``unit``, ``year``) and ``practice → practice`` (``rel="partOf"``). Parallel
-        ``adopts`` edges are merged.
+        ``adopts`` edges are merged. Nodes and edges are added in sorted order, so the
+        result (and a layout computed from it) does not depend on the order a store
+        returns rows in; an organisation with two types takes the first by name.
     """
     g = nx.MultiDiGraph()
-    cols, rows = result_rows(graph.query(_NODES))
-    for n, kind, label, group in rows:
+    cols, rows = select_rows(graph, _NODES)
+    for n, kind, label, group in sorted(rows):
         if n not in g or g.nodes[n].get("kind") != "organisation":
             g.add_node(n, kind=kind, label=label or n.rsplit("/", 1)[-1], group=group)
-    cols, rows = result_rows(graph.query(_EDGES))
+    cols, rows = select_rows(graph, _EDGES)
     for s, o, rel, sentence, source, value, unit, year in sorted(rows):
         if s not in g or o not in g:
             continue

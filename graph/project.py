@@ -7,6 +7,7 @@ so a build that fails or is killed leaves the previous outputs intact.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -14,11 +15,10 @@ from pathlib import Path
 from extract.corpus import CorpusResult, extract_corpus
 from extract.pipeline import extractor_version
 
-from .atomic import write_text
-from .build import build_graph, serialize_turtle
+from .atomic import write_chunks, write_text
+from .fragments import write_graph
 from .network import project
-from .store import load_store, open_graph
-from .validate import ShapeError, validate
+from .store import open_graph
 from .viz import write_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
@@ -73,21 +73,12 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
     version = extractor_version()
-    write_text(out / "extractions.jsonl", "".join(r.to_json() + "\n" for r in corpus.records))
-    g = build_graph(corpus.records, version)
-    # Checked before graph.ttl and the store are written, so a graph that breaks the
-    # shapes never replaces a good one.
-    shapes = validate(g)
-    if not shapes.conforms:
-        raise ShapeError(f"the graph built from these papers breaks {len(shapes.violations)} SHACL "
-                         "constraint(s) of ontology/shapes.ttl (a bug of minekg's build, please report "
-                         "it with the papers); the previous graph is kept:\n" + shapes.summary())
-    if infer:
-        from .reason import expand
-
-        expand(g)
-    ttl = write_text(out / "graph.ttl", serialize_turtle(g))
-    load_store(ttl, out / "store")
+    write_chunks(out / "extractions.jsonl", (r.to_json() + "\n" for r in corpus.records))
+    if cache:
+        graph = write_graph(corpus.records, out, version, out / "cache" / "graph", infer=infer)
+    else:
+        with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
+            graph = write_graph(corpus.records, out, version, tmp, infer=infer)
     net = project(open_graph(out / "store"))
     write_html(net, out / "graph.html", heading="minekg · 煤矿党建知识图谱")
     summary = BuildSummary(
@@ -96,7 +87,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         organisations=sum(len(r.organisations) for r in corpus.records),
         practices=sum(len(r.practices) for r in corpus.records),
         outcomes=sum(len(r.outcomes) for r in corpus.records),
-        links=sum(len(r.links) for r in corpus.records), triples=len(g))
+        links=sum(len(r.links) for r in corpus.records), triples=graph.triples)
     report = {"extractor": version, "summary": asdict(summary),
               "files": [asdict(f) for f in corpus.files]}
     write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -1,7 +1,7 @@
 """The Oxigraph store on disk, used through rdflib's API (oxrdflib).
 
 :func:`load_store` bulk-loads ``graph.ttl`` into a fresh store folder and swaps it into
-place, so a failed build leaves the previous store usable. :func:`open_graph` opens a
+place (:func:`swap_store`), so a failed build leaves the previous store usable. :func:`open_graph` opens a
 store as an :class:`rdflib.Graph` (``Graph(store="Oxigraph")``).
 """
 from __future__ import annotations
@@ -25,7 +25,8 @@ def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
     """Load a Turtle file into a new Oxigraph store at ``store_dir``.
 
     The store is written next to ``store_dir`` under a temporary name and renamed into
-    place; an existing store is replaced only once the new one is complete.
+    place (:func:`swap_store`); an existing store is replaced only once the new one is
+    complete.
 
     Raises:
         StoreError: the store cannot be written (disk full, folder locked by a running
@@ -35,15 +36,31 @@ def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
 
     store_dir = Path(store_dir)
     tmp = store_dir.with_name(store_dir.name + ".tmp")
-    old = store_dir.with_name(store_dir.name + ".old")
-    for p in (tmp, old):
-        if p.exists():
-            shutil.rmtree(p)
+    if tmp.exists():
+        shutil.rmtree(tmp)
     try:
         store = ox.Store(str(tmp))
         store.bulk_load(path=str(ttl_path), format=ox.RdfFormat.TURTLE)
         store.flush()
         del store
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
+                         "running on it? Stop it and build again") from exc
+    swap_store(tmp, store_dir)
+
+
+def swap_store(tmp: str | Path, store_dir: str | Path) -> None:
+    """Put the complete store ``tmp`` in the place of ``store_dir`` (two renames; the
+    old store is deleted once the new one is in place).
+
+    Raises:
+        StoreError: a folder cannot be renamed (a running ``minekg serve`` holds it).
+    """
+    tmp, store_dir = Path(tmp), Path(store_dir)
+    old = store_dir.with_name(store_dir.name + ".old")
+    try:
+        if old.exists():
+            shutil.rmtree(old)
         if store_dir.exists():
             store_dir.rename(old)
         tmp.rename(store_dir)

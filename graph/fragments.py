@@ -1,0 +1,363 @@
+"""The graph outputs of a build, made document by document and reused when unchanged.
+
+:func:`write_graph` turns the records of a corpus into ``graph.ttl`` and ``store/``:
+
+1. entity resolution over every record's organisations (:class:`graph.build.Resolver`);
+2. one fragment per document (:func:`graph.triples.document_fragment`), kept in the
+   fragment cache (``OUT/cache/graph``) under :func:`graph.triples.fragment_key` — the
+   document's records and how the corpus resolves the names it uses — so a rebuild only
+   makes the fragments of changed documents, and of documents whose organisations now
+   resolve differently;
+3. the shared and global triples (labels chosen from every document's names);
+4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
+   shared triples — a fragment taken from the cache was checked when it was made, and
+   what it depends on outside itself is in its key;
+5. ``graph.ttl``: the prefixes, the shared and global triples, then each document's
+   triples, documents in name order — so a rebuild that reuses fragments writes the
+   bytes a full build writes;
+6. the store: bulk-loaded from ``graph.ttl``, or, when a small part changed and the
+   store is the one the previous build left, updated in place on a copy (the triples
+   of the old fragments out, the new ones in) and swapped in.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.records import ArticleRecord
+
+from .atomic import write_chunks, write_text
+from .build import Resolver
+from .turtle import block, header
+from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
+                      referenced_names, resolution, run_nodes)
+
+#: Bumped when the layout of the fragment cache or of its state file changes.
+STATE_FORMAT = 1
+#: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
+UPDATE_SHARE = 0.25
+
+
+@dataclass
+class GraphResult:
+    """What :func:`write_graph` did.
+
+    Attributes:
+        triples: triples in ``graph.ttl`` and the store.
+        documents: fragments (documents) in the graph; ``made``: fragments made in this
+            build (the rest came from the cache).
+        store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
+    """
+
+    triples: int
+    documents: int
+    made: int
+    store: str
+
+
+@dataclass
+class _Entry:
+    """A document's fragment as the cache keeps it: its shared triples and names; the
+    local triples stay on disk as a Turtle block (``<key>.ttl``)."""
+
+    key: str
+    doc: str
+    local: int
+    shared: list[Triple]
+    org_names: dict[str, list[str]]
+    practice_names: dict[str, list[str]]
+
+
+class FragmentCache:
+    """Fragments on disk: ``<key>.json`` (shared triples, names, count of local triples)
+    and ``<key>.ttl`` (the local triples, a Turtle block without prefixes).
+
+    Args:
+        folder: the cache folder (created on the first write).
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def get(self, key: str) -> _Entry | None:
+        """The fragment of ``key``, or ``None`` (missing or unreadable: made again)."""
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
+                return None
+            return _Entry(key, data["doc"], data["local"], [tuple(t) for t in data["shared"]],
+                          data["org_names"], data["practice_names"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
+            org_names: dict[str, list[str]], practice_names: dict[str, list[str]]) -> _Entry:
+        """Store a fragment; the Turtle block first, so a ``.json`` always has its ``.ttl``."""
+        text = block(local).encode("utf-8")
+        write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
+        entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": shared,
+                 "org_names": org_names, "practice_names": practice_names}
+        write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
+        return _Entry(key, doc, len(local), shared, org_names, practice_names)
+
+    def ttl(self, key: str) -> Path:
+        """The Turtle block of a fragment."""
+        return self.folder / f"{key}.ttl"
+
+    def state(self) -> dict | None:
+        """What the last build left in the store (:func:`write_graph`), or ``None``."""
+        try:
+            data = json.loads((self.folder / "state.json").read_text(encoding="utf-8"))
+            return data if data.get("format") == STATE_FORMAT else None
+        except (OSError, ValueError):
+            return None
+
+    def set_state(self, state: dict | None) -> None:
+        """Record the store's content; ``None`` forgets it (before the store changes)."""
+        path = self.folder / "state.json"
+        if state is None:
+            if path.exists():
+                path.unlink()
+            return
+        write_text(path, json.dumps({"format": STATE_FORMAT, **state}, ensure_ascii=False), sync=False)
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Delete every fragment but ``keep``; returns how many files went."""
+        keep = set(keep)
+        gone = 0
+        for path in self.folder.glob("*.*"):
+            if path.suffix in (".json", ".ttl") and path.stem != "state" and path.stem not in keep:
+                path.unlink()
+                gone += 1
+        return gone
+
+
+def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
+                cache_dir: str | Path, *, infer: bool = False,
+                contents: dict[str, list[str]] | None = None,
+                update_share: float = UPDATE_SHARE) -> GraphResult:
+    """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
+
+    Args:
+        records: every record of the corpus, in input order.
+        out: the build folder.
+        version: the extractor version.
+        cache_dir: the fragment cache (``OUT/cache/graph``; a temporary folder when the
+            build runs without cache).
+        infer: add the RDFS / OWL-RL entailments (:mod:`graph.reason`); this reasons
+            over the whole graph in memory, so it is slow on large corpora.
+        contents: document → what identifies its records (the extraction-cache keys of
+            its files); by default the records' JSON.
+        update_share: update the store in place when at most this share of the
+            documents has a new fragment (and the store is the previous build's);
+            above it, bulk-load it from ``graph.ttl``. Either way it holds the same triples.
+
+    Returns:
+        A :class:`GraphResult`.
+
+    Raises:
+        graph.validate.ShapeError: the graph breaks ``ontology/shapes.ttl``; nothing is
+            written then, the previous ``graph.ttl`` and store stay.
+        graph.store.StoreError: the store cannot be written.
+    """
+    out = Path(out)
+    cache = FragmentCache(cache_dir)
+    mentions = [(rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations]
+    res = Resolver(mentions=mentions)
+    declared = declared_nodes(mentions, res)
+    run = run_nodes(version)[1]
+    groups = by_document(records)
+    entries: dict[str, _Entry] = {}
+    made: list[tuple[_Entry, list[Triple]]] = []
+    for doc in sorted(groups):
+        recs = groups[doc]
+        ident = (contents or {}).get(doc) or [r.to_json() for r in recs]
+        names = [n for r in recs for n in referenced_names(r)]
+        key = fragment_key(version, doc, ident, resolution(doc, names, res, declared))
+        entry = cache.get(key)
+        if entry is None:
+            frag = document_fragment(recs, res, declared, run)
+            entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names)
+            made.append((entry, frag.local))
+        entries[doc] = entry
+
+    shared = _shared(version, entries.values())
+    _check(shared, [local for _, local in made])
+    inferred: list[Triple] = []
+    if infer:
+        inferred = _entailments(shared, entries.values(), cache)
+    total = len(shared) + len(inferred) + sum(e.local for e in entries.values())
+    ttl = write_chunks(out / "graph.ttl", _turtle(shared, inferred, entries.values(), cache))
+
+    keys = [e.key for e in entries.values()]
+    old = cache.state()
+    cache.set_state(None)
+    how = "loaded"
+    if (old and not infer and not old.get("infer") and old.get("version") == version
+            and old.get("store") == _fingerprint(out / "store")
+            and len(made) <= update_share * max(len(entries), 1)):
+        if _update_store(out / "store", old, entries, shared, cache):
+            how = "updated"
+    if how == "loaded":
+        from .store import load_store
+
+        load_store(ttl, out / "store")
+    cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
+                     "store": _fingerprint(out / "store")})
+    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how)
+
+
+def _fingerprint(store_dir: Path) -> list | None:
+    """Name, size and modification time of every file of a store folder: any write to
+    the store (``minekg serve --writable``, a hand edit) changes it, so a store that is
+    no longer what the last build left is loaded whole, not patched."""
+    if not store_dir.is_dir():
+        return None
+    return sorted([p.name, st.st_size, st.st_mtime_ns] for p in store_dir.iterdir()
+                  for st in [p.stat()])
+
+
+def _shared(version: str, entries: Iterable[_Entry]) -> set[Triple]:
+    """The shared triples of every fragment and the global triples."""
+    shared: set[Triple] = set()
+    org_names: dict[str, set[str]] = {}
+    practice_names: dict[str, set[str]] = {}
+    for e in entries:
+        shared.update(e.shared)
+        for acc, names in ((org_names, e.org_names), (practice_names, e.practice_names)):
+            for node, ns in names.items():
+                acc.setdefault(node, set()).update(ns)
+    return shared | global_triples(version, org_names, practice_names)
+
+
+def _check(shared: set[Triple], new_locals: list[list[Triple]]) -> None:
+    """Raise :class:`~graph.validate.ShapeError` when the shared triples or a new fragment
+    break the shapes (pyshacl when the shapes need more than :mod:`graph.checks` does)."""
+    from .checks import ShapeChecker, Unsupported, View
+    from .validate import ShapeError, ValidationReport, validate
+
+    try:
+        checker = ShapeChecker()
+    except Unsupported:
+        from rdflib import Graph
+
+        g = Graph()
+        g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in shared), format="nt")
+        for local in new_locals:
+            g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in local), format="nt")
+        report = validate(g)
+    else:
+        found = set(checker.check(shared))
+        context = View.index(shared)
+        for local in new_locals:
+            found.update(checker.check(local, context))
+        violations = sorted(found, key=lambda v: (v.label, v.path, v.focus, v.message, v.value))
+        report = ValidationReport(conforms=not any(v.severity == "Violation" for v in violations),
+                                  violations=violations)
+    if not report.conforms:
+        raise ShapeError(f"the graph built from these papers breaks {len(report.violations)} SHACL "
+                         "constraint(s) of ontology/shapes.ttl (a bug of minekg's build, please report "
+                         "it with the papers); the previous graph is kept:\n" + report.summary())
+
+
+def _turtle(shared: set[Triple], inferred: list[Triple], entries: Iterable[_Entry],
+            cache: FragmentCache) -> Iterable[str | bytes]:
+    yield header()
+    yield block(sorted(shared))
+    if inferred:
+        yield "# Entailments of ontology/minekg.ttl (--infer)\n\n"
+        yield block(sorted(inferred))
+    for e in entries:
+        yield cache.ttl(e.key).read_bytes()
+
+
+def _entailments(shared: set[Triple], entries: Iterable[_Entry], cache: FragmentCache) -> list[Triple]:
+    """The entailments of :func:`graph.reason.entailments` over the whole graph."""
+    from rdflib import Graph
+
+    from .reason import entailments
+    from .turtle import header as ttl_header
+
+    g = Graph()
+    g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in shared), format="nt")
+    for e in entries:
+        g.parse(data=ttl_header() + cache.ttl(e.key).read_text(encoding="utf-8"), format="turtle")
+    return sorted({(t[0].n3(), t[1].n3(), _nt_term(t[2])) for t in entailments(g)} - shared)
+
+
+def _nt_term(term) -> str:
+    from rdflib import Literal
+
+    from .triples import lit
+
+    if isinstance(term, Literal):
+        return lit(str(term), term.language, str(term.datatype) if term.datatype else None)
+    return term.n3()
+
+
+def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
+                  cache: FragmentCache) -> bool:
+    """Update a copy of the store from the previous build's fragments to these and swap it
+    in. Returns ``False`` (nothing changed) when the store is not what the previous
+    build left — a triple to remove is missing, one to add is there — or an old fragment
+    is gone from the cache: the caller then loads the store whole."""
+    import pyoxigraph as ox
+
+    from .store import swap_store
+
+    old_entries = []
+    for key in old.get("fragments", []):
+        e = cache.get(key)
+        if e is None:
+            return False
+        old_entries.append(e)
+    new_keys = {e.key for e in entries.values()}
+    old_keys = {e.key for e in old_entries}
+    gone = [e for e in old_entries if e.key not in new_keys]
+    came = [e for e in entries.values() if e.key not in old_keys]
+    old_shared = _shared(old["version"], old_entries)
+    tmp = store_dir.with_name(store_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    src = ox.Store.read_only(str(store_dir))
+    src.backup(str(tmp))
+    del src
+    try:
+        store = ox.Store(str(tmp))
+        prefix = header().encode("utf-8")
+
+        def quads(data: bytes, fmt) -> list:
+            return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                    for t in ox.parse(input=data, format=fmt)]
+
+        def nt(triples: Iterable[Triple]) -> bytes:
+            return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+
+        drop = [q for e in gone for q in quads(prefix + cache.ttl(e.key).read_bytes(), ox.RdfFormat.TURTLE)]
+        drop += quads(nt(old_shared - shared), ox.RdfFormat.N_TRIPLES)
+        add = [q for e in came for q in quads(prefix + cache.ttl(e.key).read_bytes(), ox.RdfFormat.TURTLE)]
+        add += quads(nt(shared - old_shared), ox.RdfFormat.N_TRIPLES)
+        if any(q not in store for q in drop):
+            raise _Mismatch
+        for q in drop:
+            store.remove(q)
+        if any(q in store for q in add):
+            raise _Mismatch
+        store.extend(add)
+        store.flush()
+        del store
+    except _Mismatch:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return False
+    swap_store(tmp, store_dir)
+    return True
+
+
+class _Mismatch(Exception):
+    """The store is not the one the previous build's state describes."""
+
+
+__all__ = ["FragmentCache", "GraphResult", "write_graph", "STATE_FORMAT"]

@@ -1,0 +1,397 @@
+"""Article records → triples, one document at a time, as N-Triples terms.
+
+Stage 5 of DESIGN.md, the part that scales. The graph of a corpus is the union of
+
+- one :class:`Fragment` per document (every record whose ``doc`` is that file name):
+  its *local* triples, whose subject or object is a node of that document only
+  (document, articles, adoptions, outcomes, findings, sentences, selectors), and its
+  *shared* triples about nodes several documents may state (organisation types,
+  ``mkg:adopts``, practices, indicators, units);
+- the *global* triples: the extraction agent and run, the concept schemes, and the
+  labels of organisations and practices, chosen from the names of every document
+  (:func:`global_triples`).
+
+A fragment depends on its records and on how the corpus resolves the organisation
+names it uses (:meth:`graph.build.Resolver.org_key`, and whether a name is declared
+anywhere): :func:`fragment_key` hashes exactly that, so :mod:`graph.fragments` can
+reuse a fragment while those stay the same. Terms are N-Triples strings
+(``<iri>``, ``"text"@zh``, ``"5"^^<…#decimal>``); a triple is a 3-tuple of them.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import XSD
+from rdflib import Literal as _RdfLiteral
+
+from extract.ingest import normalise_name
+from extract.records import ArticleRecord
+
+from .vocab import BASE, CATEGORY_ZH, DOMAIN_ZH, MKG, OA, ORG, QUDT_UNITS, SOSA, Category, Domain
+
+Triple = tuple[str, str, str]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCT = "http://purl.org/dc/terms/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def uri(iri: str) -> str:
+    """The N-Triples form of an IRI."""
+    return f"<{iri}>"
+
+
+def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """The N-Triples form of a literal: ``"text"``, ``"text"@lang`` or ``"text"^^<datatype>``.
+
+    Backslash, double quote, line feed and carriage return are escaped (the N-Triples
+    and Turtle ``STRING_LITERAL_QUOTE``); other characters are written as they are.
+    """
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if lang:
+        return f'"{body}"@{lang}'
+    if datatype and datatype != _XSD + "string":
+        return f'"{body}"^^<{datatype}>'
+    return f'"{body}"'
+
+
+A = uri(_RDF + "type")
+LABEL = uri(_RDFS + "label")
+PREF, ALT = uri(_SKOS + "prefLabel"), uri(_SKOS + "altLabel")
+CONCEPT, IN_SCHEME, BROADER = uri(_SKOS + "Concept"), uri(_SKOS + "inScheme"), uri(_SKOS + "broader")
+TOP_OF, NOTATION = uri(_SKOS + "topConceptOf"), uri(_SKOS + "notation")
+DERIVED, GENERATED = uri(_PROV + "wasDerivedFrom"), uri(_PROV + "wasGeneratedBy")
+PRIMARY = uri(_PROV + "hadPrimarySource")
+DCT_ID, DCT_HAS_PART, DCT_PART_OF = uri(_DCT + "identifier"), uri(_DCT + "hasPart"), uri(_DCT + "isPartOf")
+DCT_TITLE, DCT_SOURCE, DCT_CREATOR = uri(_DCT + "title"), uri(_DCT + "source"), uri(_DCT + "creator")
+
+
+def m(term: str) -> str:
+    """An ``mkg:`` term in N-Triples form (``MKG`` fails on a misspelt name)."""
+    return uri(str(getattr(MKG, term)))
+
+
+def iri(kind: str, *parts: object) -> str:
+    """A stable IRI ``id/<kind>/<sha1(parts)[:16]>`` in N-Triples form."""
+    key = "\x1f".join(str(p) for p in parts)
+    return f"<{BASE}{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}>"
+
+
+def org_iri(key: str) -> str:
+    """The node of an organisation resolution key."""
+    return iri("org", key)
+
+
+def practice_iri(key: str) -> str:
+    """The node of a practice resolution key."""
+    return iri("practice", key)
+
+
+@dataclass
+class Fragment:
+    """The triples of one document.
+
+    Attributes:
+        doc: the document (input file name).
+        local: triples only this document states, sorted, no duplicates.
+        shared: triples other documents may state too, sorted, no duplicates.
+        org_names: organisation node → the names this document gives it.
+        practice_names: practice node → the names this document gives it.
+    """
+
+    doc: str
+    local: list[Triple] = field(default_factory=list)
+    shared: list[Triple] = field(default_factory=list)
+    org_names: dict[str, list[str]] = field(default_factory=dict)
+    practice_names: dict[str, list[str]] = field(default_factory=dict)
+
+
+def referenced_names(rec: ArticleRecord) -> list[str]:
+    """Every organisation name a record's triples look up (declared names, aliases,
+    adopters, the organisations of outcomes and links)."""
+    names = [o.name for o in rec.organisations] + [a for o in rec.organisations for a in o.aliases]
+    names += [n for p in rec.practices for n in p.adopted_by]
+    names += [o.org for o in rec.outcomes] + [x.org for x in rec.links]
+    return names
+
+
+def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[tuple[str, str, bool]]:
+    """How the corpus resolves the names of a document: ``(name, key, declared)`` sorted.
+
+    A fragment is the same as long as its records and this list are (:func:`fragment_key`)."""
+    out = set()
+    for name in names:
+        if name:
+            key = res.org_key(name, doc)
+            out.add((name, key, org_iri(key) in declared))
+    return sorted(out)
+
+
+_SOURCE_DIGEST: str | None = None
+
+
+def source_digest() -> str:
+    """SHA-256 (12 hex) of this module and :mod:`graph.build`: a change of the code that
+    makes triples invalidates every cached fragment, with no version to bump by hand."""
+    global _SOURCE_DIGEST
+    if _SOURCE_DIGEST is None:
+        h = hashlib.sha256()
+        for name in ("triples.py", "build.py", "vocab.py"):
+            h.update((Path(__file__).parent / name).read_bytes())
+        _SOURCE_DIGEST = h.hexdigest()[:12]
+    return _SOURCE_DIGEST
+
+
+def fragment_key(version: str, doc: str, contents: Sequence[str],
+                 resolved: list[tuple[str, str, bool]]) -> str:
+    """The cache key of a document's fragment.
+
+    Args:
+        version: the extractor version.
+        doc: the document.
+        contents: what identifies its records: the extraction-cache keys of its files
+            (or the records' JSON lines), in input order.
+        resolved: :func:`resolution` of its names.
+    """
+    h = hashlib.sha256()
+    for part in ("fragment-1", source_digest(), version, doc, *contents):
+        h.update(part.encode("utf-8") + b"\0")
+    for name, key, declared in resolved:
+        h.update(f"{name}\x1f{key}\x1f{int(declared)}\0".encode("utf-8"))
+    return h.hexdigest()
+
+
+def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str], run: str) -> Fragment:
+    """The triples of one document's records (all with the same ``doc``), in input order.
+
+    Args:
+        records: the document's records.
+        res: the corpus :class:`graph.build.Resolver`.
+        declared: the nodes (N-Triples form) of every organisation a record declares.
+        run: the extraction run node.
+
+    Returns:
+        The :class:`Fragment`. Its triples are what :func:`graph.build.build_graph`
+        puts in the graph for these records, less the labels of organisations and
+        practices (:func:`global_triples` chooses those from every document).
+    """
+    local: set[Triple] = set()
+    shared: set[Triple] = set()
+    org_names: dict[str, set[str]] = {}
+    practice_names: dict[str, set[str]] = {}
+    sentences: set[str] = set()
+    doc = records[0].doc
+    for rec in records:
+        doc_iri = iri("document", rec.doc)
+        art_iri = iri("article", rec.doc, rec.article)
+        local.update([(doc_iri, A, m("Document")), (doc_iri, DCT_ID, lit(rec.doc)),
+                      (doc_iri, DCT_HAS_PART, art_iri), (art_iri, A, m("Article")),
+                      (art_iri, DCT_TITLE, lit(rec.article, "zh")), (art_iri, DCT_PART_OF, doc_iri),
+                      (art_iri, DCT_SOURCE, lit(rec.source))])
+        for author in rec.authors:
+            local.add((art_iri, DCT_CREATOR, lit(author, "zh")))
+
+        local_orgs: dict[str, str] = {}
+        for org in rec.organisations:
+            node = org_iri(res.org_key(org.name, rec.doc))
+            for name in (org.name, *org.aliases):
+                local_orgs[name] = node
+            org_names.setdefault(node, set()).update([org.name, *org.aliases])
+            shared.add((node, A, m(org.type) if org.type != "Other" else m("OtherOrganisation")))
+            local.add((node, DCT_SOURCE, art_iri))
+        for org in rec.organisations:
+            if org.parent and org.parent in local_orgs:
+                shared.add((local_orgs[org.name], uri(str(ORG.subOrganizationOf)), local_orgs[org.parent]))
+
+        def org_node(name: str) -> str | None:
+            # A name no article declares as an organisation (a link component that
+            # took a practice such as 党委中心组学习 for its subject) would become a node
+            # with no type and no name: leave the statement without an organisation.
+            if name in local_orgs:
+                return local_orgs[name]
+            node = org_iri(res.org_key(name, rec.doc)) if name else None
+            return node if node in declared else None
+
+        def sentence(text: str, start: int, end: int, exact_span: bool = False) -> str:
+            s_start = rec.text.find(text, max(0, start - len(text))) if not exact_span else start
+            if s_start < 0:
+                s_start = start
+            s_end = s_start + len(text)
+            node = iri("sentence", rec.doc, rec.article, s_start, s_end)
+            if node in sentences:
+                return node  # the first sentence written at these offsets stays
+            sentences.add(node)
+            quote = iri("selector", rec.doc, rec.article, s_start, "quote")
+            pos = iri("selector", rec.doc, rec.article, s_start, "pos")
+            local.update([
+                (node, A, m("EvidenceSentence")), (node, m("text"), lit(text, "zh")),
+                (node, uri(str(OA.hasSource)), art_iri), (node, PRIMARY, doc_iri),
+                (node, uri(str(OA.hasSelector)), quote), (node, uri(str(OA.hasSelector)), pos),
+                (quote, A, uri(str(OA.TextQuoteSelector))), (quote, uri(str(OA.exact)), lit(text)),
+                (pos, A, uri(str(OA.TextPositionSelector))),
+                (pos, uri(str(OA.start)), lit(str(s_start), datatype=_XSD + "nonNegativeInteger")),
+                (pos, uri(str(OA.end)), lit(str(s_end), datatype=_XSD + "nonNegativeInteger"))])
+            return node
+
+        for p in rec.practices:
+            node = practice_iri(res.practice_key(p.name))
+            shared.update([(node, A, m("Practice")), (node, A, CONCEPT), (node, IN_SCHEME, m("practices")),
+                           (node, m("domain"), uri(f"{BASE}domain/{p.domain}"))])
+            practice_names.setdefault(node, set()).add(p.name)
+            if p.part_of:
+                shared.add((node, BROADER, practice_iri(res.practice_key(p.part_of))))
+            sent = sentence(p.sentence, p.start, p.end)
+            for org_name in p.adopted_by or [""]:
+                o = org_node(org_name)
+                adoption = iri("adoption", rec.doc, rec.article, p.name, org_name)
+                local.update([(adoption, A, m("Adoption")), (adoption, m("practice"), node),
+                              (adoption, m("modality"), lit(p.modality)), (adoption, m("rule"), lit(p.rule)),
+                              (adoption, DERIVED, sent), (adoption, GENERATED, run)])
+                if o is not None and p.modality == "reported":
+                    local.add((adoption, m("organisation"), o))
+                    shared.add((o, m("adopts"), node))
+
+        outcome_nodes: dict[str, str] = {}
+        for out in rec.outcomes:
+            node = iri("outcome", rec.doc, rec.article, out.start, out.text)
+            outcome_nodes.setdefault(out.text, node)
+            indicator = iri("indicator", normalise_name(out.indicator))
+            category = uri(f"{BASE}category/{out.category}")
+            local.update([(node, A, m("Outcome")), (node, A, uri(str(SOSA.Observation))),
+                          (node, m("text"), lit(out.text, "zh")), (node, LABEL, lit(out.text, "zh")),
+                          (node, uri(str(SOSA.observedProperty)), indicator), (node, m("category"), category)])
+            shared.update([(indicator, A, m("Indicator")), (indicator, PREF, lit(out.indicator, "zh")),
+                           (indicator, IN_SCHEME, m("indicators")), (indicator, BROADER, category)])
+            o = org_node(out.org)
+            if o is not None:
+                local.add((node, uri(str(SOSA.hasFeatureOfInterest)), o))
+            if out.value is not None:
+                value = str(_RdfLiteral(Decimal(str(out.value)), datatype=XSD.decimal))
+                local.add((node, m("value"), lit(value, datatype=_XSD + "decimal")))
+                local.add((node, uri(str(SOSA.hasSimpleResult)), lit(f"{out.value}{out.unit or ''}")))
+            if out.unit:
+                local.add((node, m("unit"), _unit(out.unit, shared)))
+            if out.direction:
+                local.add((node, m("direction"), lit(out.direction)))
+            if out.year:
+                local.add((node, m("year"), lit(str(out.year), datatype=_XSD + "gYear")))
+            sent = sentence(out.sentence, out.start, out.end)
+            local.update([(node, DERIVED, sent), (node, GENERATED, run)])
+
+        for link in rec.links:
+            practice = practice_iri(res.practice_key(link.practice))
+            outcome = outcome_nodes.get(link.outcome)
+            if outcome is None:
+                continue
+            finding = iri("finding", rec.doc, rec.article, link.practice, link.outcome, link.start)
+            local.update([(finding, A, m("Finding")), (finding, m("practice"), practice),
+                          (finding, m("outcome"), outcome)])
+            o = org_node(link.org)
+            if o is not None:
+                local.add((finding, m("organisation"), o))
+            local.update([(finding, m("rule"), lit(link.rule)), (practice, m("contributesTo"), outcome)])
+            sent = sentence(link.sentence, link.start, link.end, exact_span=True)
+            local.update([(finding, DERIVED, sent), (finding, PRIMARY, doc_iri), (finding, GENERATED, run)])
+    return Fragment(doc, sorted(local), sorted(shared - local),
+                    {k: sorted(v) for k, v in org_names.items()},
+                    {k: sorted(v) for k, v in practice_names.items()})
+
+
+def _unit(unit: str, shared: set[Triple]) -> str:
+    if unit in QUDT_UNITS:
+        node = uri(str(QUDT_UNITS[unit]))
+        shared.add((node, LABEL, lit(unit)))
+        return node
+    node = uri(f"{BASE}unit/{hashlib.sha1(unit.encode('utf-8')).hexdigest()[:8]}")
+    shared.update([(node, A, m("Unit")), (node, LABEL, lit(unit, "zh"))])
+    return node
+
+
+def run_nodes(version: str) -> tuple[str, str]:
+    """The extraction agent and run nodes of an extractor version."""
+    return iri("agent", version), iri("run", version)
+
+
+def global_triples(version: str, org_names: dict[str, Iterable[str]],
+                   practice_names: dict[str, Iterable[str]]) -> set[Triple]:
+    """The triples no single document decides.
+
+    Args:
+        version: the extractor version (a ``prov:SoftwareAgent`` and its run).
+        org_names: every organisation node → all names any document gives it.
+        practice_names: every practice node → all names any document gives it.
+
+    Returns:
+        The agent and run, the practice-domain and outcome-category concept schemes
+        (DESIGN.md «The graph»: a category is also a top concept of the indicator
+        scheme), and one ``skos:prefLabel`` per organisation and practice — the fullest
+        name, ties broken by code point — with the other names as ``skos:altLabel``.
+    """
+    agent, run = run_nodes(version)
+    out = {(agent, A, uri(_PROV + "SoftwareAgent")), (agent, LABEL, lit(f"minekg extractor {version}")),
+           (run, A, uri(_PROV + "Activity")), (run, uri(_PROV + "wasAssociatedWith"), agent)}
+    schemes = (("domain", Domain, DOMAIN_ZH, ("domains",), "domains"),
+               ("category", Category, CATEGORY_ZH, ("categories", "indicators"), "indicators"))
+    for kind, values, zh, in_schemes, top_of in schemes:
+        for v in values:
+            node = uri(f"{BASE}{kind}/{v.value}")
+            out.update([(node, A, CONCEPT), (node, TOP_OF, m(top_of)), (node, NOTATION, lit(v.value)),
+                        (node, PREF, lit(zh[v.value], "zh")), (node, PREF, lit(v.value, "en"))])
+            out.update((node, IN_SCHEME, m(s)) for s in in_schemes)
+    for names_of in (org_names, practice_names):
+        for node, names in names_of.items():
+            ordered = sorted(set(names), key=lambda n: (-len(n), n))
+            out.add((node, PREF, lit(ordered[0], "zh")))
+            out.update((node, ALT, lit(n, "zh")) for n in ordered[1:])
+    return out
+
+
+def declared_nodes(mentions: Iterable[tuple[str, str, Sequence[str]]], res) -> set[str]:
+    """The nodes of every organisation declared by some record: ``(doc, name, aliases)``
+    mentions, resolved by ``res``."""
+    return {org_iri(res.org_key(name, doc)) for doc, name, _ in mentions}
+
+
+def by_document(records: Iterable[ArticleRecord]) -> dict[str, list[ArticleRecord]]:
+    """Records grouped by ``doc``, documents and records in input order."""
+    groups: dict[str, list[ArticleRecord]] = {}
+    for rec in records:
+        groups.setdefault(rec.doc, []).append(rec)
+    return groups
+
+
+def corpus_triples(records: Sequence[ArticleRecord], version: str) -> set[Triple]:
+    """Every triple of a corpus held in memory (:func:`graph.build.build_graph`)."""
+    from .build import Resolver
+
+    mentions = [(rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations]
+    res = Resolver(mentions=mentions)
+    declared = declared_nodes(mentions, res)
+    run = run_nodes(version)[1]
+    out: set[Triple] = set()
+    org_names: dict[str, set[str]] = {}
+    practice_names: dict[str, set[str]] = {}
+    for recs in by_document(records).values():
+        frag = document_fragment(recs, res, declared, run)
+        out.update(frag.local)
+        out.update(frag.shared)
+        for acc, names in ((org_names, frag.org_names), (practice_names, frag.practice_names)):
+            for node, ns in names.items():
+                acc.setdefault(node, set()).update(ns)
+    return out | global_triples(version, org_names, practice_names)
+
+
+def nt_line(t: Triple) -> str:
+    """One N-Triples line (with its newline)."""
+    return f"{t[0]} {t[1]} {t[2]} .\n"
+
+
+__all__ = ["Fragment", "Triple", "document_fragment", "fragment_key", "global_triples", "iri", "lit",
+           "nt_line", "referenced_names", "resolution", "run_nodes", "uri"]

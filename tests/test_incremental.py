@@ -1,0 +1,218 @@
+"""Incremental builds (issue 6): reused fragments and an updated store give, byte for
+byte, what a build from nothing gives; the fast shape checks agree with pyshacl."""
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.records import OrganisationRecord, read_jsonl
+
+from .conftest import PAPERS
+
+
+def _store_triples(store_dir: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    return {str(q) for q in store}
+
+
+@pytest.fixture(scope="module")
+def records(built):
+    return read_jsonl(built / "extractions.jsonl")
+
+
+def _fresh(records, tmp_path: Path, name: str):
+    from graph.fragments import write_graph
+
+    out = tmp_path / name
+    out.mkdir()
+    result = write_graph(records, out, "v", out / "fragments")
+    return out, result
+
+
+def _assert_same(a: Path, b: Path) -> None:
+    assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
+    assert _store_triples(a / "store") == _store_triples(b / "store")
+
+
+def test_graph_ttl_holds_the_triples_of_build_graph(records, built):
+    from rdflib import Graph
+    from rdflib.compare import to_isomorphic
+
+    from extract.pipeline import extractor_version
+    from graph.build import build_graph
+
+    g = Graph().parse(built / "graph.ttl", format="turtle")
+    assert to_isomorphic(g) == to_isomorphic(build_graph(records, extractor_version()))
+
+
+def test_a_change_that_moves_resolution_rebuilds_both_documents(records, tmp_path):
+    """Doc 002 gains an organisation whose alias 新庄煤矿 joins 001's mine under a fuller
+    name: 001's fragment must be made again although 001 did not change."""
+    from graph.fragments import write_graph
+
+    out, first = _fresh(records, tmp_path, "inc")
+    assert first.made == first.documents == 5 and first.store == "loaded"
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.doc.startswith("002_"))
+    rec.organisations.append(OrganisationRecord("河南神火煤电股份有限公司新庄煤矿一号井区", ["新庄煤矿"], "Mine", None))
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, again.store) == (2, "updated")
+    full, _ = _fresh(changed, tmp_path, "full")
+    _assert_same(out, full)
+
+
+def test_a_removed_document_leaves_no_triple(records, tmp_path):
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "inc")
+    fewer = [r for r in records if not r.doc.startswith("003_")]
+    again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, again.store) == (0, "updated")
+    full, _ = _fresh(fewer, tmp_path, "full")
+    _assert_same(out, full)
+    assert "003_" not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_store_changed_by_hand_is_loaded_whole(records, tmp_path):
+    import pyoxigraph as ox
+
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "inc")
+    store = ox.Store(str(out / "store"))
+    some = next(iter(store))
+    store.remove(some)
+    store.flush()
+    del store
+    fewer = [r for r in records if not r.doc.startswith("003_")]
+    again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
+    assert again.store == "loaded"
+    full, _ = _fresh(fewer, tmp_path, "full")
+    _assert_same(out, full)
+
+
+def test_rebuild_after_one_paper_changed_equals_a_build_from_nothing(tmp_path):
+    from graph.project import build_project
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for p in sorted(PAPERS.glob("*.txt"))[:3]:
+        shutil.copy(p, papers / p.name)
+    out = tmp_path / "out"
+    build_project([papers], out)
+    changed = sorted(papers.iterdir())[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("党建", "党的建设", 3), encoding="utf-8")
+    _, corpus = build_project([papers], out)
+    assert (corpus.extracted, corpus.cached) == (1, 2)
+    fresh = tmp_path / "fresh"
+    build_project([papers], fresh, cache=False)
+    for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _store_triples(out / "store") == _store_triples(fresh / "store")
+
+
+# --- the fast shape checks against pyshacl -------------------------------------------
+
+MKG = "https://w3id.org/minekg/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _mutations(triples):
+    def first(pred):
+        return next(t for t in triples if pred(t))
+
+    cat = first(lambda t: t[1] == f"<{MKG}category>")
+    unit = first(lambda t: t[1] == f"<{MKG}unit>")
+    value = first(lambda t: t[1] == f"<{MKG}value>")
+    linked = {t[2] for t in triples if "/finding/" in t[0] and t[1] == f"<{MKG}practice>"}
+    ptype = first(lambda t: t[2] == f"<{MKG}Practice>" and t[0] in linked)
+    pref = first(lambda t: "/org/" in t[0] and t[1].endswith("#prefLabel>"))
+    otype = first(lambda t: "/org/" in t[0] and t[1].endswith("#type>"))
+    derived = first(lambda t: "/finding/" in t[0] and t[1].endswith("wasDerivedFrom>"))
+    other = "<https://w3id.org/minekg/id/category/safety>" if not cat[2].endswith("safety>") else \
+        "<https://w3id.org/minekg/id/category/other>"
+    return {
+        "clean": triples,
+        "no category": triples - {cat},
+        "two categories": triples | {(cat[0], cat[1], other)},
+        "literal category": triples | {(cat[0], cat[1], '"safety"')},
+        "value without unit": triples - {unit},
+        "ill-formed decimal": triples - {value} | {(value[0], value[1], f'"abc"^^<{XSD}decimal>')},
+        "string value": triples - {value} | {(value[0], value[1], '"3"')},
+        "untyped practice": triples - {ptype},
+        "organisation without name": triples - {pref},
+        "untyped organisation": triples - {otype},
+        "finding without evidence": triples - {derived},
+        "finding with unknown organisation": triples | {(derived[0], f"<{MKG}organisation>",
+                                                        "<https://w3id.org/minekg/id/org/nowhere>")},
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus_triples(records):
+    from graph.triples import corpus_triples
+
+    return corpus_triples(records, "v")
+
+
+CASES = ["clean", "no category", "two categories", "literal category", "value without unit",
+         "ill-formed decimal", "string value", "untyped practice", "organisation without name",
+         "untyped organisation", "finding without evidence", "finding with unknown organisation"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_shape_checker_agrees_with_pyshacl(case, corpus_triples):
+    from rdflib import Graph
+
+    from graph.checks import ShapeChecker
+    from graph.validate import validate
+
+    triples = _mutations(set(corpus_triples))[case]
+    g = Graph().parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in triples), format="nt")
+    expected = validate(g).violations
+    got = ShapeChecker().check(triples)
+
+    def key(v):  # pyshacl names a node with two names by either
+        return (v.focus, v.path, v.message, v.severity, v.value)
+
+    assert sorted(map(key, got)) == sorted(map(key, expected))
+    assert (case == "clean") == (not got)
+
+
+def test_shapes_beyond_the_checker_fall_back_to_pyshacl():
+    from rdflib import Graph
+
+    from graph.checks import ShapeChecker, Unsupported
+
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+             sh:property [ sh:path ex:p ; sh:pattern "^a" ] .""", format="turtle")
+    with pytest.raises(Unsupported):
+        ShapeChecker(shapes)
+
+
+def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, monkeypatch):
+    import graph.fragments as fragments
+    from graph.validate import ShapeError
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    real = fragments.document_fragment
+
+    def broken(*args, **kwargs):
+        frag = real(*args, **kwargs)
+        frag.local = [t for t in frag.local if t[1] != f"<{MKG}category>"]
+        return frag
+
+    monkeypatch.setattr(fragments, "document_fragment", broken)
+    changed = copy.deepcopy(records)
+    changed[0].article += "（修订）"
+    with pytest.raises(ShapeError, match="an outcome needs exactly one category"):
+        fragments.write_graph(changed, out, "v", out / "fragments")
+    assert (out / "graph.ttl").read_bytes() == before

@@ -13,22 +13,7 @@ def write_text(path: str | Path, text: str, *, sync: bool = True) -> Path:
 
     ``sync=False`` skips the ``fsync``: for caches, whose readers check what they read,
     a file lost in a power cut is only work to redo, and thousands of syncs are slow."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            if sync:
-                os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_chunks(path, [text], sync=sync)
 
 
 def write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, sync: bool = True) -> Path:

@@ -131,8 +131,6 @@ class OutcomeRecognizer:
             if self._is_wish(s_text):
                 continue
             year = year_in(s_text)
-            anchors = sorted(x.start_char for x in list(doc.spans.get("practice", [])) + list(doc.spans.get("org", []))
-                             if sent.start <= x.start < sent.end)
             clauses = list(CLAUSE_RE.finditer(s_text))
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
@@ -235,15 +233,12 @@ class OutcomeRecognizer:
                 item = re.search(rf"{NUMBER}\s*[^\d、，,]{{0,3}}、(?P<ind>[^、]+)$", between)
                 if item:
                     # 新增高级技师7名、技师19名: the verb counts every item of the list
-                    between, start = item["ind"], qm.start() - len(item["ind"])
-                    indicator, end = _trim(between), qm.end()
+                    start = qm.start() - len(item["ind"])
+                    indicator, end = _trim(item["ind"]), qm.end()
                 elif "通过" in before[start:vm.start()]:
                     # …通过“X”管理共排查整改隐患1326条: the means stays out of the result
                     indicator, end = _trim(between), qm.end()
-                    lead = re.search(r"(?:共计|共|累计|全年)?$", before[:vm.start()])
-                    start = lead.start()
-                if item or "通过" in before[start:vm.start()]:
-                    pass
+                    start = re.search(r"(?:共计|共|累计|全年)?$", before[:vm.start()]).start()
                 elif _trim(between) and not between.strip().endswith("等"):
                     indicator = _trim(between)
                     end = qm.end()

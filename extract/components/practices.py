@@ -134,7 +134,6 @@ class PracticeRecognizer:
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
         type_alt = "|".join(map(re.escape, self.types))
         # A typed name: 2–16 characters without punctuation, then a type word.
-        self.typed_re = re.compile(rf"[^，,。；;：:！？!?（）()、“”\"《》\n]{{1,16}}?(?:{type_alt})")
         self.type_run_re = re.compile(rf"(?:{type_alt})+")
         self.type_word_re = re.compile(type_alt)
         adopt_alt = "|".join(map(re.escape, self.adopt))
@@ -223,7 +222,7 @@ class PracticeRecognizer:
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
-            if re.search(r"实现[\u4e00-\u9fff]{0,6}$", self._clause_head(text, start)):
+            if re.search(r"实现[\u4e00-\u9fff]{0,6}$", _clause_head(text, start)):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
@@ -249,7 +248,7 @@ class PracticeRecognizer:
         """Where the topic noun of a numbered label begins (rule *numbered label*): the
         characters between the last verb or separator and the quote at ``start``, 2–8 of
         them, not an organisation; ``None`` when there is no such topic."""
-        head = self._clause_head(text, start)
+        head = _clause_head(text, start)
         run = re.search(r"[\u4e00-\u9fff]{1,16}\s?$", head)
         if run is None:
             return None
@@ -346,12 +345,6 @@ class PracticeRecognizer:
         # 发挥…突击队作用: the role of a body, not the institution.
         return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)
                 if not text.startswith("作用", m.end())]
-
-    @staticmethod
-    def _clause_head(text: str, pos: int) -> str:
-        """The clause before ``pos``, from the last clause separator (not 、)."""
-        cut = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n")
-        return text[cut + 1:pos]
 
     def _typed_at(self, text: str, pos: int, ends: set[int]) -> int | None:
         """The end of a typed name that starts at ``pos``: the first type word within
@@ -502,7 +495,6 @@ class PracticeRecognizer:
 
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:
-        cs, _ = clause_bounds(text, start, start)
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
@@ -553,6 +545,11 @@ class PracticeRecognizer:
                           and p._.part_of != span._.canonical), None)
             if topic is not None:
                 span._.part_of = topic._.canonical
+
+
+def _clause_head(text: str, pos: int) -> str:
+    """The clause before ``pos`` (from the last clause separator, not 、)."""
+    return text[clause_bounds(text, pos, pos)[0]:pos]
 
 
 #: The quoted core of a name: “金蓝领” in “金蓝领”技能人才培育工程.

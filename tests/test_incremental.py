@@ -123,8 +123,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _mutations(triples):
-    def first(pred):
-        return next(t for t in triples if pred(t))
+    def first(pred):  # the least match, so the case does not depend on set order (hash seed)
+        return min(t for t in triples if pred(t))
 
     cat = first(lambda t: t[1] == f"<{MKG}category>")
     unit = first(lambda t: t[1] == f"<{MKG}unit>")
@@ -133,6 +133,8 @@ def _mutations(triples):
     ptype = first(lambda t: t[2] == f"<{MKG}Practice>" and t[0] in linked)
     pref = first(lambda t: "/org/" in t[0] and t[1].endswith("#prefLabel>"))
     otype = first(lambda t: "/org/" in t[0] and t[1].endswith("#type>"))
+    # an organisation may have several types (org:Organization and a subclass): drop them all
+    otypes = {t for t in triples if t[0] == otype[0] and t[1] == otype[1]}
     derived = first(lambda t: "/finding/" in t[0] and t[1].endswith("wasDerivedFrom>"))
     other = "<https://w3id.org/minekg/id/category/safety>" if not cat[2].endswith("safety>") else \
         "<https://w3id.org/minekg/id/category/other>"
@@ -146,7 +148,7 @@ def _mutations(triples):
         "string value": triples - {value} | {(value[0], value[1], '"3"')},
         "untyped practice": triples - {ptype},
         "organisation without name": triples - {pref},
-        "untyped organisation": triples - {otype},
+        "untyped organisation": triples - otypes,
         "finding without evidence": triples - {derived},
         "finding with unknown organisation": triples | {(derived[0], f"<{MKG}organisation>",
                                                         "<https://w3id.org/minekg/id/org/nowhere>")},

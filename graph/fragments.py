@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.records import ArticleRecord
@@ -50,12 +50,14 @@ class GraphResult:
         documents: fragments (documents) in the graph; ``made``: fragments made in this
             build (the rest came from the cache).
         store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
+        fragments: the cache keys of the fragments in the graph.
     """
 
     triples: int
     documents: int
     made: int
     store: str
+    fragments: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -207,7 +209,7 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         load_store(ttl, out / "store")
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(out / "store")})
-    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how)
+    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys)
 
 
 def _fingerprint(store_dir: Path) -> list | None:

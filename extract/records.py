@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from .articles import Article
+from .components.common import doc_text
 
 
 @dataclass
@@ -140,7 +141,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence of their first mention and every organisation that adopts them.
     """
     source = article.source
-    text = doc.text  # rebuilt from every token on each access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text from every token on each access
     orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
             for o in (doc._.orgs or {}).values()]
     practices: dict[str, PracticeRecord] = {}

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link
+from .common import Link, doc_text
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 
@@ -50,8 +50,7 @@ class Linker:
         orgs = list(doc.spans.get("org", []))
         practices = list(doc.spans.get("practice", []))
         outcomes = list(doc.spans.get("outcome", []))
-        # Read once: spaCy rebuilds doc.text from every token on each access.
-        text = doc.text
+        text = doc_text(doc)
         subject = doc._.subject or ""
         sent_org: dict[int, str] = {}
         last_org = subject
@@ -167,5 +166,5 @@ def _paragraph_index(doc: Doc):
     """A function from a character offset to the index of its paragraph (``\\n`` split)."""
     import bisect
 
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    breaks = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
     return lambda offset: bisect.bisect_right(breaks, offset)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import char_span, clause_bounds
+from .common import char_span, clause_bounds, doc_text
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -98,7 +98,7 @@ class PracticeRecognizer:
             rf"(?:{adopt_alt})(?P<items>[^，,。；;：:！？!?\n]{{2,80}}?)等(?:[^，,。；;\n]{{0,12}}?(?:{'|'.join(LIST_HEADS)})|(?=[，,。；;]))")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
         cands += self._quoted(text)
         cands += self._lexicon(text)
@@ -227,7 +227,7 @@ class PracticeRecognizer:
         """Items of a list sharing a place suffix (rule *distributive*); each span covers
         the item as written, its name is item + suffix (the quoted form when the text
         quotes it elsewhere), and it is part of the closest model quoted before it."""
-        text, out = doc.text, []
+        text, out = doc_text(doc), []
         for m in DISTRIB_RE.finditer(text):
             suffix = m["suffix"]
             para = text.rfind("\n", 0, m.start()) + 1

@@ -155,7 +155,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
                 name=name, aliases=[], modality=span._.modality,
                 adopted_by=[org] if org and span._.modality == "reported" else [],
                 part_of=span._.part_of, domain=span.label_, source=source,
-                sentence=sent.text, start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
+                sentence=_text(text, sent), start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
         else:
             if org and span._.modality == "reported" and org not in rec.adopted_by:
                 rec.adopted_by.append(org)
@@ -170,9 +170,10 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         if key in seen:
             continue
         seen.add(key)
+        sentence = _text(text, link.sentence)
         links.append(LinkRecord(
             practice=link.practice._.canonical, outcome=text[slice(*_chars(link.outcome))], org=link.org,
-            evidence=link.sentence.text, source=source, sentence=link.sentence.text,
+            evidence=sentence, source=source, sentence=sentence,
             start=link.sentence.start_char, end=link.sentence.end_char, rule=link.rule))
     return ArticleRecord(
         doc=source, article=article.title, skipped=list(skipped or []), organisations=orgs,
@@ -191,7 +192,13 @@ def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
         year=q.year if q else None, category=span.label_ or "other", org=span._.org,
-        source=source, sentence=span.sent.text, start=start, end=end)
+        source=source, sentence=_text(doc_text, span.sent), start=start, end=end)
+
+
+def _text(text: str, span: Span) -> str:
+    """``span.text`` as a slice of the document text: the tokenizer puts no space after a
+    token, so the two are equal, and the slice makes no Token object per character."""
+    return text[span.start_char:span.end_char]
 
 
 def _chars(span: Span) -> tuple[int, int]:

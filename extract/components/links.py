@@ -99,7 +99,7 @@ class Linker:
                     while parent and parent in names_in_sent and parent in by_name:
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
-                elif prev_linked and para == prev_sent_para and _refers_back(sent.text):
+                elif prev_linked and para == prev_sent_para and _refers_back(text[sent.start_char:sent.end_char]):
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:

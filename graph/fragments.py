@@ -342,9 +342,10 @@ def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared
 
     from .store import swap_store
 
+    current = {e.key: e for e in entries.values()}
     old_entries = []
     for key in old.get("fragments", []):
-        e = cache.get(key)
+        e = current.get(key) or cache.get(key)
         if e is None:
             return False
         old_entries.append(e)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # corpus imports this module
 
 #: Bumped when the layout of a cache entry changes.
 CACHE_FORMAT = "1"
+_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 class ExtractionCache:
@@ -87,6 +90,22 @@ class ExtractionCache:
         entry = {"version": self.version, "records": [asdict(r) for r in records],
                  "report": asdict(report)}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Delete every entry but those of ``keep`` (the keys of the files a build just
+        read): entries of older extractor versions, of earlier contents of a file, of
+        files no longer in the corpus. Other files in the folder are left alone.
+
+        Returns:
+            How many entries were deleted.
+        """
+        keep = set(keep)
+        gone = 0
+        for path in self.folder.glob("*.json"):
+            if _KEY.fullmatch(path.stem) and path.stem not in keep:
+                path.unlink(missing_ok=True)
+                gone += 1
+        return gone
 
 
 __all__ = ["ExtractionCache", "CACHE_FORMAT"]

@@ -48,13 +48,15 @@ class FileReport:
 class CorpusResult:
     """Records of all articles, in input order, and the report of every file.
 
-    ``extracted``: files run through the pipeline; ``cached``: files taken from the cache.
+    ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
+    ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).
     """
 
     records: list[ArticleRecord]
     files: list[FileReport]
     extracted: int = 0
     cached: int = 0
+    cache_keys: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> list[FileReport]:
@@ -194,6 +196,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     cache = ExtractionCache(cache_dir, version) if cache_dir is not None else None
     done: list[tuple[list[ArticleRecord], FileReport] | None] = [None] * len(files)
     pending: list[_Pending] = []
+    used: list[str] = []
     for k, path in enumerate(files):
         key = None
         if cache is not None:
@@ -201,6 +204,8 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                 key = cache.key(path, path.read_bytes())
             except OSError:
                 key = None  # unreadable: extract_file reports why
+            if key:
+                used.append(key)
             hit = cache.get(key, path) if key else None
             if hit is not None:
                 done[k] = hit
@@ -246,4 +251,4 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         records += entry[0]
         reports.append(entry[1])
     return CorpusResult(records, reports, extracted=len(pending),
-                        cached=len(files) - len(pending))
+                        cached=len(files) - len(pending), cache_keys=used)

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from .articles import Article
+from .components.common import doc_text
 
 
 @dataclass
@@ -140,7 +141,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence of their first mention and every organisation that adopts them.
     """
     source = article.source
-    text = doc.text  # rebuilt from every token on each access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text from every token on each access
     orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
             for o in (doc._.orgs or {}).values()]
     practices: dict[str, PracticeRecord] = {}
@@ -154,7 +155,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
                 name=name, aliases=[], modality=span._.modality,
                 adopted_by=[org] if org and span._.modality == "reported" else [],
                 part_of=span._.part_of, domain=span.label_, source=source,
-                sentence=sent.text.strip(), start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
+                sentence=_text(text, sent).strip(), start=_chars(span)[0], end=_chars(span)[1], rule=span._.rule)
         else:
             written = text[slice(*_chars(span))]
             if written != name and written not in rec.aliases:
@@ -172,7 +173,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         if key in seen:
             continue
         seen.add(key)
-        raw = link.sentence.text
+        raw = _text(text, link.sentence)
         evidence = raw.strip()
         start = link.sentence.start_char + len(raw) - len(raw.lstrip())
         links.append(LinkRecord(
@@ -196,7 +197,13 @@ def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
         year=q.year if q else None, category=span.label_ or "other", org=span._.org,
-        source=source, sentence=span.sent.text.strip(), start=start, end=end)
+        source=source, sentence=_text(doc_text, span.sent).strip(), start=start, end=end)
+
+
+def _text(text: str, span: Span) -> str:
+    """``span.text`` as a slice of the document text: the tokenizer puts no space after a
+    token, so the two are equal, and the slice makes no Token object per character."""
+    return text[span.start_char:span.end_char]
 
 
 def _chars(span: Span) -> tuple[int, int]:

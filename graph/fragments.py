@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.records import ArticleRecord
@@ -50,12 +50,14 @@ class GraphResult:
         documents: fragments (documents) in the graph; ``made``: fragments made in this
             build (the rest came from the cache).
         store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
+        fragments: the cache keys of the fragments in the graph.
     """
 
     triples: int
     documents: int
     made: int
     store: str
+    fragments: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,7 +173,7 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
     run = run_nodes(version)[1]
     groups = by_document(records)
     entries: dict[str, _Entry] = {}
-    made: list[tuple[_Entry, list[Triple]]] = []
+    made: list[_Entry] = []
     for doc in sorted(groups):
         recs = groups[doc]
         ident = (contents or {}).get(doc) or [r.to_json() for r in recs]
@@ -181,16 +183,21 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         if entry is None:
             frag = document_fragment(recs, res, declared, run)
             entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names)
-            made.append((entry, frag.local))
+            made.append(entry)
         entries[doc] = entry
 
     shared = _shared(version, entries.values())
-    _check(shared, [local for _, local in made])
+    # The new fragments are read back from the cache one at a time: holding every
+    # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
+    _check(shared, (_local_triples(cache, e.key) for e in made))
     inferred: list[Triple] = []
     if infer:
         inferred = _entailments(shared, entries.values(), cache)
     total = len(shared) + len(inferred) + sum(e.local for e in entries.values())
-    ttl = write_chunks(out / "graph.ttl", _turtle(shared, inferred, entries.values(), cache))
+    top = block(sorted(shared))
+    if inferred:
+        top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
+    write_chunks(out / "graph.ttl", _turtle(top, entries.values(), cache))
 
     keys = [e.key for e in entries.values()]
     old = cache.state()
@@ -202,12 +209,12 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         if _update_store(out / "store", old, entries, shared, cache):
             how = "updated"
     if how == "loaded":
-        from .store import load_store
+        from .store import load_store_parts
 
-        load_store(ttl, out / "store")
+        load_store_parts(_store_parts(top, entries.values(), cache), out / "store")
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(out / "store")})
-    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how)
+    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys)
 
 
 def _fingerprint(store_dir: Path) -> list | None:
@@ -233,7 +240,36 @@ def _shared(version: str, entries: Iterable[_Entry]) -> set[Triple]:
     return shared | global_triples(version, org_names, practice_names)
 
 
-def _check(shared: set[Triple], new_locals: list[list[Triple]]) -> None:
+def _local_triples(cache: FragmentCache, key: str) -> list[Triple]:
+    """The local triples of a cached fragment, in N-Triples form."""
+    import pyoxigraph as ox
+
+    data = header().encode("utf-8") + cache.ttl(key).read_bytes()
+    return [(str(t.subject), str(t.predicate), str(t.object))
+            for t in ox.parse(input=data, format=ox.RdfFormat.TURTLE)]
+
+
+def _store_parts(top: str, entries: Iterable[_Entry], cache: FragmentCache,
+                 size: int = 8 << 20) -> Iterable[bytes]:
+    """``graph.ttl`` again, as Turtle documents of about ``size`` bytes for the store's bulk
+    loader, whose memory grows with its input (900 MB for 1,000 papers in one piece,
+    under 200 MB in pieces)."""
+    head = header().encode("utf-8")
+    yield head + top.encode("utf-8")
+    part: list[bytes] = []
+    n = 0
+    for e in entries:
+        data = cache.ttl(e.key).read_bytes()
+        part.append(data)
+        n += len(data)
+        if n >= size:
+            yield head + b"".join(part)
+            part, n = [], 0
+    if part:
+        yield head + b"".join(part)
+
+
+def _check(shared: set[Triple], new_locals: Iterable[list[Triple]]) -> None:
     """Raise :class:`~graph.validate.ShapeError` when the shared triples or a new fragment
     break the shapes (pyshacl when the shapes need more than :mod:`graph.checks` does)."""
     from .checks import ShapeChecker, Unsupported, View
@@ -263,13 +299,11 @@ def _check(shared: set[Triple], new_locals: list[list[Triple]]) -> None:
                          "it with the papers); the previous graph is kept:\n" + report.summary())
 
 
-def _turtle(shared: set[Triple], inferred: list[Triple], entries: Iterable[_Entry],
-            cache: FragmentCache) -> Iterable[str | bytes]:
+def _turtle(top: str, entries: Iterable[_Entry], cache: FragmentCache) -> Iterable[str | bytes]:
+    """``graph.ttl`` in pieces: the prefixes, the shared and global block (``top``), then
+    each document's block as the cache keeps it."""
     yield header()
-    yield block(sorted(shared))
-    if inferred:
-        yield "# Entailments of ontology/minekg.ttl (--infer)\n\n"
-        yield block(sorted(inferred))
+    yield top
     for e in entries:
         yield cache.ttl(e.key).read_bytes()
 
@@ -308,9 +342,10 @@ def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared
 
     from .store import swap_store
 
+    current = {e.key: e for e in entries.values()}
     old_entries = []
     for key in old.get("fragments", []):
-        e = cache.get(key)
+        e = current.get(key) or cache.get(key)
         if e is None:
             return False
         old_entries.append(e)

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from extract.cache import ExtractionCache
 from extract.corpus import CorpusResult, extract_corpus
 from extract.pipeline import extractor_version
 
 from .atomic import write_chunks, write_text
-from .fragments import write_graph
+from .fragments import FragmentCache, write_graph
 from .network import project
 from .store import open_graph
 from .viz import write_html
@@ -56,7 +57,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         out: the output folder (created).
         progress: called with each input file's path once it is extracted.
         cache: keep per-file extractions in ``out/cache`` and reuse them for files whose
-            bytes and extractor version did not change (:mod:`extract.cache`).
+            bytes and extractor version did not change (:mod:`extract.cache`), and the
+            graph fragments of documents in ``out/cache/graph`` (:mod:`graph.fragments`);
+            after a successful build, entries this build did not use are deleted.
         jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
         infer: add the RDFS / OWL-RL entailments of ``ontology/minekg.ttl`` to
             ``graph.ttl`` and the store (``org:Organization`` then finds every mine).
@@ -91,4 +94,8 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     report = {"extractor": version, "summary": asdict(summary),
               "files": [asdict(f) for f in corpus.files]}
     write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    if cache:
+        # Only after a build that succeeded: a failed one keeps what the last good one used.
+        ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+        FragmentCache(out / "cache" / "graph").prune(graph.fragments)
     return summary, corpus

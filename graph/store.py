@@ -7,6 +7,7 @@ store as an :class:`rdflib.Graph` (``Graph(store="Oxigraph")``).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph
@@ -41,6 +42,32 @@ def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
     try:
         store = ox.Store(str(tmp))
         store.bulk_load(path=str(ttl_path), format=ox.RdfFormat.TURTLE)
+        store.flush()
+        del store
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
+                         "running on it? Stop it and build again") from exc
+    swap_store(tmp, store_dir)
+
+
+def load_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> None:
+    """Like :func:`load_store`, from Turtle documents given one after the other (each
+    with its ``@prefix`` lines): the bulk loader's memory follows the size of a part,
+    not of the graph.
+
+    Raises:
+        StoreError: the store cannot be written.
+    """
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    tmp = store_dir.with_name(store_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    try:
+        store = ox.Store(str(tmp))
+        for data in parts:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
         store.flush()
         del store
     except OSError as exc:

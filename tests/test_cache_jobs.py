@@ -96,3 +96,51 @@ def test_parallel_build_is_byte_identical(built, tmp_path):
     assert corpus.extracted == len(list(PAPERS.glob("*.txt")))
     for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
         assert (out / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def _entries(out: Path) -> tuple[set[str], set[str]]:
+    extraction = {p.name for p in (out / "cache").glob("*.json")}
+    fragments = {p.name for p in (out / "cache" / "graph").glob("*.*") if p.name != "state.json"}
+    return extraction, fragments
+
+
+def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
+    """Old contents of a file, removed files and other extractor versions leave the cache
+    after the next successful build; what that build used stays."""
+    from extract.cache import ExtractionCache
+    from extract.corpus import FileReport
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    first_extraction, first_fragments = _entries(out)
+    assert len(first_extraction) == 2 and len(first_fragments) == 4  # .json + .ttl a document
+    stale = ExtractionCache(out / "cache", "0.0.1+lex.000000000000")
+    path = sorted(papers.iterdir())[0]
+    stale.put(stale.key(path, b"old bytes"), [], FileReport(str(path)))
+    (out / "cache" / "notes.txt").write_text("not an entry", encoding="utf-8")
+    removed = sorted(papers.iterdir())[1]
+    removed.unlink()
+    build_project([papers], out)
+    extraction, fragments = _entries(out)
+    assert len(extraction) == 1 and extraction < first_extraction
+    assert len(fragments) == 2 and fragments < first_fragments
+    assert (out / "cache" / "notes.txt").exists()
+
+
+def test_a_failed_build_prunes_nothing(papers, tmp_path, monkeypatch):
+    import graph.project as project
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = _entries(out)
+    sorted(papers.iterdir())[1].unlink()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("page failed")
+
+    monkeypatch.setattr(project, "write_html", fail)
+    with pytest.raises(RuntimeError):
+        build_project([papers], out)
+    assert _entries(out)[0] == before[0]

@@ -84,6 +84,23 @@ def register_extensions() -> None:
 register_extensions()
 
 
+#: ``doc.user_data`` key of the text, set once by :func:`extract.pipeline.process_article`.
+TEXT_KEY = "minekg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per document.
+
+    spaCy rebuilds ``doc.text`` from every token on each access (a Token object a
+    token); the components read it seven times an article, a quarter of the extraction
+    time. :func:`extract.pipeline.process_article` keeps it in ``doc.user_data``.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     """A span for the characters ``[start, end)``, snapped to token boundaries.
 

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link
+from .common import Link, doc_text
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 
@@ -67,8 +67,7 @@ class Linker:
         orgs = list(doc.spans.get("org", []))
         practices = list(doc.spans.get("practice", []))
         outcomes = list(doc.spans.get("outcome", []))
-        # Read once: spaCy rebuilds doc.text from every token on each access.
-        text = doc.text
+        text = doc_text(doc)
         subject = doc._.subject or ""
         sent_org: dict[int, str] = {}
         last_org = subject
@@ -117,10 +116,10 @@ class Linker:
                     while parent and parent in names_in_sent and parent in by_name:
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
-                elif (named := self._named_back(sent.text, practices, sent.start)) is not None:
+                elif (named := self._named_back(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(named, "refers-back")]
-                elif prev_linked and para == prev_sent_para and _refers_back(sent.text):
+                elif prev_linked and para == prev_sent_para and _refers_back(text[sent.start_char:sent.end_char]):
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:
@@ -187,5 +186,5 @@ def _paragraph_index(doc: Doc):
     """A function from a character offset to the index of its paragraph (``\\n`` split)."""
     import bisect
 
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    breaks = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
     return lambda offset: bisect.bisect_right(breaks, offset)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import OrgInfo, char_span
+from .common import OrgInfo, char_span, doc_text
 
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"))
@@ -123,7 +123,7 @@ class OrganisationRecognizer:
             rf"(?:{units})(?:[{NUM}]?(?:队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:区队|队|区|部|科|车间)")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         orgs: dict[str, OrgInfo] = {}
         alias_of: dict[str, str] = {}
         mentions: list[tuple[int, int, str, str]] = []  # start, end, canonical, rule

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Quantity, char_span, year_in
+from .common import Quantity, char_span, doc_text, year_in
 
 UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件")
@@ -124,10 +124,15 @@ class OutcomeRecognizer:
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{unit_alt})")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans, taken = [], []
+        # Token start and character bounds of the organisations and practices, read once:
+        # a span group makes a new Span object for every item on every iteration.
+        orgs = [(o.start, o.start_char) for o in doc.spans.get("org", [])]
+        practices = [(p.start, p.end_char) for p in doc.spans.get("practice", [])]
         for sent in doc.sents:
-            s_text, s0 = sent.text, sent.start_char
+            s0 = sent.start_char
+            s_text = text[s0:sent.end_char]
             if self._is_wish(s_text):
                 continue
             year = year_in(s_text)
@@ -140,7 +145,7 @@ class OutcomeRecognizer:
                 # action (提高公开竞聘率，优化干部队伍结构) is one more step of the measure.
                 item_end = min((i for i in (s_text.find("；", cm.end()), s_text.find(";", cm.end())) if i >= 0),
                                default=len(s_text))
-                if (not found and k > 0 and self._reported(doc, text, sent, c0)
+                if (not found and k > 0 and self._reported(orgs, practices, text, sent.start, c0)
                         and all(VERB_FIRST_RE.match(c.group(0).strip()) for c in clauses[k + 1:]
                                 if c.start() < item_end)):
                     found = self._verb_first(clause, year)
@@ -166,18 +171,24 @@ class OutcomeRecognizer:
                                  if not any(a <= p.start_char and p.end_char <= b for a, b in bounds)]
         return doc
 
-    def _reported(self, doc: Doc, text: str, sent, offset: int) -> bool:
+    @staticmethod
+    def _reported(orgs: list[tuple[int, int]], practices: list[tuple[int, int]], text: str,
+                  sent_start: int, offset: int) -> bool:
         """A named organisation stands before ``offset`` in the sentence, and a practice
         in the same ``；`` item: a semicolon opens the next measure of a chain, so a
         verb-first clause after it (``…技术比武;增强工会维权服务实效``) states a new aim,
         not the result of the measure before.
 
-        ``text`` is ``doc.text``, passed in: spaCy rebuilds that string from every token
-        on each access, which made this check quadratic in the article's length."""
-        orgs = [o for o in doc.spans.get("org", []) if sent.start <= o.start and o.start_char < offset]
-        practices = [p for p in doc.spans.get("practice", []) if sent.start <= p.start and p.end_char <= offset
-                     and not any(ch in text[p.end_char:offset] for ch in "；;")]
-        return bool(orgs) and bool(practices)
+        Args:
+            orgs: ``(token start, start character)`` of every organisation span.
+            practices: ``(token start, end character)`` of every practice span.
+            text: ``doc.text`` (spaCy rebuilds it from every token on each access).
+            sent_start: the sentence's first token; ``offset``: a character offset in it.
+        """
+        if not any(sent_start <= t and c < offset for t, c in orgs):
+            return False
+        return any(sent_start <= t and end <= offset and not any(ch in text[end:offset] for ch in "；;")
+                   for t, end in practices)
 
     def _verb_first(self, clause: str, year: int | None):
         """A chain's closing clause of change verb + object, after a reported measure

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import char_span, clause_bounds
+from .common import char_span, clause_bounds, doc_text
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -144,7 +144,7 @@ class PracticeRecognizer:
         self.carrier_re = re.compile(rf"(?:{'|'.join(CARRIER_VERBS)})" + list_tail % "|".join(CARRIER_HEADS))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
         ends = {t.idx + len(t) for t in doc}
         cands += self._quoted(text, ends)
@@ -406,7 +406,7 @@ class PracticeRecognizer:
         """Items of a list sharing a place suffix (rule *distributive*); each span covers
         the item as written, its name is item + suffix (the quoted form when the text
         quotes it elsewhere), and it is part of the closest model quoted before it."""
-        text, out = doc.text, []
+        text, out = doc_text(doc), []
         for m in DISTRIB_RE.finditer(text):
             suffix = m["suffix"]
             para = text.rfind("\n", 0, m.start()) + 1

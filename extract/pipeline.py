@@ -83,12 +83,14 @@ def create_nlp(lexicon_dir: str | Path | None = None) -> Language:
             the shipped ones).
 
     Returns:
-        ``Language`` ``zh`` with the pipes ``sentencizer`` and :data:`COMPONENTS`.
+        ``Language`` ``zh`` with the pipes ``sentencizer``, ``minekg_sentence_openers``
+        and :data:`COMPONENTS`.
     """
     lexicon_dir = str(lexicon_dir or "")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "minekg.JiebaTokenizer.v1", "lexicon_dir": lexicon_dir}}})
     nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})
+    nlp.add_pipe("minekg_sentence_openers")
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"lexicon_dir": lexicon_dir})
     return nlp

@@ -1,8 +1,10 @@
 """spaCy components of the extraction pipeline, registered on import.
 
+- ``minekg_sentence_openers`` (:mod:`.sentences`): an opening quote or bracket after a
+  sentence end starts the next sentence (runs right after the sentencizer).
 - ``minekg_orgs`` (:mod:`.orgs`): organisations → ``doc.spans["org"]``, ``doc._.orgs``.
 - ``minekg_practices`` (:mod:`.practices`): practices → ``doc.spans["practice"]``.
 - ``minekg_outcomes`` (:mod:`.outcomes`): results → ``doc.spans["outcome"]``.
 - ``minekg_links`` (:mod:`.links`): practice → outcome → ``doc._.links``.
 """
-from . import common, links, orgs, outcomes, practices  # noqa: F401
+from . import common, links, orgs, outcomes, practices, sentences  # noqa: F401

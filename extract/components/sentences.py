@@ -1,0 +1,44 @@
+"""``minekg_sentence_openers``: an opening quote or bracket begins the next sentence.
+
+spaCy's ``sentencizer`` keeps every punctuation token that follows a sentence end in the
+sentence that ended (right for ``好。”``), so an opening mark went with it too:
+``…汇报如下：\\n“`` + ``三心”活动…``. A practice named in quotes then had for its
+evidence the sentence before, which does not contain it (found by the property test of
+``tests/test_extraction_property.py``). This component, run right after the
+sentencizer, moves the opening marks at the end of a sentence to the start of the next.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Characters that open a quotation or a parenthesis.
+OPENERS = frozenset("“‘「『（(《〈【[{")
+
+
+@Language.component("minekg_sentence_openers", requires=["token.is_sent_start"],
+                    assigns=["token.is_sent_start"])
+def sentence_openers(doc: Doc) -> Doc:
+    """Move the opening marks that end a sentence to the start of the next sentence.
+
+    Args:
+        doc: a ``Doc`` with sentence starts set (by the sentencizer).
+
+    Returns:
+        The same ``Doc``; a sentence never ends in an opening mark that a next sentence
+        could take, and none is left with an opening mark only.
+    """
+    starts = [t.i for t in doc if t.is_sent_start and t.i > 0]
+    for s in starts:
+        j = s
+        # Keep at least one token, and the sentence's own start, before the moved marks.
+        while j - 1 > 0 and not doc[j - 1].is_sent_start and _is_opener(doc[j - 1].text):
+            j -= 1
+        if j < s:
+            doc[j].is_sent_start = True
+            doc[s].is_sent_start = False
+    return doc
+
+
+def _is_opener(text: str) -> bool:
+    return bool(text) and all(ch in OPENERS for ch in text)

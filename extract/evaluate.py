@@ -180,8 +180,9 @@ def evaluate(gold_dir: str | Path, extractions: str | Path) -> Evaluation:
         extractions: the ``extractions.jsonl`` written by ``minekg build``.
 
     Returns:
-        The :class:`Evaluation`. Documents of the gold that have no extraction count
-        as all misses; extracted documents without gold are not scored.
+        The :class:`Evaluation`. A record answers for its ``doc`` and for every name
+        in its ``sources``. Documents of the gold that have no extraction count as all
+        misses; extracted documents without gold are not scored.
 
     Raises:
         GoldError: a gold file breaks the schema.
@@ -191,7 +192,10 @@ def evaluate(gold_dir: str | Path, extractions: str | Path) -> Evaluation:
     records = read_jsonl(extractions)
     found_by_doc: dict[str, list[dict]] = defaultdict(list)
     for rec in records:
-        found_by_doc[rec.doc].append(asdict(rec))
+        # A paper read under several names (extract/duplicates.py) is one record whose
+        # ``sources`` lists them all: a gold file may use any of those names.
+        for name in dict.fromkeys([rec.doc, *rec.sources]):
+            found_by_doc[name].append(asdict(rec))
     scores = {u: Score() for u in UNITS}
     for doc, gold_items in sorted(gold.items()):
         found_items = found_by_doc.get(doc, [])

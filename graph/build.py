@@ -113,7 +113,8 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
         :data:`graph.vocab.PREFIXES` bound. Triples: organisations (W3C ORG), practices
         (SKOS concepts), adoptions, outcomes (SOSA observations), findings (the n-ary
         chain) with PROV-O provenance and Web Annotation selectors, articles and
-        documents (Dublin Core).
+        documents (Dublin Core: a document's ``dcterms:identifier`` is its file name,
+        one ``dcterms:source`` per file it was read from).
     """
     records = list(records)
     g = Graph()
@@ -136,6 +137,10 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
         art_iri = iri("article", rec.doc, rec.article)
         g.add((doc_iri, RDF.type, MKG.Document))
         g.add((doc_iri, DCTERMS.identifier, Literal(rec.doc)))
+        # Every file the paper was read from: more than one when the same paper came
+        # under several names (extract/duplicates.py); the identifier is the first.
+        for name in rec.sources or [rec.source]:
+            g.add((doc_iri, DCTERMS.source, Literal(name)))
         g.add((doc_iri, DCTERMS.hasPart, art_iri))
         g.add((art_iri, RDF.type, MKG.Article))
         g.add((art_iri, DCTERMS.title, Literal(rec.article, lang="zh")))

@@ -1,8 +1,9 @@
 """The whole build of a corpus: files → extractions.jsonl, graph.ttl, store/, graph.html,
 report.json (DESIGN.md's data flow, end to end).
 
-:func:`build_project` is what ``minekg build`` runs; every output is written atomically,
-so a build that fails or is killed leaves the previous outputs intact.
+:func:`build_project` is what ``minekg build`` runs. Every output is written under a
+temporary name and all are put in place together at the end (:mod:`graph.commit`), so a
+build that fails or is killed leaves the previous outputs intact, byte for byte.
 """
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from pathlib import Path
 from extract.corpus import CorpusResult, extract_corpus
 from extract.pipeline import extractor_version
 
-from .atomic import write_text
 from .build import build_graph, serialize_turtle
+from .commit import Staging, recover
 from .network import project
-from .store import load_store, open_graph
+from .store import open_graph, write_store
 from .validate import ShapeError, validate
-from .viz import write_html
+from .viz import render_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
 
@@ -30,7 +31,9 @@ class BuildSummary:
 
     Attributes:
         out: the output folder.
-        files: input files read; ``skipped``: input files skipped.
+        files: input files read (a duplicate is not counted); ``skipped``: input files
+            skipped; ``duplicates``: input files that were the same paper as another
+            and were merged into its document.
         articles: articles extracted; ``organisations``, ``practices``, ``outcomes``,
             ``links``: units extracted (sums over articles); ``triples``: graph size.
     """
@@ -44,6 +47,7 @@ class BuildSummary:
     outcomes: int
     links: int
     triples: int
+    duplicates: int = 0
 
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
@@ -70,13 +74,34 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
     version = extractor_version()
-    write_text(out / "extractions.jsonl", "".join(r.to_json() + "\n" for r in corpus.records))
+    staging = Staging(out)
+    try:
+        summary, report = _stage(corpus, version, staging, infer)
+        staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    except BaseException:
+        staging.discard()  # the previous outputs stay as they are
+        raise
+    staging.commit()
+    return summary, corpus
+
+
+def _stage(corpus: CorpusResult, version: str, staging: Staging,
+           infer: bool) -> tuple[BuildSummary, dict]:
+    """Write every output but the report under its temporary name; return the summary
+    and the report (``report.json``'s content).
+
+    Raises:
+        graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
+    """
+    out = staging.folder
+    staging.write_text("extractions.jsonl", "".join(r.to_json() + "\n" for r in corpus.records))
     g = build_graph(corpus.records, version)
-    # Checked before graph.ttl and the store are written, so a graph that breaks the
-    # shapes never replaces a good one.
+    # Checked before anything is put in place, so a graph that breaks the shapes never
+    # replaces a good one.
     shapes = validate(g)
     if not shapes.conforms:
         raise ShapeError(f"the graph built from these papers breaks {len(shapes.violations)} SHACL "
@@ -86,18 +111,20 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         from .reason import expand
 
         expand(g)
-    ttl = write_text(out / "graph.ttl", serialize_turtle(g))
-    load_store(ttl, out / "store")
-    net = project(open_graph(out / "store"))
-    write_html(net, out / "graph.html", heading="minekg · 煤矿党建知识图谱")
+    ttl = staging.write_text("graph.ttl", serialize_turtle(g))
+    store = write_store(ttl, staging.directory("store"))
+    new_store = open_graph(store)
+    net = project(new_store)
+    new_store.close()  # before the folder is renamed into place
+    staging.write_text("graph.html", render_html(net, heading="minekg · 煤矿党建知识图谱"))
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),
         skipped=len(corpus.skipped), articles=len(corpus.records),
         organisations=sum(len(r.organisations) for r in corpus.records),
         practices=sum(len(r.practices) for r in corpus.records),
         outcomes=sum(len(r.outcomes) for r in corpus.records),
-        links=sum(len(r.links) for r in corpus.records), triples=len(g))
+        links=sum(len(r.links) for r in corpus.records), triples=len(g),
+        duplicates=len(corpus.duplicates))
     report = {"extractor": version, "summary": asdict(summary),
               "files": [asdict(f) for f in corpus.files]}
-    write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    return summary, corpus
+    return summary, report

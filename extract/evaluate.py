@@ -22,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .errors import GoldError
+from .gold_schema import check_gold
 from .ingest import normalise_name
 from .records import read_jsonl
 
@@ -128,8 +129,10 @@ def load_gold(gold_dir: str | Path) -> dict[str, list[dict]]:
     """Read the gold files of a folder (recursively), grouped by ``doc``.
 
     Raises:
-        GoldError: the folder has no gold file, or a file is not valid JSON or lacks a
-            key of the schema (the message names the file and the key).
+        GoldError: the folder has no gold file, or a file is not valid JSON or breaks
+            the schema (:mod:`extract.gold_schema`; the message names the file, the
+            place and the reason). One bad file stops the evaluation: figures over
+            part of the gold would pass for figures over all of it.
     """
     files = sorted(Path(gold_dir).rglob("*.json"))
     if not files:
@@ -140,9 +143,7 @@ def load_gold(gold_dir: str | Path) -> dict[str, list[dict]]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise GoldError(path, f"not a readable JSON file ({exc})") from exc
-        for key in ("doc", "organisations", "practices", "outcomes", "links"):
-            if key not in data or (key != "doc" and not isinstance(data[key], list)):
-                raise GoldError(path, f"schema error: missing or malformed «{key}» (see GUIDELINES.md)")
+        check_gold(data, path)
         out[data["doc"]].append(data)
     return dict(out)
 

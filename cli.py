@@ -144,8 +144,8 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
         click.echo(f"{f.path} is the same paper as {f.same_as}: merged", err=True)
     if not quiet:
         table = Table(title=f"minekg build → {out}")
-        columns = ("files", "skipped", "duplicates", "articles", "organisations", "practices", "outcomes",
-                   "links", "triples")
+        columns = ("files", "skipped", *(("duplicates",) if summary.duplicates else ()), "articles",
+                   "organisations", "practices", "outcomes", "links", "triples")
         for col in columns:
             table.add_column(col, justify="right")
         table.add_row(*(str(getattr(summary, c)) for c in columns))

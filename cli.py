@@ -112,11 +112,14 @@ def main():
 @click.option("--strict", is_flag=True, help="A skipped file is an error (exit status 1) instead of exit status 3.")
 @_fail_cleanly
 def build(inputs, out, quiet, no_cache, jobs, infer, strict):
-    """Build the graph from paper files or folders (.txt, .md).
+    """Build the graph from paper files or folders (.txt, .md, .pdf, .docx, .html).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
-    built. Exit status: 0 when every file was read, 1 when nothing could be built,
-    3 when some files were skipped.
+    built. The same paper under two names (the same text after decoding) is one
+    document with both sources, and a line says so. A build that fails or is killed
+    leaves the previous outputs as they were. Exit status: 0 when every file was read
+    (merged duplicates included: nothing of them is missing), 1 when nothing could be
+    built, 3 when some files were skipped.
 
     \b
     Example:
@@ -137,12 +140,15 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
                                         cache=not no_cache, jobs=jobs, infer=infer)
     for f in corpus.skipped:
         click.echo(f"skipped {f.path}: {f.reason}", err=True)
+    for f in corpus.duplicates:
+        click.echo(f"{f.path} is the same paper as {f.same_as}: merged", err=True)
     if not quiet:
         table = Table(title=f"minekg build → {out}")
-        for col in ("files", "skipped", "articles", "organisations", "practices", "outcomes", "links", "triples"):
+        columns = ("files", "skipped", *(("duplicates",) if summary.duplicates else ()), "articles",
+                   "organisations", "practices", "outcomes", "links", "triples")
+        for col in columns:
             table.add_column(col, justify="right")
-        table.add_row(*(str(getattr(summary, c)) for c in (
-            "files", "skipped", "articles", "organisations", "practices", "outcomes", "links", "triples")))
+        table.add_row(*(str(getattr(summary, c)) for c in columns))
         Console().print(table)
         console.print(f"{corpus.extracted} files extracted, {corpus.cached} taken from {out}/cache"
                       if not no_cache else f"{corpus.extracted} files extracted (cache off)")

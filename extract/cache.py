@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport
 
 #: Bumped when the layout of a cache entry changes.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: reports carry text_sha256; sentences start at an opening quote
 _KEY = re.compile(r"[0-9a-f]{64}")
 
 

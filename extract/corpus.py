@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import split_articles
+from .duplicates import merge_duplicates, text_digest
 from .errors import IngestError, MinekgError
 from .ingest import SUPPORTED_SUFFIXES, read_document
 from .records import ArticleRecord, record_from_doc
@@ -27,12 +28,17 @@ class FileReport:
 
     Attributes:
         path: the file.
-        status: ``ok`` or ``skipped``.
-        reason: why it was skipped (``None`` when ok).
+        status: ``ok``, ``skipped`` (unreadable) or ``duplicate`` (the same paper as
+            another input file, merged into its document: :mod:`extract.duplicates`).
+        reason: why it was skipped or merged (``None`` when ok).
         articles: titles of the articles found.
         skipped_parts: parts of the page not extracted, with the reason.
         counts: ``{"organisations": n, "practices": n, "outcomes": n, "links": n}``.
         notes: what ingest and the splitter changed or noticed.
+        text_sha256: the duplicate key of the file's cleaned text
+            (:func:`extract.duplicates.text_digest`); ``None`` when unread.
+        same_as: for a duplicate, the path of the file it was merged into.
+        duplicates: for a file that others were merged into, their paths (sorted).
     """
 
     path: str
@@ -42,6 +48,9 @@ class FileReport:
     skipped_parts: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    text_sha256: str | None = None
+    same_as: str | None = None
+    duplicates: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +59,8 @@ class CorpusResult:
 
     ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
     ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).
+    A file that is the same paper as another (status ``duplicate``) has no records of
+    its own: its name is in the ``sources`` of the records it was merged into.
     """
 
     records: list[ArticleRecord]
@@ -60,7 +71,13 @@ class CorpusResult:
 
     @property
     def skipped(self) -> list[FileReport]:
-        return [f for f in self.files if f.status != "ok"]
+        """Files not read (unreadable, unsupported): their content is missing."""
+        return [f for f in self.files if f.status == "skipped"]
+
+    @property
+    def duplicates(self) -> list[FileReport]:
+        """Files merged into another file's document: nothing of them is missing."""
+        return [f for f in self.files if f.status == "duplicate"]
 
 
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileReport]]:
@@ -68,7 +85,9 @@ def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRepor
 
     Folders are walked recursively, following no symbolic link to a folder twice (a
     link loop is reported, not followed); files with an unsupported suffix inside a
-    folder are reported as skipped.
+    folder are reported as skipped. The files come back sorted by path, each path
+    once, so that the outputs do not depend on the order of the arguments or of the
+    folder walk.
 
     Raises:
         NoInputError: a given path does not exist.
@@ -98,7 +117,8 @@ def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRepor
                 elif not name.startswith("."):
                     reports.append(FileReport(str(f), "skipped",
                                               f"unsupported file type {f.suffix or '(none)'}"))
-    return files, reports
+    files = sorted({str(f): f for f in files}.values(), key=str)
+    return files, sorted(reports, key=lambda r: r.path)
 
 
 def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleRecord], FileReport]:
@@ -111,7 +131,7 @@ def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleReco
 
     doc = read_document(path)
     articles, skipped = split_articles(doc)
-    report = FileReport(str(path), notes=list(doc.notes))
+    report = FileReport(str(path), notes=list(doc.notes), text_sha256=text_digest(doc.text))
     skipped_desc = [f"{s.title}: {s.reason}" if not s.reason.startswith(s.title) else s.reason
                     for s in skipped]
     report.skipped_parts = skipped_desc
@@ -179,7 +199,10 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
 
     Returns:
         The :class:`CorpusResult`; unreadable files are in ``files`` with status
-        ``skipped`` and the reason, and produce no record. ``extracted`` and
+        ``skipped`` and the reason, and produce no record. Files with the same text
+        are one document (:func:`extract.duplicates.merge_duplicates`): the first by
+        name keeps its records, with every name in ``sources``; the others have status
+        ``duplicate``. ``extracted`` and
         ``cached`` count the files extracted and the files taken from the cache.
 
     Raises:
@@ -245,9 +268,10 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
             else:
                 finish(item, recs, report, None)
 
+    assert all(entry is not None for entry in done)
+    merge_duplicates(done)  # type: ignore[arg-type]
     records: list[ArticleRecord] = []
     for entry in done:
-        assert entry is not None
         records += entry[0]
         reports.append(entry[1])
     return CorpusResult(records, reports, extracted=len(pending),

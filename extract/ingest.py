@@ -60,7 +60,8 @@ class Document:
         text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
         encoding: the detected source encoding (``utf_8``, ``gb18030`` …).
             ``""`` for PDF and DOCX, whose text is not stored in a byte encoding.
-        sha256: hex digest of the file's bytes (cache key, duplicate detection).
+        sha256: hex digest of the file's bytes (the cache key; duplicates are found by
+            text, :mod:`extract.duplicates`).
         converted: ``True`` when traditional characters were converted to simplified.
         original: the decoded text before t2s conversion when ``converted``, else ``""``.
         notes: what ingest changed or noticed, for the build report.

@@ -89,6 +89,9 @@ class ArticleRecord:
         organisations, practices, outcomes, links: the units of GUIDELINES.md.
         source: the input file name.
         text: the cleaned article text all offsets point into.
+        sources: every input file name this article was read from, sorted: ``[source]``,
+            or more when the same paper came under several names
+            (:mod:`extract.duplicates`); the first is ``source``.
         authors: author names; ``affiliation``: the author's unit as written.
         extractor: the extractor version that made it.
     """
@@ -102,6 +105,7 @@ class ArticleRecord:
     links: list[LinkRecord]
     source: str
     text: str
+    sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     affiliation: str | None = None
     extractor: str = ""
@@ -120,6 +124,7 @@ class ArticleRecord:
             outcomes=[OutcomeRecord(**o) for o in data.get("outcomes", [])],
             links=[LinkRecord(**x) for x in data.get("links", [])],
             source=data.get("source", data["doc"]), text=data.get("text", ""),
+            sources=list(data.get("sources") or [data.get("source", data["doc"])]),
             authors=list(data.get("authors", [])), affiliation=data.get("affiliation"),
             extractor=data.get("extractor", ""),
         )
@@ -183,7 +188,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
     return ArticleRecord(
         doc=source, article=article.title, skipped=list(skipped or []), organisations=orgs,
         practices=list(practices.values()), outcomes=outcomes, links=links, source=source,
-        text=text, authors=list(article.authors), affiliation=article.affiliation,
+        text=text, sources=[source], authors=list(article.authors), affiliation=article.affiliation,
         extractor=extractor)
 
 

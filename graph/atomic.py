@@ -1,7 +1,8 @@
-"""Atomic file writes: a temporary file in the same folder, then ``os.replace``."""
+"""Atomic file and folder replacement: a temporary copy in the same folder, then a rename."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,4 +36,36 @@ def write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, sync: bool 
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return path
+
+
+def old_copy(path: str | Path) -> Path:
+    """Where :func:`replace_dir` keeps the previous folder during a swap: ``<path>.old``."""
+    path = Path(path)
+    return path.with_name(path.name + ".old")
+
+
+def replace_dir(new: str | Path, path: str | Path) -> Path:
+    """Put the complete folder ``new`` in place of the folder ``path``.
+
+    A folder cannot be renamed over a non-empty one, so the previous folder first moves
+    aside to :func:`old_copy` and is removed once ``new`` is in place. Between the two
+    renames ``path`` does not exist: a reader then falls back to the aside copy (see
+    :func:`graph.store.open_graph`), and calling this again with the same arguments
+    finishes an interrupted swap (``new`` still there, ``path`` missing).
+
+    Returns:
+        ``path``.
+
+    Raises:
+        OSError: a rename failed (a process holds the folder, the disk is read-only).
+    """
+    new, path = Path(new), Path(path)
+    old = old_copy(path)
+    if path.exists():
+        if old.exists():
+            shutil.rmtree(old)  # left by an earlier swap that completed
+        path.rename(old)
+    new.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
     return path

@@ -116,7 +116,8 @@ def build_graph(records: Iterable[ArticleRecord], extractor: str = "") -> Graph:
         :data:`graph.vocab.PREFIXES` bound. Triples: organisations (W3C ORG), practices
         (SKOS concepts), adoptions, outcomes (SOSA observations), findings (the n-ary
         chain) with PROV-O provenance and Web Annotation selectors, articles and
-        documents (Dublin Core).
+        documents (Dublin Core: a document's ``dcterms:identifier`` is its file name,
+        one ``dcterms:source`` per file it was read from).
     """
     from .triples import corpus_triples
 

@@ -51,6 +51,10 @@ _PROPERTY_KEYS = _IGNORED | {SH.path, SH.minCount, SH.maxCount, SH.nodeKind, SH.
 #: Predicates whose triples about a shared node (an organisation, a practice) are spread
 #: over documents; a count over them needs the whole graph, so shapes on them go to pyshacl.
 SPLIT_PREDICATES = {"<http://purl.org/dc/terms/source>", "<https://w3id.org/minekg/ontology#contributesTo>"}
+#: Classes whose nodes are made for one document (their IRIs name it: graph/triples.py), so
+#: every triple about them is in that document's fragment: a count over a split predicate
+#: is exact on them (a document's dcterms:source, one per file it was read from).
+DOCUMENT_CLASSES = {"<https://w3id.org/minekg/ontology#Document>", "<https://w3id.org/minekg/ontology#Article>"}
 
 
 class Unsupported(Exception):
@@ -195,20 +199,22 @@ class ShapeChecker:
         shape.objects_of = {_nt(p) for p in self.sg.objects(node, SH.targetObjectsOf)}
         shape.nodes = {_nt(n) for n in self.sg.objects(node, SH.targetNode)}
         shape.node_classes = [self._closure(_nt(c)) for c in self.sg.objects(node, SH["class"])]
-        shape.properties = [self._property(p) for p in self.sg.objects(node, SH.property)]
+        local = bool(shape.classes) and shape.classes <= DOCUMENT_CLASSES and not (
+            shape.subjects_of or shape.objects_of or shape.nodes)
+        shape.properties = [self._property(p, local) for p in self.sg.objects(node, SH.property)]
         for lst in self.sg.objects(node, SH["or"]):
             shape.ors.append([self._property(x) if (x, SH.path, None) in self.sg else self._node_shape(x)
                               for x in Collection(self.sg, lst)])
         return shape
 
-    def _property(self, node) -> _Property:
+    def _property(self, node, local: bool = False) -> _Property:
         keys = set(self.sg.predicates(node, None))
         if keys - _PROPERTY_KEYS:
             raise Unsupported(f"{sorted(map(str, keys - _PROPERTY_KEYS))} on a property shape")
         path = self.sg.value(node, SH.path)
         if not isinstance(path, URIRef) or isinstance(path, BNode):
             raise Unsupported("a path other than one predicate")
-        if _nt(path) in SPLIT_PREDICATES:
+        if _nt(path) in SPLIT_PREDICATES and not local:
             raise Unsupported(f"a count over {path}, whose triples are spread over documents")
         prop = _Property(_nt(path), *self._common(node))
         for attr, key in (("min", SH.minCount), ("max", SH.maxCount)):

@@ -16,8 +16,11 @@
    triples, documents in name order — so a rebuild that reuses fragments writes the
    bytes a full build writes;
 6. the store: bulk-loaded from ``graph.ttl``, or, when a small part changed and the
-   store is the one the previous build left, updated in place on a copy (the triples
-   of the old fragments out, the new ones in) and swapped in.
+   store is the one the previous build left, a copy of it updated in place (the triples
+   of the old fragments out, the new ones in).
+
+Both are staged (:class:`graph.commit.Staging`) and put in place with the build's other
+outputs, so a build that fails or is killed changes none of them.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from extract.records import ArticleRecord
 
 from .atomic import write_chunks, write_text
 from .build import Resolver
+from .commit import Staging
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
                       referenced_names, resolution, run_nodes)
@@ -140,12 +144,14 @@ class FragmentCache:
 def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
                 cache_dir: str | Path, *, infer: bool = False,
                 contents: dict[str, list[str]] | None = None,
-                update_share: float = UPDATE_SHARE) -> GraphResult:
+                update_share: float = UPDATE_SHARE, staging: Staging | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
         records: every record of the corpus, in input order.
         out: the build folder.
+        staging: stage both outputs there for the caller to commit with the others
+            (:mod:`graph.commit`); by default they are staged and put in place here.
         version: the extractor version.
         cache_dir: the fragment cache (``OUT/cache/graph``; a temporary folder when the
             build runs without cache).
@@ -165,6 +171,16 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
             written then, the previous ``graph.ttl`` and store stay.
         graph.store.StoreError: the store cannot be written.
     """
+    if staging is None:
+        staging = Staging(out)
+        try:
+            result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
+                                 update_share=update_share, staging=staging)
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+        return result
     out = Path(out)
     cache = FragmentCache(cache_dir)
     mentions = [(rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations]
@@ -197,7 +213,8 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
     top = block(sorted(shared))
     if inferred:
         top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
-    write_chunks(out / "graph.ttl", _turtle(top, entries.values(), cache))
+    staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache))
+    store = staging.directory("store")
 
     keys = [e.key for e in entries.values()]
     old = cache.state()
@@ -206,14 +223,16 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
     if (old and not infer and not old.get("infer") and old.get("version") == version
             and old.get("store") == _fingerprint(out / "store")
             and len(made) <= update_share * max(len(entries), 1)):
-        if _update_store(out / "store", old, entries, shared, cache):
+        if _update_store(out / "store", store, old, entries, shared, cache):
             how = "updated"
     if how == "loaded":
-        from .store import load_store_parts
+        from .store import write_store_parts
 
-        load_store_parts(_store_parts(top, entries.values(), cache), out / "store")
+        write_store_parts(_store_parts(top, entries.values(), cache), store)
+    # The staged store's files keep their names, sizes and times when its folder is
+    # renamed into place, so the fingerprint is that of the store the commit puts there.
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
-                     "store": _fingerprint(out / "store")})
+                     "store": _fingerprint(store)})
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys)
 
 
@@ -332,15 +351,14 @@ def _nt_term(term) -> str:
     return term.n3()
 
 
-def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
+def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
                   cache: FragmentCache) -> bool:
-    """Update a copy of the store from the previous build's fragments to these and swap it
-    in. Returns ``False`` (nothing changed) when the store is not what the previous
-    build left — a triple to remove is missing, one to add is there — or an old fragment
-    is gone from the cache: the caller then loads the store whole."""
+    """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
+    build's fragments to these. Returns ``False`` (and leaves no ``tmp``) when the store
+    is not what the previous build left — a triple to remove is missing, one to add is
+    there — or an old fragment is gone from the cache: the caller then loads the store
+    whole."""
     import pyoxigraph as ox
-
-    from .store import swap_store
 
     current = {e.key: e for e in entries.values()}
     old_entries = []
@@ -354,9 +372,6 @@ def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
     old_shared = _shared(old["version"], old_entries)
-    tmp = store_dir.with_name(store_dir.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src
@@ -387,7 +402,6 @@ def _update_store(store_dir: Path, old: dict, entries: dict[str, _Entry], shared
     except _Mismatch:
         shutil.rmtree(tmp, ignore_errors=True)
         return False
-    swap_store(tmp, store_dir)
     return True
 
 

@@ -1,8 +1,9 @@
 """The whole build of a corpus: files → extractions.jsonl, graph.ttl, store/, graph.html,
 report.json (DESIGN.md's data flow, end to end).
 
-:func:`build_project` is what ``minekg build`` runs; every output is written atomically,
-so a build that fails or is killed leaves the previous outputs intact.
+:func:`build_project` is what ``minekg build`` runs. Every output is written under a
+temporary name and all are put in place together at the end (:mod:`graph.commit`), so a
+build that fails or is killed leaves the previous outputs intact, byte for byte.
 """
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from extract.cache import ExtractionCache
 from extract.corpus import CorpusResult, extract_corpus
 from extract.pipeline import extractor_version
 
-from .atomic import write_chunks, write_text
-from .fragments import FragmentCache, write_graph
+from .commit import Staging, recover
+from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
 from .store import open_graph
-from .viz import write_html
+from .viz import render_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
 
@@ -31,7 +32,9 @@ class BuildSummary:
 
     Attributes:
         out: the output folder.
-        files: input files read; ``skipped``: input files skipped.
+        files: input files read (a duplicate is not counted); ``skipped``: input files
+            skipped; ``duplicates``: input files that were the same paper as another
+            and were merged into its document.
         articles: articles extracted; ``organisations``, ``practices``, ``outcomes``,
             ``links``: units extracted (sums over articles); ``triples``: graph size.
     """
@@ -45,6 +48,7 @@ class BuildSummary:
     outcomes: int
     links: int
     triples: int
+    duplicates: int = 0
 
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
@@ -73,29 +77,53 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
     version = extractor_version()
-    write_chunks(out / "extractions.jsonl", (r.to_json() + "\n" for r in corpus.records))
+    staging = Staging(out)
+    try:
+        summary, report, graph = _stage(corpus, version, staging, cache, infer)
+        staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    except BaseException:
+        staging.discard()  # the previous outputs stay as they are
+        raise
+    staging.commit()
     if cache:
-        graph = write_graph(corpus.records, out, version, out / "cache" / "graph", infer=infer)
+        # Only after a build that succeeded: a failed one keeps what the last good one used.
+        ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+        FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+    return summary, corpus
+
+
+def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
+           infer: bool) -> tuple[BuildSummary, dict, GraphResult]:
+    """Write every output but the report under its temporary name; return the summary,
+    the report (``report.json``'s content) and what the graph stage did.
+
+    Raises:
+        graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
+    """
+    out = staging.folder
+    staging.write_chunks("extractions.jsonl", (r.to_json() + "\n" for r in corpus.records))
+    if cache:
+        graph = write_graph(corpus.records, out, version, out / "cache" / "graph", infer=infer,
+                            staging=staging)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
-            graph = write_graph(corpus.records, out, version, tmp, infer=infer)
-    net = project(open_graph(out / "store"))
-    write_html(net, out / "graph.html", heading="minekg · 煤矿党建知识图谱")
+            graph = write_graph(corpus.records, out, version, tmp, infer=infer, staging=staging)
+    new_store = open_graph(staging.staged["store"])
+    net = project(new_store)
+    new_store.close()  # before the folder is renamed into place
+    staging.write_text("graph.html", render_html(net, heading="minekg · 煤矿党建知识图谱"))
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),
         skipped=len(corpus.skipped), articles=len(corpus.records),
         organisations=sum(len(r.organisations) for r in corpus.records),
         practices=sum(len(r.practices) for r in corpus.records),
         outcomes=sum(len(r.outcomes) for r in corpus.records),
-        links=sum(len(r.links) for r in corpus.records), triples=graph.triples)
+        links=sum(len(r.links) for r in corpus.records), triples=graph.triples,
+        duplicates=len(corpus.duplicates))
     report = {"extractor": version, "summary": asdict(summary),
               "files": [asdict(f) for f in corpus.files]}
-    write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    if cache:
-        # Only after a build that succeeded: a failed one keeps what the last good one used.
-        ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
-        FragmentCache(out / "cache" / "graph").prune(graph.fragments)
-    return summary, corpus
+    return summary, report, graph

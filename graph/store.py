@@ -1,8 +1,8 @@
 """The Oxigraph store on disk, used through rdflib's API (oxrdflib).
 
-:func:`load_store` bulk-loads ``graph.ttl`` into a fresh store folder and swaps it into
-place (:func:`swap_store`), so a failed build leaves the previous store usable. :func:`open_graph` opens a
-store as an :class:`rdflib.Graph` (``Graph(store="Oxigraph")``).
+:func:`write_store` bulk-loads ``graph.ttl`` into a fresh store folder; :func:`load_store`
+also swaps it into place, so a failed build leaves the previous store usable.
+:func:`open_graph` opens a store as an :class:`rdflib.Graph` (``Graph(store="Oxigraph")``).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from extract.errors import MinekgError
 
+from .atomic import old_copy, replace_dir
 from .vocab import PREFIXES
 
 
@@ -22,36 +23,26 @@ class StoreError(MinekgError):
     """The store folder is missing, locked or not an Oxigraph store."""
 
 
-def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
-    """Load a Turtle file into a new Oxigraph store at ``store_dir``.
+def write_store(ttl_path: str | Path, store_dir: str | Path) -> Path:
+    """Bulk-load a Turtle file into a new Oxigraph store at ``store_dir``.
 
-    The store is written next to ``store_dir`` under a temporary name and renamed into
-    place (:func:`swap_store`); an existing store is replaced only once the new one is
-    complete.
+    Args:
+        ttl_path: the Turtle file (``graph.ttl``).
+        store_dir: a folder that does not exist yet.
+
+    Returns:
+        ``store_dir``, a complete store flushed to disk.
 
     Raises:
-        StoreError: the store cannot be written (disk full, folder locked by a running
-            ``minekg serve``).
+        StoreError: the store cannot be written (disk full, no permission).
     """
     import pyoxigraph as ox
 
-    store_dir = Path(store_dir)
-    tmp = store_dir.with_name(store_dir.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(ttl_path), format=ox.RdfFormat.TURTLE)
-        store.flush()
-        del store
-    except OSError as exc:
-        raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
-                         "running on it? Stop it and build again") from exc
-    swap_store(tmp, store_dir)
+    return _write(store_dir, lambda store: store.bulk_load(path=str(ttl_path), format=ox.RdfFormat.TURTLE))
 
 
-def load_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> None:
-    """Like :func:`load_store`, from Turtle documents given one after the other (each
+def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
+    """Like :func:`write_store`, from Turtle documents given one after the other (each
     with its ``@prefix`` lines): the bulk loader's memory follows the size of a part,
     not of the graph.
 
@@ -60,39 +51,56 @@ def load_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> None:
     """
     import pyoxigraph as ox
 
+    def load(store) -> None:
+        for data in parts:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
+
+    return _write(store_dir, load)
+
+
+def _write(store_dir: str | Path, fill) -> Path:
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    try:
+        store = ox.Store(str(store_dir))
+        fill(store)
+        store.flush()
+        del store
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write the store ({exc})") from exc
+    return store_dir
+
+
+def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
+    """Load a Turtle file into a new Oxigraph store at ``store_dir``.
+
+    The store is written next to ``store_dir`` under a temporary name and swapped into
+    place (:func:`swap_store`); an existing store is replaced only once the new one is
+    complete. (``minekg build`` stages the store with its other outputs instead:
+    :mod:`graph.commit`.)
+
+    Raises:
+        StoreError: the store cannot be written (disk full, folder locked by a running
+            ``minekg serve``).
+    """
     store_dir = Path(store_dir)
     tmp = store_dir.with_name(store_dir.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
-    try:
-        store = ox.Store(str(tmp))
-        for data in parts:
-            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
-        store.flush()
-        del store
-    except OSError as exc:
-        raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
-                         "running on it? Stop it and build again") from exc
+    write_store(ttl_path, tmp)
     swap_store(tmp, store_dir)
 
 
 def swap_store(tmp: str | Path, store_dir: str | Path) -> None:
-    """Put the complete store ``tmp`` in the place of ``store_dir`` (two renames; the
-    old store is deleted once the new one is in place).
+    """Put the complete store ``tmp`` in the place of ``store_dir``
+    (:func:`graph.atomic.replace_dir`: readers meanwhile open the previous one).
 
     Raises:
         StoreError: a folder cannot be renamed (a running ``minekg serve`` holds it).
     """
-    tmp, store_dir = Path(tmp), Path(store_dir)
-    old = store_dir.with_name(store_dir.name + ".old")
     try:
-        if old.exists():
-            shutil.rmtree(old)
-        if store_dir.exists():
-            store_dir.rename(old)
-        tmp.rename(store_dir)
-        if old.exists():
-            shutil.rmtree(old)
+        replace_dir(tmp, store_dir)
     except OSError as exc:
         raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
                          "running on it? Stop it and build again") from exc
@@ -104,6 +112,9 @@ def open_graph(store_dir: str | Path, read_only: bool = True) -> Graph:
     Args:
         store_dir: the ``store/`` folder of a build.
         read_only: open without taking the write lock (several readers may share it).
+            When ``store_dir`` is missing because a build is swapping its new store in
+            (or was killed doing so), the previous store, at ``store_dir.old``, is
+            opened instead.
 
     Raises:
         StoreError: no store there (build first).
@@ -112,6 +123,10 @@ def open_graph(store_dir: str | Path, read_only: bool = True) -> Graph:
     from oxrdflib import OxigraphStore
 
     store_dir = Path(store_dir)
+    if not store_dir.is_dir() and read_only and old_copy(store_dir).is_dir():
+        # A build is putting its new store in place (or was killed doing so): the
+        # previous store is complete, aside (graph/atomic.py replace_dir).
+        store_dir = old_copy(store_dir)
     if not store_dir.is_dir():
         raise StoreError(f"{store_dir}: no graph store here; run `minekg build PAPERS --out DIR` "
                          "first, or give --store DIR/store")

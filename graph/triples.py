@@ -195,6 +195,9 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
                       (doc_iri, DCT_HAS_PART, art_iri), (art_iri, A, m("Article")),
                       (art_iri, DCT_TITLE, lit(rec.article, "zh")), (art_iri, DCT_PART_OF, doc_iri),
                       (art_iri, DCT_SOURCE, lit(rec.source))])
+        # Every file the paper was read from: more than one when the same paper came
+        # under several names (extract/duplicates.py); the identifier is the first.
+        local.update((doc_iri, DCT_SOURCE, lit(name)) for name in rec.sources or [rec.source])
         for author in rec.authors:
             local.add((art_iri, DCT_CREATOR, lit(author, "zh")))
 

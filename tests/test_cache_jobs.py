@@ -140,7 +140,7 @@ def test_a_failed_build_prunes_nothing(papers, tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("page failed")
 
-    monkeypatch.setattr(project, "write_html", fail)
+    monkeypatch.setattr(project, "render_html", fail)
     with pytest.raises(RuntimeError):
         build_project([papers], out)
     assert _entries(out)[0] == before[0]

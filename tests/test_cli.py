@@ -96,3 +96,27 @@ def test_evaluate_prints_figures_and_json(runner, built):
     # The first bar of issue 2.
     assert figures["practices"]["f1"] >= 0.5 and figures["outcomes"]["f1"] >= 0.5
     assert figures["safety_practices"]["recall"] >= 0.5
+
+
+@pytest.mark.parametrize("content,reason", [
+    ('{"doc": ', "not a readable JSON file"),
+    ('[1, 2]', "schema error at «the top level»: Input should be a valid dictionary"),
+    ('{"doc": "x.txt", "organisations": [], "practices": {}, "outcomes": [], "links": []}',
+     "schema error at «practices»: Input should be a valid list"),
+    ('{"doc": "x.txt", "organisations": [], "practices": [{"nam": "x"}], "outcomes": [], "links": []}',
+     "schema error at «practices[0].name»: Field required"),
+    ('{"doc": "x.txt", "organisations": [], "practices": [], "outcomes": [], "links": [{"practice": "x"}]}',
+     "schema error at «links[0].outcome»: Field required"),
+], ids=["json", "top", "list", "name", "link"])
+def test_a_broken_gold_file_among_good_ones_is_one_clear_line(runner, built, tmp_path, content, reason):
+    import shutil
+
+    gold = tmp_path / "gold"
+    shutil.copytree(GOLD, gold)
+    (gold / "zz_broken.json").write_text(content, encoding="utf-8")
+    result = runner.invoke(cli.main, ["evaluate", str(gold), str(built / "extractions.jsonl")])
+    # Evaluation stops: figures over part of the gold would pass for the whole.
+    assert result.exit_code == 1
+    (line,) = result.output.splitlines()
+    assert line.startswith(f"Error: {gold / 'zz_broken.json'}: ")
+    assert reason in line

@@ -136,6 +136,8 @@ def _mutations(triples):
     # an organisation may have several types (org:Organization and a subclass): drop them all
     otypes = {t for t in triples if t[0] == otype[0] and t[1] == otype[1]}
     derived = first(lambda t: "/finding/" in t[0] and t[1].endswith("wasDerivedFrom>"))
+    ident = first(lambda t: "/document/" in t[0] and t[1] == "<http://purl.org/dc/terms/identifier>")
+    dsources = {t for t in triples if t[0] == ident[0] and t[1] == "<http://purl.org/dc/terms/source>"}
     other = "<https://w3id.org/minekg/id/category/safety>" if not cat[2].endswith("safety>") else \
         "<https://w3id.org/minekg/id/category/other>"
     return {
@@ -152,6 +154,8 @@ def _mutations(triples):
         "finding without evidence": triples - {derived},
         "finding with unknown organisation": triples | {(derived[0], f"<{MKG}organisation>",
                                                         "<https://w3id.org/minekg/id/org/nowhere>")},
+        "document without source": triples - dsources,
+        "document with two identifiers": triples | {(ident[0], ident[1], '"other.txt"')},
     }
 
 
@@ -164,7 +168,8 @@ def corpus_triples(records):
 
 CASES = ["clean", "no category", "two categories", "literal category", "value without unit",
          "ill-formed decimal", "string value", "untyped practice", "organisation without name",
-         "untyped organisation", "finding without evidence", "finding with unknown organisation"]
+         "untyped organisation", "finding without evidence", "finding with unknown organisation",
+         "document without source", "document with two identifiers"]
 
 
 @pytest.mark.parametrize("case", CASES)

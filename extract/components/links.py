@@ -112,8 +112,9 @@ class Linker:
                             if p is not head and p.end <= outcome.start and _counted(text, p) \
                                     and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
-                    parent = head._.part_of
-                    while parent and parent in names_in_sent and parent in by_name:
+                    parent, seen = head._.part_of, {head._.canonical}
+                    while parent and parent in names_in_sent and parent in by_name and parent not in seen:
+                        seen.add(parent)  # a chain of parts is never a loop
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
                 elif (named := self._named_back(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:

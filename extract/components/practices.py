@@ -535,7 +535,8 @@ class PracticeRecognizer:
             if any(p.start < span.start and sent.start <= p.start for p in spans):
                 continue  # not the sentence's first measure
             for other in spans:
-                if other.start > span.start and other.start < sent.end and not other._.part_of:
+                if other.start > span.start and other.start < sent.end and not other._.part_of \
+                        and other._.canonical != name:  # the system named again is not its part
                     other._.part_of = name
         for span in spans:
             if span._.part_of:
@@ -543,8 +544,9 @@ class PracticeRecognizer:
             sent = span.sent
             topic = next((p for p in spans if sent.start <= p.start < span.start and p._.part_of
                           and p._.part_of != span._.canonical), None)
-            if topic is not None:
+            if topic is not None and topic._.canonical != span._.canonical:
                 span._.part_of = topic._.canonical
+        _break_cycles(spans)
 
 
 def _clause_head(text: str, pos: int) -> str:
@@ -570,3 +572,35 @@ def _same_measure(spans) -> None:
             continue
         key = (normalise_name(core.group(1)), tail[-2:])
         span._.canonical = first.setdefault(key, name)
+
+
+
+def _break_cycles(spans) -> None:
+    """No practice is part of itself, directly or through others.
+
+    A name may occur several times with different ``part_of``; the chains follow the
+    first ``part_of`` of each name (as :func:`extract.records.record_from_doc` keeps it).
+    Where a chain comes back to where it started, the ``part_of`` of the first name in
+    the cycle (in text order) is dropped, until no cycle is left.
+    """
+    while True:
+        parent: dict[str, str] = {}
+        for span in spans:
+            if span._.part_of:
+                parent.setdefault(span._.canonical, span._.part_of)
+        cyclic = next((name for name in parent if _in_cycle(name, parent)), None)
+        if cyclic is None:
+            return
+        for span in spans:
+            if span._.canonical == cyclic:
+                span._.part_of = None
+
+
+def _in_cycle(name: str, parent: dict[str, str]) -> bool:
+    seen, node = set(), parent.get(name)
+    while node is not None and node not in seen:
+        if node == name:
+            return True
+        seen.add(node)
+        node = parent.get(node)
+    return False

@@ -1,0 +1,169 @@
+"""Put the outputs of a build in place together, at the end, or not at all (issue 7).
+
+A build stages every output under a temporary name in the output folder
+(``.graph.ttl.<random>.tmp``, ``store.tmp/``) and only when all of them are complete
+renames them into place (:meth:`Staging.commit`):
+
+1. the journal ``.commit.json`` is written (atomically): the staged name of each output;
+2. each output is renamed into place, folders first (through
+   :func:`graph.atomic.replace_dir`), then the files in the order they were staged;
+3. the journal is removed.
+
+A build killed before step 1 has not touched a single output: the previous ones are
+intact, byte for byte, and only temporary files are left, which :func:`recover` removes.
+A build killed during step 2 leaves the journal; :func:`recover` finishes the renames
+(roll forward: every staged output is complete), so the folder does not stay a mix of
+two builds. :func:`recover` runs at the start of every build (``minekg build``), not in
+the query commands: a reader must not rename files under a build that is committing.
+Readers that find no ``store/`` in the middle of step 2 open the previous store, moved
+aside to ``store.old/`` (:func:`graph.store.open_graph`).
+
+Two builds into one output folder at the same time are not supported.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .atomic import old_copy, replace_dir, write_text
+
+#: The journal of a commit in progress, in the output folder.
+JOURNAL = ".commit.json"
+
+
+class Staging:
+    """The outputs of one build, written under temporary names until :meth:`commit`.
+
+    Args:
+        folder: the output folder (created).
+
+    Attributes:
+        staged: final name → temporary path of every staged output.
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.staged: dict[str, Path] = {}
+
+    def write_text(self, name: str, text: str) -> Path:
+        """Stage the file ``name`` with ``text`` (UTF-8, flushed to disk).
+
+        Returns:
+            The temporary path (``.<name>.<random>.tmp`` in the folder).
+        """
+        return self.write_chunks(name, [text])
+
+    def write_chunks(self, name: str, chunks: Iterable[str | bytes]) -> Path:
+        """Like :meth:`write_text`, for text given in pieces (``str`` as UTF-8, ``bytes``
+        as they are), so a file larger than memory is staged without holding it.
+
+        Returns:
+            The temporary path.
+        """
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+        self.staged[name] = Path(tmp)
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for sharing
+        return Path(tmp)
+
+    def directory(self, name: str) -> Path:
+        """Stage the folder ``name``: returns ``<name>.tmp`` (removed if left over), for
+        the caller to create and fill."""
+        tmp = self.folder / f"{name}.tmp"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        self.staged[name] = tmp
+        return tmp
+
+    def commit(self) -> None:
+        """Rename every staged output into place (journal first; see the module doc).
+
+        Raises:
+            OSError: a rename failed; the journal stays and the next build finishes it.
+        """
+        # Folders first: while the store is being swapped every file is still the
+        # previous build's; the files follow, in the order they were staged.
+        order = sorted(self.staged.items(), key=lambda item: not item[1].is_dir())
+        mapping = {name: tmp.name for name, tmp in order}
+        write_text(self.folder / JOURNAL, json.dumps(mapping, ensure_ascii=False))
+        _apply(self.folder, mapping)
+        (self.folder / JOURNAL).unlink()
+        self.staged.clear()
+
+    def discard(self) -> None:
+        """Remove the staged outputs (the build failed); the previous ones stay."""
+        for tmp in self.staged.values():
+            if tmp.is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            elif tmp.exists():
+                tmp.unlink()
+        self.staged.clear()
+
+
+def _apply(folder: Path, mapping: dict[str, str]) -> None:
+    """Rename each staged output into place; staged names already gone were moved."""
+    for name, tmp_name in mapping.items():
+        tmp, final = folder / tmp_name, folder / name
+        if tmp.is_dir():
+            replace_dir(tmp, final)
+        elif tmp.exists():
+            os.replace(tmp, final)
+        elif not final.exists() and old_copy(final).is_dir():
+            old_copy(final).rename(final)  # the staged folder is lost: keep the previous
+        shutil.rmtree(old_copy(final), ignore_errors=True)
+
+
+def recover(folder: str | Path, names: Iterable[str]) -> list[str]:
+    """Bring an output folder back to one consistent build after a killed one.
+
+    Finishes a commit its journal shows was under way, then removes what a killed build
+    left behind: staged files (``.<name>.*.tmp``) and folders (``<name>.tmp``), and an
+    aside copy ``<name>.old`` (put back in place when ``<name>`` is missing).
+
+    Args:
+        folder: the output folder (need not exist).
+        names: the output names a build writes (``graph.ttl``, ``store`` …).
+
+    Returns:
+        What was done, one short line each (empty when the folder was clean).
+    """
+    folder = Path(folder)
+    done: list[str] = []
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            mapping = json.loads(journal.read_text(encoding="utf-8"))
+            if not isinstance(mapping, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError):
+            mapping = {}  # written atomically, so never half; a hand edit: ignore it
+        _apply(folder, {str(k): str(v) for k, v in mapping.items()})
+        journal.unlink()
+        done.append(f"finished the commit of an interrupted build ({', '.join(sorted(mapping))})")
+    for name in names:
+        final, old, tmp_dir = folder / name, old_copy(folder / name), folder / f"{name}.tmp"
+        if old.is_dir():
+            if final.exists():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.rename(final)
+                done.append(f"put the previous {name} back in place")
+        if tmp_dir.is_dir():
+            shutil.rmtree(tmp_dir, ignore_errors=True)
+            done.append(f"removed the unfinished {tmp_dir.name}")
+        for stray in sorted(folder.glob(f".{name}.*.tmp")):
+            stray.unlink()
+            done.append(f"removed the unfinished {stray.name}")
+    return done
+
+
+__all__ = ["Staging", "recover", "JOURNAL"]

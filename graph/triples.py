@@ -31,7 +31,7 @@ from rdflib import Literal as _RdfLiteral
 from extract.ingest import normalise_name
 from extract.records import ArticleRecord
 
-from .vocab import BASE, CATEGORY_ZH, DOMAIN_ZH, MKG, OA, ORG, QUDT_UNITS, SOSA, Category, Domain
+from .vocab import BASE, CATEGORY_ZH, DOMAIN_ZH, MKG, OA, ORG, QUDT_UNIT, QUDT_UNITS, SOSA, Category, Domain
 
 Triple = tuple[str, str, str]
 
@@ -281,6 +281,13 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
                 local.add((node, uri(str(SOSA.hasSimpleResult)), lit(f"{out.value}{out.unit or ''}")))
             if out.unit:
                 local.add((node, m("unit"), _unit(out.unit, shared)))
+            elif out.value is not None:
+                # A rate given as a bare number (百万吨死亡率为0: deaths per million tonnes,
+                # which Chinese coal statistics state without a unit): QUDT's unitless unit,
+                # so values stay comparable only with other bare rates.
+                unitless = uri(str(QUDT_UNIT.UNITLESS))
+                shared.add((unitless, LABEL, lit("无量纲")))
+                local.add((node, m("unit"), unitless))
             if out.direction:
                 local.add((node, m("direction"), lit(out.direction)))
             if out.year:

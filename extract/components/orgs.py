@@ -23,6 +23,13 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, load_lexicons
 from .common import OrgInfo, char_span, doc_text
 
+#: A mine's name at the start of a line or sentence (after a year and comma too), before
+#: its party body, a copula, a colon or a comma.
+MINE_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[\n。！？；])|(?<=年[，,]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))"
+    r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过)", re.M)
+#: First characters of a phrase that is not a mine's name (该矿, 全矿, 各煤矿, 部分煤矿).
+NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"))
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
@@ -156,6 +163,8 @@ class OrganisationRecognizer:
         # Legal names in the text, and their 以下简称 aliases.
         for m in LEGAL_RE.finditer(text):
             start = m.start()
+            # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
+            start = max(start, text.rfind("是", start, m.end()) + 1)
             while start < m.end() and text[start] in _NAME_START_STOP:
                 start += 1
             full = text[start:m.end()]
@@ -183,6 +192,14 @@ class OrganisationRecognizer:
             typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
                 "Department" if name.endswith(("部", "科")) else "Team")
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
+
+        # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
+        # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
+        for m in MINE_SUBJECT_RE.finditer(text):
+            name = m["name"]
+            if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
+                continue
+            mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))
 
         subject = self._subject(orgs, aff_chain, text)
         if subject is None:
@@ -267,6 +284,15 @@ class OrganisationRecognizer:
         forms = []
         if subj.type == "Mine":
             forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]
+            # 矿纪委, 矿工会, 矿团委: the mine's own bodies, named with the mine's short form.
+            short = min((subject, *subj.aliases), key=len)
+            for body, typ in (("纪委", "Department"), ("工会", "Union"), ("团委", "YouthLeague")):
+                for m in re.finditer("矿" + body, text):
+                    if text[m.start() - 1:m.start()] in ("煤", "该", "全", "各") or \
+                            any(st <= m.start() < e for st, e, _, _ in mentions):
+                        continue
+                    sub = add(short + body, typ, parent=subject, alias="矿" + body)
+                    mentions.append((m.start(), m.end(), sub, "anaphora"))
         if subj.type in ("Company", "Group"):
             forms += [("公司党委", "PartyCommittee"), ("该公司", None)]
         forms += [("党委", "PartyCommittee")]

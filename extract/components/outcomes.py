@@ -39,7 +39,9 @@ COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "�
 #: Verbs whose object counted is what was achieved (排查整改隐患1326条, 查处“三违”312人次,
 #: 制止违章行为36起): the safety work of a mine reports its results this way.
 ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
-                 "上报", "新增", "取得", "培养")
+                 "上报", "新增", "取得", "培养",
+                 # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
+                 "查纠", "化解", "纠正")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -49,20 +51,27 @@ QUAL_FIXED = [
     re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:\d+天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
-    re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件)"),
-    re.compile(r"[^，,。；;]{0,8}安全生产形势(?:持续|保持|总体)?(?:稳定|平稳)(?:向好)?"),
+    # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
+    re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体)?(?:稳定|平稳|向好)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     re.compile(r"[^，,。；;]{2,10}清零"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
+    # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
+    re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     re.compile(r"通过[^，,。；;]{2,16}(?:验收|复审|评审|认证)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
+    # 2名职工获集团公司“劳动模范”称号: an honour received, with who received it.
+    re.compile(r"(?:\d+名)?[^，,。；;\d]{0,6}获[^，,。；;得]{2,20}(?:称号|荣誉|奖)"),
+    # 拉近了党组织与职工家庭的距离: a relation made closer.
+    re.compile(r"拉近了[^，,。；;]{2,20}距离"),
     # 矿党委被集团公司党委表彰为“先进基层党组织”: an honour, with the body honoured.
     re.compile(r"[^，,。；;被]{0,16}被[^，,。；;]{0,16}?(?:评为|授予|表彰为|命名为|认定为)[^，,。；;]{2,24}"),
     # 在生产经营方面取得显著成效: the field belongs to the result, so it comes first.
-    re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得(?:了)?(?:显著|明显|良好)成效)"),
-    re.compile(r"取得(?:了)?(?:显著|明显|良好)成效"),
+    re.compile(r"在[^，,。；;]{2,20}(?:实现突破|取得(?:了)?(?:显著|明显|良好|积极|新的)成效)"),
+    re.compile(r"取得(?:了)?(?:显著|明显|良好|积极|新的)成效"),
     re.compile(r"[^，,。；;]{2,12}成效显著"),
     # 为企业创造了良好的经济效益 / 创造经济效益3000万元 is measured elsewhere.
     re.compile(r"创造了[^，,。；;]{0,8}(?:效益|价值)"),
@@ -266,6 +275,9 @@ class OutcomeRecognizer:
                 elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
                         ("指标", "权重", "比重")):
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
+                elif (only := re.search(r"(?:仅|只有|仅有)\s*$", before)) and _trim(before[start:only.start()]):
+                    # 其中党员“三违”仅2人次: a count stated as small
+                    verb, indicator, end = "仅", _trim(before[start:only.start()]), qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
                     # 整改率100%, 办结率98.2%: a rate stated as attained
                     rate = RATE_END_RE.search(before)
@@ -274,8 +286,9 @@ class OutcomeRecognizer:
                     continue
             if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
                 continue  # “X”指标占考核的30%: the weight of a criterion, not a result
-            if unit in EFFORT_UNITS and verb not in ("降低", "下降", "减少", "提升", "提高", "增长", "增加"):
-                continue
+            if unit in EFFORT_UNITS and verb not in (*ACHIEVE_VERBS, "仅") and \
+                    self.direction.get(verb) not in ("decrease", "increase"):
+                continue  # 培训3200人次: effort; 查处“三违”412人次, 降至196人次: a result
             if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
                     and unit in EFFORT_UNITS:
                 continue
@@ -283,7 +296,7 @@ class OutcomeRecognizer:
                 continue
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
                 indicator = verb + indicator  # 排查整改隐患: the indicator is the act counted
-            direction = self.direction.get(verb, "level" if verb in ("达", "占", *ACHIEVE_VERBS) else None)
+            direction = self.direction.get(verb, "level" if verb in ("达", "占", "仅", *ACHIEVE_VERBS) else None)
             if verb in ("提升", "提高") and clause[qm.start() - 1:qm.start()] in ("至", "到"):
                 direction = "increase"
             out.append((start, end, Quantity(indicator, num, unit, direction, year)))

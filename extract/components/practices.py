@@ -59,11 +59,17 @@ SCHEDULE_BEFORE_RE = re.compile(r"(?:月度一|季度一|年度一|每月|每季
 COPULA_RE = re.compile(r"是(?:一项|一种|一个|通过|以|要|指|党建|[\u4e00-\u9fff]{0,4}工作)")
 PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
+#: 以A、B为主要内容的“X”…: the contents of a model, then its quoted name.
+CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|核心|重点|基本)?内容的(?P<quote>[“\"][^”\"]{1,16}[”\"])")
+#: A count with its measure word, between an adoption verb and the name it governs.
+COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
                      # “两个维护”目标: an aim set from outside
-                     "目标", "任务")
+                     "目标", "任务",
+                     # “劳动模范”称号, “标杆党支部”荣誉: an honour received, not a measure
+                     "称号", "荣誉", "殊荣")
 NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
@@ -155,6 +161,9 @@ class PracticeRecognizer:
         cands += self._vehicles(text)
         components, heads = self._components(text)
         cands += components
+        contents, content_heads = self._contents(text)
+        cands += contents
+        heads.update(content_heads)
         cands += self._counted(text)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
@@ -216,8 +225,8 @@ class PracticeRecognizer:
                 continue
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
-            if re.match(r"\s*(?:\d|人次|行为|次数|起数|人员|指标|占)", after):
-                continue  # 查处“三违”312人次, 对“三违”人员: what is counted, or people
+            if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after):
+                continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
             if NOT_MEASURE_LIST_RE.match(text, end):
@@ -307,6 +316,28 @@ class PracticeRecognizer:
                 pos += len(part)
         return out, heads
 
+    def _contents(self, text: str):
+        """Rule *components*, content form: ``以A、B、C和D为主要内容的“X”工作法`` names the
+        parts of the model X (policy writing defines a model by its contents this way).
+        Returns the candidates (the items, 2–8 characters each, at least two) and
+        ``{item start: model name}``."""
+        out, heads = [], {}
+        for m in CONTENTS_RE.finditer(text):
+            typed = self._type_after(text, m.end("quote"))
+            if typed is None:
+                continue
+            model = text[m.start("quote"):typed[0]]
+            items = list(re.finditer(r"[^、和及与]+", m["items"]))
+            if len(items) < 2 or not all(2 <= len(i.group(0)) <= 8 for i in items):
+                continue
+            if any(i.group(0).startswith(GENERIC_PREFIX) for i in items):
+                continue
+            for i in items:
+                s = m.start("items") + i.start()
+                out.append((s, s + len(i.group(0)), "component", ""))
+                heads[s] = model
+        return out, heads
+
     def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
         (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
@@ -367,6 +398,10 @@ class PracticeRecognizer:
         out = []
         for m in self.adopt_re.finditer(text):
             pos, passed = m.end(), False
+            # 划分为42个党员安全网格, 设立12个党员先锋岗: a count between verb and name.
+            count = COUNT_BEFORE_RE.match(text, pos)
+            if count:
+                pos = count.end()
             while pos < len(text):
                 tm = self._typed_at(text, pos, ends)
                 if not tm:

@@ -119,3 +119,23 @@ def test_sanhui_yike_is_one_practice_linked_to_every_paper(ttl_graph, built):
     mentioning = {p.name for p in (ROOT / "data" / "papers").glob("*.txt")
                   if "三会一课" in p.read_text(encoding="utf-8")}
     assert mentioning and mentioning <= docs
+
+
+def test_a_bare_rate_gets_the_unitless_unit_and_conforms(nlp):
+    """百万吨死亡率为0 has a value and no unit (Chinese coal statistics give the rate bare);
+    the graph says so with QUDT's UNITLESS instead of breaking the value-needs-unit shape
+    (a build of the blind2 held-out papers failed on it)."""
+    from extract.articles import Article
+    from extract.pipeline import process_article
+    from extract.records import record_from_doc
+    from graph.build import build_graph
+
+    text = "某矿党委推行“党员安全网格”管理，2023年百万吨死亡率为0，安全生产形势持续稳定。"
+    art = Article(source="rate.txt", index=1, title="t", text=text)
+    rec = record_from_doc(process_article(nlp, art), art)
+    rate = next(o for o in rec.outcomes if o.indicator.endswith("率"))
+    assert rate.value == 0 and rate.unit is None
+    g = build_graph([rec], "v")
+    assert validate(g).conforms
+    units = set(g.objects(None, MKG.unit))
+    assert URIRef("http://qudt.org/vocab/unit/UNITLESS") in units

@@ -214,6 +214,8 @@ ROWS = [
     ("G", "东坡矿党委深入开展廉洁教育。矿纪委建立廉洁风险防控机制。", "矿纪委"),
     ("G", "通防区党支部开展安全承诺活动。", "通防区党支部"),
     ("NG", "部分煤矿党委对安全工作重视不够。", "部分煤矿"),
+    # 各 + the type word of the measure before: its units report the results.
+    ("L", "矿党委在井下设立30个党员先锋岗。2022年，各先锋岗党员共制止违章作业52起。", ("党员先锋岗", "制止违章作业52起")),
 ]
 
 # --- practices: session 2 patterns (vehicles, numbered labels, components, lists) ---------

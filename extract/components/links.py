@@ -48,12 +48,16 @@ class Linker:
         self.lex = lex
         self.adopt = lex.cue_words("adopt")
         kinds = sorted({t for t, _ in lex.practice_types if len(t) >= 2} | {"做法", "举措"}, key=len, reverse=True)
-        self.kind_ref_re = re.compile(rf"(?:这一|这项|这种|该|此)(?P<kind>{'|'.join(map(re.escape, kinds))})")
+        # 各/每个 + type word: the units of the measure report their results
+        # (…划分为68个党员安全责任区。2023年，各责任区党员累计排查隐患1126条).
+        self.kind_ref_re = re.compile(
+            rf"(?:这一|这项|这种|该|此|各|每个|每一)(?P<kind>{'|'.join(map(re.escape, kinds))})")
 
     def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
-        这一/该/此/这种/这项 + a type word (``通过这一模式``, ``该制度实施后``) refers to the
-        last practice before it whose name ends in that type word; ``None`` otherwise."""
+        这一/该/此/这种/这项 + a type word (``通过这一模式``, ``该制度实施后``), or 各/每个 + a
+        type word (``各责任区党员累计排查隐患…``), refers to the last practice before it whose
+        name ends in that type word; ``None`` otherwise."""
         head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
                         maxsplit=1)[0]
         m = self.kind_ref_re.search(head[:12])

@@ -17,6 +17,7 @@ from extract.cache import ExtractionCache
 from extract.corpus import CorpusResult, extract_corpus
 from extract.pipeline import extractor_version
 
+from .atomic import remove_unfinished
 from .commit import Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
@@ -24,6 +25,8 @@ from .store import open_graph
 from .viz import render_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
+#: The cache folders inside the output folder: per-file extractions, graph fragments.
+CACHE_FOLDERS = ("cache", "cache/graph")
 
 
 @dataclass
@@ -78,6 +81,11 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
+    # A build killed while it wrote a cache entry leaves the entry's temporary file
+    # (entries are written atomically, so never a half entry); nothing else writes
+    # the caches now, since two builds into one folder are not supported.
+    for folder in CACHE_FOLDERS:
+        remove_unfinished(out / folder)
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
     version = extractor_version()

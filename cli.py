@@ -99,7 +99,17 @@ def main():
     """
 
 
+def _suffixes_in_help(fn):
+    """Put the reader's list of file suffixes (:data:`extract.ingest.SUPPORTED_SUFFIXES`)
+    into the help where it says ``{suffixes}``, so the help cannot fall behind the code."""
+    from extract.ingest import SUPPORTED_SUFFIXES
+
+    fn.__doc__ = fn.__doc__.replace("{suffixes}", ", ".join(SUPPORTED_SUFFIXES))
+    return fn
+
+
 @main.command(context_settings=CONTEXT_SETTINGS)
+@_suffixes_in_help
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", type=click.Path(file_okay=False), default=DEFAULT_OUT, show_default=True,
               help="Output folder: extractions.jsonl, graph.ttl, store/, graph.html, report.json.")
@@ -112,7 +122,8 @@ def main():
 @click.option("--strict", is_flag=True, help="A skipped file is an error (exit status 1) instead of exit status 3.")
 @_fail_cleanly
 def build(inputs, out, quiet, no_cache, jobs, infer, strict):
-    """Build the graph from paper files or folders (.txt, .md, .pdf, .docx, .html).
+    """Build the graph from paper files or folders ({suffixes}; text in UTF-8,
+    GB18030 or Big5; other files in a folder are listed as skipped).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
     built. The same paper under two names (the same text after decoding) is one

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +24,17 @@ def test_every_command_has_help_with_an_example_and_a_readme_mention(runner):
         assert result.exit_code == 0, name
         assert "Example" in result.output, name
         assert f"minekg {name}" in readme, name
+
+
+def test_build_help_and_readme_list_every_supported_suffix(runner):
+    from extract.ingest import SUPPORTED_SUFFIXES
+
+    help_text = " ".join(runner.invoke(cli.main, ["build", "-h"]).output.split())  # unwrapped
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for suffix in SUPPORTED_SUFFIXES:
+        # \b: ".htm" must be there on its own, not only inside ".html".
+        assert re.search(re.escape(suffix) + r"\b", help_text), suffix
+        assert f"`{suffix}`" in readme, suffix
 
 
 def test_missing_path_is_one_clear_line(runner, tmp_path):

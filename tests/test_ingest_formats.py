@@ -443,6 +443,33 @@ def test_broken_symlink(tmp_path: Path) -> None:
         read_document(link)
 
 
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_document(fifo))
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():
+        # Blocked in open() or read(), waiting for a writer: give it one that writes
+        # nothing, so the thread ends, then fail.
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=20)
+        pytest.fail("reading a FIFO blocked until a writer came")
+    (exc,) = outcome
+    assert isinstance(exc, IngestError) and "not a regular file" in exc.reason
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read_document(tmp_path / "nowhere.pdf")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import split_articles
-from .duplicates import merge_duplicates, text_digest
+from .duplicates import document_names, merge_duplicates, rename_records, text_digest
 from .errors import IngestError, MinekgError
 from .ingest import SUPPORTED_SUFFIXES, read_document
 from .records import ArticleRecord, record_from_doc
@@ -48,6 +48,10 @@ class FileReport:
             (:func:`extract.duplicates.text_digest`); ``None`` when unread.
         same_as: for a duplicate, the path of the file it was merged into.
         duplicates: for a file that others were merged into, their paths (sorted).
+        doc: the document the file's text is in (``doc`` in ``extractions.jsonl``,
+            ``dcterms:identifier`` in the graph): its own, named by
+            :func:`extract.duplicates.document_names`, or for a duplicate the one it was
+            merged into; ``None`` when skipped.
     """
 
     path: str
@@ -60,6 +64,7 @@ class FileReport:
     text_sha256: str | None = None
     same_as: str | None = None
     duplicates: list[str] = field(default_factory=list)
+    doc: str | None = None
 
 
 @dataclass
@@ -215,7 +220,8 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         ``skipped`` and the reason, and produce no record. Files with the same text
         are one document (:func:`extract.duplicates.merge_duplicates`): the first by
         name keeps its records, with every name in ``sources``; the others have status
-        ``duplicate``. ``extracted`` and
+        ``duplicate``. Two different papers with the same file name are two documents
+        named by their paths (:func:`extract.duplicates.document_names`). ``extracted`` and
         ``cached`` count the files extracted and the files taken from the cache.
 
     Raises:
@@ -283,7 +289,19 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                 finish(item, recs, report, None)
 
     assert all(entry is not None for entry in done)
-    merge_duplicates(done)  # type: ignore[arg-type]
+    # Named and merged once every file is in, so that neither depends on the order the
+    # files were extracted in (--jobs) or found in.
+    names = document_names([entry[1] for entry in done])  # type: ignore[index]
+    for recs, report in done:  # type: ignore[misc]
+        if report.path in names:
+            report.doc = names[report.path]
+            if report.doc != Path(report.path).name:
+                rename_records(recs, report.doc)
+    merge_duplicates(done, names)  # type: ignore[arg-type]
+    by_path = {entry[1].path: entry[1] for entry in done}  # type: ignore[index]
+    for _, report in done:  # type: ignore[misc]
+        if report.same_as:
+            report.doc = by_path[report.same_as].doc
     records: list[ArticleRecord] = []
     for entry in done:
         records += entry[0]

@@ -59,7 +59,9 @@ class Document:
     """A decoded, cleaned input file.
 
     Attributes:
-        source: the file name (no directory), used as the document id in records.
+        source: the file name (no directory), used as the document id in records
+            (unless another paper has the same file name:
+            :func:`extract.duplicates.document_names`).
         path: the path it was read from.
         text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
         encoding: the detected source encoding (``utf_8``, ``gb18030`` …).

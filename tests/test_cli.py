@@ -70,6 +70,24 @@ def test_strict_makes_a_skip_an_error(runner, tmp_path):
     assert "empty.txt" in result.output and "--strict" in result.output
 
 
+def test_a_build_that_builds_nothing_writes_nothing(runner, tmp_path):
+    good, bad, out = tmp_path / "good", tmp_path / "bad", tmp_path / "o"
+    good.mkdir()
+    bad.mkdir()
+    (good / "good.txt").write_text("矿党委推行“三会一课”制度。\n", encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    assert runner.invoke(cli.main, ["build", str(good), "--out", str(out), "--quiet"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    result = runner.invoke(cli.main, ["build", str(bad), "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"skipped {bad / 'empty.txt'}: the file is empty",
+        "Error: nothing could be built: no article in any readable file (see the skipped lines); "
+        "nothing written"]
+    # The previous build's outputs, not an empty graph.
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
 def test_mechanisms_json_is_sparql_results(runner, built):
     result = runner.invoke(cli.main, ["mechanisms", "--outcome", "safety", "--store", str(built / "store"),
                                       "--format", "json"])

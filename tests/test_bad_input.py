@@ -16,8 +16,8 @@ byte for byte: a failed build never replaces them).
 
 The unreadable file is a real one: ``chmod 000``. Root reads it anyway (the
 capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), so when the tests run as root the
-build runs under ``setpriv`` without those two: still root, but held to the permission
-bits. The other bad inputs are tested one by one at the reader level in
+build runs under ``setpriv`` without those two (:func:`tests.conftest.held_to_permissions`):
+still root, but held to the permission bits. The other bad inputs are tested one by one at the reader level in
 ``tests/test_ingest_formats.py``; a gold file with a schema error, the one item of the
 issue's list that is not build input, through ``minekg evaluate`` in
 ``tests/test_cli.py::test_a_broken_gold_file_among_good_ones_is_one_clear_line``.
@@ -39,7 +39,7 @@ from rdflib.namespace import DCTERMS, RDF
 from extract.records import read_jsonl
 from graph.vocab import MKG
 
-from .conftest import PAPERS, ROOT
+from .conftest import PAPERS, ROOT, held_to_permissions
 from .test_ingest_formats import CJK_FONT_PACKAGE, _find_cjk_font, make_pdf
 
 #: A real paper that is not one of the bundled five, under a name with spaces and
@@ -98,19 +98,8 @@ def _make_folder(folder: Path, font: Path) -> None:
     os.mkfifo(folder / "pipe.txt")
 
 
-def _as_held_to_permissions() -> list[str]:
-    """The command prefix under which ``chmod 000`` stops the build from reading."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:  # util-linux, essential on Debian: not expected to be missing
-        pytest.fail("the tests run as root and need setpriv (apt-get install util-linux) to "
-                    "build without the capabilities that let root read a chmod 000 file")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
-
-
 def _build(folder: Path, out: Path, *flags: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*_as_held_to_permissions(), sys.executable, "-m", "cli", "build", str(folder),
+    return subprocess.run([*held_to_permissions(), sys.executable, "-m", "cli", "build", str(folder),
                            "--out", str(out), "--quiet", "--jobs", "2", *flags],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
 

@@ -11,9 +11,14 @@ import json
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
 from extract.errors import MinekgError
+
+if TYPE_CHECKING:  # imported where used: `minekg -h` must not load the pipeline
+    from extract.corpus import CorpusResult
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_OUT = "build"
@@ -99,7 +104,17 @@ def main():
     """
 
 
+def _suffixes_in_help(fn):
+    """Put the reader's list of file suffixes (:data:`extract.ingest.SUPPORTED_SUFFIXES`)
+    into the help where it says ``{suffixes}``, so the help cannot fall behind the code."""
+    from extract.ingest import SUPPORTED_SUFFIXES
+
+    fn.__doc__ = fn.__doc__.replace("{suffixes}", ", ".join(SUPPORTED_SUFFIXES))
+    return fn
+
+
 @main.command(context_settings=CONTEXT_SETTINGS)
+@_suffixes_in_help
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", type=click.Path(file_okay=False), default=DEFAULT_OUT, show_default=True,
               help="Output folder: extractions.jsonl, graph.ttl, store/, graph.html, report.json.")
@@ -109,17 +124,21 @@ def main():
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Extraction processes  [default: one per CPU].")
 @click.option("--infer", is_flag=True, help="Add the RDFS/OWL-RL entailments of the ontology to the graph.")
-@click.option("--strict", is_flag=True, help="A skipped file is an error (exit status 1) instead of exit status 3.")
+@click.option("--strict", is_flag=True,
+              help="A skipped file fails the build: exit status 1 and nothing written (the previous outputs "
+                   "stay), instead of exit status 3 and outputs built from the other files.")
 @_fail_cleanly
 def build(inputs, out, quiet, no_cache, jobs, infer, strict):
-    """Build the graph from paper files or folders (.txt, .md, .pdf, .docx, .html).
+    """Build the graph from paper files or folders ({suffixes}; text in UTF-8,
+    GB18030 or Big5; other files in a folder are listed as skipped).
 
     Files that cannot be read are listed with the reason and skipped; the rest is
     built. The same paper under two names (the same text after decoding) is one
     document with both sources, and a line says so. A build that fails or is killed
     leaves the previous outputs as they were. Exit status: 0 when every file was read
-    (merged duplicates included: nothing of them is missing), 1 when nothing could be
-    built, 3 when some files were skipped.
+    (merged duplicates included: nothing of them is missing), 3 when some files were
+    skipped, 1 when the build failed and wrote nothing: no paper could be built, or a
+    file was skipped under --strict.
 
     \b
     Example:
@@ -130,18 +149,19 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
     from rich.table import Table
 
     from extract.corpus import find_inputs
-    from graph.project import build_project
+    from graph.project import BuildRefused, build_project
 
     console = Console(stderr=True, quiet=quiet)
     files, _ = find_inputs(inputs)
-    with Progress(console=console, transient=True, disable=quiet) as bar:
-        task = bar.add_task("extracting", total=len(files))
-        summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task),
-                                        cache=not no_cache, jobs=jobs, infer=infer)
-    for f in corpus.skipped:
-        click.echo(f"skipped {f.path}: {f.reason}", err=True)
-    for f in corpus.duplicates:
-        click.echo(f"{f.path} is the same paper as {f.same_as}: merged", err=True)
+    try:
+        with Progress(console=console, transient=True, disable=quiet) as bar:
+            task = bar.add_task("extracting", total=len(files))
+            summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task),
+                                            cache=not no_cache, jobs=jobs, infer=infer, strict=strict)
+    except BuildRefused as exc:
+        _file_lines(exc.corpus)  # which files, and why, before the error line
+        raise
+    _file_lines(corpus)
     if not quiet:
         table = Table(title=f"minekg build → {out}")
         columns = ("files", "skipped", *(("duplicates",) if summary.duplicates else ()), "articles",
@@ -152,12 +172,16 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
         Console().print(table)
         console.print(f"{corpus.extracted} files extracted, {corpus.cached} taken from {out}/cache"
                       if not no_cache else f"{corpus.extracted} files extracted (cache off)")
-    if summary.articles == 0:
-        raise click.ClickException("nothing could be built: no readable paper (see the skipped lines above)")
     if summary.skipped:
-        if strict:
-            raise click.ClickException(f"{summary.skipped} file(s) skipped and --strict given (see the lines above)")
         sys.exit(3)
+
+
+def _file_lines(corpus: CorpusResult) -> None:
+    """One line on stderr per input file that was skipped or merged, with the reason."""
+    for f in corpus.skipped:
+        click.echo(f"skipped {f.path}: {f.reason}", err=True)
+    for f in corpus.duplicates:
+        click.echo(f"{f.path} is the same paper as {f.same_as}: merged", err=True)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

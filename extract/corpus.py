@@ -12,10 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import split_articles
-from .duplicates import merge_duplicates, text_digest
+from .duplicates import document_names, merge_duplicates, rename_records, text_digest
 from .errors import IngestError, MinekgError
 from .ingest import SUPPORTED_SUFFIXES, read_document
 from .records import ArticleRecord, record_from_doc
+
+
+#: Longest cleaned text of one input file that is extracted, in characters. The
+#: splitter and the pipeline take time that grows faster than the length of an article
+#: (measured on this machine class, a bundled paper repeated: 94,000 characters 5 s,
+#: 376,000 characters 51 s), so a 50 MB text file (19 million characters) would take
+#: hours; it is refused instead. A journal paper has 5,000-20,000 characters, a long
+#: thesis some 200,000; spaCy's own limit is 1,000,000.
+MAX_TEXT_CHARS = 300_000
 
 
 class NoInputError(MinekgError):
@@ -39,6 +48,10 @@ class FileReport:
             (:func:`extract.duplicates.text_digest`); ``None`` when unread.
         same_as: for a duplicate, the path of the file it was merged into.
         duplicates: for a file that others were merged into, their paths (sorted).
+        doc: the document the file's text is in (``doc`` in ``extractions.jsonl``,
+            ``dcterms:identifier`` in the graph): its own, named by
+            :func:`extract.duplicates.document_names`, or for a duplicate the one it was
+            merged into; ``None`` when skipped.
     """
 
     path: str
@@ -51,6 +64,7 @@ class FileReport:
     text_sha256: str | None = None
     same_as: str | None = None
     duplicates: list[str] = field(default_factory=list)
+    doc: str | None = None
 
 
 @dataclass
@@ -98,8 +112,8 @@ def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRepor
         p = Path(raw)
         if not p.exists():
             raise NoInputError(f"{p}: no such file or folder; give a paper file or a folder of papers")
-        if p.is_file():
-            files.append(p)
+        if not p.is_dir():
+            files.append(p)  # a file, or something ingest refuses with its reason (a FIFO)
             continue
         seen: set[tuple[int, int]] = set()
         for root, dirs, names in os.walk(p, followlinks=True):
@@ -125,11 +139,15 @@ def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleReco
     """Extract the records of one file.
 
     Raises:
-        IngestError: the file cannot be read (the caller reports and skips it).
+        IngestError: the file cannot be read, or its text is longer than
+            :data:`MAX_TEXT_CHARS` (the caller reports and skips it).
     """
     from .pipeline import process_article
 
     doc = read_document(path)
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise IngestError(path, f"text too long for one paper ({len(doc.text):,} characters after "
+                                f"cleaning > {MAX_TEXT_CHARS:,}); split it into one file per paper")
     articles, skipped = split_articles(doc)
     report = FileReport(str(path), notes=list(doc.notes), text_sha256=text_digest(doc.text))
     skipped_desc = [f"{s.title}: {s.reason}" if not s.reason.startswith(s.title) else s.reason
@@ -202,7 +220,8 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         ``skipped`` and the reason, and produce no record. Files with the same text
         are one document (:func:`extract.duplicates.merge_duplicates`): the first by
         name keeps its records, with every name in ``sources``; the others have status
-        ``duplicate``. ``extracted`` and
+        ``duplicate``. Two different papers with the same file name are two documents
+        named by their paths (:func:`extract.duplicates.document_names`). ``extracted`` and
         ``cached`` count the files extracted and the files taken from the cache.
 
     Raises:
@@ -222,7 +241,8 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     used: list[str] = []
     for k, path in enumerate(files):
         key = None
-        if cache is not None:
+        # Only a regular file has bytes to hash: reading a FIFO would block.
+        if cache is not None and path.is_file():
             try:
                 key = cache.key(path, path.read_bytes())
             except OSError:
@@ -269,7 +289,19 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                 finish(item, recs, report, None)
 
     assert all(entry is not None for entry in done)
-    merge_duplicates(done)  # type: ignore[arg-type]
+    # Named and merged once every file is in, so that neither depends on the order the
+    # files were extracted in (--jobs) or found in.
+    names = document_names([entry[1] for entry in done])  # type: ignore[index]
+    for recs, report in done:  # type: ignore[misc]
+        if report.path in names:
+            report.doc = names[report.path]
+            if report.doc != Path(report.path).name:
+                rename_records(recs, report.doc)
+    merge_duplicates(done, names)  # type: ignore[arg-type]
+    by_path = {entry[1].path: entry[1] for entry in done}  # type: ignore[index]
+    for _, report in done:  # type: ignore[misc]
+        if report.same_as:
+            report.doc = by_path[report.same_as].doc
     records: list[ArticleRecord] = []
     for entry in done:
         records += entry[0]

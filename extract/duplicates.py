@@ -10,19 +10,27 @@ the simplified text back: all one paper. A PDF and a text file of the same paper
 usually differ in a few characters of layout (a running header, a hyphen) and are kept
 apart; so is a revised version of a paper.
 
-:func:`merge_duplicates` keeps one file of each group: the first by file name (then by
-path), so the choice does not depend on the order the files were found in or on
-``--jobs``. Its records list every file name of the group in ``sources`` (sorted, the
-kept name first, which stays ``doc`` and ``source`` for the gold schema); the others'
+Files are known by their document name (:func:`document_names`): the file name, which
+the gold files use; but two *different* papers with the same file name
+(``in/a/paper.txt`` and ``in/b/paper.txt``) are two documents, each named by its path
+relative to the folder the files of that name have in common (``a/paper.txt``,
+``b/paper.txt``).
+
+:func:`merge_duplicates` keeps one file of each group: the first by document name (then
+by path), so the choice does not depend on the order the files were found in or on
+``--jobs``. Its records list every name of the group in ``sources`` (sorted, the kept
+name first, which stays ``doc`` and ``source`` for the gold schema); the others'
 records are dropped and their reports say whose copy they are.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import defaultdict
-from pathlib import Path
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from .records import ArticleRecord
@@ -46,11 +54,53 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _rank(report: FileReport) -> tuple[str, str]:
-    return Path(report.path).name, report.path
+def document_names(reports: Sequence[FileReport]) -> dict[str, str]:
+    """The name each read file goes by in the outputs: ``doc`` and ``source`` of its
+    records, its entry in ``sources``, the ``dcterms:identifier`` of its document.
+
+    Rule: the file name (``paper.txt``), as the gold files name documents; but when
+    files of different texts share a file name, each of them (copies included) is named
+    by its path relative to the folder all the files of that name have in common
+    (``a/paper.txt`` and ``b/x/paper.txt`` for ``in/a/paper.txt`` and
+    ``in/b/x/paper.txt``), with ``/`` between folders. Files of the same text and name are
+    the same paper (:func:`merge_duplicates`) and keep the bare name. The names depend
+    only on the set of paths and texts, not on their order or on ``--jobs``.
+
+    Args:
+        reports: the report of every input file; those with status ``ok`` and a
+            ``text_sha256`` (read files, before :func:`merge_duplicates`) are named.
+
+    Returns:
+        ``{report.path: name}`` for every read file.
+    """
+    by_name: dict[str, list[FileReport]] = defaultdict(list)
+    for report in reports:
+        if report.status == "ok" and report.text_sha256:
+            by_name[PurePath(report.path).name].append(report)
+    names: dict[str, str] = {}
+    for name, group in by_name.items():
+        if len({r.text_sha256 for r in group}) == 1:
+            names.update((r.path, name) for r in group)
+            continue
+        full = {r.path: os.path.abspath(r.path) for r in group}  # arguments may mix both
+        root = os.path.commonpath([os.path.dirname(f) for f in full.values()])
+        names.update((path, PurePath(os.path.relpath(f, root)).as_posix()) for path, f in full.items())
+    return names
 
 
-def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]]) -> list[FileReport]:
+def rename_records(records: Sequence[ArticleRecord], name: str) -> None:
+    """Give the records of one file the document name ``name`` (from
+    :func:`document_names`): ``doc``, ``source``, ``sources`` and the ``source`` of every
+    practice, outcome and link. Changes the records in place."""
+    for rec in records:
+        rec.doc = rec.source = name
+        rec.sources = [name]
+        for unit in (*rec.practices, *rec.outcomes, *rec.links):
+            unit.source = name
+
+
+def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]],
+                     names: Mapping[str, str] | None = None) -> list[FileReport]:
     """Merge the files of each group of same-text files into the first of the group.
 
     Changes ``entries`` in place: the kept file's records get every name of the group in
@@ -61,6 +111,8 @@ def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]]) -> l
     Args:
         entries: ``(records, report)`` per input file, in input order; a report's
             ``text_sha256`` is the file's :func:`text_digest`.
+        names: the name of each file by path (:func:`document_names`) for ``sources``;
+            ``None``: the file names.
 
     Returns:
         The reports of the copies, sorted by path.
@@ -73,11 +125,12 @@ def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]]) -> l
     for members in groups.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda k: _rank(entries[k][1]))
+        # The first by name keeps the document, so ``sources[0]`` is its ``doc``.
+        members.sort(key=lambda k: (_name(entries[k][1].path, names), entries[k][1].path))
         keep_records, keep = entries[members[0]]
-        names = sorted({Path(entries[k][1].path).name for k in members})
+        sources = sorted({_name(entries[k][1].path, names) for k in members})
         for rec in keep_records:
-            rec.sources = names
+            rec.sources = sources
         keep.duplicates = sorted(entries[k][1].path for k in members[1:])
         for k in members[1:]:
             report = entries[k][1]
@@ -89,4 +142,8 @@ def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]]) -> l
     return sorted(copies, key=lambda r: r.path)
 
 
-__all__ = ["text_digest", "merge_duplicates"]
+def _name(path: str, names: Mapping[str, str] | None) -> str:
+    return names[path] if names is not None else Path(path).name
+
+
+__all__ = ["text_digest", "document_names", "rename_records", "merge_duplicates"]

@@ -10,7 +10,10 @@ that PDF layout leaves inside paragraphs repaired. Headings are kept on lines of
 their own.
 
 Limits: files larger than :data:`MAX_FILE_BYTES` (64 MiB) are refused; the largest
-paper-sized inputs are a few MB, and a 50 MB text file still reads (in seconds).
+paper-sized inputs are a few MB, and a 50 MB text file still reads (in seconds), but a
+build then refuses its text as too long for one paper
+(:data:`extract.corpus.MAX_TEXT_CHARS`). Only regular files are read: a FIFO would
+block the reader.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,7 +59,9 @@ class Document:
     """A decoded, cleaned input file.
 
     Attributes:
-        source: the file name (no directory), used as the document id in records.
+        source: the file name (no directory), used as the document id in records
+            (unless another paper has the same file name:
+            :func:`extract.duplicates.document_names`).
         path: the path it was read from.
         text: cleaned simplified-Chinese text; paragraphs separated by ``\\n``.
         encoding: the detected source encoding (``utf_8``, ``gb18030`` …).
@@ -92,8 +98,8 @@ def read_document(path: str | Path) -> Document:
 
     Raises:
         IngestError: the file is missing (or a broken symbolic link), a directory,
-            unreadable, too large, empty, binary, of an unsupported suffix, in an
-            encoding that cannot be detected, or a PDF/DOCX/HTML file its reader
+            not a regular file (a FIFO, a device), unreadable, too large, empty,
+            binary, of an unsupported suffix, in an encoding that cannot be detected, or a PDF/DOCX/HTML file its reader
             cannot read (truncated, damaged, encrypted, no text). The message names
             the file and says what to do.
     """
@@ -161,7 +167,13 @@ def _read_bytes(p: Path) -> bytes:
     if p.is_dir():
         raise IngestError(p, "is a directory, not a file; give the files in it instead")
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # Reading a FIFO blocks until a writer comes (for ever, in a build); a
+            # device may never end.
+            raise IngestError(p, "not a regular file (a FIFO, socket or device); "
+                                 "give the paper file itself")
+        size = st.st_size
         if size > MAX_FILE_BYTES:
             raise IngestError(p, f"file too large ({size / 2**20:.1f} MiB > "
                                  f"{MAX_FILE_BYTES // 2**20} MiB limit); split it into "

@@ -83,13 +83,16 @@ class ArticleRecord:
     """One article's extraction: a line of ``extractions.jsonl``.
 
     Attributes:
-        doc: the source file name (the gold files' ``doc``).
+        doc: the document name: the source file name (the gold files' ``doc``), or,
+            when another paper of the build has the same file name, the path under the
+            folder they share (``a/paper.txt``; :func:`extract.duplicates.document_names`).
         article: the title as written (``[…]`` when inferred).
         skipped: parts of the page not annotated, with the reason (first article only).
         organisations, practices, outcomes, links: the units of GUIDELINES.md.
-        source: the input file name.
+        source: the input file's document name (as ``doc``).
         text: the cleaned article text all offsets point into.
-        sources: every input file name this article was read from, sorted: ``[source]``,
+        sources: the document names of every input file this article was read from,
+            sorted: ``[source]``,
             or more when the same paper came under several names
             (:mod:`extract.duplicates`); the first is ``source``.
         authors: author names; ``affiliation``: the author's unit as written.

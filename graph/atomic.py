@@ -7,6 +7,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+#: The suffix of the temporary file :func:`write_chunks` writes before its rename; the
+#: full name is ``.<final name>.<random>.tmp``, in the final file's folder.
+TMP_SUFFIX = ".tmp"
+
 
 def write_text(path: str | Path, text: str, *, sync: bool = True) -> Path:
     """Write ``text`` as UTF-8 to ``path`` so that readers see the old or the new file,
@@ -22,7 +26,7 @@ def write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, sync: bool 
     they are), so a file larger than memory can be written atomically. Returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
@@ -37,6 +41,29 @@ def write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, sync: bool 
             os.unlink(tmp)
         raise
     return path
+
+
+def remove_unfinished(folder: str | Path) -> list[Path]:
+    """Delete the temporary files that :func:`write_chunks` left in ``folder`` when its
+    process was killed between writing and renaming (``.<name>.<random>.tmp``).
+
+    Only call it when no other process writes into ``folder`` (a build at its start,
+    :func:`graph.project.build_project`): a live writer's temporary file looks the same.
+    Subfolders are not searched.
+
+    Args:
+        folder: the folder (need not exist).
+
+    Returns:
+        The files deleted, sorted.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    gone = sorted(p for p in folder.glob(f".*{TMP_SUFFIX}") if p.is_file())
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
 
 
 def old_copy(path: str | Path) -> Path:

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from extract.cache import ExtractionCache
 from extract.corpus import CorpusResult, extract_corpus
+from extract.errors import MinekgError
 from extract.pipeline import extractor_version
 
+from .atomic import remove_unfinished
 from .commit import Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
@@ -24,6 +26,22 @@ from .store import open_graph
 from .viz import render_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
+#: The cache folders inside the output folder: per-file extractions, graph fragments.
+CACHE_FOLDERS = ("cache", "cache/graph")
+
+
+class BuildRefused(MinekgError):
+    """The build stopped after extraction and wrote nothing: no article could be built,
+    or files were skipped and the build is strict. The previous outputs stay.
+
+    Args:
+        message: what happened and what to do.
+        corpus: what extraction found (the skipped files and their reasons, to list).
+    """
+
+    def __init__(self, message: str, corpus: CorpusResult):
+        super().__init__(message)
+        self.corpus = corpus
 
 
 @dataclass
@@ -53,7 +71,8 @@ class BuildSummary:
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
                   progress: Callable[[str], None] | None = None, *, cache: bool = True,
-                  jobs: int | None = 1, infer: bool = False) -> tuple[BuildSummary, CorpusResult]:
+                  jobs: int | None = 1, infer: bool = False,
+                  strict: bool = False) -> tuple[BuildSummary, CorpusResult]:
     """Build every output of a corpus into ``out``.
 
     Args:
@@ -67,19 +86,36 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
         infer: add the RDFS / OWL-RL entailments of ``ontology/minekg.ttl`` to
             ``graph.ttl`` and the store (``org:Organization`` then finds every mine).
+        strict: a skipped file fails the build (:class:`BuildRefused`) instead of being
+            left out of outputs built from the others.
 
     Returns:
         ``(summary, corpus)``.
 
     Raises:
         extract.corpus.NoInputError: a path is missing or no paper could be found.
+        BuildRefused: no article was found in any file, or ``strict`` and a file was
+            skipped; nothing was written (the extraction cache keeps what was extracted).
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
+    # A build killed while it wrote a cache entry leaves the entry's temporary file
+    # (entries are written atomically, so never a half entry); nothing else writes
+    # the caches now, since two builds into one folder are not supported.
+    for folder in CACHE_FOLDERS:
+        remove_unfinished(out / folder)
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
+    # Refused before anything is staged: a failed build leaves the previous outputs,
+    # rather than replace them with a graph that misses papers (strict) or is empty.
+    if not corpus.records:
+        raise BuildRefused("nothing could be built: no article in any readable file (see the skipped "
+                           "lines); nothing written", corpus)
+    if strict and corpus.skipped:
+        raise BuildRefused(f"{len(corpus.skipped)} file(s) skipped and the build is strict (--strict): "
+                           "nothing written, the previous outputs stay", corpus)
     version = extractor_version()
     staging = Staging(out)
     try:

@@ -1,6 +1,8 @@
 """Shared, session-scoped fixtures: the spaCy pipeline and a build of the bundled papers."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,19 @@ def projected(built):
     from graph.store import open_graph
 
     return project(open_graph(built / "store"))
+
+
+def held_to_permissions() -> list[str]:
+    """A command prefix under which ``chmod 000`` really stops a process from reading.
+
+    The tests run as root, who reads any file through the capabilities CAP_DAC_OVERRIDE
+    and CAP_DAC_READ_SEARCH; ``setpriv`` drops both from the bounding set, so the
+    command runs as root but held to the permission bits. Empty when not root.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:  # util-linux, essential on Debian: not expected to be missing
+        pytest.fail("the tests run as root and need setpriv (apt-get install util-linux) to "
+                    "run without the capabilities that let root read a chmod 000 file")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +24,17 @@ def test_every_command_has_help_with_an_example_and_a_readme_mention(runner):
         assert result.exit_code == 0, name
         assert "Example" in result.output, name
         assert f"minekg {name}" in readme, name
+
+
+def test_build_help_and_readme_list_every_supported_suffix(runner):
+    from extract.ingest import SUPPORTED_SUFFIXES
+
+    help_text = " ".join(runner.invoke(cli.main, ["build", "-h"]).output.split())  # unwrapped
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for suffix in SUPPORTED_SUFFIXES:
+        # \b: ".htm" must be there on its own, not only inside ".html".
+        assert re.search(re.escape(suffix) + r"\b", help_text), suffix
+        assert f"`{suffix}`" in readme, suffix
 
 
 def test_missing_path_is_one_clear_line(runner, tmp_path):
@@ -56,6 +68,24 @@ def test_strict_makes_a_skip_an_error(runner, tmp_path):
     result = runner.invoke(cli.main, ["build", str(src), "--out", str(tmp_path / "o"), "--quiet", "--strict"])
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "--strict" in result.output
+
+
+def test_a_build_that_builds_nothing_writes_nothing(runner, tmp_path):
+    good, bad, out = tmp_path / "good", tmp_path / "bad", tmp_path / "o"
+    good.mkdir()
+    bad.mkdir()
+    (good / "good.txt").write_text("矿党委推行“三会一课”制度。\n", encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    assert runner.invoke(cli.main, ["build", str(good), "--out", str(out), "--quiet"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    result = runner.invoke(cli.main, ["build", str(bad), "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"skipped {bad / 'empty.txt'}: the file is empty",
+        "Error: nothing could be built: no article in any readable file (see the skipped lines); "
+        "nothing written"]
+    # The previous build's outputs, not an empty graph.
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_mechanisms_json_is_sparql_results(runner, built):

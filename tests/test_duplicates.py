@@ -178,3 +178,108 @@ def test_unread_files_are_never_duplicates():
     entries[1][1].status = "skipped"
     assert merge_duplicates(entries) == []
     assert [r.status for _, r in entries] == ["ok", "skipped"]
+
+
+# ----------------------------------------- two papers, one file name -------------
+
+#: ``in/a/paper.txt`` and ``in/b/paper.txt`` are different papers (001 and 003);
+#: ``in/c/paper.txt`` is a copy of ``a``'s, ``in/<003's name>`` a copy of ``b``'s.
+SAME_NAME = {"a/paper.txt": SMALL[0], "b/paper.txt": SMALL[1], "c/paper.txt": SMALL[0],
+             SMALL[1]: SMALL[1]}
+
+
+@pytest.fixture(scope="module")
+def same_name(tmp_path_factory):
+    """``minekg build`` of the :data:`SAME_NAME` folder; returns (folder, out, result)."""
+    root = tmp_path_factory.mktemp("same-name")
+    folder = root / "in"
+    for name, paper in SAME_NAME.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PAPERS / paper, folder / name)
+    out = root / "out"
+    result = CliRunner().invoke(cli.main, ["build", str(folder), "--out", str(out), "--quiet"])
+    return folder, out, result
+
+
+def test_two_papers_with_one_file_name_are_two_documents(same_name):
+    folder, out, result = same_name
+    assert result.exit_code == 0, result.output
+    records = read_jsonl(out / "extractions.jsonl")
+    # Each paper once: the papers named paper.txt by their path under in/, the copy of
+    # 003 under its own (bare) name, which sorts first and keeps the document.
+    assert [(r.doc, r.sources) for r in records] == [
+        (SMALL[1], [SMALL[1], "b/paper.txt"]),
+        ("a/paper.txt", ["a/paper.txt", "c/paper.txt"]),
+    ]
+    for rec in records:
+        assert {u.source for u in (*rec.practices, *rec.outcomes, *rec.links)} == {rec.doc}
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    docs = {str(g.value(d, DCTERMS.identifier)): d for d in g.subjects(RDF.type, MKG.Document)}
+    assert sorted(docs) == sorted([SMALL[1], "a/paper.txt"])
+    assert set(g.objects(docs["a/paper.txt"], DCTERMS.source)) == {Literal("a/paper.txt"),
+                                                                    Literal("c/paper.txt")}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert {(f["path"], f["status"], f["doc"]) for f in report["files"]} == {
+        (str(folder / SMALL[1]), "ok", SMALL[1]),
+        (str(folder / "a/paper.txt"), "ok", "a/paper.txt"),
+        (str(folder / "b/paper.txt"), "duplicate", SMALL[1]),
+        (str(folder / "c/paper.txt"), "duplicate", "a/paper.txt"),
+    }
+
+
+def test_same_name_outputs_depend_neither_on_order_nor_on_jobs(same_name, tmp_path):
+    from graph.project import build_project
+
+    folder, out, _ = same_name
+    files = sorted((p for p in folder.rglob("*.txt")), reverse=True)
+    again = tmp_path / "again"
+    build_project(files, again, cache=False, jobs=1)
+    for name in ("extractions.jsonl", "graph.ttl"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_evaluation_still_finds_gold_by_file_name(same_name, builds, tmp_path):
+    # The gold of 003 names the file 003_…txt: found in the build with colliding names
+    # as in the build without them.
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLD / SMALL[1].replace(".txt", ".json"), gold)
+    plain, _, _ = builds
+    ev = evaluate(gold, same_name[1] / "extractions.jsonl").figures()
+    assert ev == evaluate(gold, plain / "extractions.jsonl").figures()
+    assert ev["practices"]["tp"] > 0
+
+
+def _read(path: str, key: str) -> FileReport:
+    return FileReport(path, text_sha256=key)
+
+
+@pytest.mark.parametrize("reports,expected", [
+    # No collision: the file names, whatever the folders.
+    ([_read("in/a/x.txt", "k1"), _read("in/b/y.txt", "k2")], ["x.txt", "y.txt"]),
+    # The same name and text: one paper, the bare name.
+    ([_read("in/a/x.txt", "k1"), _read("in/b/x.txt", "k1")], ["x.txt", "x.txt"]),
+    # Different texts: the paths under the folder they have in common, at any depth.
+    ([_read("in/a/x.txt", "k1"), _read("in/b/c/x.txt", "k2"), _read("in/y.txt", "k3")],
+     ["a/x.txt", "b/c/x.txt", "y.txt"]),
+    ([_read("in/x.txt", "k1"), _read("in/b/x.txt", "k2")], ["x.txt", "b/x.txt"]),
+    # Copies among colliding files get their paths too (sources stay unambiguous).
+    ([_read("in/a/x.txt", "k1"), _read("in/b/x.txt", "k2"), _read("in/c/x.txt", "k1")],
+     ["a/x.txt", "b/x.txt", "c/x.txt"]),
+    # Unread files are not named.
+    ([_read("in/a/x.txt", "k1"), FileReport("in/b/x.txt", "skipped", "empty")], ["x.txt"]),
+], ids=["distinct", "copies", "depths", "top", "copy-among", "skipped"])
+def test_document_names(reports, expected):
+    from extract.duplicates import document_names
+
+    for order in (reports, reports[::-1]):
+        names = document_names(order)
+        assert [names[r.path] for r in reports if r.path in names] == expected
+
+
+def test_document_names_mix_relative_and_absolute_paths(tmp_path, monkeypatch):
+    from extract.duplicates import document_names
+
+    monkeypatch.chdir(tmp_path)
+    reports = [_read("a/x.txt", "k1"), _read(str(tmp_path / "b" / "x.txt"), "k2")]
+    assert sorted(document_names(reports).values()) == ["a/x.txt", "b/x.txt"]

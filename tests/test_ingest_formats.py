@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from hypothesis import strategies as st
 from extract import ingest
 from extract.errors import IngestError
 from extract.ingest import SUPPORTED_SUFFIXES, is_heading, read_document
+
+from .conftest import held_to_permissions
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPERS = sorted((ROOT / "data" / "papers").glob("*.txt"))
@@ -426,9 +429,8 @@ def test_damaged_pdf_body_raises_ingest_error(tmp_path: Path, cjk_font: Path) ->
         read_document(path)
 
 
-# Tests run as root, for whom chmod 000 does not stop reading: unreadable paths are
-# made as a directory with a text suffix and a broken symbolic link, and a denied
-# permission is simulated by making the read raise PermissionError.
+# Unreadable paths: a directory with a text suffix, a broken symbolic link, a FIFO, and
+# a chmod 000 file read in a process held to the permission bits even as root.
 
 def test_directory_with_text_suffix(tmp_path: Path) -> None:
     (tmp_path / "folder.txt").mkdir()
@@ -443,21 +445,60 @@ def test_broken_symlink(tmp_path: Path) -> None:
         read_document(link)
 
 
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_document(fifo))
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():
+        # Blocked in open() or read(), waiting for a writer: give it one that writes
+        # nothing, so the thread ends, then fail.
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=20)
+        pytest.fail("reading a FIFO blocked until a writer came")
+    (exc,) = outcome
+    assert isinstance(exc, IngestError) and "not a regular file" in exc.reason
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read_document(tmp_path / "nowhere.pdf")
 
 
-def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+#: Reads the file ``sys.argv[1]``; prints the IngestError's reason, or ``read``.
+READ_ONE = """
+import sys
+from extract.errors import IngestError
+from extract.ingest import read_document
+try:
+    read_document(sys.argv[1])
+except IngestError as exc:
+    print(exc.reason)
+else:
+    print("read")
+"""
+
+
+def test_permission_denied(tmp_path: Path) -> None:
     path = tmp_path / "locked.txt"
     path.write_text("煤矿党建。", encoding="utf-8")
-
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    with pytest.raises(IngestError, match="permission denied"):
-        read_document(path)
+    path.chmod(0)
+    result = subprocess.run([*held_to_permissions(), sys.executable, "-c", READ_ONE, str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("permission denied; make the file readable")
 
 
 def test_too_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

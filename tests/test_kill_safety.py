@@ -220,3 +220,43 @@ def test_killed_after_some_files_were_renamed_rolls_forward(previous, fewer, fre
     assert recover(out, OUTPUTS)
     assert _leftovers(out) == []
     assert _same_build(_snapshot(out), fresh)
+
+
+# ------------------------------------------------ inside a cache entry's write ----
+
+#: Runs ``minekg build`` with an ``os.replace`` that exits the process just before it
+#: would rename a temporary file into the folder ``sys.argv[1]``: a build killed while
+#: it writes a cache entry, which leaves the entry's ``.<key>.json.<random>.tmp``.
+EXIT_BEFORE_CACHE_WRITE = """
+import os, sys
+from pathlib import Path
+
+folder = Path(sys.argv.pop(1))
+os_replace = os.replace
+
+def replace(src, dst):
+    if Path(dst).parent == folder:
+        os._exit(9)
+    os_replace(src, dst)
+
+os.replace = replace
+import cli
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("cache", ["cache", "cache/graph"])
+def test_a_build_killed_while_writing_a_cache_entry_leaves_nothing_after_the_next(tmp_path, cache):
+    paper = sorted(PAPERS.glob("*.txt"))[1]
+    out = tmp_path / "out"
+    args = ["build", str(paper), "--out", str(out), "--quiet", "--jobs", "1"]
+    killed = subprocess.run([sys.executable, "-c", EXIT_BEFORE_CACHE_WRITE, str(out / cache), *args],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert killed.returncode == 9, killed.stderr.decode()
+    stray = list((out / cache).glob(".*.tmp"))
+    assert len(stray) == 1, stray  # the kill came where it was meant to
+    done = subprocess.run([sys.executable, "-c", "import cli; cli.main()", *args],
+                          cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr.decode()
+    assert not list(out.rglob("*.tmp"))
+    assert list((out / cache).glob("*.json"))  # the entry was written this time

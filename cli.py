@@ -220,19 +220,30 @@ def query(name, list_, params, store_dir, endpoint, infer, fmt):
 @main.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--outcome", "category", type=click.Choice(_categories()), default="safety", show_default=True,
               help="The outcome category.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many practices to rank.")
+@click.option("--all", "every", is_flag=True,
+              help="Every finding instead, one row each: practice, organisation, outcome (indicator, "
+                   "value, unit, year), source paper and evidence sentence.")
 @store_options
 @output_options
 @_fail_cleanly
-def mechanisms(category, store_dir, endpoint, infer, fmt):
-    """Which practices link to outcomes of a category: organisation, outcome (indicator,
-    value, unit, year), source paper and evidence sentence.
+def mechanisms(category, limit, every, store_dir, endpoint, infer, fmt):
+    """Which practices link to outcomes of a category, ranked by the papers, organisations
+    and findings behind them, each with one example finding (outcome, organisation, paper,
+    sentence). --all lists every finding with its evidence (the named query mechanisms).
 
     \b
     Example:
         minekg mechanisms --outcome safety
-        minekg mechanisms --outcome production --format json
+        minekg mechanisms --outcome safety --all --format csv
+        minekg mechanisms --outcome production --limit 5 --format json
     """
-    _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
+    if every:
+        _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
+    else:
+        _run_named("mechanism_ranking", {"category": category, "limit": str(limit)}, store_dir, endpoint,
+                   infer, fmt)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

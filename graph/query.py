@@ -5,6 +5,23 @@ says what it answers and its parameters (``# name: what it answers`` then
 ``#   param  meaning; default X``). A parameter ``p`` is written ``?param_p`` in the query
 and replaced by a literal before the query runs, so the same text runs on Oxigraph and
 on any SPARQL 1.1 endpoint.
+
+How the queries are written for the embedded store (Oxigraph 0.5 plans by the shape
+of the patterns, not by counts; read a plan with ``oxigraph query --explain --stats`` on a
+copy of the store):
+
+* the selective part first and alone — a category's outcomes, the organisations whose
+  name matches (the name filter inside its own group: rdflib applies a group's filters
+  after its OPTIONALs);
+* every further value an ``OPTIONAL`` of one or two patterns (nested where one needs
+  the other), with a ``FILTER(BOUND(...))`` that makes the required ones required: the
+  rows are those of plain joins, and Oxigraph looks each value up per row — written as
+  one long join or with an ``OPTIONAL`` after many patterns, it hashed every finding,
+  adoption or outcome of the graph;
+* no sub-SELECT joined with another sub-SELECT: rdflib's engine (``--infer``) joins
+  them by nested loops;
+* a ranking over many statements reads what the build derived for it
+  (``mkg:PracticeSummary``, :func:`graph.triples.summary_triples`), not the statements.
 """
 from __future__ import annotations
 

@@ -71,10 +71,10 @@ def _graph(store_dir, endpoint, infer):
 
 def _run_named(name, values, store_dir, endpoint, infer, fmt):
     """Bind a named query's parameters, run it on the store or endpoint, print the result."""
-    from graph.query import bind_params, format_result, named_queries, run_sparql
+    from graph.query import bind_params, named_queries, query_text
 
     text = bind_params(named_queries()[name], values)
-    click.echo(format_result(run_sparql(_graph(store_dir, endpoint, infer), text, endpoint), fmt), nl=False)
+    click.echo(query_text(_graph(store_dir, endpoint, infer), text, fmt, endpoint), nl=False)
 
 
 def _categories():
@@ -173,13 +173,13 @@ def sparql(query, store_dir, endpoint, infer, fmt):
         minekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
         minekg sparql graph/queries/mechanisms.rq --format csv
     """
-    from graph.query import format_result, run_sparql
+    from graph.query import query_text
 
     text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
     if "?param_" in text:
         raise click.BadParameter("this query has ?param_ placeholders: run it with `minekg query NAME --param k=v`")
     graph = _graph(store_dir, endpoint, infer)
-    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+    click.echo(query_text(graph, text, fmt, endpoint), nl=False)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -76,10 +76,10 @@ def _graph(store_dir, endpoint, infer):
 
 def _run_named(name, values, store_dir, endpoint, infer, fmt):
     """Bind a named query's parameters, run it on the store or endpoint, print the result."""
-    from graph.query import bind_params, format_result, named_queries, run_sparql
+    from graph.query import bind_params, named_queries, query_text
 
     text = bind_params(named_queries()[name], values)
-    click.echo(format_result(run_sparql(_graph(store_dir, endpoint, infer), text, endpoint), fmt), nl=False)
+    click.echo(query_text(_graph(store_dir, endpoint, infer), text, fmt, endpoint), nl=False)
 
 
 def _categories():
@@ -197,13 +197,13 @@ def sparql(query, store_dir, endpoint, infer, fmt):
         minekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
         minekg sparql graph/queries/mechanisms.rq --format csv
     """
-    from graph.query import format_result, run_sparql
+    from graph.query import query_text
 
     text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
     if "?param_" in text:
         raise click.BadParameter("this query has ?param_ placeholders: run it with `minekg query NAME --param k=v`")
     graph = _graph(store_dir, endpoint, infer)
-    click.echo(format_result(run_sparql(graph, text, endpoint), fmt), nl=False)
+    click.echo(query_text(graph, text, fmt, endpoint), nl=False)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
@@ -244,19 +244,30 @@ def query(name, list_, params, store_dir, endpoint, infer, fmt):
 @main.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--outcome", "category", type=click.Choice(_categories()), default="safety", show_default=True,
               help="The outcome category.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many practices to rank.")
+@click.option("--all", "every", is_flag=True,
+              help="Every finding instead, one row each: practice, organisation, outcome (indicator, "
+                   "value, unit, year), source paper and evidence sentence.")
 @store_options
 @output_options
 @_fail_cleanly
-def mechanisms(category, store_dir, endpoint, infer, fmt):
-    """Which practices link to outcomes of a category: organisation, outcome (indicator,
-    value, unit, year), source paper and evidence sentence.
+def mechanisms(category, limit, every, store_dir, endpoint, infer, fmt):
+    """Which practices link to outcomes of a category, ranked by the papers, organisations
+    and findings behind them, each with one example finding (outcome, organisation, paper,
+    sentence). --all lists every finding with its evidence (the named query mechanisms).
 
     \b
     Example:
         minekg mechanisms --outcome safety
-        minekg mechanisms --outcome production --format json
+        minekg mechanisms --outcome safety --all --format csv
+        minekg mechanisms --outcome production --limit 5 --format json
     """
-    _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
+    if every:
+        _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
+    else:
+        _run_named("mechanism_ranking", {"category": category, "limit": str(limit)}, store_dir, endpoint,
+                   infer, fmt)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -10,11 +10,16 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
   memory store (the ratio);
 * an incremental rebuild of the largest corpus after one paper changed (cache on).
 
-Prints a table and writes ``benchmarks/results/latest.json``.
+Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
+BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
+``--rdflib``, on its ``graph.ttl`` in rdflib's memory store), prints them and writes
+``benchmarks/results/queries.json``; ``--query-dir`` times another folder of ``.rq``
+files on the same store (the queries of another branch: a before/after).
 
 Example:
     PYTHONPATH=. python benchmarks/bench.py            # 100 and 1,000 papers
     PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
+    PYTHONPATH=. python benchmarks/bench.py --queries-only build
 """
 from __future__ import annotations
 
@@ -89,12 +94,26 @@ def jieba_alone(texts: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def time_queries(graph, repeat: int = 3) -> dict[str, dict]:
-    """Best-of-``repeat`` seconds and row count of every named query on ``graph``."""
+def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
+                 slow: float = 5.0) -> dict[str, dict]:
+    """Best-of-``repeat`` seconds and row count of every named query on ``graph``.
+
+    Args:
+        graph: the graph to ask (the embedded store, or rdflib's memory store).
+        repeat: runs per query; a query slower than ``slow`` seconds runs once.
+        query_dir: the folder of ``.rq`` files (default ``graph/queries``).
+    """
+    import graph.query as gq
     from graph.query import QueryError, bind_params, named_queries, run_sparql
 
+    saved = gq.QUERY_DIR
+    gq.QUERY_DIR = Path(query_dir) if query_dir else saved
+    try:
+        queries = named_queries()
+    finally:
+        gq.QUERY_DIR = saved
     out = {}
-    for name, q in named_queries().items():
+    for name, q in queries.items():
         try:
             text = bind_params(q, {})
         except QueryError:
@@ -105,6 +124,8 @@ def time_queries(graph, repeat: int = 3) -> dict[str, dict]:
                 t = time.perf_counter()
                 rows = len(list(run_sparql(graph, text)))
                 best = min(best, time.perf_counter() - t)
+                if best > slow:
+                    break
         except QueryError as exc:  # rdflib's engine fails on some SPARQL 1.1 aggregates
             out[name] = {"seconds": None, "rows": None, "error": str(exc)[:200]}
             continue
@@ -133,11 +154,20 @@ def main() -> None:
                         help="corpus sizes (default 100 1000, with --full 10000 too)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
     parser.add_argument("--work", default=None, help="folder for corpora and builds (default: a temp dir)")
+    parser.add_argument("--queries-only", metavar="BUILD_DIR", default=None,
+                        help="only time the named queries on the store of this existing build")
+    parser.add_argument("--query-dir", metavar="DIR", default=None,
+                        help="with --queries-only: the .rq files to time (default graph/queries)")
+    parser.add_argument("--rdflib", action="store_true",
+                        help="with --queries-only: also in rdflib's memory store (small builds only)")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
         papers, out, jobs = args.child_build
         _child_build(papers, out, int(jobs))
+        return
+    if args.queries_only:
+        queries_only(Path(args.queries_only), args.query_dir, args.rdflib)
         return
     sizes = args.sizes or ([100, 1000] + ([10000] if args.full else []))
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-bench-"))
@@ -182,9 +212,36 @@ def main() -> None:
     print_table(results)
 
 
-def _save(results: dict) -> None:
+def queries_only(build_dir: Path, query_dir: str | None = None, with_rdflib: bool = False) -> dict:
+    """Time the named queries on an existing build; print them, write ``queries.json``."""
+    from graph.store import open_graph
+
+    ask = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    store = open_graph(build_dir / "store")
+    triples = int(next(iter(store.query(ask)))[0])
+    results = {"build": str(build_dir), "triples": triples, "query_dir": query_dir or "graph/queries",
+               "oxigraph": time_queries(store, query_dir=query_dir)}
+    if with_rdflib:
+        results["rdflib_memory"] = time_queries(rdflib_memory(build_dir / "graph.ttl"), query_dir=query_dir)
+    _save(results, "queries.json")
+    print(f"named queries (defaults) on {build_dir} ({triples:,} triples), best of 3 "
+          f"(one run when slower than 5 s), queries from {results['query_dir']}:")
+    for name, v in results["oxigraph"].items():
+        mem = results.get("rdflib_memory", {}).get(name)
+        other = ""
+        if mem is not None:
+            other = (f"   rdflib memory {mem['seconds'] * 1000:>9.1f} ms {mem['rows']:>6} rows" if mem["seconds"]
+                     is not None else f"   rdflib memory fails: {mem['error'][:60]}")
+        if v["seconds"] is None:
+            print(f"  {name:<20} fails: {v['error'][:70]}")
+        else:
+            print(f"  {name:<20} {v['seconds'] * 1000:>9.1f} ms {v['rows']:>6} rows{other}")
+    return results
+
+
+def _save(results: dict, name: str = "latest.json") -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+    (RESULTS / name).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                          encoding="utf-8")
 
 

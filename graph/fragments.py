@@ -8,7 +8,8 @@
    document's records and how the corpus resolves the names it uses — so a rebuild only
    makes the fragments of changed documents, and of documents whose organisations now
    resolve differently;
-3. the shared and global triples (labels chosen from every document's names);
+3. the shared and global triples (labels chosen from every document's names, practice
+   summaries added up from every document's findings);
 4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
    shared triples — a fragment taken from the cache was checked when it was made, and
    what it depends on outside itself is in its key;
@@ -37,7 +38,7 @@ from .build import Resolver
 from .commit import Staging
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
-                      referenced_names, resolution, run_nodes)
+                      merge_summaries, referenced_names, resolution, run_nodes, summary_triples)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
@@ -66,8 +67,8 @@ class GraphResult:
 
 @dataclass
 class _Entry:
-    """A document's fragment as the cache keeps it: its shared triples and names; the
-    local triples stay on disk as a Turtle block (``<key>.ttl``)."""
+    """A document's fragment as the cache keeps it: its shared triples, names and
+    practice summaries; the local triples stay on disk as a Turtle block (``<key>.ttl``)."""
 
     key: str
     doc: str
@@ -75,6 +76,7 @@ class _Entry:
     shared: list[Triple]
     org_names: dict[str, list[str]]
     practice_names: dict[str, list[str]]
+    summaries: dict[str, dict]
 
 
 class FragmentCache:
@@ -95,19 +97,20 @@ class FragmentCache:
             if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
                 return None
             return _Entry(key, data["doc"], data["local"], [tuple(t) for t in data["shared"]],
-                          data["org_names"], data["practice_names"])
+                          data["org_names"], data["practice_names"], data["summaries"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
-            org_names: dict[str, list[str]], practice_names: dict[str, list[str]]) -> _Entry:
+            org_names: dict[str, list[str]], practice_names: dict[str, list[str]],
+            summaries: dict[str, dict]) -> _Entry:
         """Store a fragment; the Turtle block first, so a ``.json`` always has its ``.ttl``."""
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
         entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": shared,
-                 "org_names": org_names, "practice_names": practice_names}
+                 "org_names": org_names, "practice_names": practice_names, "summaries": summaries}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), shared, org_names, practice_names)
+        return _Entry(key, doc, len(local), shared, org_names, practice_names, summaries)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -198,7 +201,8 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         entry = cache.get(key)
         if entry is None:
             frag = document_fragment(recs, res, declared, run)
-            entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names)
+            entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names,
+                              frag.summaries)
             made.append(entry)
         entries[doc] = entry
 
@@ -247,16 +251,19 @@ def _fingerprint(store_dir: Path) -> list | None:
 
 
 def _shared(version: str, entries: Iterable[_Entry]) -> set[Triple]:
-    """The shared triples of every fragment and the global triples."""
+    """The shared triples of every fragment and the global triples (with the practice
+    summaries, :func:`graph.triples.summary_triples`)."""
     shared: set[Triple] = set()
     org_names: dict[str, set[str]] = {}
     practice_names: dict[str, set[str]] = {}
+    summaries = []
     for e in entries:
         shared.update(e.shared)
+        summaries.append(e.summaries)
         for acc, names in ((org_names, e.org_names), (practice_names, e.practice_names)):
             for node, ns in names.items():
                 acc.setdefault(node, set()).update(ns)
-    return shared | global_triples(version, org_names, practice_names)
+    return shared | global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
 
 
 def _local_triples(cache: FragmentCache, key: str) -> list[Triple]:

@@ -73,13 +73,22 @@ def expand(graph: Graph) -> int:
 
 def inferred_copy(graph: Graph) -> Graph:
     """An in-memory copy of ``graph`` with the entailments added (for ``query --infer``
-    on a store built without them; the store itself stays read-only)."""
+    on a store built without them; the store itself stays read-only).
+
+    A literal the store gives as ``"x"^^xsd:string`` is copied as the plain ``"x"`` (the
+    same term in RDF 1.1): rdflib's engine tells them apart, so a query asking for
+    ``"safety"`` found no ``skos:notation "safety"^^xsd:string`` and answered nothing.
+    """
+    from rdflib import XSD, Literal
+
     from .vocab import PREFIXES
 
     out = Graph()
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, ns)
-    for t in graph:
-        out.add(t)
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))
+        out.add((s, p, o))
     expand(out)
     return out

@@ -40,6 +40,7 @@ class MKG(DefinedNamespace):
     categories: URIRef
     Unit: URIRef
     Finding: URIRef
+    PracticeSummary: URIRef
     EvidenceSentence: URIRef
     Article: URIRef
     Document: URIRef
@@ -56,6 +57,11 @@ class MKG(DefinedNamespace):
     direction: URIRef
     year: URIRef
     rule: URIRef
+    outcomeCategory: URIRef
+    findingCount: URIRef
+    documentCount: URIRef
+    organisationCount: URIRef
+    exampleFinding: URIRef
     text: URIRef
 
 

@@ -48,6 +48,24 @@ def test_mechanisms_safety_answers_with_evidence(built):
     assert "2024年累计排查整改隐患572条" in hit["sentence"]
 
 
+def test_practice_summaries_count_the_findings(built):
+    # mkg:PracticeSummary (graph.triples.summary_triples) says what the findings say.
+    g = open_graph(built / "store")
+    prefixes = """PREFIX mkg: <https://w3id.org/minekg/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>"""
+    summaries = result_rows(g.query(prefixes + """
+        SELECT ?p ?c ?n ?d ?o ?ex WHERE { ?s a mkg:PracticeSummary ; mkg:practice ?p ;
+          mkg:outcomeCategory ?c ; mkg:findingCount ?n ; mkg:documentCount ?d ;
+          mkg:organisationCount ?o ; mkg:exampleFinding ?ex }"""))[1]
+    counted = result_rows(g.query(prefixes + """
+        SELECT ?p ?c (COUNT(DISTINCT ?f) AS ?n) (COUNT(DISTINCT ?doc) AS ?d)
+               (COUNT(DISTINCT ?org) AS ?o) (MIN(STR(?f)) AS ?ex)
+        WHERE { ?f a mkg:Finding ; mkg:practice ?p ; mkg:outcome ?out ; prov:hadPrimarySource ?doc .
+                ?out mkg:category ?c OPTIONAL { ?f mkg:organisation ?org } }
+        GROUP BY ?p ?c"""))[1]
+    assert summaries and sorted(summaries) == sorted(counted)
+
+
 def test_one_node_for_limin_company(built):
     g = open_graph(built / "store")
     rows = result_rows(g.query("""

@@ -96,6 +96,28 @@ def test_mechanisms_json_is_sparql_results(runner, built):
     assert "practice" in data["head"]["vars"] and data["results"]["bindings"]
 
 
+def test_mechanisms_ranks_practices_and_all_lists_every_finding(runner, built):
+    import csv
+    import io
+    from collections import Counter
+
+    opts = ["mechanisms", "--outcome", "safety", "--store", str(built / "store"), "--format", "csv"]
+    ranked = runner.invoke(cli.main, [*opts, "--limit", "3"])
+    every = runner.invoke(cli.main, [*opts, "--all"])
+    assert ranked.exit_code == 0 and every.exit_code == 0, ranked.output + every.output
+    rows = list(csv.DictReader(io.StringIO(ranked.output)))
+    findings = list(csv.DictReader(io.StringIO(every.output)))
+    assert len(rows) == 3
+    keys = [(int(r["papers"]), int(r["findings"])) for r in rows]
+    assert keys == sorted(keys, reverse=True)
+    # The ranking counts the findings --all lists, and its example is one of them.
+    per_practice = Counter(f["practice"] for f in findings)
+    for r in rows:
+        assert int(r["findings"]) == per_practice[r["practice"]]
+        assert any(f["practice"] == r["practice"] and f["outcome"] == r["outcome"] and f["source"] == r["source"]
+                   for f in findings)
+
+
 def test_sparql_csv(runner, built):
     result = runner.invoke(cli.main, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
                                       "--store", str(built / "store"), "--format", "csv"])

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
+
 from extract.records import ArticleRecord
 
 from .atomic import write_chunks, write_text
@@ -55,6 +57,8 @@ class GraphResult:
             build (the rest came from the cache).
         store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
         fragments: the cache keys of the fragments in the graph.
+        network: the page's projection of the graph (:func:`graph.network.project`),
+            made from the fragments; ``None`` with ``infer`` (then project the store).
     """
 
     triples: int
@@ -62,12 +66,15 @@ class GraphResult:
     made: int
     store: str
     fragments: list[str] = field(default_factory=list)
+    network: nx.MultiDiGraph | None = None
 
 
 @dataclass
 class _Entry:
-    """A document's fragment as the cache keeps it: its shared triples and names; the
-    local triples stay on disk as a Turtle block (``<key>.ttl``)."""
+    """A document's fragment as the cache keeps it: its shared triples and names, and
+    what the page's projection takes from its local triples (``net``:
+    :func:`graph.network.document_part`); the local triples stay on disk as a Turtle
+    block (``<key>.ttl``)."""
 
     key: str
     doc: str
@@ -75,6 +82,7 @@ class _Entry:
     shared: list[Triple]
     org_names: dict[str, list[str]]
     practice_names: dict[str, list[str]]
+    net: dict[str, list]
 
 
 class FragmentCache:
@@ -95,19 +103,22 @@ class FragmentCache:
             if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
                 return None
             return _Entry(key, data["doc"], data["local"], [tuple(t) for t in data["shared"]],
-                          data["org_names"], data["practice_names"])
+                          data["org_names"], data["practice_names"], data["net"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
             org_names: dict[str, list[str]], practice_names: dict[str, list[str]]) -> _Entry:
         """Store a fragment; the Turtle block first, so a ``.json`` always has its ``.ttl``."""
+        from .network import document_part
+
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
+        net = document_part(local)
         entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": shared,
-                 "org_names": org_names, "practice_names": practice_names}
+                 "org_names": org_names, "practice_names": practice_names, "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), shared, org_names, practice_names)
+        return _Entry(key, doc, len(local), shared, org_names, practice_names, net)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -233,7 +244,13 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
     # renamed into place, so the fingerprint is that of the store the commit puts there.
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store)})
-    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys)
+    network = None
+    if not infer:  # entailments could add types the projection reads: project the store then
+        from .network import project_parts
+
+        network = project_parts(shared, (e.net for e in entries.values()))
+    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
+                       network=network)
 
 
 def _fingerprint(store_dir: Path) -> list | None:

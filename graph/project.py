@@ -112,9 +112,11 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
             graph = write_graph(corpus.records, out, version, tmp, infer=infer, staging=staging)
-    new_store = open_graph(staging.staged["store"])
-    net = project(new_store)
-    new_store.close()  # before the folder is renamed into place
+    net = graph.network
+    if net is None:
+        new_store = open_graph(staging.staged["store"])
+        net = project(new_store)
+        new_store.close()  # before the folder is renamed into place
     staging.write_text("graph.html", render_html(net, heading="minekg · 煤矿党建知识图谱"))
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),

@@ -223,3 +223,38 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     with pytest.raises(ShapeError, match="an outcome needs exactly one category"):
         fragments.write_graph(changed, out, "v", out / "fragments")
     assert (out / "graph.ttl").read_bytes() == before
+
+
+# --- the page's projection made from the fragments ------------------------------------
+
+def _same_network(a, b) -> None:
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    # the page's tooltips take the first edge in; the order of in-edges must agree too
+    assert all(list(a.in_edges(n, keys=True)) == list(b.in_edges(n, keys=True)) for n in a)
+
+
+def test_projection_from_fragments_equals_the_projection_of_the_store(records, tmp_path):
+    """The page of a build is drawn from the fragments (graph.network.project_parts), not
+    from the store; both must give the same graph, after a rebuild too (fragments from
+    the cache, one document changed)."""
+    from graph.network import project
+    from graph.store import open_graph
+    from graph.viz import render_html
+
+    out, first = _fresh(records, tmp_path, "net")
+    store = open_graph(out / "store")
+    _same_network(first.network, project(store))
+    store.close()
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.outcomes and r.links)
+    rec.outcomes[0].value, rec.outcomes[0].unit = 1.50, "％"  # decimal in canonical form; a 2nd unit label
+    from graph.fragments import write_graph
+
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert again.made >= 1
+    store = open_graph(out / "store")
+    from_store = project(store)
+    store.close()
+    _same_network(again.network, from_store)
+    assert render_html(again.network) == render_html(from_store)

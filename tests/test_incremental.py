@@ -248,7 +248,7 @@ def test_projection_from_fragments_equals_the_projection_of_the_store(records, t
     store.close()
     changed = copy.deepcopy(records)
     rec = next(r for r in changed if r.outcomes and r.links)
-    rec.outcomes[0].value, rec.outcomes[0].unit = 1.50, "％"  # decimal in canonical form; a 2nd unit label
+    rec.outcomes[0].value, rec.outcomes[0].unit = 1.50, "%"  # a decimal made canonical; a QUDT unit
     from graph.fragments import write_graph
 
     again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .records import ArticleRecord
+from .records import ArticleRecord, StoredRecord
 
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport
@@ -50,7 +50,7 @@ def _rank(report: FileReport) -> tuple[str, str]:
     return Path(report.path).name, report.path
 
 
-def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]]) -> list[FileReport]:
+def merge_duplicates(entries: list[tuple[list[ArticleRecord] | list[StoredRecord], FileReport]]) -> list[FileReport]:
     """Merge the files of each group of same-text files into the first of the group.
 
     Changes ``entries`` in place: the kept file's records get every name of the group in

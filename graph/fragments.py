@@ -32,14 +32,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.records import ArticleRecord
+from extract.records import ArticleRecord, StoredRecord
 
 from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import Staging
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
-                      referenced_names, resolution, run_nodes)
+                      resolution, run_nodes)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
@@ -152,14 +152,16 @@ class FragmentCache:
         return gone
 
 
-def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
+def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: str | Path, version: str,
                 cache_dir: str | Path, *, infer: bool = False,
                 contents: dict[str, list[str]] | None = None,
                 update_share: float = UPDATE_SHARE, staging: Staging | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
-        records: every record of the corpus, in input order.
+        records: every record of the corpus, in input order (as stored by the extraction
+            cache, or in memory); a stored record is decoded only when its document's
+            fragment is made.
         out: the build folder.
         staging: stage both outputs there for the caller to commit with the others
             (:mod:`graph.commit`); by default they are staged and put in place here.
@@ -194,21 +196,22 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         return result
     out = Path(out)
     cache = FragmentCache(cache_dir)
-    mentions = [(rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations]
+    stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in records]
+    mentions = [(rec.doc, name, aliases) for rec in stored for name, aliases in rec.orgs]
     res = Resolver(mentions=mentions)
     declared = declared_nodes(mentions, res)
     run = run_nodes(version)[1]
-    groups = by_document(records)
+    groups = by_document(stored)
     entries: dict[str, _Entry] = {}
     made: list[_Entry] = []
     for doc in sorted(groups):
         recs = groups[doc]
-        ident = (contents or {}).get(doc) or [r.to_json() for r in recs]
-        names = [n for r in recs for n in referenced_names(r)]
+        ident = (contents or {}).get(doc) or [r.line().decode("utf-8") for r in recs]
+        names = [n for r in recs for n in r.names]
         key = fragment_key(version, doc, ident, resolution(doc, names, res, declared))
         entry = cache.get(key)
         if entry is None:
-            frag = document_fragment(recs, res, declared, run)
+            frag = document_fragment([r.record() for r in recs], res, declared, run)
             entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names)
             made.append(entry)
         entries[doc] = entry

@@ -105,13 +105,22 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
     out = staging.folder
-    staging.write_chunks("extractions.jsonl", (r.to_json() + "\n" for r in corpus.records))
+    stored = corpus.stored
+    # The lines as the cache keeps them (only a merged duplicate's sources are spliced in).
+    staging.write_chunks("extractions.jsonl", _lines(stored))
     if cache:
-        graph = write_graph(corpus.records, out, version, out / "cache" / "graph", infer=infer,
-                            staging=staging)
+        # A record is what its file's cache key and its sources say: the fragment cache
+        # needs no digest of its JSON.
+        contents: dict[str, list[str]] | None = {}
+        for s in stored:
+            contents.setdefault(s.doc, []).append("\x1f".join([s.key or "", *s.sources]))
+        if not all(s.key for s in stored):
+            contents = None
+        graph = write_graph(stored, out, version, out / "cache" / "graph", infer=infer,
+                            staging=staging, contents=contents)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
-            graph = write_graph(corpus.records, out, version, tmp, infer=infer, staging=staging)
+            graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging)
     net = graph.network
     if net is None:
         new_store = open_graph(staging.staged["store"])
@@ -120,12 +129,25 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
     staging.write_text("graph.html", render_html(net, heading="minekg · 煤矿党建知识图谱"))
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),
-        skipped=len(corpus.skipped), articles=len(corpus.records),
-        organisations=sum(len(r.organisations) for r in corpus.records),
-        practices=sum(len(r.practices) for r in corpus.records),
-        outcomes=sum(len(r.outcomes) for r in corpus.records),
-        links=sum(len(r.links) for r in corpus.records), triples=graph.triples,
-        duplicates=len(corpus.duplicates))
+        skipped=len(corpus.skipped), articles=len(stored),
+        organisations=sum(s.counts[0] for s in stored), practices=sum(s.counts[1] for s in stored),
+        outcomes=sum(s.counts[2] for s in stored), links=sum(s.counts[3] for s in stored),
+        triples=graph.triples, duplicates=len(corpus.duplicates))
     report = {"extractor": version, "summary": asdict(summary),
               "files": [asdict(f) for f in corpus.files]}
     return summary, report, graph
+
+
+def _lines(stored, size: int = 4 << 20):
+    """``extractions.jsonl`` in pieces of about ``size`` bytes."""
+    part: list[bytes] = []
+    n = 0
+    for s in stored:
+        line = s.line()
+        part += (line, b"\n")
+        n += len(line) + 1
+        if n >= size:
+            yield b"".join(part)
+            part, n = [], 0
+    if part:
+        yield b"".join(part)

@@ -116,10 +116,7 @@ class Fragment:
 def referenced_names(rec: ArticleRecord) -> list[str]:
     """Every organisation name a record's triples look up (declared names, aliases,
     adopters, the organisations of outcomes and links)."""
-    names = [o.name for o in rec.organisations] + [a for o in rec.organisations for a in o.aliases]
-    names += [n for p in rec.practices for n in p.adopted_by]
-    names += [o.org for o in rec.outcomes] + [x.org for x in rec.links]
-    return names
+    return rec.organisation_names()
 
 
 def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[tuple[str, str, bool]]:

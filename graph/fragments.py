@@ -57,8 +57,9 @@ class GraphResult:
             build (the rest came from the cache).
         store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
         fragments: the cache keys of the fragments in the graph.
-        network: the page's projection of the graph (:func:`graph.network.project`),
-            made from the fragments; ``None`` with ``infer`` (then project the store).
+        network: what the page draws of the graph's projection (:func:`graph.network.project`
+            trimmed to :data:`graph.viz.MAX_NODES` nodes), made from the fragments;
+            ``None`` with ``infer`` (then project the store).
     """
 
     triples: int
@@ -250,8 +251,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     network = None
     if not infer:  # entailments could add types the projection reads: project the store then
         from .network import project_parts
+        from .viz import MAX_NODES
 
-        network = project_parts(shared, (e.net for e in entries.values()))
+        network = project_parts(shared, (e.net for e in entries.values()), max_nodes=MAX_NODES)
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network)
 

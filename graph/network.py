@@ -82,6 +82,63 @@ def from_rows(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Sequence[s
     return g
 
 
+def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Sequence[str]],
+                      max_nodes: int) -> nx.MultiDiGraph:
+    """What the page draws of :func:`from_rows`: the ``max_nodes`` nodes of highest degree
+    (:func:`graph.viz.render_html` trims so), made without the whole graph in networkx.
+
+    Returns:
+        The graph ``graph.viz`` would keep of ``from_rows(node_rows, edge_rows)``: the
+        same nodes, edges, attributes and order. When nodes were left out, its
+        ``graph["left_out"]`` is ``(number of nodes of the whole graph, {kind: left out})``.
+    """
+    by_node: dict[str, list[tuple[str, ...]]] = {}
+    for row in set(map(tuple, node_rows)):
+        by_node.setdefault(row[0], []).append(row)
+    attrs: dict[str, dict[str, str]] = {}
+    for n, rows in by_node.items():
+        a: dict[str, str] | None = None
+        for _, kind, label, group in sorted(rows):  # from_rows: an organisation stays one
+            if a is None or a["kind"] != "organisation":
+                a = {"kind": kind, "label": label or n.rsplit("/", 1)[-1], "group": group}
+        attrs[n] = a
+    # (s, o, key) → [the first row (where from_rows adds the edge), the row whose values it keeps]
+    edges: dict[tuple[str, str, str], list[tuple[str, ...]]] = {}
+    for row in set(map(tuple, edge_rows)):
+        s, o, rel, sentence = row[:4]
+        if s not in attrs or o not in attrs:
+            continue
+        k = (s, o, rel if rel != "contributesTo" else f"{rel}:{sentence[:40]}")
+        seen = edges.get(k)
+        if seen is None:
+            edges[k] = [row, row]
+        else:
+            seen[0] = min(seen[0], row)
+            seen[1] = min(seen[1], row) if rel in ("adopts", "partOf") else max(seen[1], row)
+    degree: dict[str, int] = dict.fromkeys(attrs, 0)
+    for s, o, _ in edges:
+        degree[s] += 1
+        degree[o] += 1
+    trimmed = len(attrs) > max_nodes
+    keep = set(sorted(attrs, key=lambda n: (-degree[n], n))[:max_nodes]) if trimmed else attrs
+    g = nx.MultiDiGraph()
+    for n in sorted(keep):
+        g.add_node(n, **attrs[n])
+    kept = sorted((rows[0], k, rows[1]) for k, rows in edges.items() if k[0] in keep and k[1] in keep)
+    for _, (s, o, key), row in kept:
+        _, _, rel, sentence, source, value, unit, year = row
+        g.add_edge(s, o, key=key, rel=rel, sentence=sentence, source=source, value=value, unit=unit, year=year)
+    if not trimmed:
+        return g
+    g = g.copy()  # as graph.viz._trim: edges added source node by source node
+    left: dict[str, int] = {}
+    for n, a in attrs.items():
+        if n not in keep:
+            left[a["kind"]] = left.get(a["kind"], 0) + 1
+    g.graph["left_out"] = (len(attrs), left)
+    return g
+
+
 def focus(g: nx.MultiDiGraph, category: str | None = None, org: str | None = None,
           practice: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
     """The neighbourhood (``depth`` hops, either direction) of the outcomes of a category,
@@ -201,11 +258,13 @@ def _listed(x):
     return list(x) if isinstance(x, tuple) else x
 
 
-def project_parts(shared: Iterable[tuple[str, str, str]], parts: Iterable[dict[str, list]]) -> nx.MultiDiGraph:
+def project_parts(shared: Iterable[tuple[str, str, str]], parts: Iterable[dict[str, list]],
+                  max_nodes: int | None = None) -> nx.MultiDiGraph:
     """:func:`project` of the graph whose triples are ``shared`` (the shared and global
     triples of :mod:`graph.fragments`) and the local triples of documents whose
     :func:`document_part` are ``parts``: the same nodes, edges, attributes and order
-    as the queries on a store holding those triples give."""
+    as the queries on a store holding those triples give; with ``max_nodes``, only what
+    the page keeps of it (:func:`from_rows_trimmed`)."""
     P = _P
     types: dict[str, list[str]] = {}
     props: dict[str, dict[str, list[str]]] = {p: {} for p in ("domain", "notation", "pref", "text", "label")}
@@ -268,4 +327,6 @@ def project_parts(shared: Iterable[tuple[str, str, str]], parts: Iterable[dict[s
                 node_rows.update((v, "outcome", label, group) for label in labels(n, pls, tls) for group in groups)
     for n in orgs:
         organisation(n)
+    if max_nodes is not None:
+        return from_rows_trimmed(node_rows, edge_rows, max_nodes)
     return from_rows(node_rows, edge_rows)

@@ -244,7 +244,7 @@ def test_projection_from_fragments_equals_the_projection_of_the_store(records, t
 
     out, first = _fresh(records, tmp_path, "net")
     store = open_graph(out / "store")
-    _same_network(first.network, project(store))
+    _same_network(first.network, project(store))  # under MAX_NODES: nothing trimmed
     store.close()
     changed = copy.deepcopy(records)
     rec = next(r for r in changed if r.outcomes and r.links)
@@ -258,3 +258,22 @@ def test_projection_from_fragments_equals_the_projection_of_the_store(records, t
     store.close()
     _same_network(again.network, from_store)
     assert render_html(again.network) == render_html(from_store)
+
+
+@pytest.mark.parametrize("max_nodes", [1, 7, 60, 10**6])
+def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
+    """Above MAX_NODES the build makes only the nodes the page keeps; the same graph and
+    note as trimming the whole projection."""
+    from graph.network import _EDGES, _NODES, from_rows, from_rows_trimmed
+    from graph.query import select_rows
+    from graph.store import open_graph
+    from graph.viz import _trim, render_html
+
+    store = open_graph(built / "store")
+    nodes, edges = select_rows(store, _NODES)[1], select_rows(store, _EDGES)[1]
+    store.close()
+    whole, note = _trim(from_rows(nodes, edges), max_nodes)
+    trimmed = from_rows_trimmed(nodes, edges, max_nodes)
+    _same_network(trimmed, whole)
+    assert _trim(trimmed, max_nodes)[1] == note
+    assert render_html(trimmed, max_nodes=max_nodes) == render_html(from_rows(nodes, edges), max_nodes=max_nodes)

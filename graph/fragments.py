@@ -37,6 +37,7 @@ from extract.records import ArticleRecord, StoredRecord
 from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import Staging
+from .timing import Laps
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
                       resolution, run_nodes)
@@ -156,7 +157,8 @@ class FragmentCache:
 def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: str | Path, version: str,
                 cache_dir: str | Path, *, infer: bool = False,
                 contents: dict[str, list[str]] | None = None,
-                update_share: float = UPDATE_SHARE, staging: Staging | None = None) -> GraphResult:
+                update_share: float = UPDATE_SHARE, staging: Staging | None = None,
+                timings: dict[str, float] | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
@@ -176,6 +178,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         update_share: update the store in place when at most this share of the
             documents has a new fragment (and the store is the previous build's);
             above it, bulk-load it from ``graph.ttl``. Either way it holds the same triples.
+        timings: when given, seconds per step are added to it (``graph: fragments``,
+            ``graph: shared``, ``graph: shapes``, ``graph: ttl``, ``graph: store``,
+            ``graph: projection``).
 
     Returns:
         A :class:`GraphResult`.
@@ -195,6 +200,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             raise
         staging.commit()
         return result
+    lap = Laps(timings)
     out = Path(out)
     cache = FragmentCache(cache_dir)
     stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in records]
@@ -216,11 +222,14 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names)
             made.append(entry)
         entries[doc] = entry
+    lap("graph: fragments")
 
     shared = _shared(version, entries.values())
+    lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
     # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
     _check(shared, (_local_triples(cache, e.key) for e in made))
+    lap("graph: shapes")
     inferred: list[Triple] = []
     if infer:
         inferred = _entailments(shared, entries.values(), cache)
@@ -229,6 +238,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     if inferred:
         top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
     staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache))
+    lap("graph: ttl")
     store = staging.directory("store")
 
     keys = [e.key for e in entries.values()]
@@ -248,12 +258,14 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     # renamed into place, so the fingerprint is that of the store the commit puts there.
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store)})
+    lap("graph: store")
     network = None
     if not infer:  # entailments could add types the projection reads: project the store then
         from .network import project_parts
         from .viz import MAX_NODES
 
         network = project_parts(shared, (e.net for e in entries.values()), max_nodes=MAX_NODES)
+    lap("graph: projection")
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network)
 

@@ -21,6 +21,7 @@ from .commit import Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
 from .store import open_graph
+from .timing import Laps
 from .viz import render_html
 
 OUTPUTS = ("extractions.jsonl", "graph.ttl", "store", "graph.html", "report.json")
@@ -53,7 +54,8 @@ class BuildSummary:
 
 def build_project(inputs: Iterable[str | Path], out: str | Path,
                   progress: Callable[[str], None] | None = None, *, cache: bool = True,
-                  jobs: int | None = 1, infer: bool = False) -> tuple[BuildSummary, CorpusResult]:
+                  jobs: int | None = 1, infer: bool = False,
+                  timings: dict[str, float] | None = None) -> tuple[BuildSummary, CorpusResult]:
     """Build every output of a corpus into ``out``.
 
     Args:
@@ -67,6 +69,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
         infer: add the RDFS / OWL-RL entailments of ``ontology/minekg.ttl`` to
             ``graph.ttl`` and the store (``org:Organization`` then finds every mine).
+        timings: when given, seconds per stage are added to it (``extract``, ``records``,
+            ``graph: …`` (:func:`graph.fragments.write_graph`), ``page``, ``report``,
+            ``commit``, ``prune``), for ``benchmarks/bench.py``.
 
     Returns:
         ``(summary, corpus)``.
@@ -75,39 +80,47 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         extract.corpus.NoInputError: a path is missing or no paper could be found.
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
+    lap = Laps(timings)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
     corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
                             jobs=jobs)
     version = extractor_version()
+    lap("extract")
     staging = Staging(out)
     try:
-        summary, report, graph = _stage(corpus, version, staging, cache, infer)
+        summary, report, graph = _stage(corpus, version, staging, cache, infer, timings)
+        lap = Laps(timings)
         staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        lap("report")
     except BaseException:
         staging.discard()  # the previous outputs stay as they are
         raise
     staging.commit()
+    lap("commit")
     if cache:
         # Only after a build that succeeded: a failed one keeps what the last good one used.
         ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
         FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+    lap("prune")
     return summary, corpus
 
 
 def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
-           infer: bool) -> tuple[BuildSummary, dict, GraphResult]:
+           infer: bool, timings: dict[str, float] | None = None) -> tuple[BuildSummary, dict, GraphResult]:
     """Write every output but the report under its temporary name; return the summary,
     the report (``report.json``'s content) and what the graph stage did.
 
     Raises:
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
+    lap = Laps(timings)
     out = staging.folder
     stored = corpus.stored
     # The lines as the cache keeps them (only a merged duplicate's sources are spliced in).
     staging.write_chunks("extractions.jsonl", _lines(stored))
+    lap("records")
     if cache:
         # A record is what its file's cache key and its sources say: the fragment cache
         # needs no digest of its JSON.
@@ -117,16 +130,18 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         if not all(s.key for s in stored):
             contents = None
         graph = write_graph(stored, out, version, out / "cache" / "graph", infer=infer,
-                            staging=staging, contents=contents)
+                            staging=staging, contents=contents, timings=timings)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
-            graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging)
+            graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings)
+    lap = Laps(timings)
     net = graph.network
     if net is None:
         new_store = open_graph(staging.staged["store"])
         net = project(new_store)
         new_store.close()  # before the folder is renamed into place
     staging.write_text("graph.html", render_html(net, heading="minekg · 煤矿党建知识图谱"))
+    lap("page")
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),
         skipped=len(corpus.skipped), articles=len(stored),

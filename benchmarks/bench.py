@@ -8,13 +8,15 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
 * ``mechanisms`` and every named query (defaults bound) on the largest graph in the
   embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
   memory store (the ratio);
-* an incremental rebuild of the largest corpus after one paper changed (cache on).
+* an incremental rebuild of the largest corpus after one paper changed (cache on), with
+  the seconds of each stage (``build_project(timings=...)``) and the CPU seconds.
 
 Prints a table and writes ``benchmarks/results/latest.json``.
 
 Example:
     PYTHONPATH=. python benchmarks/bench.py            # 100 and 1,000 papers
     PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
+    PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT   # one build into an existing OUT, by stage
 """
 from __future__ import annotations
 
@@ -45,10 +47,14 @@ def _child_build(papers: str, out: str, jobs: int) -> None:
     from graph.project import build_project
 
     t = time.perf_counter()
-    summary, corpus = build_project([papers], out, jobs=jobs)
+    timings: dict[str, float] = {}
+    summary, corpus = build_project([papers], out, jobs=jobs, timings=timings)
     seconds = time.perf_counter() - t
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
         "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
+        # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
+        "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "articles": summary.articles, "triples": summary.triples,
         "organisations": summary.organisations, "links": summary.links,
         # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
@@ -133,11 +139,21 @@ def main() -> None:
                         help="corpus sizes (default 100 1000, with --full 10000 too)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
     parser.add_argument("--work", default=None, help="folder for corpora and builds (default: a temp dir)")
+    parser.add_argument("--rebuild", nargs=2, metavar=("PAPERS", "OUT"),
+                        help="only time one build of PAPERS into the existing build folder OUT "
+                             "(after changing a paper: the incremental rebuild), by stage")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
         papers, out, jobs = args.child_build
         _child_build(papers, out, int(jobs))
+        return
+    if args.rebuild:
+        run = build(Path(args.rebuild[0]), Path(args.rebuild[1]), args.jobs)
+        print(json.dumps(run, indent=1))
+        print(f"build of {args.rebuild[0]} into {args.rebuild[1]}: {run['seconds']:.1f} s, {run['extracted']} "
+              f"extracted, {run['cached']} from cache, peak RSS {run['max_rss_mb']:.0f} MB")
+        print_stages(run)
         return
     sizes = args.sizes or ([100, 1000] + ([10000] if args.full else []))
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-bench-"))
@@ -214,6 +230,16 @@ def print_table(r: dict) -> None:
     inc = r["incremental"]
     print(f"incremental rebuild of {inc['papers']} papers, one changed: {inc['seconds']:.1f} s, "
           f"{inc['extracted']} extracted, {inc['cached']} from cache, peak RSS {inc['max_rss_mb']:.0f} MB")
+    print_stages(inc)
+
+
+def print_stages(run: dict) -> None:
+    """The seconds of each stage of one build (``stages``), in the order they ran."""
+    if not run.get("stages"):
+        return
+    print(f"  by stage (wall s; the process used {run.get('cpu_seconds', 0):.1f} s of CPU):")
+    for name, sec in run["stages"].items():
+        print(f"    {name:<20} {sec:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -242,3 +242,26 @@ def write_html(g: nx.MultiDiGraph, path: str | Path, heading: str = "minekg", ma
     from .atomic import write_text
 
     return write_text(path, render_html(g, heading, max_nodes))
+
+
+def page_key(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MAX_NODES) -> str:
+    """A digest of everything :func:`render_html` reads: the graph (nodes, edges, their
+    attributes and order, in-edges in order), the heading, ``max_nodes``, and the code and
+    files that draw the page. Two graphs with the same key give the same page, so a build
+    whose graph did not change (as drawn) takes the previous page as it is.
+
+    Returns:
+        SHA-256, hex.
+    """
+    import hashlib
+    import pickle
+
+    import pyvis
+
+    h = hashlib.sha256()
+    for path in (Path(__file__), TEMPLATE_DIR / "page.html"):
+        h.update(path.read_bytes())
+    h.update(f"{pyvis.__version__}\0{heading}\0{max_nodes}\0".encode("utf-8"))
+    h.update(pickle.dumps((list(g.nodes(data=True)), list(g.edges(keys=True, data=True)),
+                           [list(g.in_edges(n, keys=True)) for n in g], dict(g.graph)), protocol=4))
+    return h.hexdigest()

@@ -144,3 +144,24 @@ def test_a_failed_build_prunes_nothing(papers, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         build_project([papers], out)
     assert _entries(out)[0] == before[0]
+
+
+def test_a_build_that_draws_the_same_graph_keeps_the_page(papers, tmp_path, monkeypatch):
+    """The page is rendered again only when what it draws changed (graph.viz.page_key) or
+    the page in place is not the one recorded."""
+    import graph.project as project
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = (out / "graph.html").read_bytes()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("rendered again")
+
+    monkeypatch.setattr(project, "render_html", fail)
+    build_project([papers], out)
+    assert (out / "graph.html").read_bytes() == before
+    (out / "graph.html").write_bytes(before.replace(b"minekg", b"edited", 1))
+    with pytest.raises(RuntimeError, match="rendered again"):
+        build_project([papers], out)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,15 +82,16 @@ class _Entry:
     key: str
     doc: str
     local: int
-    shared: list[Triple]
+    shared: list[str]  # N-Triples lines without the final " .": one string, not three, each
     org_names: dict[str, list[str]]
     practice_names: dict[str, list[str]]
     net: dict[str, list]
 
 
 class FragmentCache:
-    """Fragments on disk: ``<key>.json`` (shared triples, names, count of local triples)
-    and ``<key>.ttl`` (the local triples, a Turtle block without prefixes).
+    """Fragments on disk: ``<key>.json`` (shared triples as N-Triples lines in one string,
+    names, count of local triples, the page's part) and ``<key>.ttl`` (the local triples,
+    a Turtle block without prefixes).
 
     Args:
         folder: the cache folder (created on the first write).
@@ -104,7 +106,10 @@ class FragmentCache:
             data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
                 return None
-            return _Entry(key, data["doc"], data["local"], [tuple(t) for t in data["shared"]],
+            shared = data["shared"]
+            if not isinstance(shared, str):
+                raise TypeError("an entry of an earlier layout")
+            return _Entry(key, data["doc"], data["local"], shared.split("\n") if shared else [],
                           data["org_names"], data["practice_names"], data["net"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -117,10 +122,11 @@ class FragmentCache:
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
         net = document_part(local)
-        entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": shared,
+        lines = [f"{s} {p} {o}" for s, p, o in shared]
+        entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": "\n".join(lines),
                  "org_names": org_names, "practice_names": practice_names, "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), shared, org_names, practice_names, net)
+        return _Entry(key, doc, len(local), lines, org_names, practice_names, net)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -224,7 +230,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         entries[doc] = entry
     lap("graph: fragments")
 
-    shared = _shared(version, entries.values())
+    agg = _Aggregate.of(entries.values())
+    shared = agg.triples(version)
     lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
     # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
@@ -248,7 +255,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     if (old and not infer and not old.get("infer") and old.get("version") == version
             and old.get("store") == _fingerprint(out / "store")
             and len(made) <= update_share * max(len(entries), 1)):
-        if _update_store(out / "store", store, old, entries, shared, cache):
+        if _update_store(out / "store", store, old, entries, shared, agg, cache):
             how = "updated"
     if how == "loaded":
         from .store import write_store_parts
@@ -280,17 +287,72 @@ def _fingerprint(store_dir: Path) -> list | None:
                   for st in [p.stat()])
 
 
-def _shared(version: str, entries: Iterable[_Entry]) -> set[Triple]:
-    """The shared triples of every fragment and the global triples."""
-    shared: set[Triple] = set()
-    org_names: dict[str, set[str]] = {}
-    practice_names: dict[str, set[str]] = {}
-    for e in entries:
-        shared.update(e.shared)
-        for acc, names in ((org_names, e.org_names), (practice_names, e.practice_names)):
+@dataclass
+class _Aggregate:
+    """The shared triples and names of a set of fragments, each counted by the fragments
+    that state it, so that the set of a previous build (some fragments gone, some new)
+    follows from the difference (:meth:`changed`) without another pass over all of them.
+
+    Attributes:
+        lines: shared N-Triples line → fragments; ``org_names``, ``practice_names``:
+            node → name → fragments.
+    """
+
+    lines: Counter
+    org_names: dict[str, Counter]
+    practice_names: dict[str, Counter]
+
+    @classmethod
+    def of(cls, entries: Iterable[_Entry]) -> "_Aggregate":
+        agg = cls(Counter(), {}, {})
+        for e in entries:
+            agg.add(e, 1)
+        return agg
+
+    def add(self, e: _Entry, sign: int) -> None:
+        if sign > 0:
+            self.lines.update(e.shared)
+        else:
+            self.lines.subtract(e.shared)
+        for acc, names in ((self.org_names, e.org_names), (self.practice_names, e.practice_names)):
             for node, ns in names.items():
-                acc.setdefault(node, set()).update(ns)
-    return shared | global_triples(version, org_names, practice_names)
+                c = acc.get(node)
+                if c is None:
+                    c = acc[node] = Counter()
+                if sign > 0:
+                    c.update(ns)
+                else:
+                    c.subtract(ns)
+
+    def changed(self, came: Iterable[_Entry], gone: Iterable[_Entry]) -> "_Aggregate":
+        """The aggregate of these fragments less ``came`` plus ``gone`` (a new object;
+        the counters of untouched nodes are shared with this one)."""
+        delta = _Aggregate(Counter(), {}, {})
+        for e in came:
+            delta.add(e, 1)
+        for e in gone:
+            delta.add(e, -1)
+        lines = Counter(self.lines)
+        lines.subtract(delta.lines)
+        out = _Aggregate(lines, dict(self.org_names), dict(self.practice_names))
+        for acc, d in ((out.org_names, delta.org_names), (out.practice_names, delta.practice_names)):
+            for node, c in d.items():
+                acc[node] = Counter(acc.get(node, Counter()))
+                acc[node].subtract(c)
+        return out
+
+    def triples(self, version: str) -> set[Triple]:
+        """The shared triples of the fragments and the global triples."""
+        def names(acc: dict[str, Counter]) -> dict[str, list[str]]:
+            out = {}
+            for node, c in acc.items():
+                ns = [n for n, k in c.items() if k > 0]
+                if ns:
+                    out[node] = ns
+            return out
+
+        shared = {tuple(line.split(" ", 2)) for line, k in self.lines.items() if k > 0}
+        return shared | global_triples(version, names(self.org_names), names(self.practice_names))
 
 
 def _local_triples(cache: FragmentCache, key: str) -> list[Triple]:
@@ -386,7 +448,7 @@ def _nt_term(term) -> str:
 
 
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
-                  cache: FragmentCache) -> bool:
+                  agg: _Aggregate, cache: FragmentCache) -> bool:
     """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
     build's fragments to these. Returns ``False`` (and leaves no ``tmp``) when the store
     is not what the previous build left — a triple to remove is missing, one to add is
@@ -405,7 +467,7 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     old_keys = {e.key for e in old_entries}
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
-    old_shared = _shared(old["version"], old_entries)
+    old_shared = agg.changed(came, gone).triples(old["version"])
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src

@@ -124,7 +124,7 @@ def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[
 
     A fragment is the same as long as its records and this list are (:func:`fragment_key`)."""
     out = set()
-    for name in names:
+    for name in set(names):
         if name:
             key = res.org_key(name, doc)
             out.add((name, key, org_iri(key) in declared))

@@ -79,18 +79,23 @@ class ExtractionCache:
 
         entry = self.folder / f"{key}.json"
         try:
-            head, _, body = entry.read_bytes().partition(b"\n")
-            data = json.loads(head)
+            raw = entry.read_bytes()
+            end = raw.find(b"\n")
+            data = json.loads(raw[:end] if end >= 0 else raw)
             if data.get("version") != self.version:
                 raise ValueError("other extractor version")
             report = FileReport(**data["report"])
             if data.get("layout") == LAYOUT:
-                lines = body.split(b"\n")
-                if lines.pop() != b"" or len(lines) != len(data["records"]):
-                    raise ValueError("truncated entry")
-                records = [StoredRecord(line, h["doc"], [(n, a) for n, a in h["orgs"]], h["names"],
-                                        tuple(h["counts"]), tuple(h["sources_at"]) if h["sources_at"] else None,
-                                        key=key) for line, h in zip(lines, data["records"])]
+                records = []
+                for h in data["records"]:  # each line sliced once out of the file's bytes
+                    start, end = end + 1, raw.find(b"\n", end + 1)
+                    if end < 0:
+                        raise ValueError("truncated entry")
+                    records.append(StoredRecord(raw[start:end], h["doc"], [(n, a) for n, a in h["orgs"]],
+                                                h["names"], tuple(h["counts"]),
+                                                tuple(h["sources_at"]) if h["sources_at"] else None, key=key))
+                if end + 1 != len(raw):
+                    raise ValueError("an entry with more lines than records")
             else:
                 records = [StoredRecord.of(ArticleRecord.from_dict(r), key) for r in data["records"]]
                 self.put(key, records, report)

@@ -45,6 +45,9 @@ from .triples import (Triple, by_document, declared_nodes, document_fragment, fr
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
+#: Bumped when what a fragment's ``.json`` holds changes (the code of graph/network.py's
+#: ``document_part`` is not in the fragment key): an entry of another layout is made again.
+LAYOUT = 2
 #: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
 UPDATE_SHARE = 0.25
 
@@ -106,9 +109,9 @@ class FragmentCache:
             data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
                 return None
+            if data.get("layout") != LAYOUT:
+                return None
             shared = data["shared"]
-            if not isinstance(shared, str):
-                raise TypeError("an entry of an earlier layout")
             return _Entry(key, data["doc"], data["local"], shared.split("\n") if shared else [],
                           data["org_names"], data["practice_names"], data["net"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -123,7 +126,7 @@ class FragmentCache:
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
         net = document_part(local)
         lines = [f"{s} {p} {o}" for s, p, o in shared]
-        entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": "\n".join(lines),
+        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text), "shared": "\n".join(lines),
                  "org_names": org_names, "practice_names": practice_names, "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
         return _Entry(key, doc, len(local), lines, org_names, practice_names, net)

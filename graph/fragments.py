@@ -404,8 +404,8 @@ def _check(shared: set[Triple], new_locals: Iterable[list[Triple]]) -> None:
             g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in local), format="nt")
         report = validate(g)
     else:
-        found = set(checker.check(shared))
         context = View.index(shared)
+        found = set(checker.check((), indexed=context))
         for local in new_locals:
             found.update(checker.check(local, context))
         violations = sorted(found, key=lambda v: (v.label, v.path, v.focus, v.message, v.value))

@@ -417,13 +417,13 @@ def _check(shared: set[Triple], new_locals: Iterable[list[Triple]]) -> None:
                          "it with the papers); the previous graph is kept:\n" + report.summary())
 
 
-def _turtle(top: str, entries: Iterable[_Entry], cache: FragmentCache) -> Iterable[str | bytes]:
+def _turtle(top: str, entries: Iterable[_Entry], cache: FragmentCache) -> Iterable[str | Path]:
     """``graph.ttl`` in pieces: the prefixes, the shared and global block (``top``), then
-    each document's block as the cache keeps it."""
+    each document's block as the cache keeps it (its file, for the kernel to copy)."""
     yield header()
     yield top
     for e in entries:
-        yield cache.ttl(e.key).read_bytes()
+        yield cache.ttl(e.key)
 
 
 def _entailments(shared: set[Triple], entries: Iterable[_Entry], cache: FragmentCache) -> list[Triple]:

@@ -237,9 +237,11 @@ def print_stages(run: dict) -> None:
     """The seconds of each stage of one build (``stages``), in the order they ran."""
     if not run.get("stages"):
         return
-    print(f"  by stage (wall s; the process used {run.get('cpu_seconds', 0):.1f} s of CPU):")
+    print(f"  by stage (the process used {run.get('cpu_seconds', 0):.1f} s of CPU in all):")
+    print(f"    {'stage':<20} {'wall s':>7} {'cpu s':>7}")
     for name, sec in run["stages"].items():
-        print(f"    {name:<20} {sec:>7.2f}")
+        if not name.startswith("cpu: "):
+            print(f"    {name:<20} {sec:>7.2f} {run['stages'].get('cpu: ' + name, 0.0):>7.2f}")
 
 
 if __name__ == "__main__":

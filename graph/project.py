@@ -7,6 +7,7 @@ build that fails or is killed leaves the previous outputs intact, byte for byte.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import tempfile
@@ -89,28 +90,45 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
-    corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
-                            jobs=jobs)
+    # The build makes millions of small objects (a record read from the cache, a triple)
+    # and Python's cyclic garbage collector walks the whole heap again and again: at 10,000
+    # papers that took as long as the work. Extraction collects 140 times less often
+    # (spaCy's docs hold reference cycles: they must still go), reading 10,000 cached
+    # files in 1.6 s of CPU instead of 2.6 s; the rest of the build makes no cycle and
+    # does not collect (decoding 1,500 cached fragments: 0.42 s instead of 0.98 s).
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        corpus = extract_corpus(inputs, progress=progress, cache_dir=out / "cache" if cache else None,
+                                jobs=jobs)
+    finally:
+        gc.set_threshold(*thresholds)
     version = extractor_version()
     lap("extract")
-    staging = Staging(out)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        summary, report, graph, page = _stage(corpus, version, staging, cache, infer, timings)
-        lap = Laps(timings)
-        staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-        lap("report")
-    except BaseException:
-        staging.discard()  # the previous outputs stay as they are
-        raise
-    staging.commit()
-    lap("commit")
-    if page is not None:  # after the commit: the page in place is the one this key drew
-        write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
-    if cache:
-        # Only after a build that succeeded: a failed one keeps what the last good one used.
-        ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
-        FragmentCache(out / "cache" / "graph").prune(graph.fragments)
-    lap("prune")
+        staging = Staging(out)
+        try:
+            summary, report, graph, page = _stage(corpus, version, staging, cache, infer, timings)
+            lap = Laps(timings)
+            staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            lap("report")
+        except BaseException:
+            staging.discard()  # the previous outputs stay as they are
+            raise
+        staging.commit()
+        lap("commit")
+        if page is not None:  # after the commit: the page in place is the one this key drew
+            write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
+        if cache:
+            # Only after a build that succeeded: a failed one keeps what the last good one used.
+            ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+            FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+        lap("prune")
+    finally:
+        if collecting:
+            gc.enable()
     return summary, corpus
 
 

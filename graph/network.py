@@ -93,7 +93,7 @@ def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Se
         ``graph["left_out"]`` is ``(number of nodes of the whole graph, {kind: left out})``.
     """
     by_node: dict[str, list[tuple[str, ...]]] = {}
-    for row in set(map(tuple, node_rows)):
+    for row in _row_set(node_rows):
         by_node.setdefault(row[0], []).append(row)
     attrs: dict[str, dict[str, str]] = {}
     for n, rows in by_node.items():
@@ -104,10 +104,11 @@ def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Se
         attrs[n] = a
     # (s, o, key) → [the first row (where from_rows adds the edge), the row whose values it keeps]
     edges: dict[tuple[str, str, str], list[tuple[str, ...]]] = {}
-    for row in set(map(tuple, edge_rows)):
-        s, o, rel, sentence = row[:4]
+    for row in _row_set(edge_rows):
+        s, o, rel = row[0], row[1], row[2]
         if s not in attrs or o not in attrs:
             continue
+        sentence = row[3]
         k = (s, o, rel if rel != "contributesTo" else f"{rel}:{sentence[:40]}")
         seen = edges.get(k)
         if seen is None:
@@ -137,6 +138,11 @@ def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Se
             left[a["kind"]] = left.get(a["kind"], 0) + 1
     g.graph["left_out"] = (len(attrs), left)
     return g
+
+
+def _row_set(rows: Iterable[Sequence[str]]) -> set[tuple[str, ...]]:
+    """The distinct rows as tuples (a set of tuples as it is: it can hold a million)."""
+    return rows if isinstance(rows, set) else set(map(tuple, rows))
 
 
 def focus(g: nx.MultiDiGraph, category: str | None = None, org: str | None = None,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -85,10 +86,16 @@ class _Entry:
     key: str
     doc: str
     local: int
-    shared: list[str]  # N-Triples lines without the final " .": one string, not three, each
+    shared_text: str  # N-Triples lines without the final " .", joined by newlines
     org_names: dict[str, list[str]]
     practice_names: dict[str, list[str]]
     net: dict[str, list]
+
+    @property
+    def shared(self) -> list[str]:
+        """The shared triples as N-Triples lines (split when asked: a rebuild that keeps
+        the corpus's aggregate needs those of the fragments that came and went only)."""
+        return self.shared_text.split("\n") if self.shared_text else []
 
 
 class FragmentCache:
@@ -111,9 +118,8 @@ class FragmentCache:
                 return None
             if data.get("layout") != LAYOUT:
                 return None
-            shared = data["shared"]
-            return _Entry(key, data["doc"], data["local"], shared.split("\n") if shared else [],
-                          data["org_names"], data["practice_names"], data["net"])
+            return _Entry(key, data["doc"], data["local"], data["shared"], data["org_names"],
+                          data["practice_names"], data["net"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -125,8 +131,8 @@ class FragmentCache:
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
         net = document_part(local)
-        lines = [f"{s} {p} {o}" for s, p, o in shared]
-        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text), "shared": "\n".join(lines),
+        lines = "\n".join(f"{s} {p} {o}" for s, p, o in shared)
+        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text), "shared": lines,
                  "org_names": org_names, "practice_names": practice_names, "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
         return _Entry(key, doc, len(local), lines, org_names, practice_names, net)
@@ -152,12 +158,40 @@ class FragmentCache:
             return
         write_text(path, json.dumps({"format": STATE_FORMAT, **state}, ensure_ascii=False), sync=False)
 
+    def aggregate(self, token: str | None) -> "_Aggregate | None":
+        """The aggregate the last build saved (:meth:`set_aggregate`), if its token is
+        ``token`` (the one the state names), else ``None``."""
+        if not token:
+            return None
+        try:
+            data = json.loads((self.folder / "aggregate.json").read_bytes())
+            if data.get("token") != token:
+                return None
+            return _Aggregate(Counter(data["lines"]), {n: Counter(c) for n, c in data["org_names"].items()},
+                              {n: Counter(c) for n, c in data["practice_names"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def set_aggregate(self, agg: "_Aggregate") -> str:
+        """Save the aggregate of a build's fragments; returns its token (for the state)."""
+        token = uuid.uuid4().hex
+
+        def clean(c: Counter) -> dict[str, int]:
+            return {k: n for k, n in c.items() if n > 0}
+
+        data = {"token": token, "lines": clean(agg.lines),
+                "org_names": {n: clean(c) for n, c in agg.org_names.items() if +c},
+                "practice_names": {n: clean(c) for n, c in agg.practice_names.items() if +c}}
+        write_text(self.folder / "aggregate.json", json.dumps(data, ensure_ascii=False), sync=False)
+        return token
+
     def prune(self, keep: Iterable[str]) -> int:
         """Delete every fragment but ``keep``; returns how many files went."""
         keep = set(keep)
         gone = 0
         for path in self.folder.glob("*.*"):
-            if path.suffix in (".json", ".ttl") and path.stem != "state" and path.stem not in keep:
+            if (path.suffix in (".json", ".ttl") and path.stem not in ("state", "aggregate")
+                    and path.stem not in keep):
                 path.unlink()
                 gone += 1
         return gone
@@ -233,7 +267,22 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         entries[doc] = entry
     lap("graph: fragments")
 
-    agg = _Aggregate.of(entries.values())
+    old = cache.state()
+    # The shared triples and names of every fragment, counted: the last build's aggregate
+    # with the fragments that came and went, or (no usable aggregate) counted afresh.
+    agg = prev = None
+    if old and old.get("version") == version:
+        prev = cache.aggregate(old.get("aggregate"))
+        if prev is not None:
+            old_keys = set(old.get("fragments", []))
+            new_keys = {e.key for e in entries.values()}
+            gone = [cache.get(k) for k in old_keys - new_keys]
+            if all(e is not None for e in gone):
+                agg = prev.changed([e for e in entries.values() if e.key not in old_keys], gone)
+            else:
+                prev = None
+    if agg is None:
+        agg = _Aggregate.of(entries.values())
     shared = agg.triples(version)
     lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
@@ -252,13 +301,12 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     store = staging.directory("store")
 
     keys = [e.key for e in entries.values()]
-    old = cache.state()
     cache.set_state(None)
     how = "loaded"
     if (old and not infer and not old.get("infer") and old.get("version") == version
             and old.get("store") == _fingerprint(out / "store")
             and len(made) <= update_share * max(len(entries), 1)):
-        if _update_store(out / "store", store, old, entries, shared, agg, cache):
+        if _update_store(out / "store", store, old, entries, shared, agg, prev, cache):
             how = "updated"
     if how == "loaded":
         from .store import write_store_parts
@@ -266,8 +314,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         write_store_parts(_store_parts(top, entries.values(), cache), store)
     # The staged store's files keep their names, sizes and times when its folder is
     # renamed into place, so the fingerprint is that of the store the commit puts there.
+    token = cache.set_aggregate(agg)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
-                     "store": _fingerprint(store)})
+                     "store": _fingerprint(store), "aggregate": token})
     lap("graph: store")
     network = None
     if not infer:  # entailments could add types the projection reads: project the store then
@@ -328,13 +377,13 @@ class _Aggregate:
                     c.subtract(ns)
 
     def changed(self, came: Iterable[_Entry], gone: Iterable[_Entry]) -> "_Aggregate":
-        """The aggregate of these fragments less ``came`` plus ``gone`` (a new object;
+        """The aggregate of these fragments plus ``came`` less ``gone`` (a new object;
         the counters of untouched nodes are shared with this one)."""
         delta = _Aggregate(Counter(), {}, {})
         for e in came:
-            delta.add(e, 1)
-        for e in gone:
             delta.add(e, -1)
+        for e in gone:
+            delta.add(e, 1)
         lines = Counter(self.lines)
         lines.subtract(delta.lines)
         out = _Aggregate(lines, dict(self.org_names), dict(self.practice_names))
@@ -451,7 +500,7 @@ def _nt_term(term) -> str:
 
 
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
-                  agg: _Aggregate, cache: FragmentCache) -> bool:
+                  agg: _Aggregate, prev: _Aggregate | None, cache: FragmentCache) -> bool:
     """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
     build's fragments to these. Returns ``False`` (and leaves no ``tmp``) when the store
     is not what the previous build left — a triple to remove is missing, one to add is
@@ -470,7 +519,8 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     old_keys = {e.key for e in old_entries}
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
-    old_shared = agg.changed(came, gone).triples(old["version"])
+    # the previous build's shared triples: its saved aggregate, or this one less what came, plus what went
+    old_shared = (prev or agg.changed(gone, came)).triples(old["version"])
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src

@@ -277,3 +277,23 @@ def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
     _same_network(trimmed, whole)
     assert _trim(trimmed, max_nodes)[1] == note
     assert render_html(trimmed, max_nodes=max_nodes) == render_html(from_rows(nodes, edges), max_nodes=max_nodes)
+
+
+def test_an_aggregate_not_of_the_last_build_is_not_used(records, tmp_path):
+    """The counted shared triples are taken from the last build only when the state names
+    their token; a stale or foreign aggregate.json is counted afresh."""
+    import json
+
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "agg")
+    path = out / "fragments" / "aggregate.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["token"] = "another build"
+    data["lines"] = {}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    fewer = [r for r in records if not r.doc.startswith("003_")]
+    again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
+    assert again.store == "updated"
+    full, _ = _fresh(fewer, tmp_path, "full")
+    _assert_same(out, full)

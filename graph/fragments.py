@@ -48,7 +48,7 @@ from .triples import (Triple, by_document, declared_nodes, document_fragment, fr
 STATE_FORMAT = 1
 #: Bumped when what a fragment's ``.json`` holds changes (the code of graph/network.py's
 #: ``document_part`` is not in the fragment key): an entry of another layout is made again.
-LAYOUT = 2
+LAYOUT = 3  # 3: shared triples and names in <key>.agg
 #: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
 UPDATE_SHARE = 0.25
 
@@ -76,32 +76,46 @@ class GraphResult:
     network: nx.MultiDiGraph | None = None
 
 
-@dataclass
 class _Entry:
-    """A document's fragment as the cache keeps it: its shared triples and names, and
-    what the page's projection takes from its local triples (``net``:
-    :func:`graph.network.document_part`); the local triples stay on disk as a Turtle
-    block (``<key>.ttl``)."""
+    """A document's fragment as the cache keeps it: what the page's projection takes from
+    its local triples (``net``: :func:`graph.network.document_part`), the count of local
+    triples (on disk as a Turtle block, ``<key>.ttl``), and — read from ``<key>.agg`` when
+    first asked, since a rebuild that keeps the corpus's aggregate needs them only for the
+    fragments that came and went — its shared triples and names."""
 
-    key: str
-    doc: str
-    local: int
-    shared_text: str  # N-Triples lines without the final " .", joined by newlines
-    org_names: dict[str, list[str]]
-    practice_names: dict[str, list[str]]
-    net: dict[str, list]
+    __slots__ = ("key", "doc", "local", "net", "_agg", "_path")
+
+    def __init__(self, key: str, doc: str, local: int, net: dict[str, list], agg: dict | None = None,
+                 path: Path | None = None):
+        self.key, self.doc, self.local, self.net = key, doc, local, net
+        self._agg, self._path = agg, path
+
+    def _part(self, name: str):
+        if self._agg is None:
+            self._agg = json.loads(self._path.read_bytes())
+        return self._agg[name]
 
     @property
     def shared(self) -> list[str]:
-        """The shared triples as N-Triples lines (split when asked: a rebuild that keeps
-        the corpus's aggregate needs those of the fragments that came and went only)."""
-        return self.shared_text.split("\n") if self.shared_text else []
+        """The shared triples as N-Triples lines (without the final `` .``)."""
+        text = self._part("shared")
+        return text.split("\n") if text else []
+
+    @property
+    def org_names(self) -> dict[str, list[str]]:
+        """Organisation node → the names this document gives it."""
+        return self._part("org_names")
+
+    @property
+    def practice_names(self) -> dict[str, list[str]]:
+        """Practice node → the names this document gives it."""
+        return self._part("practice_names")
 
 
 class FragmentCache:
-    """Fragments on disk: ``<key>.json`` (shared triples as N-Triples lines in one string,
-    names, count of local triples, the page's part) and ``<key>.ttl`` (the local triples,
-    a Turtle block without prefixes).
+    """Fragments on disk: ``<key>.json`` (count of local triples, the page's part),
+    ``<key>.agg`` (JSON: the shared triples as N-Triples lines in one string, the names)
+    and ``<key>.ttl`` (the local triples, a Turtle block without prefixes).
 
     Args:
         folder: the cache folder (created on the first write).
@@ -113,29 +127,33 @@ class FragmentCache:
     def get(self, key: str) -> _Entry | None:
         """The fragment of ``key``, or ``None`` (missing or unreadable: made again)."""
         try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
-                return None
+            data = json.loads((self.folder / f"{key}.json").read_bytes())
             if data.get("layout") != LAYOUT:
                 return None
-            return _Entry(key, data["doc"], data["local"], data["shared"], data["org_names"],
-                          data["practice_names"], data["net"])
+            if ((self.folder / f"{key}.ttl").stat().st_size != data["bytes"]
+                    or (self.folder / f"{key}.agg").stat().st_size != data["agg_bytes"]):
+                return None
+            return _Entry(key, data["doc"], data["local"], data["net"], path=self.folder / f"{key}.agg")
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
             org_names: dict[str, list[str]], practice_names: dict[str, list[str]]) -> _Entry:
-        """Store a fragment; the Turtle block first, so a ``.json`` always has its ``.ttl``."""
+        """Store a fragment; the Turtle block and ``.agg`` first, so a ``.json`` always has
+        them (and their sizes, checked on reading)."""
         from .network import document_part
 
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
+        agg = {"shared": "\n".join(f"{s} {p} {o}" for s, p, o in shared), "org_names": org_names,
+               "practice_names": practice_names}
+        agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
+        write_chunks(self.folder / f"{key}.agg", [agg_bytes], sync=False)
         net = document_part(local)
-        lines = "\n".join(f"{s} {p} {o}" for s, p, o in shared)
-        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text), "shared": lines,
-                 "org_names": org_names, "practice_names": practice_names, "net": net}
+        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text),
+                 "agg_bytes": len(agg_bytes), "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), lines, org_names, practice_names, net)
+        return _Entry(key, doc, len(local), net, agg)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -190,7 +208,7 @@ class FragmentCache:
         keep = set(keep)
         gone = 0
         for path in self.folder.glob("*.*"):
-            if (path.suffix in (".json", ".ttl") and path.stem not in ("state", "aggregate")
+            if (path.suffix in (".json", ".ttl", ".agg") and path.stem not in ("state", "aggregate")
                     and path.stem not in keep):
                 path.unlink()
                 gone += 1

@@ -8,7 +8,9 @@
    document's records and how the corpus resolves the names it uses — so a rebuild only
    makes the fragments of changed documents, and of documents whose organisations now
    resolve differently;
-3. the shared and global triples (labels chosen from every document's names);
+3. the shared and global triples (labels chosen from every document's names), counted
+   by the fragments that state them (``aggregate.json``, kept between builds: a rebuild
+   reads the shared triples of the fragments that came and went only);
 4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
    shared triples — a fragment taken from the cache was checked when it was made, and
    what it depends on outside itself is in its key;
@@ -17,9 +19,12 @@
    bytes a full build writes;
 6. the store: bulk-loaded from ``graph.ttl``, or, when a small part changed and the
    store is the one the previous build left, a copy of it updated in place (the triples
-   of the old fragments out, the new ones in).
+   of the old fragments out, the new ones in);
+7. the page's projection (:func:`graph.network.project_parts`): what each fragment
+   contributes was worked out when it was made; joined with the shared triples, trimmed
+   to the nodes the page shows — no query over the store.
 
-Both are staged (:class:`graph.commit.Staging`) and put in place with the build's other
+Both files are staged (:class:`graph.commit.Staging`) and put in place with the build's other
 outputs, so a build that fails or is killed changes none of them.
 """
 from __future__ import annotations

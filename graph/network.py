@@ -136,7 +136,7 @@ def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Se
     for n, a in attrs.items():
         if n not in keep:
             left[a["kind"]] = left.get(a["kind"], 0) + 1
-    g.graph["left_out"] = (len(attrs), left)
+    g.graph["left_out"] = (len(attrs), dict(sorted(left.items())))  # in no set's order: the page key digests it
     return g
 
 

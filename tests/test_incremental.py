@@ -297,3 +297,24 @@ def test_an_aggregate_not_of_the_last_build_is_not_used(records, tmp_path):
     assert again.store == "updated"
     full, _ = _fresh(fewer, tmp_path, "full")
     _assert_same(out, full)
+
+
+def test_the_page_key_does_not_depend_on_the_hash_seed(built):
+    """A rebuild takes the previous page when the key is the same: a key that changed
+    with the process's hash seed would redraw the page every time."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = ("from graph.network import _EDGES, _NODES, from_rows_trimmed\n"
+            "from graph.query import select_rows\nfrom graph.store import open_graph\n"
+            "from graph.viz import page_key\n"
+            f"st = open_graph({str(built / 'store')!r})\n"
+            "n, e = select_rows(st, _NODES)[1], select_rows(st, _EDGES)[1]\n"
+            "print(page_key(from_rows_trimmed(n, e, 40)))\n")
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))).stdout
+            for seed in ("1", "2", "3")}
+    assert len(keys) == 1

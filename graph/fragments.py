@@ -88,33 +88,18 @@ class _Entry:
     first asked, since a rebuild that keeps the corpus's aggregate needs them only for the
     fragments that came and went — its shared triples and names."""
 
-    __slots__ = ("key", "doc", "local", "net", "_agg", "_path")
+    __slots__ = ("key", "doc", "local", "net", "_path")
 
-    def __init__(self, key: str, doc: str, local: int, net: dict[str, list], agg: dict | None = None,
-                 path: Path | None = None):
-        self.key, self.doc, self.local, self.net = key, doc, local, net
-        self._agg, self._path = agg, path
+    def __init__(self, key: str, doc: str, local: int, net: dict[str, list], path: Path):
+        self.key, self.doc, self.local, self.net, self._path = key, doc, local, net, path
 
-    def _part(self, name: str):
-        if self._agg is None:
-            self._agg = json.loads(self._path.read_bytes())
-        return self._agg[name]
-
-    @property
-    def shared(self) -> list[str]:
-        """The shared triples as N-Triples lines (without the final `` .``)."""
-        text = self._part("shared")
-        return text.split("\n") if text else []
-
-    @property
-    def org_names(self) -> dict[str, list[str]]:
-        """Organisation node → the names this document gives it."""
-        return self._part("org_names")
-
-    @property
-    def practice_names(self) -> dict[str, list[str]]:
-        """Practice node → the names this document gives it."""
-        return self._part("practice_names")
+    def shared_and_names(self) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+        """The shared triples as N-Triples lines (without the final `` .``), and organisation
+        and practice node → the names this document gives it. Read from ``<key>.agg``
+        each time, not kept: a build from nothing would hold every document's."""
+        agg = json.loads(self._path.read_bytes())
+        text = agg["shared"]
+        return (text.split("\n") if text else []), agg["org_names"], agg["practice_names"]
 
 
 class FragmentCache:
@@ -158,7 +143,7 @@ class FragmentCache:
         entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text),
                  "agg_bytes": len(agg_bytes), "net": net}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), net, agg)
+        return _Entry(key, doc, len(local), net, path=self.folder / f"{key}.agg")
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -385,11 +370,12 @@ class _Aggregate:
         return agg
 
     def add(self, e: _Entry, sign: int) -> None:
+        shared, org_names, practice_names = e.shared_and_names()
         if sign > 0:
-            self.lines.update(e.shared)
+            self.lines.update(shared)
         else:
-            self.lines.subtract(e.shared)
-        for acc, names in ((self.org_names, e.org_names), (self.practice_names, e.practice_names)):
+            self.lines.subtract(shared)
+        for acc, names in ((self.org_names, org_names), (self.practice_names, practice_names)):
             for node, ns in names.items():
                 c = acc.get(node)
                 if c is None:

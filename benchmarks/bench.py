@@ -8,7 +8,8 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
 * ``mechanisms`` and every named query (defaults bound) on the largest graph in the
   embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
   memory store (the ratio);
-* an incremental rebuild of the largest corpus after one paper changed (cache on).
+* an incremental rebuild of the largest corpus after one paper changed (cache on), with
+  the seconds of each stage (``build_project(timings=...)``) and the CPU seconds.
 
 Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
 BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
@@ -20,6 +21,7 @@ Example:
     PYTHONPATH=. python benchmarks/bench.py            # 100 and 1,000 papers
     PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
     PYTHONPATH=. python benchmarks/bench.py --queries-only build
+    PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT   # one build into an existing OUT, by stage
 """
 from __future__ import annotations
 
@@ -50,10 +52,14 @@ def _child_build(papers: str, out: str, jobs: int) -> None:
     from graph.project import build_project
 
     t = time.perf_counter()
-    summary, corpus = build_project([papers], out, jobs=jobs)
+    timings: dict[str, float] = {}
+    summary, corpus = build_project([papers], out, jobs=jobs, timings=timings)
     seconds = time.perf_counter() - t
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
         "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
+        # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
+        "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "articles": summary.articles, "triples": summary.triples,
         "organisations": summary.organisations, "links": summary.links,
         # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
@@ -160,6 +166,9 @@ def main() -> None:
                         help="with --queries-only: the .rq files to time (default graph/queries)")
     parser.add_argument("--rdflib", action="store_true",
                         help="with --queries-only: also in rdflib's memory store (small builds only)")
+    parser.add_argument("--rebuild", nargs=2, metavar=("PAPERS", "OUT"),
+                        help="only time one build of PAPERS into the existing build folder OUT "
+                             "(after changing a paper: the incremental rebuild), by stage")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
@@ -168,6 +177,13 @@ def main() -> None:
         return
     if args.queries_only:
         queries_only(Path(args.queries_only), args.query_dir, args.rdflib)
+        return
+    if args.rebuild:
+        run = build(Path(args.rebuild[0]), Path(args.rebuild[1]), args.jobs)
+        print(json.dumps(run, indent=1))
+        print(f"build of {args.rebuild[0]} into {args.rebuild[1]}: {run['seconds']:.1f} s, {run['extracted']} "
+              f"extracted, {run['cached']} from cache, peak RSS {run['max_rss_mb']:.0f} MB")
+        print_stages(run)
         return
     sizes = args.sizes or ([100, 1000] + ([10000] if args.full else []))
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-bench-"))
@@ -271,6 +287,18 @@ def print_table(r: dict) -> None:
     inc = r["incremental"]
     print(f"incremental rebuild of {inc['papers']} papers, one changed: {inc['seconds']:.1f} s, "
           f"{inc['extracted']} extracted, {inc['cached']} from cache, peak RSS {inc['max_rss_mb']:.0f} MB")
+    print_stages(inc)
+
+
+def print_stages(run: dict) -> None:
+    """The seconds of each stage of one build (``stages``), in the order they ran."""
+    if not run.get("stages"):
+        return
+    print(f"  by stage (the process used {run.get('cpu_seconds', 0):.1f} s of CPU in all):")
+    print(f"    {'stage':<20} {'wall s':>7} {'cpu s':>7}")
+    for name, sec in run["stages"].items():
+        if not name.startswith("cpu: "):
+            print(f"    {name:<20} {sec:>7.2f} {run['stages'].get('cpu: ' + name, 0.0):>7.2f}")
 
 
 if __name__ == "__main__":

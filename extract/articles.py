@@ -283,7 +283,9 @@ def _latest_open(heads: list[_Head]) -> int | None:
 _JIEBA = None
 
 
-def _dictionary():
+def jieba_dictionary():
+    """jieba's default dictionary (a ``jieba.Tokenizer``), loaded once per process; not
+    to be changed (the pipeline's tokenizer copies it before adding words)."""
     global _JIEBA
     if _JIEBA is None:
         import logging
@@ -307,7 +309,7 @@ def join_score(tail: str, head: str) -> float:
         ``0.0`` when no dictionary word spans the break; otherwise the log frequency of
         the word that does, in jieba's dictionary (words only, HMM off).
     """
-    tk = _dictionary()
+    tk = jieba_dictionary()
     a, b = tail[-4:], head[:4]
     pos = 0
     for tok in tk.lcut(a + b, HMM=False):

@@ -15,7 +15,7 @@ from .articles import split_articles
 from .duplicates import document_names, merge_duplicates, rename_records, text_digest
 from .errors import IngestError, MinekgError
 from .ingest import SUPPORTED_SUFFIXES, read_document
-from .records import ArticleRecord, record_from_doc
+from .records import ArticleRecord, StoredRecord, record_from_doc
 
 
 #: Longest cleaned text of one input file that is extracted, in characters. The
@@ -71,17 +71,24 @@ class FileReport:
 class CorpusResult:
     """Records of all articles, in input order, and the report of every file.
 
+    ``stored``: the records as :class:`~extract.records.StoredRecord` (a line of
+    ``extractions.jsonl`` each; what the build uses); :attr:`records` decodes them.
     ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
     ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).
     A file that is the same paper as another (status ``duplicate``) has no records of
     its own: its name is in the ``sources`` of the records it was merged into.
     """
 
-    records: list[ArticleRecord]
+    stored: list[StoredRecord]
     files: list[FileReport]
     extracted: int = 0
     cached: int = 0
     cache_keys: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[ArticleRecord]:
+        """Every record, decoded (a record from the cache is decoded on first use)."""
+        return [s.record() for s in self.stored]
 
     @property
     def skipped(self) -> list[FileReport]:
@@ -236,7 +243,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                            f"{'/'.join(SUPPORTED_SUFFIXES)} file")
     version = extractor_version()
     cache = ExtractionCache(cache_dir, version) if cache_dir is not None else None
-    done: list[tuple[list[ArticleRecord], FileReport] | None] = [None] * len(files)
+    done: list[tuple[list[StoredRecord], FileReport] | None] = [None] * len(files)
     pending: list[_Pending] = []
     used: list[str] = []
     for k, path in enumerate(files):
@@ -262,9 +269,10 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         if report is None:
             done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
         else:
-            done[item.index] = (recs, report)
+            stored = [StoredRecord.of(r, item.key) for r in recs]
+            done[item.index] = (stored, report)
             if cache is not None and item.key:
-                cache.put(item.key, recs, report)
+                cache.put(item.key, stored, report)
         if progress:
             progress(str(item.path))
 
@@ -302,7 +310,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     for _, report in done:  # type: ignore[misc]
         if report.same_as:
             report.doc = by_path[report.same_as].doc
-    records: list[ArticleRecord] = []
+    records: list[StoredRecord] = []
     for entry in done:
         records += entry[0]
         reports.append(entry[1])

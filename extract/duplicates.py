@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from .records import ArticleRecord
+from .records import ArticleRecord, StoredRecord
 
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport
@@ -88,18 +88,22 @@ def document_names(reports: Sequence[FileReport]) -> dict[str, str]:
     return names
 
 
-def rename_records(records: Sequence[ArticleRecord], name: str) -> None:
+def rename_records(records: Sequence[ArticleRecord] | Sequence[StoredRecord], name: str) -> None:
     """Give the records of one file the document name ``name`` (from
     :func:`document_names`): ``doc``, ``source``, ``sources`` and the ``source`` of every
-    practice, outcome and link. Changes the records in place."""
-    for rec in records:
+    practice, outcome and link. Changes the records in place (a stored record is decoded:
+    only files whose names collide are renamed)."""
+    for stored in records:
+        rec = stored.record() if isinstance(stored, StoredRecord) else stored
         rec.doc = rec.source = name
         rec.sources = [name]
         for unit in (*rec.practices, *rec.outcomes, *rec.links):
             unit.source = name
+        if isinstance(stored, StoredRecord):
+            stored.replace(rec)
 
 
-def merge_duplicates(entries: list[tuple[list[ArticleRecord], FileReport]],
+def merge_duplicates(entries: list[tuple[list[ArticleRecord] | list[StoredRecord], FileReport]],
                      names: Mapping[str, str] | None = None) -> list[FileReport]:
     """Merge the files of each group of same-text files into the first of the group.
 

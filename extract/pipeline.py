@@ -44,10 +44,15 @@ class JiebaTokenizer:
     def __init__(self, vocab, words: list[str]):
         import jieba
 
+        from .articles import jieba_dictionary
+
         jieba.setLogLevel(logging.ERROR)
         self.vocab = vocab
+        # A private copy of jieba's dictionary, which the article splitter has loaded
+        # already: loading it from jieba's cache file takes a second and a half.
+        base = jieba_dictionary()
         self.jieba = jieba.Tokenizer()
-        self.jieba.initialize()
+        self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
         for word in words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
 

@@ -70,13 +70,14 @@ class Resolver:
                 parent[drop] = keep
 
         self._find = find
+        self._normal: dict[str, str] = {}  # name → normalise_name(name): a loop over characters
         mentions = chain(mentions, ((rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations))
         for doc, name, aliases in mentions:
             key = self.org_key(name, doc, resolve=False)
             find(key)
             for alias in aliases:
-                if alias not in LOCAL_ALIASES and len(normalise_name(alias)) > 2:
-                    union(key, normalise_name(alias))
+                if alias not in LOCAL_ALIASES and len(self.normal(alias)) > 2:
+                    union(key, self.normal(alias))
 
     def org_key(self, name: str, doc: str, resolve: bool = True) -> str:
         """The resolution key of an organisation name written in document ``doc``.
@@ -84,10 +85,17 @@ class Resolver:
         A generic name (``矿党委`` in a report that names no mine) stands for a body of
         that document only, so its key carries the document.
         """
-        key = normalise_name(name)
+        key = self.normal(name)
         if name in LOCAL_ALIASES:
             key = f"{doc}#{key}"
         return self._find(key) if resolve else key
+
+    def normal(self, name: str) -> str:
+        """:func:`extract.ingest.normalise_name`, remembered."""
+        key = self._normal.get(name)
+        if key is None:
+            key = self._normal[name] = normalise_name(name)
+        return key
 
     def practice_key(self, name: str) -> str:
         """The resolution key of a practice name."""

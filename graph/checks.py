@@ -246,19 +246,21 @@ class ShapeChecker:
                 out.update(preds.get(p, ()))
         return out
 
-    def check(self, own: Iterable[Triple], context: dict[str, dict[str, list[str]]] | None = None) -> list[Violation]:
+    def check(self, own: Iterable[Triple], context: dict[str, dict[str, list[str]]] | None = None,
+              *, indexed: dict[str, dict[str, list[str]]] | None = None) -> list[Violation]:
         """Violations of the shapes by the targets found in ``own``.
 
         Args:
             own: the triples to check (a document's), in N-Triples form.
             context: an index (:meth:`View.index`) of the triples they may refer to
                 (the shared ones); their values count, their own targets are not checked.
+            indexed: ``own`` indexed already (:meth:`View.index`); ``own`` is then not read.
 
         Returns:
             The violations, sorted and without duplicates, as :func:`graph.validate.validate`
             reports them.
         """
-        idx = View.index(own)
+        idx = indexed if indexed is not None else View.index(own)
         view = View(idx, context) if context else View(idx)
         found: set[Violation] = set()
         for shape in self.shapes:

@@ -8,8 +8,10 @@
    document's records and how the corpus resolves the names it uses — so a rebuild only
    makes the fragments of changed documents, and of documents whose organisations now
    resolve differently;
-3. the shared and global triples (labels chosen from every document's names, practice
-   summaries added up from every document's findings);
+3. the shared and global triples (labels chosen from every document's names), counted
+   by the fragments that state them (``aggregate.json``, kept between builds: a rebuild
+   reads the shared triples of the fragments that came and went only), and the practice
+   summaries added up from every document's findings;
 4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
    shared triples — a fragment taken from the cache was checked when it was made, and
    what it depends on outside itself is in its key;
@@ -18,30 +20,41 @@
    bytes a full build writes;
 6. the store: bulk-loaded from ``graph.ttl``, or, when a small part changed and the
    store is the one the previous build left, a copy of it updated in place (the triples
-   of the old fragments out, the new ones in).
+   of the old fragments out, the new ones in);
+7. the page's projection (:func:`graph.network.project_parts`): what each fragment
+   contributes was worked out when it was made; joined with the shared triples, trimmed
+   to the nodes the page shows — no query over the store.
 
-Both are staged (:class:`graph.commit.Staging`) and put in place with the build's other
+Both files are staged (:class:`graph.commit.Staging`) and put in place with the build's other
 outputs, so a build that fails or is killed changes none of them.
 """
 from __future__ import annotations
 
 import json
 import shutil
+import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.records import ArticleRecord
+import networkx as nx
+
+from extract.records import ArticleRecord, StoredRecord
 
 from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import Staging
+from .timing import Laps
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
-                      merge_summaries, referenced_names, resolution, run_nodes, summary_triples)
+                      merge_summaries, resolution, run_nodes, summary_triples)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
+#: Bumped when what a fragment's ``.json`` holds changes (the code of graph/network.py's
+#: ``document_part`` is not in the fragment key): an entry of another layout is made again.
+LAYOUT = 4  # 3: shared triples and names in <key>.agg; 4: practice summaries in <key>.json
 #: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
 UPDATE_SHARE = 0.25
 
@@ -56,6 +69,9 @@ class GraphResult:
             build (the rest came from the cache).
         store: ``"loaded"`` (bulk load of ``graph.ttl``) or ``"updated"`` (in place).
         fragments: the cache keys of the fragments in the graph.
+        network: what the page draws of the graph's projection (:func:`graph.network.project`
+            trimmed to :data:`graph.viz.MAX_NODES` nodes), made from the fragments;
+            ``None`` with ``infer`` (then project the store).
     """
 
     triples: int
@@ -63,24 +79,37 @@ class GraphResult:
     made: int
     store: str
     fragments: list[str] = field(default_factory=list)
+    network: nx.MultiDiGraph | None = None
 
 
-@dataclass
 class _Entry:
-    """A document's fragment as the cache keeps it: its shared triples, names and
-    practice summaries; the local triples stay on disk as a Turtle block (``<key>.ttl``)."""
+    """A document's fragment as the cache keeps it: what the page's projection takes from
+    its local triples (``net``: :func:`graph.network.document_part`), the count of local
+    triples (on disk as a Turtle block, ``<key>.ttl``), and — read from ``<key>.agg`` when
+    first asked, since a rebuild that keeps the corpus's aggregate needs them only for the
+    fragments that came and went — its shared triples and names."""
 
-    key: str
-    doc: str
-    local: int
-    shared: list[Triple]
-    org_names: dict[str, list[str]]
-    practice_names: dict[str, list[str]]
-    summaries: dict[str, dict]
+    __slots__ = ("key", "doc", "local", "net", "summaries", "_path")
+
+    def __init__(self, key: str, doc: str, local: int, net: dict[str, list], path: Path,
+                 summaries: dict[str, dict] | None = None):
+        self.key, self.doc, self.local, self.net, self._path = key, doc, local, net, path
+        # What this document's findings add to each practice summary
+        # (:attr:`graph.triples.Fragment.summaries`): small, so kept with the entry.
+        self.summaries = summaries or {}
+
+    def shared_and_names(self) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+        """The shared triples as N-Triples lines (without the final `` .``), and organisation
+        and practice node → the names this document gives it. Read from ``<key>.agg``
+        each time, not kept: a build from nothing would hold every document's."""
+        agg = json.loads(self._path.read_bytes())
+        text = agg["shared"]
+        return (text.split("\n") if text else []), agg["org_names"], agg["practice_names"]
 
 
 class FragmentCache:
-    """Fragments on disk: ``<key>.json`` (shared triples, names, count of local triples)
+    """Fragments on disk: ``<key>.json`` (count of local triples, the page's part),
+    ``<key>.agg`` (JSON: the shared triples as N-Triples lines in one string, the names)
     and ``<key>.ttl`` (the local triples, a Turtle block without prefixes).
 
     Args:
@@ -93,24 +122,35 @@ class FragmentCache:
     def get(self, key: str) -> _Entry | None:
         """The fragment of ``key``, or ``None`` (missing or unreadable: made again)."""
         try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            if (self.folder / f"{key}.ttl").stat().st_size != data["bytes"]:
+            data = json.loads((self.folder / f"{key}.json").read_bytes())
+            if data.get("layout") != LAYOUT:
                 return None
-            return _Entry(key, data["doc"], data["local"], [tuple(t) for t in data["shared"]],
-                          data["org_names"], data["practice_names"], data["summaries"])
+            if ((self.folder / f"{key}.ttl").stat().st_size != data["bytes"]
+                    or (self.folder / f"{key}.agg").stat().st_size != data["agg_bytes"]):
+                return None
+            return _Entry(key, data["doc"], data["local"], data["net"], path=self.folder / f"{key}.agg",
+                          summaries=data["summaries"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
             org_names: dict[str, list[str]], practice_names: dict[str, list[str]],
             summaries: dict[str, dict]) -> _Entry:
-        """Store a fragment; the Turtle block first, so a ``.json`` always has its ``.ttl``."""
+        """Store a fragment; the Turtle block and ``.agg`` first, so a ``.json`` always has
+        them (and their sizes, checked on reading)."""
+        from .network import document_part
+
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
-        entry = {"doc": doc, "local": len(local), "bytes": len(text), "shared": shared,
-                 "org_names": org_names, "practice_names": practice_names, "summaries": summaries}
+        agg = {"shared": "\n".join(f"{s} {p} {o}" for s, p, o in shared), "org_names": org_names,
+               "practice_names": practice_names}
+        agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
+        write_chunks(self.folder / f"{key}.agg", [agg_bytes], sync=False)
+        net = document_part(local)
+        entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text),
+                 "agg_bytes": len(agg_bytes), "net": net, "summaries": summaries}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), shared, org_names, practice_names, summaries)
+        return _Entry(key, doc, len(local), net, path=self.folder / f"{key}.agg", summaries=summaries)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -133,25 +173,56 @@ class FragmentCache:
             return
         write_text(path, json.dumps({"format": STATE_FORMAT, **state}, ensure_ascii=False), sync=False)
 
+    def aggregate(self, token: str | None) -> "_Aggregate | None":
+        """The aggregate the last build saved (:meth:`set_aggregate`), if its token is
+        ``token`` (the one the state names), else ``None``."""
+        if not token:
+            return None
+        try:
+            data = json.loads((self.folder / "aggregate.json").read_bytes())
+            if data.get("token") != token:
+                return None
+            return _Aggregate(Counter(data["lines"]), {n: Counter(c) for n, c in data["org_names"].items()},
+                              {n: Counter(c) for n, c in data["practice_names"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def set_aggregate(self, agg: "_Aggregate") -> str:
+        """Save the aggregate of a build's fragments; returns its token (for the state)."""
+        token = uuid.uuid4().hex
+
+        def clean(c: Counter) -> dict[str, int]:
+            return {k: n for k, n in c.items() if n > 0}
+
+        data = {"token": token, "lines": clean(agg.lines),
+                "org_names": {n: clean(c) for n, c in agg.org_names.items() if +c},
+                "practice_names": {n: clean(c) for n, c in agg.practice_names.items() if +c}}
+        write_text(self.folder / "aggregate.json", json.dumps(data, ensure_ascii=False), sync=False)
+        return token
+
     def prune(self, keep: Iterable[str]) -> int:
         """Delete every fragment but ``keep``; returns how many files went."""
         keep = set(keep)
         gone = 0
         for path in self.folder.glob("*.*"):
-            if path.suffix in (".json", ".ttl") and path.stem != "state" and path.stem not in keep:
+            if (path.suffix in (".json", ".ttl", ".agg") and path.stem not in ("state", "aggregate")
+                    and path.stem not in keep):
                 path.unlink()
                 gone += 1
         return gone
 
 
-def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
+def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: str | Path, version: str,
                 cache_dir: str | Path, *, infer: bool = False,
                 contents: dict[str, list[str]] | None = None,
-                update_share: float = UPDATE_SHARE, staging: Staging | None = None) -> GraphResult:
+                update_share: float = UPDATE_SHARE, staging: Staging | None = None,
+                timings: dict[str, float] | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
-        records: every record of the corpus, in input order.
+        records: every record of the corpus, in input order (as stored by the extraction
+            cache, or in memory); a stored record is decoded only when its document's
+            fragment is made.
         out: the build folder.
         staging: stage both outputs there for the caller to commit with the others
             (:mod:`graph.commit`); by default they are staged and put in place here.
@@ -165,6 +236,9 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         update_share: update the store in place when at most this share of the
             documents has a new fragment (and the store is the previous build's);
             above it, bulk-load it from ``graph.ttl``. Either way it holds the same triples.
+        timings: when given, seconds per step are added to it (``graph: fragments``,
+            ``graph: shared``, ``graph: shapes``, ``graph: ttl``, ``graph: store``,
+            ``graph: projection``).
 
     Returns:
         A :class:`GraphResult`.
@@ -184,32 +258,55 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
             raise
         staging.commit()
         return result
+    lap = Laps(timings)
     out = Path(out)
     cache = FragmentCache(cache_dir)
-    mentions = [(rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations]
+    stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in records]
+    mentions = [(rec.doc, name, aliases) for rec in stored for name, aliases in rec.orgs]
     res = Resolver(mentions=mentions)
     declared = declared_nodes(mentions, res)
     run = run_nodes(version)[1]
-    groups = by_document(records)
+    groups = by_document(stored)
     entries: dict[str, _Entry] = {}
     made: list[_Entry] = []
     for doc in sorted(groups):
         recs = groups[doc]
-        ident = (contents or {}).get(doc) or [r.to_json() for r in recs]
-        names = [n for r in recs for n in referenced_names(r)]
+        ident = (contents or {}).get(doc) or [r.line().decode("utf-8") for r in recs]
+        names = [n for r in recs for n in r.names]
         key = fragment_key(version, doc, ident, resolution(doc, names, res, declared))
         entry = cache.get(key)
         if entry is None:
-            frag = document_fragment(recs, res, declared, run)
+            frag = document_fragment([r.record() for r in recs], res, declared, run)
             entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names,
                               frag.summaries)
             made.append(entry)
         entries[doc] = entry
+    lap("graph: fragments")
 
-    shared = _shared(version, entries.values())
+    old = cache.state()
+    # The shared triples and names of every fragment, counted: the last build's aggregate
+    # with the fragments that came and went, or (no usable aggregate) counted afresh.
+    agg = prev = None
+    if old and old.get("version") == version:
+        prev = cache.aggregate(old.get("aggregate"))
+        if prev is not None:
+            old_keys = set(old.get("fragments", []))
+            new_keys = {e.key for e in entries.values()}
+            gone = [cache.get(k) for k in old_keys - new_keys]
+            if all(e is not None for e in gone):
+                agg = prev.changed([e for e in entries.values() if e.key not in old_keys], gone)
+            else:
+                prev = None
+    if agg is None:
+        agg = _Aggregate.of(entries.values())
+    # The practice summaries are added up afresh from every entry (small dicts, read with
+    # the entries anyway): a document count cannot be taken back from a counted total.
+    shared = agg.triples(version) | _summaries(entries.values())
+    lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
     # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
     _check(shared, (_local_triples(cache, e.key) for e in made))
+    lap("graph: shapes")
     inferred: list[Triple] = []
     if infer:
         inferred = _entailments(shared, entries.values(), cache)
@@ -218,16 +315,16 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
     if inferred:
         top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
     staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache))
+    lap("graph: ttl")
     store = staging.directory("store")
 
     keys = [e.key for e in entries.values()]
-    old = cache.state()
     cache.set_state(None)
     how = "loaded"
     if (old and not infer and not old.get("infer") and old.get("version") == version
             and old.get("store") == _fingerprint(out / "store")
             and len(made) <= update_share * max(len(entries), 1)):
-        if _update_store(out / "store", store, old, entries, shared, cache):
+        if _update_store(out / "store", store, old, entries, shared, agg, prev, cache):
             how = "updated"
     if how == "loaded":
         from .store import write_store_parts
@@ -235,9 +332,19 @@ def write_graph(records: Sequence[ArticleRecord], out: str | Path, version: str,
         write_store_parts(_store_parts(top, entries.values(), cache), store)
     # The staged store's files keep their names, sizes and times when its folder is
     # renamed into place, so the fingerprint is that of the store the commit puts there.
+    token = cache.set_aggregate(agg)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
-                     "store": _fingerprint(store)})
-    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys)
+                     "store": _fingerprint(store), "aggregate": token})
+    lap("graph: store")
+    network = None
+    if not infer:  # entailments could add types the projection reads: project the store then
+        from .network import project_parts
+        from .viz import MAX_NODES
+
+        network = project_parts(shared, (e.net for e in entries.values()), max_nodes=MAX_NODES)
+    lap("graph: projection")
+    return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
+                       network=network)
 
 
 def _fingerprint(store_dir: Path) -> list | None:
@@ -250,20 +357,73 @@ def _fingerprint(store_dir: Path) -> list | None:
                   for st in [p.stat()])
 
 
-def _shared(version: str, entries: Iterable[_Entry]) -> set[Triple]:
-    """The shared triples of every fragment and the global triples (with the practice
-    summaries, :func:`graph.triples.summary_triples`)."""
-    shared: set[Triple] = set()
-    org_names: dict[str, set[str]] = {}
-    practice_names: dict[str, set[str]] = {}
-    summaries = []
-    for e in entries:
-        shared.update(e.shared)
-        summaries.append(e.summaries)
-        for acc, names in ((org_names, e.org_names), (practice_names, e.practice_names)):
+@dataclass
+class _Aggregate:
+    """The shared triples and names of a set of fragments, each counted by the fragments
+    that state it, so that the set of a previous build (some fragments gone, some new)
+    follows from the difference (:meth:`changed`) without another pass over all of them.
+
+    Attributes:
+        lines: shared N-Triples line → fragments; ``org_names``, ``practice_names``:
+            node → name → fragments.
+    """
+
+    lines: Counter
+    org_names: dict[str, Counter]
+    practice_names: dict[str, Counter]
+
+    @classmethod
+    def of(cls, entries: Iterable[_Entry]) -> "_Aggregate":
+        agg = cls(Counter(), {}, {})
+        for e in entries:
+            agg.add(e, 1)
+        return agg
+
+    def add(self, e: _Entry, sign: int) -> None:
+        shared, org_names, practice_names = e.shared_and_names()
+        if sign > 0:
+            self.lines.update(shared)
+        else:
+            self.lines.subtract(shared)
+        for acc, names in ((self.org_names, org_names), (self.practice_names, practice_names)):
             for node, ns in names.items():
-                acc.setdefault(node, set()).update(ns)
-    return shared | global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
+                c = acc.get(node)
+                if c is None:
+                    c = acc[node] = Counter()
+                if sign > 0:
+                    c.update(ns)
+                else:
+                    c.subtract(ns)
+
+    def changed(self, came: Iterable[_Entry], gone: Iterable[_Entry]) -> "_Aggregate":
+        """The aggregate of these fragments plus ``came`` less ``gone`` (a new object;
+        the counters of untouched nodes are shared with this one)."""
+        delta = _Aggregate(Counter(), {}, {})
+        for e in came:
+            delta.add(e, -1)
+        for e in gone:
+            delta.add(e, 1)
+        lines = Counter(self.lines)
+        lines.subtract(delta.lines)
+        out = _Aggregate(lines, dict(self.org_names), dict(self.practice_names))
+        for acc, d in ((out.org_names, delta.org_names), (out.practice_names, delta.practice_names)):
+            for node, c in d.items():
+                acc[node] = Counter(acc.get(node, Counter()))
+                acc[node].subtract(c)
+        return out
+
+    def triples(self, version: str) -> set[Triple]:
+        """The shared triples of the fragments and the global triples."""
+        def names(acc: dict[str, Counter]) -> dict[str, list[str]]:
+            out = {}
+            for node, c in acc.items():
+                ns = [n for n, k in c.items() if k > 0]
+                if ns:
+                    out[node] = ns
+            return out
+
+        shared = {tuple(line.split(" ", 2)) for line, k in self.lines.items() if k > 0}
+        return shared | global_triples(version, names(self.org_names), names(self.practice_names))
 
 
 def _local_triples(cache: FragmentCache, key: str) -> list[Triple]:
@@ -312,8 +472,8 @@ def _check(shared: set[Triple], new_locals: Iterable[list[Triple]]) -> None:
             g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in local), format="nt")
         report = validate(g)
     else:
-        found = set(checker.check(shared))
         context = View.index(shared)
+        found = set(checker.check((), indexed=context))
         for local in new_locals:
             found.update(checker.check(local, context))
         violations = sorted(found, key=lambda v: (v.label, v.path, v.focus, v.message, v.value))
@@ -325,13 +485,13 @@ def _check(shared: set[Triple], new_locals: Iterable[list[Triple]]) -> None:
                          "it with the papers); the previous graph is kept:\n" + report.summary())
 
 
-def _turtle(top: str, entries: Iterable[_Entry], cache: FragmentCache) -> Iterable[str | bytes]:
+def _turtle(top: str, entries: Iterable[_Entry], cache: FragmentCache) -> Iterable[str | Path]:
     """``graph.ttl`` in pieces: the prefixes, the shared and global block (``top``), then
-    each document's block as the cache keeps it."""
+    each document's block as the cache keeps it (its file, for the kernel to copy)."""
     yield header()
     yield top
     for e in entries:
-        yield cache.ttl(e.key).read_bytes()
+        yield cache.ttl(e.key)
 
 
 def _entailments(shared: set[Triple], entries: Iterable[_Entry], cache: FragmentCache) -> list[Triple]:
@@ -358,8 +518,14 @@ def _nt_term(term) -> str:
     return term.n3()
 
 
+def _summaries(entries: Iterable[_Entry]) -> set[Triple]:
+    """The practice-summary triples of a set of fragments
+    (:func:`graph.triples.summary_triples`)."""
+    return summary_triples(merge_summaries(e.summaries for e in entries))
+
+
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
-                  cache: FragmentCache) -> bool:
+                  agg: _Aggregate, prev: _Aggregate | None, cache: FragmentCache) -> bool:
     """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
     build's fragments to these. Returns ``False`` (and leaves no ``tmp``) when the store
     is not what the previous build left — a triple to remove is missing, one to add is
@@ -378,7 +544,8 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     old_keys = {e.key for e in old_entries}
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
-    old_shared = _shared(old["version"], old_entries)
+    # the previous build's shared triples: its saved aggregate, or this one less what came, plus what went
+    old_shared = (prev or agg.changed(gone, came)).triples(old["version"]) | _summaries(old_entries)
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src

@@ -5,6 +5,8 @@ any rdflib graph (the embedded store or a graph parsed from ``graph.ttl``).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import networkx as nx
 from rdflib import Graph
 
@@ -59,13 +61,18 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         result (and a layout computed from it) does not depend on the order a store
         returns rows in; an organisation with two types takes the first by name.
     """
+    return from_rows(select_rows(graph, _NODES)[1], select_rows(graph, _EDGES)[1])
+
+
+def from_rows(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Sequence[str]]) -> nx.MultiDiGraph:
+    """The graph of :func:`project` from the rows of its two queries (values as strings,
+    ``""`` when unbound): ``(n, kind, label, group)`` and ``(s, o, rel, sentence, source,
+    value, unit, year)``, in any order and with repeats."""
     g = nx.MultiDiGraph()
-    cols, rows = select_rows(graph, _NODES)
-    for n, kind, label, group in sorted(rows):
+    for n, kind, label, group in sorted(set(map(tuple, node_rows))):
         if n not in g or g.nodes[n].get("kind") != "organisation":
             g.add_node(n, kind=kind, label=label or n.rsplit("/", 1)[-1], group=group)
-    cols, rows = select_rows(graph, _EDGES)
-    for s, o, rel, sentence, source, value, unit, year in sorted(rows):
+    for s, o, rel, sentence, source, value, unit, year in sorted(set(map(tuple, edge_rows))):
         if s not in g or o not in g:
             continue
         if rel in ("adopts", "partOf") and g.has_edge(s, o, key=rel):
@@ -73,6 +80,69 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         g.add_edge(s, o, key=rel if rel != "contributesTo" else f"{rel}:{sentence[:40]}",
                    rel=rel, sentence=sentence, source=source, value=value, unit=unit, year=year)
     return g
+
+
+def from_rows_trimmed(node_rows: Iterable[Sequence[str]], edge_rows: Iterable[Sequence[str]],
+                      max_nodes: int) -> nx.MultiDiGraph:
+    """What the page draws of :func:`from_rows`: the ``max_nodes`` nodes of highest degree
+    (:func:`graph.viz.render_html` trims so), made without the whole graph in networkx.
+
+    Returns:
+        The graph ``graph.viz`` would keep of ``from_rows(node_rows, edge_rows)``: the
+        same nodes, edges, attributes and order. When nodes were left out, its
+        ``graph["left_out"]`` is ``(number of nodes of the whole graph, {kind: left out})``.
+    """
+    by_node: dict[str, list[tuple[str, ...]]] = {}
+    for row in _row_set(node_rows):
+        by_node.setdefault(row[0], []).append(row)
+    attrs: dict[str, dict[str, str]] = {}
+    for n, rows in by_node.items():
+        a: dict[str, str] | None = None
+        for _, kind, label, group in sorted(rows):  # from_rows: an organisation stays one
+            if a is None or a["kind"] != "organisation":
+                a = {"kind": kind, "label": label or n.rsplit("/", 1)[-1], "group": group}
+        attrs[n] = a
+    # (s, o, key) → [the first row (where from_rows adds the edge), the row whose values it keeps]
+    edges: dict[tuple[str, str, str], list[tuple[str, ...]]] = {}
+    for row in _row_set(edge_rows):
+        s, o, rel = row[0], row[1], row[2]
+        if s not in attrs or o not in attrs:
+            continue
+        sentence = row[3]
+        k = (s, o, rel if rel != "contributesTo" else f"{rel}:{sentence[:40]}")
+        seen = edges.get(k)
+        if seen is None:
+            edges[k] = [row, row]
+        else:
+            seen[0] = min(seen[0], row)
+            seen[1] = min(seen[1], row) if rel in ("adopts", "partOf") else max(seen[1], row)
+    degree: dict[str, int] = dict.fromkeys(attrs, 0)
+    for s, o, _ in edges:
+        degree[s] += 1
+        degree[o] += 1
+    trimmed = len(attrs) > max_nodes
+    keep = set(sorted(attrs, key=lambda n: (-degree[n], n))[:max_nodes]) if trimmed else attrs
+    g = nx.MultiDiGraph()
+    for n in sorted(keep):
+        g.add_node(n, **attrs[n])
+    kept = sorted((rows[0], k, rows[1]) for k, rows in edges.items() if k[0] in keep and k[1] in keep)
+    for _, (s, o, key), row in kept:
+        _, _, rel, sentence, source, value, unit, year = row
+        g.add_edge(s, o, key=key, rel=rel, sentence=sentence, source=source, value=value, unit=unit, year=year)
+    if not trimmed:
+        return g
+    g = g.copy()  # as graph.viz._trim: edges added source node by source node
+    left: dict[str, int] = {}
+    for n, a in attrs.items():
+        if n not in keep:
+            left[a["kind"]] = left.get(a["kind"], 0) + 1
+    g.graph["left_out"] = (len(attrs), dict(sorted(left.items())))  # in no set's order: the page key digests it
+    return g
+
+
+def _row_set(rows: Iterable[Sequence[str]]) -> set[tuple[str, ...]]:
+    """The distinct rows as tuples (a set of tuples as it is: it can hold a million)."""
+    return rows if isinstance(rows, set) else set(map(tuple, rows))
 
 
 def focus(g: nx.MultiDiGraph, category: str | None = None, org: str | None = None,
@@ -93,3 +163,176 @@ def focus(g: nx.MultiDiGraph, category: str | None = None, org: str | None = Non
         frontier = {m for n in frontier for m in und.neighbors(n)} - keep
         keep |= frontier
     return g.subgraph(keep).copy()
+
+
+# --- the same projection from the triples of graph/fragments.py -----------------------
+#
+# A build knows its graph as the shared and global triples (in memory) and one fragment
+# per document (graph/triples.py). What the two queries above find about a document's own
+# nodes (findings, outcomes, sentences) joins only triples of that document, so it is
+# worked out once, when the fragment is made (document_part), and kept with it; the rest
+# joins the shared triples (project_parts). Values are what the store gives back: an IRI
+# without brackets, a literal's lexical form, an xsd:decimal in Oxigraph's canonical form.
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_MKG_NS = "https://w3id.org/minekg/ontology#"
+_P = {name: f"<{ns}{local}>" for name, ns, local in (
+    ("finding", _MKG_NS, "Finding"), ("outcome_t", _MKG_NS, "Outcome"), ("practice_t", _MKG_NS, "Practice"),
+    ("practice", _MKG_NS, "practice"), ("outcome", _MKG_NS, "outcome"), ("organisation", _MKG_NS, "organisation"),
+    ("adopts", _MKG_NS, "adopts"), ("domain", _MKG_NS, "domain"), ("category", _MKG_NS, "category"),
+    ("text", _MKG_NS, "text"), ("value", _MKG_NS, "value"), ("unit", _MKG_NS, "unit"), ("year", _MKG_NS, "year"),
+    ("derived", "http://www.w3.org/ns/prov#", "wasDerivedFrom"),
+    ("primary", "http://www.w3.org/ns/prov#", "hadPrimarySource"),
+    ("identifier", "http://purl.org/dc/terms/", "identifier"),
+    ("pref", "http://www.w3.org/2004/02/skos/core#", "prefLabel"),
+    ("notation", "http://www.w3.org/2004/02/skos/core#", "notation"),
+    ("broader", "http://www.w3.org/2004/02/skos/core#", "broader"),
+    ("label", "http://www.w3.org/2000/01/rdf-schema#", "label"))}
+_DECIMAL = "^^<http://www.w3.org/2001/XMLSchema#decimal>"
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\", "'": "'", "b": "\b", "f": "\f"}
+
+
+def _value(term: str) -> str:
+    """The value a SPARQL result gives for an N-Triples term (:func:`graph.triples.uri`,
+    :func:`graph.triples.lit`): the IRI; the lexical form of a literal, an ``xsd:decimal``
+    canonical as Oxigraph stores it (``1.50`` → ``1.5``, ``100.0`` → ``100``)."""
+    if term.startswith("<"):
+        return term[1:-1]
+    end = term.rindex('"')
+    body = term[1:end]
+    if "\\" in body:
+        import re
+
+        body = re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)",
+                      lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "uU" and len(m.group(1)) > 1
+                      else _ESCAPES.get(m.group(1), m.group(1)), body)
+    if term.endswith(_DECIMAL) and term[end + 1:] == _DECIMAL:
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            d = Decimal(body)
+        except InvalidOperation:
+            return body
+        return str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")
+    return body
+
+
+def document_part(local: Iterable[tuple[str, str, str]]) -> dict[str, list]:
+    """What the projection takes from one document's local triples (N-Triples terms).
+
+    Returns:
+        A JSON-able dict: ``findings`` — ``[practice, outcome, sentence, source, values,
+        units, years]`` per finding (values, years: the lexical forms; units: the unit
+        nodes, whose labels are shared triples); ``adopts`` — ``[organisation, practice]``
+        per finding that names its organisation; ``orgs`` — the organisations of findings;
+        ``outcomes`` — ``[node, category node, prefLabels, texts]``. Nodes are N-Triples
+        terms, sorted lists throughout (the same triples give the same part).
+    """
+    P = _P
+    by_s: dict[str, dict[str, list[str]]] = {}
+    for s, p, o in local:
+        by_s.setdefault(s, {}).setdefault(p, []).append(o)
+    empty: dict[str, list[str]] = {}
+    findings, adopts, orgs, outcomes = set(), set(), set(), set()
+    for s, props in by_s.items():
+        types = props.get(_RDF_TYPE, ())
+        if P["finding"] in types:
+            for org in props.get(P["organisation"], ()):
+                orgs.add(org)
+                adopts.update((org, pr) for pr in props.get(P["practice"], ()))
+            for pr in props.get(P["practice"], ()):
+                for o in props.get(P["outcome"], ()):
+                    od = by_s.get(o, empty)
+                    values = tuple(sorted({_value(v) for v in od.get(P["value"], ())}))
+                    units = tuple(sorted(set(od.get(P["unit"], ()))))
+                    years = tuple(sorted({_value(v) for v in od.get(P["year"], ())}))
+                    for sn in props.get(P["derived"], ()):
+                        for d in props.get(P["primary"], ()):
+                            for sentence in by_s.get(sn, empty).get(P["text"], ()):
+                                for source in by_s.get(d, empty).get(P["identifier"], ()):
+                                    findings.add((pr, o, _value(sentence), _value(source), values, units, years))
+        if P["outcome_t"] in types:
+            pls = tuple(sorted({_value(v) for v in props.get(P["pref"], ())}))
+            tls = tuple(sorted({_value(v) for v in props.get(P["text"], ())}))
+            outcomes.update((s, c, pls, tls) for c in props.get(P["category"], ()))
+    return {"findings": [list(map(_listed, f)) for f in sorted(findings)],
+            "adopts": [list(a) for a in sorted(adopts)], "orgs": sorted(orgs),
+            "outcomes": [list(map(_listed, o)) for o in sorted(outcomes)]}
+
+
+def _listed(x):
+    return list(x) if isinstance(x, tuple) else x
+
+
+def project_parts(shared: Iterable[tuple[str, str, str]], parts: Iterable[dict[str, list]],
+                  max_nodes: int | None = None) -> nx.MultiDiGraph:
+    """:func:`project` of the graph whose triples are ``shared`` (the shared and global
+    triples of :mod:`graph.fragments`) and the local triples of documents whose
+    :func:`document_part` are ``parts``: the same nodes, edges, attributes and order
+    as the queries on a store holding those triples give; with ``max_nodes``, only what
+    the page keeps of it (:func:`from_rows_trimmed`)."""
+    P = _P
+    types: dict[str, list[str]] = {}
+    props: dict[str, dict[str, list[str]]] = {p: {} for p in ("domain", "notation", "pref", "text", "label")}
+    wanted = {P[p]: props[p] for p in props}
+    adopts: list[tuple[str, str]] = []
+    broader: list[tuple[str, str]] = []
+    for s, p, o in shared:
+        if p == _RDF_TYPE:
+            types.setdefault(s, []).append(o)
+        elif p == P["adopts"]:
+            adopts.append((s, o))
+        elif p == P["broader"]:
+            broader.append((s, o))
+        else:
+            acc = wanted.get(p)
+            if acc is not None:
+                acc.setdefault(s, []).append(o)
+    none: list[str] = []
+
+    def labels(n: str, pls=(), tls=()) -> set[str]:
+        pl = set(pls) | {_value(v) for v in props["pref"].get(n, none)}
+        tl = set(tls) | {_value(v) for v in props["text"].get(n, none)}
+        # COALESCE(?pl, ?tl) over OPTIONAL × OPTIONAL: "" when neither is bound.
+        return pl if pl else (tl if tl else {""})
+
+    node_rows: set[tuple[str, str, str, str]] = set()
+    edge_rows: set[tuple[str, ...]] = set()
+
+    def organisation(n: str) -> None:
+        groups = [t[1:-1].rsplit("#", 1)[-1] for t in types.get(n, none) if t.startswith("<" + _MKG_NS)]
+        if groups:
+            v = _value(n)
+            node_rows.update((v, "organisation", label, group) for label in labels(n) for group in groups)
+
+    orgs = {s for s, _ in adopts}
+    for s, o in adopts:
+        edge_rows.add((_value(s), _value(o), "adopts", "", "", "", "", ""))
+    for s, o in broader:
+        if P["practice_t"] in types.get(s, none) and P["practice_t"] in types.get(o, none):
+            edge_rows.add((_value(s), _value(o), "partOf", "", "", "", "", ""))
+    for n, ts in types.items():
+        if P["practice_t"] in ts:
+            groups = {_value(g) for d in props["domain"].get(n, none) for g in props["notation"].get(d, none)}
+            if groups:
+                v = _value(n)
+                node_rows.update((v, "practice", label, group) for label in labels(n) for group in groups)
+    unit_labels = props["label"]
+    for part in parts:
+        orgs.update(part["orgs"])
+        for s, o in part["adopts"]:
+            edge_rows.add((_value(s), _value(o), "adopts", "", "", "", "", ""))
+        for pr, o, sentence, source, values, units, years in part["findings"]:
+            unit_values = {_value(lb) for u in units for lb in unit_labels.get(u, none)} or {""}
+            edge_rows.update((_value(pr), _value(o), "contributesTo", sentence, source, value, unit, year)
+                             for value in values or [""] for unit in unit_values for year in years or [""])
+        for n, c, pls, tls in part["outcomes"]:
+            groups = {_value(g) for g in props["notation"].get(c, none)}
+            if groups:
+                v = _value(n)
+                node_rows.update((v, "outcome", label, group) for label in labels(n, pls, tls) for group in groups)
+    for n in orgs:
+        organisation(n)
+    if max_nodes is not None:
+        return from_rows_trimmed(node_rows, edge_rows, max_nodes)
+    return from_rows(node_rows, edge_rows)

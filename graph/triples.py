@@ -122,10 +122,7 @@ class Fragment:
 def referenced_names(rec: ArticleRecord) -> list[str]:
     """Every organisation name a record's triples look up (declared names, aliases,
     adopters, the organisations of outcomes and links)."""
-    names = [o.name for o in rec.organisations] + [a for o in rec.organisations for a in o.aliases]
-    names += [n for p in rec.practices for n in p.adopted_by]
-    names += [o.org for o in rec.outcomes] + [x.org for x in rec.links]
-    return names
+    return rec.organisation_names()
 
 
 def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[tuple[str, str, bool]]:
@@ -133,7 +130,7 @@ def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[
 
     A fragment is the same as long as its records and this list are (:func:`fragment_key`)."""
     out = set()
-    for name in names:
+    for name in set(names):
         if name:
             key = res.org_key(name, doc)
             out.add((name, key, org_iri(key) in declared))

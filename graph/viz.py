@@ -70,17 +70,31 @@ def _info(g: nx.MultiDiGraph, n: str) -> list[str]:
 
 
 def _trim(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, str]:
-    """Keep the ``max_nodes`` nodes of highest degree; say what was left out, by kind."""
+    """Keep the ``max_nodes`` nodes of highest degree; say what was left out, by kind.
+
+    A graph trimmed already (:func:`graph.network.from_rows_trimmed`, ``graph["left_out"]``)
+    keeps its nodes and gets the note of the whole graph it was trimmed from."""
+    if "left_out" in g.graph:
+        total, left = g.graph["left_out"]
+        return g, _note(max_nodes, total, left)
     if g.number_of_nodes() <= max_nodes:
         return g, ""
     keep = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:max_nodes]
     kept = set(keep)
     left = Counter(d["kind"] for n, d in g.nodes(data=True) if n not in kept)
+    # Not g.subgraph(keep).copy(): that walks the set ``kept``, whose order changes with
+    # the hash seed (in-edges, organisations of equal label), so the page did too.
+    h = nx.MultiDiGraph()
+    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in kept)
+    h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in kept and v in kept)
+    return h, _note(max_nodes, g.number_of_nodes(), left)
+
+
+def _note(max_nodes: int, total: int, left: dict[str, int]) -> str:
     parts = "，".join(f"{KIND_ZH[k].split()[0]} {c}" for k, c in sorted(left.items()))
-    note = (f"图太大：只显示度最高的 {max_nodes} 个节点，省略 {g.number_of_nodes() - max_nodes} 个"
+    return (f"图太大：只显示度最高的 {max_nodes} 个节点，省略 {total - max_nodes} 个"
             f"（{parts}）。Graph too large: showing the {max_nodes} best-connected nodes, "
-            f"{g.number_of_nodes() - max_nodes} left out — use --focus.")
-    return g.subgraph(keep).copy(), note
+            f"{total - max_nodes} left out — use --focus.")
 
 
 def layout(g: nx.MultiDiGraph, seed: int = 7, iterations: int = 50) -> dict[str, tuple[float, float]]:
@@ -228,3 +242,26 @@ def write_html(g: nx.MultiDiGraph, path: str | Path, heading: str = "minekg", ma
     from .atomic import write_text
 
     return write_text(path, render_html(g, heading, max_nodes))
+
+
+def page_key(g: nx.MultiDiGraph, heading: str = "minekg", max_nodes: int = MAX_NODES) -> str:
+    """A digest of everything :func:`render_html` reads: the graph (nodes, edges, their
+    attributes and order, in-edges in order), the heading, ``max_nodes``, and the code and
+    files that draw the page. Two graphs with the same key give the same page, so a build
+    whose graph did not change (as drawn) takes the previous page as it is.
+
+    Returns:
+        SHA-256, hex.
+    """
+    import hashlib
+    import pickle
+
+    import pyvis
+
+    h = hashlib.sha256()
+    for path in (Path(__file__), TEMPLATE_DIR / "page.html"):
+        h.update(path.read_bytes())
+    h.update(f"{pyvis.__version__}\0{heading}\0{max_nodes}\0".encode("utf-8"))
+    h.update(pickle.dumps((list(g.nodes(data=True)), list(g.edges(keys=True, data=True)),
+                           [list(g.in_edges(n, keys=True)) for n in g], dict(g.graph)), protocol=4))
+    return h.hexdigest()

@@ -100,7 +100,8 @@ def test_parallel_build_is_byte_identical(built, tmp_path):
 
 def _entries(out: Path) -> tuple[set[str], set[str]]:
     extraction = {p.name for p in (out / "cache").glob("*.json")}
-    fragments = {p.name for p in (out / "cache" / "graph").glob("*.*") if p.name != "state.json"}
+    fragments = {p.name for p in (out / "cache" / "graph").glob("*.*")
+                 if p.name not in ("state.json", "aggregate.json")}  # the state, not fragments
     return extraction, fragments
 
 
@@ -114,7 +115,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     out = tmp_path / "out"
     build_project([papers], out)
     first_extraction, first_fragments = _entries(out)
-    assert len(first_extraction) == 2 and len(first_fragments) == 4  # .json + .ttl a document
+    assert len(first_extraction) == 2 and len(first_fragments) == 6  # .json, .ttl, .agg a document
     stale = ExtractionCache(out / "cache", "0.0.1+lex.000000000000")
     path = sorted(papers.iterdir())[0]
     stale.put(stale.key(path, b"old bytes"), [], FileReport(str(path)))
@@ -124,7 +125,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     build_project([papers], out)
     extraction, fragments = _entries(out)
     assert len(extraction) == 1 and extraction < first_extraction
-    assert len(fragments) == 2 and fragments < first_fragments
+    assert len(fragments) == 3 and fragments < first_fragments
     assert (out / "cache" / "notes.txt").exists()
 
 
@@ -144,3 +145,24 @@ def test_a_failed_build_prunes_nothing(papers, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         build_project([papers], out)
     assert _entries(out)[0] == before[0]
+
+
+def test_a_build_that_draws_the_same_graph_keeps_the_page(papers, tmp_path, monkeypatch):
+    """The page is rendered again only when what it draws changed (graph.viz.page_key) or
+    the page in place is not the one recorded."""
+    import graph.project as project
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = (out / "graph.html").read_bytes()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("rendered again")
+
+    monkeypatch.setattr(project, "render_html", fail)
+    build_project([papers], out)
+    assert (out / "graph.html").read_bytes() == before
+    (out / "graph.html").write_bytes(before.replace(b"minekg", b"edited", 1))
+    with pytest.raises(RuntimeError, match="rendered again"):
+        build_project([papers], out)

@@ -223,3 +223,98 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     with pytest.raises(ShapeError, match="an outcome needs exactly one category"):
         fragments.write_graph(changed, out, "v", out / "fragments")
     assert (out / "graph.ttl").read_bytes() == before
+
+
+# --- the page's projection made from the fragments ------------------------------------
+
+def _same_network(a, b) -> None:
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    # the page's tooltips take the first edge in; the order of in-edges must agree too
+    assert all(list(a.in_edges(n, keys=True)) == list(b.in_edges(n, keys=True)) for n in a)
+
+
+def test_projection_from_fragments_equals_the_projection_of_the_store(records, tmp_path):
+    """The page of a build is drawn from the fragments (graph.network.project_parts), not
+    from the store; both must give the same graph, after a rebuild too (fragments from
+    the cache, one document changed)."""
+    from graph.network import project
+    from graph.store import open_graph
+    from graph.viz import render_html
+
+    out, first = _fresh(records, tmp_path, "net")
+    store = open_graph(out / "store")
+    _same_network(first.network, project(store))  # under MAX_NODES: nothing trimmed
+    store.close()
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.outcomes and r.links)
+    rec.outcomes[0].value, rec.outcomes[0].unit = 1.50, "%"  # a decimal made canonical; a QUDT unit
+    from graph.fragments import write_graph
+
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert again.made >= 1
+    store = open_graph(out / "store")
+    from_store = project(store)
+    store.close()
+    _same_network(again.network, from_store)
+    assert render_html(again.network) == render_html(from_store)
+
+
+@pytest.mark.parametrize("max_nodes", [1, 7, 60, 10**6])
+def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
+    """Above MAX_NODES the build makes only the nodes the page keeps; the same graph and
+    note as trimming the whole projection."""
+    from graph.network import _EDGES, _NODES, from_rows, from_rows_trimmed
+    from graph.query import select_rows
+    from graph.store import open_graph
+    from graph.viz import _trim, render_html
+
+    store = open_graph(built / "store")
+    nodes, edges = select_rows(store, _NODES)[1], select_rows(store, _EDGES)[1]
+    store.close()
+    whole, note = _trim(from_rows(nodes, edges), max_nodes)
+    trimmed = from_rows_trimmed(nodes, edges, max_nodes)
+    _same_network(trimmed, whole)
+    assert _trim(trimmed, max_nodes)[1] == note
+    assert render_html(trimmed, max_nodes=max_nodes) == render_html(from_rows(nodes, edges), max_nodes=max_nodes)
+
+
+def test_an_aggregate_not_of_the_last_build_is_not_used(records, tmp_path):
+    """The counted shared triples are taken from the last build only when the state names
+    their token; a stale or foreign aggregate.json is counted afresh."""
+    import json
+
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "agg")
+    path = out / "fragments" / "aggregate.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["token"] = "another build"
+    data["lines"] = {}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    fewer = [r for r in records if not r.doc.startswith("003_")]
+    again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
+    assert again.store == "updated"
+    full, _ = _fresh(fewer, tmp_path, "full")
+    _assert_same(out, full)
+
+
+def test_the_page_key_does_not_depend_on_the_hash_seed(built):
+    """A rebuild takes the previous page when the key is the same: a key that changed
+    with the process's hash seed would redraw the page every time."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = ("from graph.network import _EDGES, _NODES, from_rows_trimmed\n"
+            "from graph.query import select_rows\nfrom graph.store import open_graph\n"
+            "from graph.viz import page_key\n"
+            f"st = open_graph({str(built / 'store')!r})\n"
+            "n, e = select_rows(st, _NODES)[1], select_rows(st, _EDGES)[1]\n"
+            "print(page_key(from_rows_trimmed(n, e, 40)))\n")
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))).stdout
+            for seed in ("1", "2", "3")}
+    assert len(keys) == 1

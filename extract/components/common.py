@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -150,3 +151,31 @@ def year_in(text: str) -> int | None:
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """True when two character ranges share a character."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+def starting_in(spans: list, starts: list[int], lo: int, hi: int) -> list:
+    """The spans whose token start is in ``[lo, hi)``: ``spans`` sorted by start,
+    ``starts`` their starts. A sentence's spans by bisection rather than by a scan of the
+    document's (a scan per sentence made long articles quadratic)."""
+    return spans[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+class Intervals:
+    """Character ranges that do not overlap, kept sorted, for the longest-first choice
+    of spans: :meth:`overlaps` by bisection instead of a scan of every range taken."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a range added before."""
+        k = bisect_right(self.starts, start)
+        return (k > 0 and self.ends[k - 1] > start) or (k < len(self.starts) and self.starts[k] < end)
+
+    def add(self, start: int, end: int) -> None:
+        """Add ``[start, end)`` (it must not overlap one added before)."""
+        k = bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+

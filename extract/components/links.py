@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text
+from .common import Link, doc_text, starting_in
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 
@@ -68,9 +68,12 @@ class Linker:
                      and p._.canonical.rstrip("”\"").endswith(kind)), None)
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = list(doc.spans.get("org", []))
-        practices = list(doc.spans.get("practice", []))
-        outcomes = list(doc.spans.get("outcome", []))
+        # Sorted by start, so that a sentence's spans are a slice (common.starting_in).
+        orgs = sorted(doc.spans.get("org", []), key=lambda s: s.start)
+        practices = sorted(doc.spans.get("practice", []), key=lambda s: s.start)
+        outcomes = sorted(doc.spans.get("outcome", []), key=lambda s: s.start)
+        org_at, practice_at = [o.start for o in orgs], [p.start for p in practices]
+        outcome_at = [o.start for o in outcomes]
         text = doc_text(doc)
         subject = doc._.subject or ""
         sent_org: dict[int, str] = {}
@@ -80,12 +83,12 @@ class Linker:
         for sent in doc.sents:
             if para_of(sent.start_char) != prev_para:
                 last_org, prev_para = subject, para_of(sent.start_char)
-            in_sent = [o for o in orgs if sent.start <= o.start < sent.end]
+            in_sent = starting_in(orgs, org_at, sent.start, sent.end)
             sent_org[sent.start] = in_sent[0]._.canonical if in_sent else last_org
-            for span in practices + outcomes:
-                if sent.start <= span.start < sent.end:
-                    before = [o for o in in_sent if o.start < span.start]
-                    span._.org = before[-1]._.canonical if before else last_org
+            for span in (starting_in(practices, practice_at, sent.start, sent.end)
+                         + starting_in(outcomes, outcome_at, sent.start, sent.end)):
+                before = [o for o in in_sent if o.start < span.start]
+                span._.org = before[-1]._.canonical if before else last_org
             if in_sent:
                 last_org = in_sent[-1]._.canonical
 
@@ -94,8 +97,8 @@ class Linker:
         prev_linked: list[Span] = []
         prev_sent_para = -1
         for sent in doc.sents:
-            sent_practices = [p for p in practices if sent.start <= p.start < sent.end]
-            sent_outcomes = [o for o in outcomes if sent.start <= o.start < sent.end]
+            sent_practices = starting_in(practices, practice_at, sent.start, sent.end)
+            sent_outcomes = starting_in(outcomes, outcome_at, sent.start, sent.end)
             para = para_of(sent.start_char)
             linked_here: list[Span] = []
             names_in_sent = {p._.canonical for p in sent_practices}

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import OrgInfo, char_span, doc_text
+from .common import Intervals, OrgInfo, char_span, doc_text
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -248,16 +248,16 @@ class OrganisationRecognizer:
 
         doc._.orgs = orgs
         doc._.subject = subject or ""
-        spans, taken = [], []
+        spans, taken = [], Intervals()
         for start, end, canon, rule in sorted(mentions, key=lambda x: (x[0], -(x[1] - x[0]))):
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             span = char_span(doc, start, end, label=orgs[canon].type)
             if span is None:
                 continue
             span._.canonical = canon
             span._.rule = rule
-            taken.append((start, end))
+            taken.add(start, end)
             spans.append(span)
         doc.spans["org"] = spans
         return doc

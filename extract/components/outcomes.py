@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Quantity, char_span, doc_text, year_in
+from .common import Intervals, Quantity, char_span, doc_text, starting_in, year_in
 
 UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件")
@@ -134,12 +134,15 @@ class OutcomeRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans, taken = [], []
+        spans, taken = [], Intervals()
         # Token start and character bounds of the organisations and practices, read once:
         # a span group makes a new Span object for every item on every iteration.
-        orgs = [(o.start, o.start_char) for o in doc.spans.get("org", [])]
-        practices = [(p.start, p.end_char) for p in doc.spans.get("practice", [])]
+        all_orgs = sorted((o.start, o.start_char) for o in doc.spans.get("org", []))
+        all_practices = sorted((p.start, p.end_char) for p in doc.spans.get("practice", []))
+        org_starts, practice_starts = [t for t, _ in all_orgs], [t for t, _ in all_practices]
         for sent in doc.sents:
+            orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)
+            practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
             s0 = sent.start_char
             s_text = text[s0:sent.end_char]
             if self._is_wish(s_text):
@@ -160,7 +163,7 @@ class OutcomeRecognizer:
                     found = self._verb_first(clause, year)
                 for start, end, q in found:
                     a, b = c0 + start, c0 + end
-                    if any(x < b and a < y for x, y in taken):
+                    if taken.overlaps(a, b):
                         continue
                     span = char_span(doc, a, b)
                     if span is None:
@@ -169,7 +172,7 @@ class OutcomeRecognizer:
                     span._.quantity = q
                     span._.canonical = text[a:b]
                     span._.chars = (a, b)
-                    taken.append((a, b))
+                    taken.add(a, b)
                     spans.append(span)
         spans.sort(key=lambda s: s.start)
         doc.spans["outcome"] = spans
@@ -189,8 +192,8 @@ class OutcomeRecognizer:
         not the result of the measure before.
 
         Args:
-            orgs: ``(token start, start character)`` of every organisation span.
-            practices: ``(token start, end character)`` of every practice span.
+            orgs: ``(token start, start character)`` of every organisation span of the sentence.
+            practices: ``(token start, end character)`` of every practice span of the sentence.
             text: ``doc.text`` (spaCy rebuilds it from every token on each access).
             sent_start: the sentence's first token; ``offset``: a character offset in it.
         """

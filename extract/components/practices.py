@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import char_span, clause_bounds, doc_text
+from .common import Intervals, char_span, clause_bounds, doc_text, starting_in
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -170,12 +170,12 @@ class PracticeRecognizer:
         longer = [(s, e) for s, e, rule, _ in cands if rule in ("typed", "list")]
         cands = [c for c in cands if c[2] != "lexicon" or not any(
             s < c[0] and c[1] <= e and (e == c[1] or text[c[1]:e] in self.type_domain) for s, e in longer)]
-        spans, taken = [], []
+        spans, taken = [], Intervals()
         # Quoted names first (the text delimits them), then the longest.
         order = {"quoted": 0, "component": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2,
                  "vehicle": 2, "list": 3}
         for start, end, rule, typ in sorted(cands, key=lambda c: (order[c[2]], -(c[1] - c[0]), c[0])):
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             name = text[start:end].strip()
             if len(normalise_name(name)) < 2:
@@ -195,7 +195,7 @@ class PracticeRecognizer:
             span._.rule = rule
             span._.modality = self._modality(text, start)
             span._.part_of = heads.get(start)
-            taken.append((start, end))
+            taken.add(start, end)
             spans.append(span)
         spans += self._distributive(doc, taken)
         spans.sort(key=lambda s: s.start)
@@ -437,7 +437,7 @@ class PracticeRecognizer:
                 break
         return out
 
-    def _distributive(self, doc: Doc, taken: list[tuple[int, int]]):
+    def _distributive(self, doc: Doc, taken: Intervals):
         """Items of a list sharing a place suffix (rule *distributive*); each span covers
         the item as written, its name is item + suffix (the quoted form when the text
         quotes it elsewhere), and it is part of the closest model quoted before it."""
@@ -456,7 +456,7 @@ class PracticeRecognizer:
                 pos = e + 1
                 if item.endswith(suffix):
                     item, e = item[: -len(suffix)], e - len(suffix)
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 span = char_span(doc, s, e)
                 if span is None:
@@ -467,7 +467,7 @@ class PracticeRecognizer:
                 span._.rule = "distributive"
                 span._.modality = self._modality(text, s)
                 span._.part_of = model
-                taken.append((s, e))
+                taken.add(s, e)
                 out.append(span)
         return out
 
@@ -573,11 +573,12 @@ class PracticeRecognizer:
                 if other.start > span.start and other.start < sent.end and not other._.part_of \
                         and other._.canonical != name:  # the system named again is not its part
                     other._.part_of = name
+        starts = [p.start for p in spans]  # spans are sorted by start
         for span in spans:
             if span._.part_of:
                 continue
             sent = span.sent
-            topic = next((p for p in spans if sent.start <= p.start < span.start and p._.part_of
+            topic = next((p for p in starting_in(spans, starts, sent.start, span.start) if p._.part_of
                           and p._.part_of != span._.canonical), None)
             if topic is not None and topic._.canonical != span._.canonical:
                 span._.part_of = topic._.canonical

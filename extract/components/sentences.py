@@ -9,6 +9,7 @@ sentencizer, moves the opening marks at the end of a sentence to the start of th
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,15 +29,22 @@ def sentence_openers(doc: Doc) -> Doc:
         The same ``Doc``; a sentence never ends in an opening mark that a next sentence
         could take, and none is left with an opening mark only.
     """
-    starts = [t.i for t in doc if t.is_sent_start and t.i > 0]
+    # Read and written as one array: setting ``token.is_sent_start`` checks the whole
+    # document's annotation on each call, which made long articles quadratic.
+    flags = doc.to_array([SENT_START]).view("int64")  # -1, 0, 1 (stored as uint64)
+    texts = [t.text for t in doc]
+    starts = [i for i in range(1, len(doc)) if flags[i] == 1]
+    moved = False
     for s in starts:
         j = s
         # Keep at least one token, and the sentence's own start, before the moved marks.
-        while j - 1 > 0 and not doc[j - 1].is_sent_start and _is_opener(doc[j - 1].text):
+        while j - 1 > 0 and flags[j - 1] != 1 and _is_opener(texts[j - 1]):
             j -= 1
         if j < s:
-            doc[j].is_sent_start = True
-            doc[s].is_sent_start = False
+            flags[j], flags[s] = 1, -1
+            moved = True
+    if moved:
+        doc.from_array([SENT_START], flags.view("uint64"))
     return doc
 
 

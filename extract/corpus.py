@@ -18,13 +18,13 @@ from .ingest import SUPPORTED_SUFFIXES, read_document
 from .records import ArticleRecord, StoredRecord, record_from_doc
 
 
-#: Longest cleaned text of one input file that is extracted, in characters. The
-#: splitter and the pipeline take time that grows faster than the length of an article
-#: (measured on this machine class, a bundled paper repeated: 94,000 characters 5 s,
-#: 376,000 characters 51 s), so a 50 MB text file (19 million characters) would take
-#: hours; it is refused instead. A journal paper has 5,000-20,000 characters, a long
-#: thesis some 200,000; spaCy's own limit is 1,000,000.
-MAX_TEXT_CHARS = 300_000
+#: Longest cleaned text of one input file that is extracted, in characters: spaCy's own
+#: default ``max_length`` (one ``Doc`` per article, and an article may be the whole file).
+#: Extraction is about linear in length (one article of a bundled paper repeated:
+#: 142,240 characters 1.1 s, 568,960 characters 4.6 s; before the sentence-scan fixes of
+#: session 3 it was quadratic: 376,000 characters 51 s), so a long thesis is read; a 50 MB
+#: text file (19 million characters) is refused: split it into one file per paper.
+MAX_TEXT_CHARS = 1_000_000
 
 
 class NoInputError(MinekgError):

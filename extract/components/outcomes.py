@@ -21,6 +21,7 @@ Each outcome span gets ``label_`` (category by ``indicators.tsv``) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -178,9 +179,14 @@ class OutcomeRecognizer:
         doc.spans["outcome"] = spans
         # A name inside a result is part of its wording (被评为“先进基层党组织”, 从“要我安全”
         # 变成了“我要安全”, 通过安全生产标准化验收), not a measure of its own.
-        bounds = [s._.chars for s in spans]
-        doc.spans["practice"] = [p for p in doc.spans.get("practice", [])
-                                 if not any(a <= p.start_char and p.end_char <= b for a, b in bounds)]
+        bounds = sorted(s._.chars for s in spans)  # results do not overlap
+        bound_starts = [a for a, _ in bounds]
+
+        def inside(p) -> bool:
+            k = bisect_right(bound_starts, p.start_char)
+            return k > 0 and p.end_char <= bounds[k - 1][1]
+
+        doc.spans["practice"] = [p for p in doc.spans.get("practice", []) if not inside(p)]
         return doc
 
     @staticmethod

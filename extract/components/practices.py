@@ -167,9 +167,17 @@ class PracticeRecognizer:
         cands += self._counted(text)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
-        longer = [(s, e) for s, e, rule, _ in cands if rule in ("typed", "list")]
-        cands = [c for c in cands if c[2] != "lexicon" or not any(
-            s < c[0] and c[1] <= e and (e == c[1] or text[c[1]:e] in self.type_domain) for s, e in longer)]
+        first_start: dict[int, int] = {}  # end → the first start of a typed or list name
+        for s, e, rule, _ in cands:
+            if rule in ("typed", "list"):
+                first_start[e] = min(s, first_start.get(e, s))
+
+        def inside_longer(start: int, end: int) -> bool:
+            # Ends the longer name where the lexicon name ends, or a type word later.
+            ends = [end] + [end + len(t) for t in self.types if text.startswith(t, end)]
+            return any(first_start.get(e, end) < start for e in ends)
+
+        cands = [c for c in cands if c[2] != "lexicon" or not inside_longer(c[0], c[1])]
         spans, taken = [], Intervals()
         # Quoted names first (the text delimits them), then the longest.
         order = {"quoted": 0, "component": 0, "lexicon": 1, "idiom": 1, "typed": 2, "counted": 2,
@@ -547,6 +555,7 @@ class PracticeRecognizer:
           model part: the sentence's topic.
         """
         model = None
+        starts = [p.start for p in spans]  # spans are sorted by start
         for span in spans:
             name = span._.canonical
             para_start = text.rfind("\n", 0, span.start_char) + 1
@@ -567,13 +576,11 @@ class PracticeRecognizer:
             lead = text[sent.start_char:span.start_char]
             if not any(v in lead[-6:] for v in MODEL_BUILD):
                 continue
-            if any(p.start < span.start and sent.start <= p.start for p in spans):
+            if starting_in(spans, starts, sent.start, span.start):
                 continue  # not the sentence's first measure
-            for other in spans:
-                if other.start > span.start and other.start < sent.end and not other._.part_of \
-                        and other._.canonical != name:  # the system named again is not its part
+            for other in starting_in(spans, starts, span.start + 1, sent.end):
+                if not other._.part_of and other._.canonical != name:  # the system named again is not its part
                     other._.part_of = name
-        starts = [p.start for p in spans]  # spans are sorted by start
         for span in spans:
             if span._.part_of:
                 continue

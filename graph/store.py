@@ -1,12 +1,11 @@
 """The Oxigraph store on disk, used through rdflib's API (oxrdflib).
 
-:func:`write_store` bulk-loads ``graph.ttl`` into a fresh store folder; :func:`load_store`
-also swaps it into place, so a failed build leaves the previous store usable.
+:func:`write_store_parts` bulk-loads the graph's Turtle into a fresh store folder (the build
+stages it and puts it in place with its other outputs, :mod:`graph.commit`).
 :func:`open_graph` opens a store as an :class:`rdflib.Graph` (``Graph(store="Oxigraph")``).
 """
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from extract.errors import MinekgError
 
-from .atomic import old_copy, replace_dir
+from .atomic import old_copy
 from .vocab import PREFIXES
 
 
@@ -23,11 +22,14 @@ class StoreError(MinekgError):
     """The store folder is missing, locked or not an Oxigraph store."""
 
 
-def write_store(ttl_path: str | Path, store_dir: str | Path) -> Path:
-    """Bulk-load a Turtle file into a new Oxigraph store at ``store_dir``.
+def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
+    """Bulk-load Turtle documents, given one after the other (each with its ``@prefix``
+    lines), into a new Oxigraph store at ``store_dir``: the bulk loader's memory follows
+    the size of a part, not of the graph. ``minekg build`` writes the store this way into
+    its staging folder (:mod:`graph.commit` puts it in place with the other outputs).
 
     Args:
-        ttl_path: the Turtle file (``graph.ttl``).
+        parts: Turtle documents (UTF-8 bytes).
         store_dir: a folder that does not exist yet.
 
     Returns:
@@ -38,72 +40,16 @@ def write_store(ttl_path: str | Path, store_dir: str | Path) -> Path:
     """
     import pyoxigraph as ox
 
-    return _write(store_dir, lambda store: store.bulk_load(path=str(ttl_path), format=ox.RdfFormat.TURTLE))
-
-
-def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
-    """Like :func:`write_store`, from Turtle documents given one after the other (each
-    with its ``@prefix`` lines): the bulk loader's memory follows the size of a part,
-    not of the graph.
-
-    Raises:
-        StoreError: the store cannot be written.
-    """
-    import pyoxigraph as ox
-
-    def load(store) -> None:
-        for data in parts:
-            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
-
-    return _write(store_dir, load)
-
-
-def _write(store_dir: str | Path, fill) -> Path:
-    import pyoxigraph as ox
-
     store_dir = Path(store_dir)
     try:
         store = ox.Store(str(store_dir))
-        fill(store)
+        for data in parts:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
         store.flush()
         del store
     except OSError as exc:
         raise StoreError(f"{store_dir}: cannot write the store ({exc})") from exc
     return store_dir
-
-
-def load_store(ttl_path: str | Path, store_dir: str | Path) -> None:
-    """Load a Turtle file into a new Oxigraph store at ``store_dir``.
-
-    The store is written next to ``store_dir`` under a temporary name and swapped into
-    place (:func:`swap_store`); an existing store is replaced only once the new one is
-    complete. (``minekg build`` stages the store with its other outputs instead:
-    :mod:`graph.commit`.)
-
-    Raises:
-        StoreError: the store cannot be written (disk full, folder locked by a running
-            ``minekg serve``).
-    """
-    store_dir = Path(store_dir)
-    tmp = store_dir.with_name(store_dir.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    write_store(ttl_path, tmp)
-    swap_store(tmp, store_dir)
-
-
-def swap_store(tmp: str | Path, store_dir: str | Path) -> None:
-    """Put the complete store ``tmp`` in the place of ``store_dir``
-    (:func:`graph.atomic.replace_dir`: readers meanwhile open the previous one).
-
-    Raises:
-        StoreError: a folder cannot be renamed (a running ``minekg serve`` holds it).
-    """
-    try:
-        replace_dir(tmp, store_dir)
-    except OSError as exc:
-        raise StoreError(f"{store_dir}: cannot write the store ({exc}); is `minekg serve` "
-                         "running on it? Stop it and build again") from exc
 
 
 def open_graph(store_dir: str | Path, read_only: bool = True) -> Graph:

@@ -95,7 +95,8 @@ class Lexicons:
 
         # 解决“高瓦斯区域抽采效率低”等技术难题: quoted examples before 等 do not
         # decide; the head noun after 等 does.
-        indicator = re.sub(r"[“\"][^”\"]*[”\"]", "", indicator)
+        # A quoted term that is the indicator itself decides (查处“三违”312人次).
+        indicator = re.sub(r"(?:[“\"][^”\"]*[”\"][、，,]?)+(?=等)", "", indicator)
         indicator = re.sub(r"[^\s]*等(?=[\u4e00-\u9fff])", "", indicator)
         # 在安全生产、精益化管理、人才培养等领域实现突破: a result across several
         # fields of different categories belongs to none of them.

@@ -11,9 +11,21 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
   sums them up: every counted measure of the item gets it.
 - *refers-back by kind*: a sentence with outcomes but no practice, opening with 这一/该 + a
   type word (``通过这一模式``, ``该制度实施后``), takes the last practice of that kind.
+- *period of a kind*: a sentence with outcomes but no practice, opening with a type word
+  and a time of its running (``活动期间``, ``机制运行以来``), takes the last practice of
+  that kind.
+- *short form*: a sentence with outcomes but no practice, whose first clause names a
+  practice before it in the paragraph in a shorter form and says since when
+  (``联保以来`` after ``党员安全联保机制``, ``党小组建在班组上以后``), takes that practice:
+  GUIDELINES.md «Link», "the practice named again".
+- *framing*: a paragraph that opens with a practice named before and 上/方面
+  (``责任环上，…``, ``（二）在安全链上，…``) reports what that practice (a part of a
+  model, as a rule) brought: every result linked in the paragraph is linked to it too
+  (issue 3: "a result … is also a result of the model part it belongs to, when the text
+  places it there").
 - *refers-back*: a sentence with outcomes but no practice, opening with a reference
-  (这种做法, 该, 此, 这一 …), takes the practices linked in the sentence before it,
-  within one paragraph.
+  (这种做法, 该, 此, 这一, 通过上述举措 …), takes the practices linked in the sentence
+  before it, within one paragraph.
 
 The organisation of a practice (``span._.org``) is the nearest organisation named
 before it in its sentence, else the one of the sentence before in the paragraph, else
@@ -31,6 +43,15 @@ from ..lexicon import Lexicons, load_lexicons
 from .common import Link, doc_text, starting_in
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
+#: A preposition of means or cause before the reference (通过上述举措, 经过以上努力,
+#: 得益于这些做法): the sentence still opens with a reference.
+MEANS_PREPOSITIONS = ("通过", "经过", "借助", "依托", "凭借", "依靠", "得益于", "随着", "在")
+#: A paragraph's opening frame: an optional heading number, 在, a name, 上/方面, a comma.
+FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*"
+                      r"(?:在|从)?(?P<name>[^，,。；;：:\s]{2,20}?)(?:上|方面)[，,：:]")
+#: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, …以后/之后/后.
+SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)?(?:以来|以后|之后)"
+            r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)后|期间)")
 
 
 @Language.factory("minekg_links", default_config={"lexicon_dir": ""},
@@ -52,6 +73,9 @@ class Linker:
         # (…划分为68个党员安全责任区。2023年，各责任区党员累计排查隐患1126条).
         self.kind_ref_re = re.compile(
             rf"(?:这一|这项|这种|该|此|各|每个|每一)(?P<kind>{'|'.join(map(re.escape, kinds))})")
+        # 活动期间, 机制运行以来: a type word opening the sentence with a time of running.
+        self.kinds = kinds
+        self.kind_period_re = re.compile(rf"(?:自|自从)?(?P<kind>{'|'.join(map(re.escape, kinds))}){SINCE_RE}")
 
     def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
@@ -60,12 +84,47 @@ class Linker:
         name ends in that type word; ``None`` otherwise."""
         head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
                         maxsplit=1)[0]
-        m = self.kind_ref_re.search(head[:12])
+        m = self.kind_ref_re.search(head[:12]) or self.kind_period_re.match(head)
         if m is None:
             return None
         kind = m["kind"]
         return next((p for p in reversed(practices) if p.start < before
                      and p._.canonical.rstrip("”\"").endswith(kind)), None)
+
+    @staticmethod
+    def _frame(sentence: str, by_plain: dict[str, Span], before: int) -> Span | None:
+        """Rule *framing*: the practice a paragraph's first sentence opens with as its
+        frame (``责任环上，``, ``（二）在安全链上，``), when that name was found as a
+        practice before the paragraph; ``None`` otherwise."""
+        m = FRAME_RE.match(sentence)
+        if m is None:
+            return None
+        p = by_plain.get(_plain(m["name"]))
+        return p if p is not None and p.start < before else None
+
+    def _short_form_back(self, sentence: str, practices: list[Span], since: int, before: int) -> Span | None:
+        """Rule *short form*: the first clause of ``sentence`` is a practice's name, or a
+        shorter form of it, followed by a time of running (``联保以来``, ``党小组建在班组上
+        以后``, ``自积分超市运行以来``); the last practice between token offsets ``since``
+        and ``before`` whose name holds that form (its characters in order, at least two,
+        at least a third of the name without its type word) is returned, else ``None``."""
+        head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
+                        maxsplit=1)[0]
+        m = re.fullmatch(rf"(?:自|自从)?[“\"]?(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head)
+        if m is None:
+            return None
+        form = _plain(m["form"])
+        if len(form) < 2 or form.startswith(("这", "该", "此", "上述", "以上")):
+            return None
+        for p in reversed(practices):
+            if not since <= p.start < before:
+                continue
+            name = _plain(p._.canonical)
+            # A short form drops the type word (党员安全联保机制 → 联保).
+            stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
+            if len(form) * 3 >= len(stem) and _in_order(form, name):
+                return p
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         # Sorted by start, so that a sentence's spans are a slice (common.starting_in).
@@ -93,13 +152,19 @@ class Linker:
                 last_org = in_sent[-1]._.canonical
 
         by_name = {p._.canonical: p for p in practices}
+        by_plain = {_plain(p._.canonical): p for p in practices}
+        frame: Span | None = None
         links: list[Link] = []
         prev_linked: list[Span] = []
         prev_sent_para = -1
+        para_start = 0
         for sent in doc.sents:
             sent_practices = starting_in(practices, practice_at, sent.start, sent.end)
             sent_outcomes = starting_in(outcomes, outcome_at, sent.start, sent.end)
             para = para_of(sent.start_char)
+            if para != prev_sent_para:
+                para_start = sent.start
+                frame = self._frame(text[sent.start_char:sent.end_char], by_plain, sent.start)
             linked_here: list[Span] = []
             names_in_sent = {p._.canonical for p in sent_practices}
             for outcome in sent_outcomes:
@@ -127,11 +192,17 @@ class Linker:
                 elif (named := self._named_back(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(named, "refers-back")]
+                elif (short := self._short_form_back(text[sent.start_char:sent.end_char], practices,
+                                                     para_start, sent.start)) is not None:
+                    # 联保以来: the measure of the paragraph named again, shorter.
+                    chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and _refers_back(text[sent.start_char:sent.end_char]):
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:
                     chosen = []
+                if chosen and frame is not None and all(p is not frame for p, _ in chosen):
+                    chosen.append((frame, "framing"))
                 for practice, rule in chosen:
                     org = practice._.org or subject
                     outcome._.org = outcome._.org if outcome._.org and rule == "refers-back" else org
@@ -179,8 +250,24 @@ def _refers_back(sentence: str) -> bool:
     s = sentence.lstrip()
     if s.startswith(REFER_OPENERS):
         return True
+    if s.startswith(MEANS_PREPOSITIONS):
+        rest = s[next(len(p) for p in MEANS_PREPOSITIONS if s.startswith(p)):]
+        if rest.startswith(REFER_OPENERS):
+            return True
     head = re.split(r"[，,；;]", re.sub(r"^(?:19|20)\d{2}\s*年[，,]?", "", s), maxsplit=1)[0]
     return any(w in head[:6] for w in ("该", "此", "这"))
+
+
+def _plain(name: str) -> str:
+    """A name without quotes, brackets and spaces, for comparing a short form with it."""
+    return re.sub(r"[“”\"'‘’《》〈〉（）()\s]", "", name)
+
+
+def _in_order(form: str, name: str) -> bool:
+    """True when the characters of ``form`` occur in ``name`` in order (``联保`` in
+    ``党员安全联保机制``): Chinese short forms keep characters of the full name."""
+    it = iter(name)
+    return all(ch in it for ch in form)
 
 
 def _main_practice(practices: list[Span]) -> Span:

@@ -48,6 +48,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
+#: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
+#: or a short rate of the thing just counted (整改率, 销号率).
+ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
     re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:\d+天)?"),
@@ -149,6 +152,7 @@ class OutcomeRecognizer:
             if self._is_wish(s_text):
                 continue
             year = year_in(s_text)
+            prev_category = ""
             clauses = list(CLAUSE_RE.finditer(s_text))
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
@@ -170,6 +174,11 @@ class OutcomeRecognizer:
                     if span is None:
                         continue
                     span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
+                    # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
+                    # elliptic indicator goes on about the result before it.
+                    if span.label_ == "other" and prev_category and ELLIPTIC_RE.match(q.indicator):
+                        span.label_ = prev_category
+                    prev_category = span.label_
                     span._.quantity = q
                     span._.canonical = text[a:b]
                     span._.chars = (a, b)

@@ -61,6 +61,11 @@ PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 #: 以A、B为主要内容的“X”…: the contents of a model, then its quoted name.
 CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|核心|重点|基本)?内容的(?P<quote>[“\"][^”\"]{1,16}[”\"])")
+#: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
+#: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
+                           r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)(?=[，,。；;：:\n]|$)")
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
@@ -164,6 +169,9 @@ class PracticeRecognizer:
         contents, content_heads = self._contents(text)
         cands += contents
         heads.update(content_heads)
+        parts, part_heads = self._definitions(text, ends)
+        cands += parts
+        heads.update(part_heads)
         cands += self._counted(text)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
@@ -344,6 +352,33 @@ class PracticeRecognizer:
                 s = m.start("items") + i.start()
                 out.append((s, s + len(i.group(0)), "component", ""))
                 heads[s] = model
+        return out, heads
+
+    def _definitions(self, text: str, ends: set[int]):
+        """Rule *components*, definition form: ``“三环”即学习环、责任环、监督环`` or
+        ``“五联五促”党建工作模式，即A、B、C、D、E`` spells out the parts of a model. The
+        items (2–10 characters, at least two) are parts when their count is a numeral of
+        the label (三环: 3 items), or when the label has no Chinese numeral. Returns the
+        candidates and ``{item start: model name}``."""
+        out, heads = [], {}
+        for m in DEFINITION_RE.finditer(text):
+            model_end = m.end("quote")
+            if m["tail"]:
+                typed = self._type_after(text, m.end("quote"), ends)
+                if typed is None or typed[0] != m.end("tail"):
+                    continue  # words other than a type word between the name and 即
+                model_end = typed[0]
+            counts = {CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS}
+            items = m["items"].split("、")
+            if counts and len(items) not in counts:
+                continue
+            if any(i.startswith(GENERIC_PREFIX) or i.endswith(DIRECTION_END) for i in items):
+                continue
+            pos = m.start("items")
+            for item in items:
+                out.append((pos, pos + len(item), "component", ""))
+                heads[pos] = text[m.start("quote"):model_end]
+                pos += len(item) + 1
         return out, heads
 
     def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:

@@ -9,7 +9,7 @@ papers. Kinds:
 - ``M``: ``(name, modality)``;
 - ``O`` / ``NO``: an outcome with this text is / is not found (``""``: no outcome at all);
 - ``C``: ``(outcome text, category)``;
-- ``L``: ``(practice, outcome)`` linked;
+- ``L`` / ``NL``: ``(practice, outcome)`` linked / not linked;
 - ``PO``: ``(practice, model)``: the practice is found as a part of the model;
 - ``G`` / ``NG``: an organisation with this name (or alias) is / is not found; the
   sentence may be ``(affiliation, text)``.
@@ -279,6 +279,53 @@ ROWS += [
     ("NO", "公司推进人才强企战略，提拔年轻干部，提高公开竞聘率，优化干部队伍结构。", "提高公开竞聘率"),
 ]
 
+# Session 4: links across sentences and through a paragraph's frame, parts defined with 即,
+# categories of elliptic results (sentences of their own, written before blind3 existed).
+ROWS += [
+    # a preposition of means before the reference
+    ("L", "矿党委在各区队推行“安全积分超市”制度，把安全表现折算成积分。通过上述举措，2023年全矿“三违”人次同比下降35%。",
+     ("“安全积分超市”制度", "2023年全矿“三违”人次同比下降35%")),
+    ("L", "运输区党支部开展“党员护轨”行动，党员每班巡查轨道。经过以上努力，全年运输事故减少4起。",
+     ("“党员护轨”行动", "全年运输事故减少4起")),
+    # a type word and a time of running: 活动期间, 机制运行以来
+    ("L", "2022年，矿党委开展“安全隐患随手拍”活动，发动职工查找身边隐患。活动期间，共排查整改隐患326条。",
+     ("“安全隐患随手拍”活动", "共排查整改隐患326条")),
+    ("L", "机电科党支部建立设备“日巡周检”机制。机制运行以来，主提升系统故障率降低21%。",
+     ("设备“日巡周检”机制", "主提升系统故障率降低21%")),
+    # the practice named again in a shorter form, with since when
+    ("L", "某矿党委建立党员安全联保机制，每名党员联系3名职工。联保以来，职工违章率下降了28%。",
+     ("党员安全联保机制", "职工违章率下降了28%")),
+    ("L", "矿党委推行“安全积分超市”制度。积分超市运行以来，职工违章率下降30%。",
+     ("“安全积分超市”制度", "职工违章率下降30%")),
+    ("L", "机电队党支部推行“支部建在车间里”。支部建在车间里以后，设备故障停机时间减少25%。",
+     ("“支部建在车间里”", "设备故障停机时间减少25%")),
+    # a time that names no practice is no reference (GUIDELINES.md «Link»)
+    ("NL", "矿党委推行“安全积分超市”制度。今年以来，职工违章率下降30%。",
+     ("“安全积分超市”制度", "职工违章率下降30%")),
+    ("NL", "矿党委推行“安全积分超市”制度。2023年以来，职工违章率下降30%。",
+     ("“安全积分超市”制度", "职工违章率下降30%")),
+    # a model defined by its parts with 即; the count must agree with the label's numeral
+    ("PO", "公司党委推行“三进三促”工作法，即进班组促安全、进岗位促技能、进家庭促和谐。",
+     ("进班组促安全", "“三进三促”工作法")),
+    ("PO", "“三线”即责任线、监督线、保障线，矿党委以三条线压实党建责任。", ("监督线", "“三线”")),
+    ("NP", "矿党委坚持“两联”，即联系群众、联系班组、联系家庭。", "联系群众"),
+    # a paragraph framed by a part: its results are the part's too
+    ("L", "“三线”即责任线、监督线、保障线。\n监督线上，矿纪委建立“廉洁风险预警”机制，全年查处违规问题12起。",
+     ("监督线", "全年查处违规问题12起")),
+    ("L", "“三线”即责任线、监督线、保障线。\n（二）在保障线上，矿工会开通“职工诉求直通车”，全年化解矛盾纠纷23件。",
+     ("保障线", "全年化解矛盾纠纷23件")),
+    ("NL", "“三线”即责任线、监督线、保障线。\n监督线上，矿纪委建立“廉洁风险预警”机制。\n全年查处违规问题12起。",
+     ("监督线", "全年查处违规问题12起")),
+    # categories: the indicator in quotes, and elliptic results after a measured one
+    ("C", "全年查处“三违”126人次，同比下降18%。", ("查处“三违”126人次", "safety")),
+    ("C", "全年查处“三违”126人次，同比下降18%。", ("同比下降18%", "safety")),
+    ("C", "2023年共排查隐患420条，整改率100%。", ("整改率100%", "safety")),
+    ("C", "原煤产量达到310万吨，同比增长5.2%。", ("同比增长5.2%", "production")),
+    ("C", "青年监督岗全年制止违章作业15起。", ("制止违章作业15起", "safety")),
+    ("C", "综采队月均推进度由130米提高到150米。", ("综采队月均推进度由130米提高到150米", "production")),
+    ("C", "全年受理职工诉求217件，办结率98.2%。", ("办结率98.2%", "other")),
+]
+
 # Pattern families over several mines and measures (the same language, other names).
 _MINES = ["东坡矿", "新华煤矿", "南山矿", "长兴煤矿", "红岭矿"]
 _MEASURES = [("“安全积分”", "制度"), ("“党员包保”", "机制"), ("“班组微党课”", "活动"),
@@ -366,6 +413,10 @@ def test_row(nlp, kind, sentence, expected):
         practice, outcome = expected
         links = [(l.practice, l.outcome) for l in rec.links]
         assert any(_same(practice, p) and _same(outcome, o) for p, o in links), links
+    elif kind == "NL":
+        practice, outcome = expected
+        links = [(l.practice, l.outcome) for l in rec.links]
+        assert not any(_same(practice, p) and _same(outcome, o) for p, o in links), links
     elif kind == "G":
         assert any(_same(expected, n) for n in orgs), orgs
     elif kind == "NG":

@@ -152,7 +152,9 @@ class Linker:
                 last_org = in_sent[-1]._.canonical
 
         by_name = {p._.canonical: p for p in practices}
-        by_plain = {_plain(p._.canonical): p for p in practices}
+        by_plain: dict[str, Span] = {}
+        for p in practices:  # the first mention: a frame names a measure met before
+            by_plain.setdefault(_plain(p._.canonical), p)
         frame: Span | None = None
         links: list[Link] = []
         prev_linked: list[Span] = []
@@ -168,7 +170,9 @@ class Linker:
             linked_here: list[Span] = []
             names_in_sent = {p._.canonical for p in sent_practices}
             for outcome in sent_outcomes:
-                before = [p for p in sent_practices if p.end <= outcome.start]
+                # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
+                before = [p for p in sent_practices if p.end <= outcome.start
+                          or outcome.start <= p.start and p.end <= outcome.end]
                 if before:
                     head = before[-1]
                     chosen = [(head, "same-sentence")]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,6 +49,10 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
+#: What may stand in a result before the measure that is its subject: a time, the unit
+#: that applies it (采煤三队党员安全监督员共发现…), or nothing.
+SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年)?[，,]?\s*"
+                             r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
@@ -193,10 +198,46 @@ class OutcomeRecognizer:
 
         def inside(p) -> bool:
             k = bisect_right(bound_starts, p.start_char)
-            return k > 0 and p.end_char <= bounds[k - 1][1]
+            if not (k > 0 and p.end_char <= bounds[k - 1][1]):
+                return False
+            # The measure as the subject of a counted result (2024年“青安哨”发现并整改隐患
+            # 418条) is a measure: it opens the result, after a time or its unit at most.
+            # A state named by the measure (安全生产标准化保持较高水平) is not its work.
+            a, b = bounds[k - 1]
+            return not (SUBJECT_LEAD_RE.fullmatch(text[a:p.start_char])
+                        and re.search(r"\d", text[p.end_char:b]))
 
-        doc.spans["practice"] = [p for p in doc.spans.get("practice", []) if not inside(p)]
+        kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
+        spans = self._after_subjects(doc, text, spans, kept)
+        doc.spans["outcome"] = spans
+        # A name met again (practices._again) stands only if it was found as a measure once.
+        first = {p._.canonical for p in kept if p._.rule != "again"}
+        doc.spans["practice"] = [p for p in kept if p._.rule != "again" or p._.canonical in first]
         return doc
+
+    @staticmethod
+    def _after_subjects(doc: Doc, text: str, spans: list, practices: list) -> list:
+        """A result whose subject is a measure (``2024年“青安哨”发现并整改隐患418条``)
+        is written after it (``发现并整改隐患418条``): the measure is the practice of the
+        link, not a word of the result (GUIDELINES.md «Outcome»: the indicator is the
+        measured quantity)."""
+        out = []
+        for span in spans:
+            a, b = span._.chars
+            subject = [p for p in practices if a <= p.start_char and p.end_char < b]
+            cut = max((p.end_char for p in subject), default=None)
+            new = char_span(doc, cut, b) if cut is not None else None
+            if new is None:
+                out.append(span)
+                continue
+            q = span._.quantity
+            new.label_ = span.label_
+            new._.quantity = replace(q, indicator=q.indicator.rsplit(text[subject[-1].start_char:cut], 1)[-1]
+                                     .lstrip() or q.indicator) if q else q
+            new._.canonical = text[cut:b]
+            new._.chars = (cut, b)
+            out.append(new)
+        return out
 
     @staticmethod
     def _reported(orgs: list[tuple[int, int]], practices: list[tuple[int, int]], text: str,

@@ -214,11 +214,44 @@ class PracticeRecognizer:
             taken.add(start, end)
             spans.append(span)
         spans += self._distributive(doc, taken)
+        spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
         return doc
+
+    def _again(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: set[int]) -> list:
+        """Rule *again*: a measure found once is the same measure wherever its name is
+        written again (``设立“青安哨”42个…2024年“青安哨”发现并整改隐患418条``), so that a
+        result stated with the name again is linked to it (GUIDELINES.md «Link»: "the
+        practice named again"). Names of three characters or more (quotes not counted);
+        an unquoted name must start and end on token boundaries."""
+        starts = {t.idx for t in doc}
+        found = {}
+        for span in spans:
+            name = text[slice(*(span._.chars or (span.start_char, span.end_char)))].strip()
+            if len(normalise_name(name)) >= 3:
+                found.setdefault(name, span)
+        out = []
+        for name, first in sorted(found.items(), key=lambda kv: -len(kv[0])):
+            quoted = name[0] in "“\"" and name[-1] in "”\""
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if not taken.overlaps(at, end) and (quoted or (at in starts and end in ends)):
+                    span = char_span(doc, at, end)
+                    if span is not None:
+                        span.label_ = first.label_
+                        span._.canonical = first._.canonical
+                        span._.chars = (at, end)
+                        span._.rule = "again"
+                        span._.modality = self._modality(text, at)
+                        span._.part_of = first._.part_of
+                        taken.add(at, end)
+                        out.append(span)
+                at = text.find(name, end)
+        return out
 
     # -- rules -------------------------------------------------------------------
     def _quoted(self, text: str, ends: set[int] | None = None):

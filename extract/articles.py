@@ -31,6 +31,10 @@ TRAILER_RE = re.compile(r"^\s*[(（]\s*作者单位\s*[:：]\s*(?P<aff>[^)）]+)
 NOTICE_TITLE_RE = re.compile(r"(公告|声明|启事|广告|讣告|通告)$")
 POSTCODE_RE = re.compile(r"\s*\d{6}\s*$")
 AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-\u9fff·]{2,4})*\s*\d?$")
+#: A subtitle line under a journal title: ``——以X煤矿为例``.
+SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
+#: Footnote marks after authors' names: superscript digits, asterisks.
+FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
 ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
 
 #: Words whose presence marks a text as about party building or enterprise management
@@ -256,21 +260,40 @@ def _name(raw: str) -> str:
 
 
 def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
-    """Title, then an author line, then optional affiliation lines (journal layout)."""
+    """Title (and a subtitle line opening with a dash), then an author line (names with
+    footnote marks: ``王志远¹，刘晓敏²``), then an optional affiliation line, bare or in
+    brackets, with numbered units (``（1.X煤矿党委工作部，陕西 榆林 719300；2.…）``: the
+    first author's unit is kept) — the layout of Chinese journals (CNKI)."""
     if len(paras) < 3:
         return None, 0
     title = paras[0].text.strip()
-    authors_line = paras[1].text.strip()
+    at = 1
+    if SUBTITLE_RE.match(paras[1].text) and len(paras) > 3:
+        title, at = title + paras[1].text.strip(), 2
+    authors_line = FOOTNOTE_MARK_RE.sub("", paras[at].text.strip())
     if not AUTHOR_LINE_RE.match(authors_line):
         return None, 0
     authors = [a for a in re.split(r"[\s,，、;；]+", re.sub(r"\d", "", authors_line)) if a]
-    used, affiliation = 2, None
+    used, affiliation = at + 1, None
     if used < len(paras):
-        cand = paras[used].text.strip()
+        cand = _first_unit(paras[used].text.strip())
         if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60:
             affiliation = POSTCODE_RE.sub("", cand).strip()
             used += 1
     return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start), used
+
+
+def _first_unit(line: str) -> str:
+    """The first unit of an affiliation line: brackets, numbering and the place after a
+    comma removed (``（1.X部，陕西 榆林 719300；2.Y）`` → ``X部``)."""
+    m = re.fullmatch(r"[(（](?P<inner>.*)[)）]", line)
+    if m:
+        line = m["inner"]
+    first = re.split(r"[；;]", line, maxsplit=1)[0]
+    if first != line or re.match(r"\s*\d+\s*[.．、]", first):
+        first = re.sub(r"^\s*\d+\s*[.．、]\s*", "", first)
+        first = re.split(r"[，,]", first, maxsplit=1)[0]
+    return first.strip()
 
 
 def _latest_open(heads: list[_Head]) -> int | None:

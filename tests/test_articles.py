@@ -48,6 +48,18 @@ def test_journal_header(name, title, authors, affiliation):
     assert (art.title, art.authors, art.affiliation) == (title, authors, affiliation)
 
 
+def test_journal_header_with_subtitle_footnote_marks_and_numbered_units():
+    # CNKI layout: a dashed subtitle line, authors with superscript marks, affiliations
+    # in brackets numbered per author, each with its place and postcode.
+    text = ("党建引领煤矿安全生产的路径研究\n——以汾河能源集团东岭煤矿为例\n\n张文¹，李敏²\n\n"
+            "（1.汾河能源集团东岭煤矿党委工作部，山西 太原 030000；2.汾河能源集团党校，山西 太原 030001）\n\n"
+            "摘  要：本文总结东岭煤矿党委的做法。\n\n一、引言\n东岭煤矿党委推行“三联”机制。\n")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "党建引领煤矿安全生产的路径研究——以汾河能源集团东岭煤矿为例"
+    assert art.authors == ["张文", "李敏"]
+    assert art.affiliation == "汾河能源集团东岭煤矿党委工作部"
+
+
 @pytest.mark.parametrize("tail,head,joins", [
     ("平台,在党组", "织的领导下", True),
     ("危险性极高的行", "业，安全生产", True),

@@ -6,6 +6,9 @@ Rules (issue 3 «Organisations»), each a pattern of how Chinese papers name bod
   names each closed by a suffix of ``org_suffixes.tsv`` or a name of
   ``known_orgs.tsv``; each link is an organisation whose parent is the link before.
 - *Legal names* in the text (``…有限责任公司``) split the same way.
+- *Trade names*: a group or company named without its legal form, by a brand and an
+  industry word (``秦峰能源集团``, ``西川煤业公司``), and a mine named right after it
+  (``秦峰能源集团青杨沟煤矿``: the mine, whose parent is the group).
 - *以下简称*: ``X（以下简称Y）`` makes Y an alias of X.
 - *Sub-bodies*: a known name followed by 党委/党支部/工会/团委 (``利民公司党委``).
 - *Mine units*: a work area of ``mine_units.tsv`` with an optional number and
@@ -31,11 +34,21 @@ MINE_SUBJECT_RE = re.compile(
 #: First characters of a phrase that is not a mine's name (该矿, 全矿, 各煤矿, 部分煤矿).
 NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
-              ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"))
+              ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
+              # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
+              ("党委工作部", "Department"), ("党群工作部", "Department"), ("宣传部", "Department"),
+              ("新闻中心", "Department"))
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
+#: A group or company by its trade name: an industry word, 集团 or 公司 (the brand, 2–4
+#: characters, is read back from it); then, optionally, the name of one of its mines.
+TRADE_NAME_RE = re.compile(
+    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司))"
+    r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
+#: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
+LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "隶属于", "隶属", "所属", "属于", "来源")
 NUM = "一二三四五六七八九十0123456789"
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
@@ -97,6 +110,22 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         chain.append((name, typ))
         pos = end
     return chain
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a name found at ``start`` really begins: after a preposition, verb or lead
+    word that the match took in (``本文以``, ``获评``, ``被``), before ``end``."""
+    while start < end:
+        word = next((w for w in LEAD_WORDS if text.startswith(w, start)), None)
+        if word is not None:
+            start += len(word)
+        elif text[start] in _NAME_START_STOP:
+            start += 1
+        else:
+            break
+    # A preposition inside the first characters: 文以X, 委被X.
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是"), default=start)
+    return cut if end - cut >= 2 else start
 
 
 def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
@@ -165,8 +194,7 @@ class OrganisationRecognizer:
             start = m.start()
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
             start = max(start, text.rfind("是", start, m.end()) + 1)
-            while start < m.end() and text[start] in _NAME_START_STOP:
-                start += 1
+            start = _name_start(text, start, m.end())
             full = text[start:m.end()]
             chain = split_chain(full, self.lex)
             if not chain:
@@ -176,6 +204,21 @@ class OrganisationRecognizer:
             am = ALIAS_RE.match(text, m.end())
             if am:
                 add(canon, orgs[canon].type, alias=am["alias"])
+        # Trade names of groups and companies, and a mine named right after one.
+        for m in TRADE_NAME_RE.finditer(text):
+            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[max(0, m.start() - 4):m.start()])
+            if brand is None:
+                continue
+            # 本文以秦峰能源集团, 被西川煤业公司: the brand begins after a preposition or verb.
+            start = _name_start(text, m.start() - len(brand.group(0)), m.start())
+            if m.start() - start < 2 or any(s <= start < e for s, e, _, _ in mentions):
+                continue
+            name = text[start:m.end("name")]
+            group = add(name, "Company" if m["form"] == "公司" else "Group")
+            mentions.append((start, m.end("name"), group, "trade-name"))
+            if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
+                mine = add(m["mine"], "Mine", parent=group)
+                mentions.append((m.start("mine"), m.end("mine"), mine, "trade-name"))
         # Known enterprise names without a legal suffix.
         for known, (typ, aliases) in self.lex.known_orgs.items():
             for form in sorted((known, *aliases), key=len, reverse=True):

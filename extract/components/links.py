@@ -49,6 +49,8 @@ MEANS_PREPOSITIONS = ("通过", "经过", "借助", "依托", "凭借", "依靠"
 #: A paragraph's opening frame: an optional heading number, 在, a name, 上/方面, a comma.
 FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*"
                       r"(?:在|从)?(?P<name>[^，,。；;：:\s]{2,20}?)(?:上|方面)[，,：:]")
+#: A plural reference to the measures just told: 通过上述举措, 以上做法, 这些措施.
+PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, …以后/之后/后.
 SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)?(?:以来|以后|之后)"
             r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)后|期间)")
@@ -158,6 +160,7 @@ class Linker:
         frame: Span | None = None
         links: list[Link] = []
         prev_linked: list[Span] = []
+        prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
         prev_sent_para = -1
         para_start = 0
         for sent in doc.sents:
@@ -193,6 +196,9 @@ class Linker:
                         seen.add(parent)  # a chain of parts is never a loop
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
+                elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(text[sent.start_char:sent.end_char]):
+                    # 通过上述举措, 以上做法: every measure of the sentence before.
+                    chosen = [(p, "refers-back") for p in prev_all]
                 elif (named := self._named_back(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(named, "refers-back")]
@@ -200,7 +206,10 @@ class Linker:
                                                      para_start, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
-                elif prev_linked and para == prev_sent_para and _refers_back(text[sent.start_char:sent.end_char]):
+                elif prev_linked and para == prev_sent_para and (
+                        _refers_back(text[sent.start_char:sent.end_char])
+                        or self.kind_period_re.match(text[sent.start_char:sent.end_char].lstrip())):
+                    # 活动期间 with no measure named 活动 before: the measure of the sentence before.
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:
@@ -214,6 +223,8 @@ class Linker:
                     if practice not in linked_here:
                         linked_here.append(practice)
             if linked_here or sent_practices:
+                prev_all = [p for p in sent_practices if p._.canonical not in {q._.part_of for q in sent_practices}] \
+                    or linked_here
                 prev_linked = linked_here or [_main_practice(sent_practices)]
                 for p in list(prev_linked):
                     parent = p._.part_of

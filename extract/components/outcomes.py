@@ -62,6 +62,10 @@ QUAL_FIXED = [
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
+    re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违章|违纪)[”\"]?(?:行为|现象|问题)?"),
+    # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
+    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?为(?:零|0)(?![\d.])"),
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体)?(?:稳定|平稳|向好)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     re.compile(r"[^，,。；;]{2,10}清零"),
@@ -285,7 +289,7 @@ class OutcomeRecognizer:
                 continue
             if any(t in before for t in self.targets):
                 continue  # 确保“三违”人次再下降10%: a target
-            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|下降)", after):
+            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|提升|下降|增长)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
             vm = None
             for m in re.finditer(self.verb_alt, before):
@@ -392,7 +396,8 @@ class OutcomeRecognizer:
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
-            if m and not any(t in stripped[:m.start()] for t in self.targets):
+            # 力争…继续保持为零: a target word before the result or inside it.
+            if m and not any(t in stripped[:m.end()] for t in self.targets):
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))

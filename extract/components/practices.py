@@ -421,16 +421,16 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理. The first type word
+        # 管理, 教育 and App type a quoted name only: “网格化”管理, “三个一”安全教育, “掌上党校”App. The first type word
         # ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理"]:
+        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理", "教育", "App", "APP", "小程序"]:
             i = window.find(typ)
             if i < 0:
                 continue
             head = window[:i]
             # 等 closes a list: “十不准”等规定 names the class of the items, not the item.
-            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等")) or "的" in head[1:]:
+            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是")) or "的" in head[1:]:
                 continue
             if head and head[0] == "的" and len(head) > 4:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -85,8 +86,10 @@ def register_extensions() -> None:
 register_extensions()
 
 
-#: ``doc.user_data`` key of the text, set once by :func:`extract.pipeline.process_article`.
+#: ``doc.user_data`` keys of the text and of the token texts, set by the tokenizer
+#: (:class:`extract.pipeline.JiebaTokenizer`) when its words make up the text exactly.
 TEXT_KEY = "minekg_text"
+WORDS_KEY = "minekg_words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -94,12 +97,37 @@ def doc_text(doc: Doc) -> str:
 
     spaCy rebuilds ``doc.text`` from every token on each access (a Token object a
     token); the components read it seven times an article, a quarter of the extraction
-    time. :func:`extract.pipeline.process_article` keeps it in ``doc.user_data``.
+    time. The tokenizer keeps the text it was given in ``doc.user_data``.
     """
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, without a Token object per token: the tokenizer's words
+    when it kept them (reading them back through spaCy took 2 % of the extraction)."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data.get("minekg_token_texts")
+        if words is None:
+            words = doc.user_data["minekg_token_texts"] = [t.text for t in doc]
+    return words
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """``[t.idx for t in doc]``: the character offset of every token, from the token
+    texts (the tokenizer puts no space after a token; a ``Doc`` with spaces is read
+    through spaCy)."""
+    starts = doc.user_data.get("minekg_starts")
+    if starts is None:
+        if WORDS_KEY in doc.user_data:
+            starts = list(accumulate(map(len, doc.user_data[WORDS_KEY]), initial=0))[:-1]
+        else:
+            starts = [t.idx for t in doc]
+        doc.user_data["minekg_starts"] = starts
+    return starts
 
 
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
@@ -117,14 +145,15 @@ def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     return None
 
 
+def token_ends(doc: Doc) -> set[int]:
+    """The character offsets where a token ends (``{t.idx + len(t) for t in doc}``)."""
+    return {start + len(word) for start, word in zip(token_starts(doc), token_texts(doc))}
+
+
 def sentence_of(doc: Doc, offset: int) -> Span:
     """The sentence that contains character ``offset`` (clamped to the text)."""
-    import bisect
-
-    starts = doc.user_data.get("minekg_starts")
-    if starts is None:
-        starts = doc.user_data["minekg_starts"] = [t.idx for t in doc]
-    i = max(0, min(len(doc) - 1, bisect.bisect_right(starts, offset) - 1))
+    starts = token_starts(doc)
+    i = max(0, min(len(doc) - 1, bisect_right(starts, offset) - 1))
     return doc[i].sent
 
 

@@ -130,6 +130,60 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+class Found:
+    """Where a :class:`Literal` was found: ``start()``, ``end()`` and ``group()`` as on
+    an ``re.Match``."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("no such group")
+        return self._text
+
+
+class Literal:
+    """Words to find as written, with the ``finditer`` of a compiled pattern
+    (non-overlapping, left to right) by ``str.find``.
+
+    The organisation rules look for every name of every article: handed to
+    ``re.finditer`` as escaped strings, they were compiled anew for each article and
+    filled the ``re`` module's cache of 512 patterns, so the components' own patterns
+    were compiled again too (900 compiles per 30 articles, 5 % of the extraction).
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: str):
+        self.words = words
+
+    def finditer(self, text: str):
+        """The non-overlapping occurrences of the words in ``text``, as :class:`Found`."""
+        words, n = self.words, len(self.words)
+        if not n:  # what re finds for an empty pattern: every position
+            yield from re.finditer("", text)
+            return
+        i = text.find(words)
+        while i >= 0:
+            yield Found(i, i + n, words)
+            i = text.find(words, i + n)
+
+
+def literal(words: str) -> Literal:
+    """:class:`Literal` ``words``: ``literal(w).finditer(text)`` finds what
+    ``re.finditer(re.escape(w), text)`` finds, without compiling a pattern."""
+    return Literal(words)
+
+
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     """A span for the characters ``[start, end)``, snapped to token boundaries.
 

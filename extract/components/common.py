@@ -184,6 +184,91 @@ def literal(words: str) -> Literal:
     return Literal(words)
 
 
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains, read from its parsed form,
+    or ``None`` when the pattern has none to offer.
+
+    Sound by construction: a literal run of the top-level sequence, of a group, or of
+    the body of a repetition of at least one is in every match; for an alternation, the
+    words of every branch together (each branch must have some). Lookarounds, classes,
+    optional parts and case-insensitive patterns offer nothing. Of the sets found, the
+    one whose shortest word is longest is kept.
+    """
+    from re import _constants as c, _parser  # the parser of the re module itself
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+
+    def sets(seq) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in seq:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                out.append(("".join(run),))
+                run = []
+            if op is c.SUBPATTERN:
+                _, add_flags, _, sub = av
+                if not add_flags & c.SRE_FLAG_IGNORECASE:
+                    out += sets(sub)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                out += sets(av[2])
+            elif op is c.BRANCH:
+                words: list[str] = []
+                for branch in av[1]:
+                    best = _best(sets(branch))
+                    if best is None:
+                        break
+                    words += best
+                else:
+                    out.append(tuple(dict.fromkeys(words)))
+        if run:
+            out.append(("".join(run),))
+        return out
+
+    try:
+        return _best(sets(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an unknown form of the parser: no shortcut, the pattern still works
+        return None
+
+
+def _best(candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    best = max(candidates, key=lambda ws: (min(map(len, ws)), -len(ws)), default=None)
+    return best if best and min(map(len, best)) > 0 else None
+
+
+class Quick:
+    """A compiled pattern that is tried only on a text holding one of its
+    :func:`required_words`: most clauses hold none of a rule's words, and ``str``'s
+    ``in`` answers that faster than the pattern can, which starts again at every
+    character (``[^，,。；;]{0,8}安全…``).
+
+    Args:
+        pattern: a compiled pattern; :meth:`search` and :meth:`match` return what its
+            own do.
+    """
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.words = required_words(pattern)
+
+    def search(self, text: str) -> re.Match | None:
+        """``pattern.search(text)``."""
+        if self.words is not None and not any(w in text for w in self.words):
+            return None
+        return self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match | None:
+        """``pattern.match(text)``."""
+        if self.words is not None and not any(w in text for w in self.words):
+            return None
+        return self.pattern.match(text)
+
+
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     """A span for the characters ``[start, end)``, snapped to token boundaries.
 

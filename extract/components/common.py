@@ -258,15 +258,35 @@ class Quick:
 
     def search(self, text: str) -> re.Match | None:
         """``pattern.search(text)``."""
-        if self.words is not None and not any(w in text for w in self.words):
+        words = self.words
+        if words:
+            for w in words:  # a loop, not any(): this runs for each rule on each clause
+                if w in text:
+                    return self.pattern.search(text)
             return None
         return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match | None:
         """``pattern.match(text)``."""
-        if self.words is not None and not any(w in text for w in self.words):
+        words = self.words
+        if words:
+            for w in words:
+                if w in text:
+                    return self.pattern.match(text)
             return None
         return self.pattern.match(text)
+
+
+def any_words(patterns: list[Quick]) -> re.Pattern | None:
+    """A pattern that finds any of the :func:`required_words` of ``patterns``: a text
+    where it finds nothing is matched by none of them (``None`` when one pattern has no
+    words, so that every text must be tried)."""
+    words: set[str] = set()
+    for quick in patterns:
+        if not quick.words:
+            return None
+        words.update(quick.words)
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
 
 
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:

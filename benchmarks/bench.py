@@ -11,6 +11,13 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
 * an incremental rebuild of the largest corpus after one paper changed (cache on), with
   the seconds of each stage (``build_project(timings=...)``) and the CPU seconds.
 
+With ``--extraction PAPERS`` it measures extraction alone (ingest, articles, the spaCy
+pipeline, records and their JSON lines; one process, no cache, no graph) next to jieba
+alone on the same files, by CPU seconds so that other work on a shared machine counts
+less, and with ``--against ROOT`` the extraction of another checkout (a worktree of main:
+a before/after) in turns with this one; it prints the table and writes
+``benchmarks/results/extraction.json``.
+
 Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
 BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
 ``--rdflib``, on its ``graph.ttl`` in rdflib's memory store), prints them and writes
@@ -22,6 +29,7 @@ Example:
     PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
     PYTHONPATH=. python benchmarks/bench.py --queries-only build
     PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT   # one build into an existing OUT, by stage
+    PYTHONPATH=. python benchmarks/bench.py --extraction PAPERS --against ../main --rounds 2
 """
 from __future__ import annotations
 
@@ -100,6 +108,91 @@ def jieba_alone(texts: list[str]) -> float:
     return time.perf_counter() - t
 
 
+#: Run by :func:`extraction_run` in a fresh process with ``PYTHONPATH`` set to the checkout
+#: measured: only what every version of the extractor has (``create_nlp``,
+#: ``extract_corpus``), so an older checkout runs it too.
+_EXTRACT_CHILD = """
+import gc, json, sys, time
+from extract.corpus import extract_corpus
+from extract.pipeline import create_nlp
+t0, c0 = time.perf_counter(), time.process_time()
+nlp = create_nlp()
+startup = (time.perf_counter() - t0, time.process_time() - c0)
+gc.set_threshold(100_000, 50, 100)  # as build_project extracts
+t, c = time.perf_counter(), time.process_time()
+corpus = extract_corpus([sys.argv[1]], nlp=nlp)
+lines = sum(len(s.line()) + 1 for s in corpus.stored)
+print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - c,
+                  "startup_wall": startup[0], "startup_cpu": startup[1],
+                  "records": len(corpus.stored), "jsonl_bytes": lines}))
+"""
+
+
+def extraction_run(root: Path, papers: Path) -> dict:
+    """Extraction alone of ``papers`` by the checkout at ``root``, in a fresh process:
+    its wall and CPU seconds (pipeline built before the clock starts; ``startup_*``:
+    building it), records, bytes of ``extractions.jsonl``."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", _EXTRACT_CHILD, str(papers)], capture_output=True,
+                          text=True, env=env, cwd=root)
+    if proc.returncode:
+        raise RuntimeError(f"extraction by {root} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def jieba_alone_cpu(texts: list[str]) -> tuple[float, float]:
+    """:func:`jieba_alone` as ``(wall, cpu)`` seconds, dictionary loading excluded."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    t, c = time.perf_counter(), time.process_time()
+    for text in texts:
+        for _ in tok.cut(text, HMM=False):
+            pass
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def extraction_only(papers: Path, against: Path | None = None, rounds: int = 1) -> dict:
+    """Extraction alone of ``papers`` (this checkout, and ``against`` when given) and
+    jieba alone, in turns ``rounds`` times; the best of each is kept (the least disturbed
+    by other work on the machine). ``per_core_cpu``: extraction chars per CPU second over
+    jieba-alone chars per CPU second (issue 6: at least 0.5 for the whole build);
+    ``per_core_wall`` the same by wall seconds."""
+    chars, texts = corpus_chars(papers)
+    roots = {"this": ROOT} | ({"against": against.resolve()} if against else {})
+    runs: dict[str, list[dict]] = {name: [] for name in roots}
+    jieba_runs = []
+    for _ in range(rounds):
+        for name, root in roots.items():
+            runs[name].append(extraction_run(root, papers))
+            print(f"  {name}: {runs[name][-1]}", file=sys.stderr)
+        jieba_runs.append(jieba_alone_cpu(texts))
+    jieba_wall, jieba_cpu = min(w for w, _ in jieba_runs), min(c for _, c in jieba_runs)
+    out = {"papers": str(papers), "files": len(texts), "chars": chars, "rounds": rounds,
+           "jieba_wall": jieba_wall, "jieba_cpu": jieba_cpu, "checkouts": {}}
+    for name, root in roots.items():
+        best_cpu, best_wall = min(r["cpu"] for r in runs[name]), min(r["wall"] for r in runs[name])
+        out["checkouts"][name] = {
+            "root": str(root), "runs": runs[name], "cpu": best_cpu, "wall": best_wall,
+            "chars_per_cpu_s": chars / best_cpu, "per_core_cpu": jieba_cpu / best_cpu,
+            "per_core_wall": jieba_wall / best_wall}
+    return out
+
+
+def print_extraction(r: dict) -> None:
+    print(f"extraction alone of {r['papers']} ({r['files']} files, {r['chars']:,} chars), one process, "
+          f"no cache; best of {r['rounds']}; jieba alone {r['jieba_cpu']:.1f} s CPU "
+          f"({r['chars'] / r['jieba_cpu']:,.0f} chars/s)")
+    print(f"  {'checkout':<40} {'cpu s':>7} {'wall s':>7} {'chars/cpu s':>12} {'/core cpu':>10} {'/core wall':>10}")
+    for name, c in r["checkouts"].items():
+        print(f"  {name + ' ' + c['root']:<40} {c['cpu']:>7.1f} {c['wall']:>7.1f} {c['chars_per_cpu_s']:>12,.0f} "
+              f"{c['per_core_cpu']:>10.2f} {c['per_core_wall']:>10.2f}")
+
+
 def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
                  slow: float = 5.0) -> dict[str, dict]:
     """Best-of-``repeat`` seconds and row count of every named query on ``graph``.
@@ -169,11 +262,21 @@ def main() -> None:
     parser.add_argument("--rebuild", nargs=2, metavar=("PAPERS", "OUT"),
                         help="only time one build of PAPERS into the existing build folder OUT "
                              "(after changing a paper: the incremental rebuild), by stage")
+    parser.add_argument("--extraction", metavar="PAPERS", default=None,
+                        help="only measure extraction alone of PAPERS next to jieba alone")
+    parser.add_argument("--against", metavar="ROOT", default=None,
+                        help="with --extraction: also the extraction of the checkout at ROOT, in turns")
+    parser.add_argument("--rounds", type=int, default=1, help="with --extraction: runs of each (best kept)")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
         papers, out, jobs = args.child_build
         _child_build(papers, out, int(jobs))
+        return
+    if args.extraction:
+        r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)
+        _save(r, "extraction.json")
+        print_extraction(r)
         return
     if args.queries_only:
         queries_only(Path(args.queries_only), args.query_dir, args.rdflib)

@@ -19,7 +19,9 @@ from spacy.util import registry
 
 from . import components  # noqa: F401  (registers the components)
 from .articles import Article
+from .components.common import TEXT_KEY, WORDS_KEY
 from .lexicon import LEXICON_DIR, load_lexicons
+from .segment import Segmenter
 
 #: Sentence-final characters for the sentencizer. Semicolons do not end a sentence:
 #: the papers chain a whole paragraph of measures with ；, and GUIDELINES.md quotes
@@ -55,11 +57,17 @@ class JiebaTokenizer:
         self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
         for word in words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
+        self.segmenter = Segmenter(self.jieba)
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.jieba.cut(text, HMM=False) if w]
-        spaces = [False] * len(words)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        words = self.segmenter.cut(text)  # self.jieba.cut(text, HMM=False), faster
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        # The components read the text and the token texts many times; spaCy makes them
+        # again from every token on each read. Kept only when they are the doc's exactly.
+        if "".join(words) == text:
+            doc.user_data[TEXT_KEY] = text
+            doc.user_data[WORDS_KEY] = words
+        return doc
 
     def to_disk(self, path, **kwargs):  # pragma: no cover - serialisation not needed
         Path(path).mkdir(parents=True, exist_ok=True)

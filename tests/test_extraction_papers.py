@@ -89,3 +89,12 @@ def test_evidence_is_the_sentence_without_its_line_break(records):
         for link in rec.links:
             assert rec.text[link.start:link.end] == link.sentence == link.evidence
     assert checked > 300
+
+
+def test_record_line_is_the_json_of_its_fields(records):
+    """to_json writes what json.dumps(dataclasses.asdict(record)) writes, byte for byte."""
+    from dataclasses import asdict
+
+    assert records
+    for rec in records:
+        assert rec.to_json() == json.dumps(asdict(rec), ensure_ascii=False, sort_keys=False)

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, OrgInfo, char_span, doc_text
+from .common import Intervals, OrgInfo, char_span, doc_text, literal
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -222,7 +222,7 @@ class OrganisationRecognizer:
         # Known enterprise names without a legal suffix.
         for known, (typ, aliases) in self.lex.known_orgs.items():
             for form in sorted((known, *aliases), key=len, reverse=True):
-                for m in re.finditer(re.escape(form), text):
+                for m in literal(form).finditer(text):
                     if any(s <= m.start() < e for s, e, _, _ in mentions):
                         continue
                     canon = add(form if form == known else known, typ)
@@ -265,7 +265,7 @@ class OrganisationRecognizer:
         # Sub-bodies of every name or alias seen: 利民公司党委, 西铭矿党委.
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             for suffix, typ in SUB_BODIES:
-                for m in re.finditer(re.escape(form + suffix), text):
+                for m in literal(form + suffix).finditer(text):
                     sub = add(form + suffix, typ, parent=canon)  # as written: 西铭矿党委
                     mentions.append((m.start(), m.end(), sub, "sub-body"))
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
@@ -286,7 +286,7 @@ class OrganisationRecognizer:
                     mentions.append((m.end() - len(form), m.end(), body, "bare-body"))
         # Other names alone.
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(re.escape(form), text):
+            for m in literal(form).finditer(text):
                 mentions.append((m.start(), m.end(), canon, "name"))
 
         doc._.orgs = orgs
@@ -330,7 +330,7 @@ class OrganisationRecognizer:
             # 矿纪委, 矿工会, 矿团委: the mine's own bodies, named with the mine's short form.
             short = min((subject, *subj.aliases), key=len)
             for body, typ in (("纪委", "Department"), ("工会", "Union"), ("团委", "YouthLeague")):
-                for m in re.finditer("矿" + body, text):
+                for m in literal("矿" + body).finditer(text):
                     if text[m.start() - 1:m.start()] in ("煤", "该", "全", "各") or \
                             any(st <= m.start() < e for st, e, _, _ in mentions):
                         continue
@@ -340,7 +340,7 @@ class OrganisationRecognizer:
             forms += [("公司党委", "PartyCommittee"), ("该公司", None)]
         forms += [("党委", "PartyCommittee")]
         for form, typ in forms:
-            for m in re.finditer(re.escape(form), text):
+            for m in literal(form).finditer(text):
                 if any(s <= m.start() < e for s, e, _, _ in mentions):
                     continue
                 if typ == "PartyCommittee":

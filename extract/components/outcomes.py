@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, char_span, doc_text, starting_in, year_in
+from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, starting_in, year_in
 
 UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件")
@@ -144,6 +144,9 @@ class OutcomeRecognizer:
         self.recommend = lex.cue_words("recommend")
         unit_alt = "|".join(map(re.escape, UNITS))
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{unit_alt})")
+        # Tried only on clauses that hold one of their words (common.Quick).
+        self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
+        self.qual_words = any_words(self.qual_fixed)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -386,7 +389,7 @@ class OutcomeRecognizer:
         lead = len(clause) - len(clause.lstrip())
         if HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
-        for rx in QUAL_FIXED:
+        for rx in (self.qual_fixed if self.qual_words is None or self.qual_words.search(stripped) else ()):
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.

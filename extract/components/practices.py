@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, char_span, clause_bounds, doc_text, starting_in
+from .common import Intervals, char_span, clause_bounds, doc_text, starting_in, token_ends
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -157,7 +157,7 @@ class PracticeRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
-        ends = {t.idx + len(t) for t in doc}
+        ends = token_ends(doc)
         cands += self._quoted(text, ends)
         cands += self._lexicon(text)
         cands += self._typed(text, ends)

@@ -13,6 +13,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .common import token_texts
+
 #: Characters that open a quotation or a parenthesis.
 OPENERS = frozenset("“‘「『（(《〈【[{")
 
@@ -32,7 +34,7 @@ def sentence_openers(doc: Doc) -> Doc:
     # Read and written as one array: setting ``token.is_sent_start`` checks the whole
     # document's annotation on each call, which made long articles quadratic.
     flags = doc.to_array([SENT_START]).view("int64")  # -1, 0, 1 (stored as uint64)
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     starts = [i for i in range(1, len(doc)) if flags[i] == 1]
     moved = False
     for s in starts:

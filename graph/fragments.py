@@ -301,7 +301,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         agg = _Aggregate.of(entries.values())
     # The practice summaries are added up afresh from every entry (small dicts, read with
     # the entries anyway): a document count cannot be taken back from a counted total.
-    shared = agg.triples(version) | _summaries(entries.values())
+    shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
     lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
     # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
@@ -524,6 +524,14 @@ def _summaries(entries: Iterable[_Entry]) -> set[Triple]:
     return summary_triples(merge_summaries(e.summaries for e in entries))
 
 
+def _with_counts(shared: set[Triple]) -> set[Triple]:
+    """The shared triples and the adoption counts derived from them
+    (:func:`graph.summaries.adoption_triples`)."""
+    from .summaries import adoption_triples
+
+    return shared | adoption_triples(shared)
+
+
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
                   agg: _Aggregate, prev: _Aggregate | None, cache: FragmentCache) -> bool:
     """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
@@ -545,7 +553,7 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
     # the previous build's shared triples: its saved aggregate, or this one less what came, plus what went
-    old_shared = (prev or agg.changed(gone, came)).triples(old["version"]) | _summaries(old_entries)
+    old_shared = _with_counts((prev or agg.changed(gone, came)).triples(old["version"]) | _summaries(old_entries))
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src

@@ -456,7 +456,10 @@ def corpus_triples(records: Sequence[ArticleRecord], version: str) -> set[Triple
         for acc, names in ((org_names, frag.org_names), (practice_names, frag.practice_names)):
             for node, ns in names.items():
                 acc.setdefault(node, set()).update(ns)
-    return out | global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
+    from .summaries import adoption_triples
+
+    out |= global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
+    return out | adoption_triples(out)
 
 
 def nt_line(t: Triple) -> str:

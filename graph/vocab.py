@@ -62,6 +62,9 @@ class MKG(DefinedNamespace):
     documentCount: URIRef
     organisationCount: URIRef
     exampleFinding: URIRef
+    adoptedPracticeCount: URIRef
+    adopterCount: URIRef
+    adopterNames: URIRef
     text: URIRef
 
 

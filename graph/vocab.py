@@ -40,7 +40,9 @@ class MKG(DefinedNamespace):
     categories: URIRef
     Unit: URIRef
     Finding: URIRef
+    Summary: URIRef
     PracticeSummary: URIRef
+    IndicatorSummary: URIRef
     EvidenceSentence: URIRef
     Article: URIRef
     Document: URIRef
@@ -65,6 +67,10 @@ class MKG(DefinedNamespace):
     adoptedPracticeCount: URIRef
     adopterCount: URIRef
     adopterNames: URIRef
+    indicator: URIRef
+    forYear: URIRef
+    outcomeCount: URIRef
+    reportedValues: URIRef
     text: URIRef
 
 

@@ -39,6 +39,25 @@ GROUP BY ?org ?organisation ?type
 ORDER BY DESC(?practices) ?organisation ?type
 """
 
+# Every outcome read and grouped: the text of indicators_by_year before mkg:IndicatorSummary.
+INDICATORS_BY_YEAR = PREFIXES + """
+SELECT ?indicator ?category ?year (COUNT(DISTINCT ?o) AS ?outcomes)
+       (REPLACE(REPLACE(GROUP_CONCAT(DISTINCT ?shown; separator=" | "), "^ \\\\| | \\\\| $", ""),
+                " \\\\|  \\\\| ", " | ") AS ?values)
+WHERE {
+  ?o a mkg:Outcome ; sosa:observedProperty ?ind ; mkg:category ?cat .
+  ?ind skos:prefLabel ?indicator .
+  ?cat skos:notation ?category .
+  OPTIONAL { ?o mkg:year ?y }
+  BIND(COALESCE(STR(?y), "") AS ?year)
+  OPTIONAL { ?o mkg:value ?v }
+  OPTIONAL { ?o mkg:unit ?u . ?u rdfs:label ?unitLabel }
+  BIND(IF(BOUND(?v), CONCAT(STR(?v), COALESCE(STR(?unitLabel), "")), "") AS ?shown)
+}
+GROUP BY ?indicator ?category ?year
+ORDER BY ?category ?indicator ?year
+"""
+
 
 def _sorted_names(rows: list[list[str]], col: int) -> list[list[str]]:
     """Rows with the joined names of column ``col`` in code-point order (SPARQL leaves
@@ -68,3 +87,32 @@ def test_orgs_by_practices_reads_the_counts_of_every_adoption(graph):
 def test_a_practice_adopted_by_one_organisation_is_not_shared(graph):
     cols, rows = select_rows(graph, bind_params(named_queries()["shared_practices"], {}))
     assert rows and all(int(r[cols.index("organisations")]) >= 2 for r in rows)
+
+
+def test_indicators_by_year_reads_the_counts_of_every_outcome(graph):
+    named = select_rows(graph, bind_params(named_queries()["indicators_by_year"], {}))
+    cols, counted = select_rows(graph, INDICATORS_BY_YEAR)
+    assert named[0] == cols
+    assert len(counted) > 40 and any(r[4] for r in counted)  # 52 rows, some with values
+    assert named[1] == _sorted_names(counted, 4)
+
+
+@pytest.mark.parametrize("category", ["safety", "production"])
+def test_indicators_by_year_of_one_category(graph, category):
+    cols, rows = select_rows(graph, bind_params(named_queries()["indicators_by_year"], {"category": category}))
+    _, every = select_rows(graph, bind_params(named_queries()["indicators_by_year"], {}))
+    assert rows and rows == [r for r in every if r[cols.index("category")] == category]
+
+
+@pytest.mark.parametrize("lexical, shown", [("572", "572"), ("100.0", "100"), ("0.50", "0.5"), ("0.00001", "0.00001"),
+                                            ("-3.20", "-3.2"), ("0.0", "0")])
+def test_values_are_shown_as_oxigraph_shows_a_stored_decimal(lexical, shown):
+    import pyoxigraph as ox
+
+    from graph.summaries import canonical_decimal
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x"), ox.NamedNode("http://v"),
+                      ox.Literal(lexical, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))))
+    stored = next(iter(store.query("SELECT (STR(?v) AS ?s) WHERE { ?x ?p ?v }")))[0].value
+    assert canonical_decimal(lexical) == stored == shown

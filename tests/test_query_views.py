@@ -116,3 +116,12 @@ def test_values_are_shown_as_oxigraph_shows_a_stored_decimal(lexical, shown):
                       ox.Literal(lexical, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))))
     stored = next(iter(store.query("SELECT (STR(?v) AS ?s) WHERE { ?x ?p ?v }")))[0].value
     assert canonical_decimal(lexical) == stored == shown
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13, 20])
+def test_orgs_by_practices_keeps_the_first_rows_at_any_limit(graph, limit):
+    # The query reads the names of the organisations whose count reaches the limit-th
+    # highest only: the rows kept must be the first of the full ranking, ties included.
+    named = select_rows(graph, bind_params(named_queries()["orgs_by_practices"], {"limit": str(limit)}))
+    assert named == select_rows(graph, ORGS_BY_PRACTICES + f"LIMIT {limit}")
+    assert len(named[1]) == limit

@@ -54,7 +54,7 @@ from .triples import (Triple, by_document, declared_nodes, document_fragment, fr
 STATE_FORMAT = 1
 #: Bumped when what a fragment's ``.json`` holds changes (the code of graph/network.py's
 #: ``document_part`` is not in the fragment key): an entry of another layout is made again.
-LAYOUT = 4  # 3: shared triples and names in <key>.agg; 4: practice summaries in <key>.json
+LAYOUT = 5  # 3: shared triples and names in <key>.agg; 4: practice summaries in <key>.json; 5: indicators
 #: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
 UPDATE_SHARE = 0.25
 
@@ -89,14 +89,16 @@ class _Entry:
     first asked, since a rebuild that keeps the corpus's aggregate needs them only for the
     fragments that came and went — its shared triples and names."""
 
-    __slots__ = ("key", "doc", "local", "net", "summaries", "_path")
+    __slots__ = ("key", "doc", "local", "net", "summaries", "indicators", "_path")
 
     def __init__(self, key: str, doc: str, local: int, net: dict[str, list], path: Path,
-                 summaries: dict[str, dict] | None = None):
+                 summaries: dict[str, dict] | None = None, indicators: dict[str, dict] | None = None):
         self.key, self.doc, self.local, self.net, self._path = key, doc, local, net, path
         # What this document's findings add to each practice summary
-        # (:attr:`graph.triples.Fragment.summaries`): small, so kept with the entry.
+        # (:attr:`graph.triples.Fragment.summaries`) and its outcomes to each indicator
+        # summary (:func:`graph.summaries.indicator_part`): small, so kept with the entry.
         self.summaries = summaries or {}
+        self.indicators = indicators or {}
 
     def shared_and_names(self) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
         """The shared triples as N-Triples lines (without the final `` .``), and organisation
@@ -129,7 +131,7 @@ class FragmentCache:
                     or (self.folder / f"{key}.agg").stat().st_size != data["agg_bytes"]):
                 return None
             return _Entry(key, data["doc"], data["local"], data["net"], path=self.folder / f"{key}.agg",
-                          summaries=data["summaries"])
+                          summaries=data["summaries"], indicators=data["indicators"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -139,6 +141,7 @@ class FragmentCache:
         """Store a fragment; the Turtle block and ``.agg`` first, so a ``.json`` always has
         them (and their sizes, checked on reading)."""
         from .network import document_part
+        from .summaries import indicator_part
 
         text = block(local).encode("utf-8")
         write_chunks(self.folder / f"{key}.ttl", [text], sync=False)
@@ -147,10 +150,12 @@ class FragmentCache:
         agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
         write_chunks(self.folder / f"{key}.agg", [agg_bytes], sync=False)
         net = document_part(local)
+        indicators = indicator_part(local, shared)
         entry = {"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": len(text),
-                 "agg_bytes": len(agg_bytes), "net": net, "summaries": summaries}
+                 "agg_bytes": len(agg_bytes), "net": net, "summaries": summaries, "indicators": indicators}
         write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False), sync=False)
-        return _Entry(key, doc, len(local), net, path=self.folder / f"{key}.agg", summaries=summaries)
+        return _Entry(key, doc, len(local), net, path=self.folder / f"{key}.agg", summaries=summaries,
+                      indicators=indicators)
 
     def ttl(self, key: str) -> Path:
         """The Turtle block of a fragment."""
@@ -301,7 +306,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         agg = _Aggregate.of(entries.values())
     # The practice summaries are added up afresh from every entry (small dicts, read with
     # the entries anyway): a document count cannot be taken back from a counted total.
-    shared = agg.triples(version) | _summaries(entries.values())
+    shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
     lap("graph: shared")
     # The new fragments are read back from the cache one at a time: holding every
     # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
@@ -519,9 +524,21 @@ def _nt_term(term) -> str:
 
 
 def _summaries(entries: Iterable[_Entry]) -> set[Triple]:
-    """The practice-summary triples of a set of fragments
-    (:func:`graph.triples.summary_triples`)."""
-    return summary_triples(merge_summaries(e.summaries for e in entries))
+    """The practice-summary and indicator-summary triples of a set of fragments
+    (:func:`graph.triples.summary_triples`, :func:`graph.summaries.indicator_triples`)."""
+    from .summaries import indicator_triples, merge_indicators
+
+    entries = list(entries)
+    return (summary_triples(merge_summaries(e.summaries for e in entries))
+            | indicator_triples(merge_indicators(e.indicators for e in entries)))
+
+
+def _with_counts(shared: set[Triple]) -> set[Triple]:
+    """The shared triples and the adoption counts derived from them
+    (:func:`graph.summaries.adoption_triples`)."""
+    from .summaries import adoption_triples
+
+    return shared | adoption_triples(shared)
 
 
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
@@ -545,7 +562,7 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     gone = [e for e in old_entries if e.key not in new_keys]
     came = [e for e in entries.values() if e.key not in old_keys]
     # the previous build's shared triples: its saved aggregate, or this one less what came, plus what went
-    old_shared = (prev or agg.changed(gone, came)).triples(old["version"]) | _summaries(old_entries)
+    old_shared = _with_counts((prev or agg.changed(gone, came)).triples(old["version"]) | _summaries(old_entries))
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src

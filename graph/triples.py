@@ -447,16 +447,21 @@ def corpus_triples(records: Sequence[ArticleRecord], version: str) -> set[Triple
     out: set[Triple] = set()
     org_names: dict[str, set[str]] = {}
     practice_names: dict[str, set[str]] = {}
-    summaries = []
+    from .summaries import adoption_triples, indicator_part, indicator_triples, merge_indicators
+
+    summaries, indicators = [], []
     for recs in by_document(records).values():
         frag = document_fragment(recs, res, declared, run)
         out.update(frag.local)
         out.update(frag.shared)
         summaries.append(frag.summaries)
+        indicators.append(indicator_part(frag.local, frag.shared))
         for acc, names in ((org_names, frag.org_names), (practice_names, frag.practice_names)):
             for node, ns in names.items():
                 acc.setdefault(node, set()).update(ns)
-    return out | global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
+    out |= global_triples(version, org_names, practice_names) | summary_triples(merge_summaries(summaries))
+    out |= indicator_triples(merge_indicators(indicators))
+    return out | adoption_triples(out)
 
 
 def nt_line(t: Triple) -> str:

@@ -40,7 +40,9 @@ class MKG(DefinedNamespace):
     categories: URIRef
     Unit: URIRef
     Finding: URIRef
+    Summary: URIRef
     PracticeSummary: URIRef
+    IndicatorSummary: URIRef
     EvidenceSentence: URIRef
     Article: URIRef
     Document: URIRef
@@ -62,6 +64,13 @@ class MKG(DefinedNamespace):
     documentCount: URIRef
     organisationCount: URIRef
     exampleFinding: URIRef
+    adoptedPracticeCount: URIRef
+    adopterCount: URIRef
+    adopterNames: URIRef
+    indicator: URIRef
+    forYear: URIRef
+    outcomeCount: URIRef
+    reportedValues: URIRef
     text: URIRef
 
 

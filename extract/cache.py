@@ -7,7 +7,7 @@ lexicon digest), so a changed lexicon or a new release invalidates every entry. 
 value is one file per key under the cache folder (``OUT/cache`` in ``minekg build``),
 written atomically: a first line of JSON with the file's
 :class:`~extract.corpus.FileReport` and, per record, what the graph reads of every record
-(:meth:`extract.records.StoredRecord.header`), then each record's line of
+(:meth:`extract.stored.StoredRecord.header`), then each record's line of
 ``extractions.jsonl`` as it is. A rebuild reads an unchanged file without decoding its
 records: at 10,000 papers that decoding and encoding again took most of a minute.
 An entry of the earlier layout (one JSON object) is read whole and written again in this one.
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from graph.atomic import write_chunks
 
-from .records import ArticleRecord, StoredRecord
+from .records import ArticleRecord
+from .stored import StoredRecord
 
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport

@@ -15,7 +15,8 @@ from .articles import split_articles
 from .duplicates import document_names, merge_duplicates, rename_records, text_digest
 from .errors import IngestError, MinekgError
 from .ingest import SUPPORTED_SUFFIXES, read_document
-from .records import ArticleRecord, StoredRecord, record_from_doc
+from .records import ArticleRecord, record_from_doc
+from .stored import StoredRecord
 
 
 #: Longest cleaned text of one input file that is extracted, in characters: spaCy's own
@@ -71,7 +72,7 @@ class FileReport:
 class CorpusResult:
     """Records of all articles, in input order, and the report of every file.
 
-    ``stored``: the records as :class:`~extract.records.StoredRecord` (a line of
+    ``stored``: the records as :class:`~extract.stored.StoredRecord` (a line of
     ``extractions.jsonl`` each; what the build uses); :attr:`records` decodes them.
     ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
     ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).

@@ -33,7 +33,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from .records import ArticleRecord, StoredRecord
+from .records import ArticleRecord
+from .stored import StoredRecord
 
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport

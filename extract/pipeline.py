@@ -129,8 +129,10 @@ def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     """The version string of the extractor: package version + lexicon digest + rules
     digest (12 hex each), e.g. ``0.1.0+lex.0123456789ab.rules.0123456789ab``.
 
-    The rules digest covers the source of the ``extract`` package, so an edited rule
-    invalidates the extraction cache (:mod:`extract.cache`) just as an edited lexicon does.
+    The rules digest (:func:`rules_digest`) covers the code that decides what an
+    extraction says, so an edited rule invalidates the extraction cache
+    (:mod:`extract.cache`) just as an edited lexicon does, and an edit of the code
+    around it (the cache, the corpus walk, the evaluation) does not.
     """
     from . import __version__
 
@@ -138,14 +140,61 @@ def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}"
 
 
-@functools.lru_cache(maxsize=1)
-def _rules_digest() -> str:
-    """sha256 over the ``extract`` package's Python sources (relative path + bytes)."""
-    root = Path(__file__).resolve().parent
+#: The modules (paths under ``extract/``; a folder: its ``*.py``) whose code decides what
+#: the extraction of a file is — the cached records and report (:mod:`extract.cache`):
+#: decoding and cleaning (ingest, formats), the article splitter, the pipeline and its
+#: components, its segmenter (segment.py), the lexicon loader and the record layout. They import no other module of
+#: the package but :mod:`extract.errors`, whose messages are not cached (an unreadable
+#: file is not). Left out, since an edit of them changes no extraction: the cache itself,
+#: the corpus walk and its workers, the stored form of records (:mod:`extract.stored`),
+#: duplicate merging (it runs after the cache), evaluation, explain, the gold schema.
+RULE_MODULES = ("articles.py", "components", "formats", "ingest.py", "lexicon.py", "pipeline.py", "records.py",
+                "segment.py")
+#: Functions of other modules that make part of a cached entry: the report of one file
+#: (:func:`extract.corpus.extract_file`) and its text digest
+#: (:func:`extract.duplicates.text_digest`), digested by their source.
+RULE_FUNCTIONS = (("corpus", "extract_file"), ("duplicates", "text_digest"))
+
+
+def rules_digest(root: str | Path | None = None) -> str:
+    """SHA-256 over the code that decides an extraction: the files of :data:`RULE_MODULES`
+    (relative path + bytes, in path order) and the source of each function of
+    :data:`RULE_FUNCTIONS`.
+
+    Args:
+        root: the ``extract`` package folder (default: this one).
+
+    Returns:
+        The hex digest (64 characters).
+
+    Raises:
+        OSError: a file of :data:`RULE_MODULES` cannot be read.
+        ValueError: a function of :data:`RULE_FUNCTIONS` is not found in its module.
+    """
+    import ast
+
+    root = Path(root) if root else Path(__file__).resolve().parent
+    paths = []
+    for name in RULE_MODULES:
+        path = root / name
+        paths += sorted(path.rglob("*.py")) if path.is_dir() else [path]
     h = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(paths):
         h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for module, function in RULE_FUNCTIONS:
+        text = (root / f"{module}.py").read_text(encoding="utf-8")
+        found = [node for node in ast.parse(text).body
+                 if isinstance(node, ast.FunctionDef) and node.name == function]
+        if not found:
+            raise ValueError(f"extract/{module}.py has no function {function} (RULE_FUNCTIONS)")
+        h.update(f"{module}.{function}\0{ast.get_source_segment(text, found[0])}\0".encode())
     return h.hexdigest()
 
 
-__all__ = ["create_nlp", "process_article", "extractor_version", "LEXICON_DIR", "JiebaTokenizer"]
+@functools.lru_cache(maxsize=1)
+def _rules_digest() -> str:
+    """:func:`rules_digest` of this package, computed once per process."""
+    return rules_digest()
+
+
+__all__ = ["create_nlp", "process_article", "extractor_version", "rules_digest", "LEXICON_DIR", "JiebaTokenizer"]

@@ -40,7 +40,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.records import ArticleRecord, StoredRecord
+from extract.records import ArticleRecord
+from extract.stored import StoredRecord
 
 from .atomic import write_chunks, write_text
 from .build import Resolver

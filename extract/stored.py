@@ -1,0 +1,112 @@
+"""A record as the build carries it: its line of ``extractions.jsonl`` and the little the
+graph reads of every record (:class:`StoredRecord`).
+
+Not part of what decides an extraction (:func:`extract.pipeline.extractor_version` does not
+digest this module): a change here changes how records are held, not what they say.
+"""
+from __future__ import annotations
+
+import json
+
+from .records import ArticleRecord
+
+
+class StoredRecord:
+    """A record as the build handles it: its line of ``extractions.jsonl`` and the little
+    the graph reads of every record, the whole :class:`ArticleRecord` decoded only when
+    asked (:meth:`record`). A rebuild reads an unchanged file's records from the cache
+    this way, without decoding its JSON (:mod:`extract.cache`).
+
+    It holds the line or the decoded record, not both: once the line is made the record
+    is let go, and a record decoded from the line is not kept. At 10,000 papers the
+    decoded records of a build from nothing took 1.2 GB on top of their 670 MB of lines
+    and made the build's peak (2,618 MB, the graph stage from the extraction cache,
+    ``benchmarks/bench.py --rebuild``).
+
+    Args:
+        line: the record's JSON line (:meth:`ArticleRecord.to_json`, UTF-8, no newline).
+        doc: the record's ``doc``.
+        orgs: ``(name, aliases)`` of each organisation it declares.
+        names: :meth:`ArticleRecord.organisation_names`.
+        counts: organisations, practices, outcomes, links.
+        sources_at: the byte range of the ``sources`` value in ``line`` (``None``: unknown).
+        key: the extraction-cache key of the file it came from (``None`` without cache).
+    """
+
+    __slots__ = ("doc", "orgs", "names", "counts", "key", "_line", "_sources_at", "_record")
+
+    def __init__(self, line: bytes | None, doc: str, orgs: list[tuple[str, list[str]]], names: list[str],
+                 counts: tuple[int, int, int, int], sources_at: tuple[int, int] | None = None,
+                 key: str | None = None, record: ArticleRecord | None = None):
+        self.doc, self.orgs, self.names, self.counts, self.key = doc, orgs, names, counts, key
+        self._line, self._sources_at, self._record = line, sources_at, record
+
+    @classmethod
+    def of(cls, rec: ArticleRecord, key: str | None = None) -> "StoredRecord":
+        """The stored form of a record in memory (its line is made when first asked)."""
+        return cls(None, rec.doc, [(o.name, list(o.aliases)) for o in rec.organisations],
+                   rec.organisation_names(), (len(rec.organisations), len(rec.practices),
+                                              len(rec.outcomes), len(rec.links)), key=key, record=rec)
+
+    def record(self) -> ArticleRecord:
+        """The whole record: the one given, or decoded from the line at each call (not
+        kept; a changed copy is stored with :meth:`replace`)."""
+        if self._record is not None:
+            return self._record
+        return ArticleRecord.from_dict(json.loads(self._line))
+
+    def replace(self, rec: ArticleRecord) -> None:
+        """Stand for ``rec`` from now on (its line is made again when asked): a record
+        renamed after extraction (:func:`extract.duplicates.rename_records`)."""
+        self.doc, self._record, self._line, self._sources_at = rec.doc, rec, None, None
+
+    def line(self) -> bytes:
+        """The record's line of ``extractions.jsonl`` (UTF-8, without the newline); made
+        from the record on first use, and the record is let go then."""
+        if self._line is None:
+            rec = self._record
+            self._line = rec.to_json().encode("utf-8")
+            self._sources_at = _find_sources(self._line, rec.sources)
+            self._record = None
+        return self._line
+
+    def header(self) -> dict:
+        """What the extraction cache keeps of the record besides its line."""
+        self.line()  # makes _sources_at
+        return {"doc": self.doc, "orgs": self.orgs, "names": self.names, "counts": list(self.counts),
+                "sources_at": list(self._sources_at) if self._sources_at else None}
+
+    @property
+    def sources(self) -> list[str]:
+        """The record's ``sources``."""
+        if self._record is not None:
+            return self._record.sources
+        a, b = self._sources_at or (None, None)
+        return json.loads(self._line[a:b]) if a is not None else self.record().sources
+
+    @sources.setter
+    def sources(self, names: list[str]) -> None:
+        # Only the sources change (extract/duplicates.py): splice the new value into the
+        # line, as json.dumps writes it, rather than decode and encode the whole record.
+        if self._record is not None:
+            self._record.sources = names
+        if self._line is not None and self._sources_at is not None:
+            a, b = self._sources_at
+            value = json.dumps(names, ensure_ascii=False).encode("utf-8")
+            self._line = self._line[:a] + value + self._line[b:]
+            self._sources_at = (a, a + len(value))
+        elif self._line is not None:
+            rec = self.record()
+            rec.sources = names
+            self._record, self._line = rec, None
+
+
+def _find_sources(line: bytes, sources: list[str]) -> tuple[int, int] | None:
+    """The byte range of the ``sources`` value in a record's line. The key occurs once:
+    inside a JSON string a quote is escaped, so ``"sources": `` cannot appear in text."""
+    value = json.dumps(sources, ensure_ascii=False).encode("utf-8")
+    at = line.find(b', "sources": ' + value + b', "authors": ')
+    if at < 0:
+        return None
+    a = at + len(b', "sources": ')
+    return a, a + len(value)

@@ -49,6 +49,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
+#: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
+#: 目标 name one aim of their own clause.
+CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
 #: What may stand in a result before the measure that is its subject: a time, the unit
 #: that applies it (采煤三队党员安全监督员共发现…), or nothing.
 SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年)?[，,]?\s*"
@@ -166,8 +169,16 @@ class OutcomeRecognizer:
             year = year_in(s_text)
             prev_category = ""
             clauses = list(CLAUSE_RE.finditer(s_text))
+            in_target = False
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
+                # 力争实现连续安全生产2400天，百万吨死亡率继续保持为零: the clause after a
+                # target goes on with it, up to a new time or a semicolon.
+                continues = in_target and not re.match(r"\s*(?:19|20)\d{2}\s*年", clause) \
+                    and s_text[cm.start() - 1:cm.start()] in "，,"
+                in_target = continues or any(w in clause for w in CARRIED_TARGETS)
+                if continues:
+                    continue
                 found = self._measured(clause, year) or self._rates(clause, year)
                 found = found + self._qualitative(clause, year)
                 # Results close a chain (up to ；): a verb-first clause followed by an

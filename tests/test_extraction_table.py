@@ -365,6 +365,25 @@ ROWS += [
     ("PE", "矿党委在各党支部推行“两个一”安全教育。", "“两个一”安全教育"),
     ("PE", "依托“指尖党校”App推送安全微课120期。", "“指尖党校”App"),
     ("NP", "可以利用移动互联网和APP等技术手段。", "移动互联网和APP"),
+    # the topic an adoption verb governs before a bare quote is part of the name
+    ("PE", "机电队党支部推行党员设备“包机制”，每名党员包保2台设备。", "党员设备“包机制”"),
+    ("PE", "各支部每月开展包保履职“回头看”。", "包保履职“回头看”"),
+    ("PE", "矿党委开展“安全嘱托进家门”活动。", "“安全嘱托进家门”活动"),
+    # quoted-only type words: 承诺, 档案
+    ("PE", "矿党委推行党员“身边无违章、身边无隐患”承诺。", "“身边无违章、身边无隐患”承诺"),
+    ("PE", "矿党委建立“一人一档”党员安全履职档案。", "“一人一档”党员安全履职档案"),
+    ("NP", "机电科建立设备配件档案。", "设备配件档案"),
+    # parts after 即 may hold a whole quote; a quote split by the list is no part
+    ("PO", "矿党委推行“三个一”安全教育，即班前一次安全提醒、每周一堂事故案例课、每月一次“我为安全做承诺”活动。",
+     ("每周一堂事故案例课", "“三个一”安全教育")),
+    ("NP", "构建“33”机制(“3”即“精益化、数字化、智能化”三化牵引)。", "数字化"),
+    # 此举 after a model spelled out by its parts refers to the model
+    ("L", "矿党委推行“两个一”安全教育，即班前一次安全提醒、每周一堂案例课。此举使职工安全考试合格率提高到98%。",
+     ("“两个一”安全教育", "职工安全考试合格率提高到98%")),
+    # names after a verb of honour or the party's prefix
+    ("G", "矿工会被评为秦岭能源集团“安康杯”竞赛优胜单位。", "秦岭能源集团"),
+    ("G", "中共秦岭能源集团东岭煤矿委员会", "秦岭能源集团"),
+    ("G", "运输工区党支部推行“三查三改”工作法。", "运输工区党支部"),
 ]
 
 # Pattern families over several mines and measures (the same language, other names).

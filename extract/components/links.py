@@ -286,8 +286,15 @@ def _in_order(form: str, name: str) -> bool:
 
 
 def _main_practice(practices: list[Span]) -> Span:
-    """The measure a sentence introduces: its first practice that is not the topic
-    (the model part other practices of the sentence belong to)."""
+    """The measure a sentence introduces: the model its components spell out, else its
+    first practice that is not the topic (the model part other practices of the sentence
+    belong to)."""
+    # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
+    # the sentence introduces; its components are what it is made of.
+    spelled = {p._.part_of for p in practices if p._.rule == "component" and p._.part_of}
+    model = next((p for p in practices if p._.canonical in spelled), None)
+    if model is not None:
+        return model
     topics = {p._.part_of for p in practices if p._.part_of}
     return next((p for p in practices if p._.canonical not in topics), practices[-1])
 

@@ -48,7 +48,7 @@ LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
-LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "隶属于", "隶属", "所属", "属于", "来源")
+LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
 NUM = "一二三四五六七八九十0123456789"
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
@@ -156,7 +156,7 @@ class OrganisationRecognizer:
         self.lex = lex
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
-            rf"(?:{units})(?:[{NUM}]?(?:队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:区队|队|区|部|科|车间)")
+            rf"(?:{units})(?:[{NUM}]?(?:工区|队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:工区|区队|队|区|部|科|车间)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

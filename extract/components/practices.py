@@ -64,7 +64,8 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
 DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
-                           r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)(?=[，,。；;：:\n]|$)")
+                           r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}"
+                           r"(?:、(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16})+)(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
@@ -296,11 +297,26 @@ class PracticeRecognizer:
                 continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
                 continue  # “矿井党校+矿井大讲堂”: named one by one in _components
-            if not typ and NUMBERED_RE.match(inner) and normalise_name(inner) not in self.known:
+            if not typ and normalise_name(inner) not in self.known and (
+                    NUMBERED_RE.match(inner) or self._adopted_topic(text, start)):
+                # 严把发展党员“三关”, 推行党员设备“包机制”: the topic names which one.
                 at = self._topic_before(text, start)
                 start = at if at is not None else start
             out.append((start, end, "quoted", typ))
         return out
+
+    def _adopted_topic(self, text: str, start: int) -> bool:
+        """True when an adoption verb governs a short topic right before the quote at
+        ``start`` (``推行党员设备“包机制”``, ``开展包保履职“回头看”``): the bare quote is
+        then the last word of the measure's name, as with a numbered label."""
+        head = _clause_head(text, start)
+        for verb in self.adopt:
+            at = head.rfind(verb)
+            topic = head[at + len(verb):] if at >= 0 else ""
+            if 2 <= len(topic) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", topic) \
+                    and not self._is_org(topic) and not topic.startswith(GENERIC_PREFIX):
+                return True
+        return False
 
     def _topic_before(self, text: str, start: int) -> int | None:
         """Where the topic noun of a numbered label begins (rule *numbered label*): the
@@ -390,7 +406,7 @@ class PracticeRecognizer:
     def _definitions(self, text: str, ends: set[int]):
         """Rule *components*, definition form: ``“三环”即学习环、责任环、监督环`` or
         ``“五联五促”党建工作模式，即A、B、C、D、E`` spells out the parts of a model. The
-        items (2–10 characters, at least two) are parts when their count is a numeral of
+        items (2–16 characters, a whole quote allowed inside, at least two) are parts when their count is a numeral of
         the label (三环: 3 items), or when the label has no Chinese numeral. Returns the
         candidates and ``{item start: model name}``."""
         out, heads = [], {}
@@ -421,10 +437,11 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        # 管理, 教育 and App type a quoted name only: “网格化”管理, “三个一”安全教育, “掌上党校”App. The first type word
+        # Some words type a quoted name only: “网格化”管理, “三个一”安全教育, 党员“身边无违章”
+        # 承诺, “一人一档”履职档案, “掌上党校”App (配件档案, 移动互联网和APP are no names). The first type word
         # ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理", "教育", "App", "APP", "小程序"]:
+        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]:
             i = window.find(typ)
             if i < 0:
                 continue

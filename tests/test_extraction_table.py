@@ -380,6 +380,14 @@ ROWS += [
     # 此举 after a model spelled out by its parts refers to the model
     ("L", "矿党委推行“两个一”安全教育，即班前一次安全提醒、每周一堂案例课。此举使职工安全考试合格率提高到98%。",
      ("“两个一”安全教育", "职工安全考试合格率提高到98%")),
+    # parts listed with 和 at the end; 一X一Y一Z counts its 一
+    ("PO", "这一品牌包括“一岗一队一站”，即党员示范岗、党员先锋队和党员服务站。", ("党员服务站", "“一岗一队一站”")),
+    ("NP", "矿党委坚持“两联”，即联系群众、联系班组和联系家庭。", "联系家庭"),
+    # a measure honoured, or chosen as a case: the measure is the subject of its result
+    ("L", "运输区党支部总结提炼的“四查四改”工作法被集团公司评为优秀党建品牌。",
+     ("“四查四改”工作法", "被集团公司评为优秀党建品牌")),
+    ("L", "该矿“党建+安全”融合模式入选集团2024年党建创新优秀案例。",
+     ("“党建+安全”融合模式", "入选集团2024年党建创新优秀案例")),
     # names after a verb of honour or the party's prefix
     ("G", "矿工会被评为秦岭能源集团“安康杯”竞赛优胜单位。", "秦岭能源集团"),
     ("G", "中共秦岭能源集团东岭煤矿委员会", "秦岭能源集团"),

@@ -53,9 +53,13 @@ CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 #: 目标 name one aim of their own clause.
 CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
 #: What may stand in a result before the measure that is its subject: a time, the unit
-#: that applies it (采煤三队党员安全监督员共发现…), or nothing.
+#: that applies it (采煤三队党员安全监督员共发现…), a relative clause (总结提炼的“X”工作法
+#: 被…评为…), or nothing.
 SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年)?[，,]?\s*"
-                             r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?")
+                             r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?"
+                             r"(?:[\u4e00-\u9fff]{1,8}的)?")
+#: A measure honoured: “三班三问”工作法被集团公司评为…, X入选…优秀案例.
+HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
@@ -79,6 +83,8 @@ QUAL_FIXED = [
     re.compile(r"通过[^，,。；;]{2,16}(?:验收|复审|评审|认证)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
+    # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
+    re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果)"),
     # 2名职工获集团公司“劳动模范”称号: an honour received, with who received it.
     re.compile(r"(?:\d+名)?[^，,。；;\d]{0,6}获[^，,。；;得]{2,20}(?:称号|荣誉|奖)"),
     # 拉近了党组织与职工家庭的距离: a relation made closer.
@@ -223,7 +229,7 @@ class OutcomeRecognizer:
             # A state named by the measure (安全生产标准化保持较高水平) is not its work.
             a, b = bounds[k - 1]
             return not (SUBJECT_LEAD_RE.fullmatch(text[a:p.start_char])
-                        and re.search(r"\d", text[p.end_char:b]))
+                        and (re.search(r"\d", text[p.end_char:b]) or HONOURED_RE.match(text, p.end_char)))
 
         kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
         spans = self._after_subjects(doc, text, spans, kept)

@@ -65,7 +65,7 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
 DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
                            r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}"
-                           r"(?:、(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16})+)(?=[，,。；;：:\n]|$)")
+                           r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16})+)(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
@@ -418,16 +418,28 @@ class PracticeRecognizer:
                     continue  # words other than a type word between the name and 即
                 model_end = typed[0]
             counts = {CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS}
-            items = m["items"].split("、")
+            if re.fullmatch(r"[“\"](?:一[^一“”\"]){2,}[”\"]", m["quote"]):
+                counts.add(m["quote"].count("一"))  # “一哨一队一站”: three parts
+            # The last item may follow 和/及/与 (A、B和C); within an item they are words.
+            head, _, last = m["items"].rpartition("、")
+            at = m.end("items") - len(last)
+            # 和 of 和谐 is no conjunction: the word must stand alone (jieba's tokens).
+            cut = next((i for i, ch in enumerate(last) if ch in "和及与" and 2 <= i <= len(last) - 3
+                        and at + i in ends and at + i + 1 in ends), None)
+            tail = [last[:cut], last[cut + 1:]] if cut is not None else [last]
+            items = (head.split("、") if head else []) + tail
+            if not head and len(tail) < 2:
+                continue
             if counts and len(items) not in counts:
                 continue
             if any(i.startswith(GENERIC_PREFIX) or i.endswith(DIRECTION_END) for i in items):
                 continue
             pos = m.start("items")
             for item in items:
+                pos = text.index(item, pos)
                 out.append((pos, pos + len(item), "component", ""))
                 heads[pos] = text[m.start("quote"):model_end]
-                pos += len(item) + 1
+                pos += len(item)
         return out, heads
 
     def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:

@@ -13,7 +13,13 @@ Rules (issue 3 «Outcomes», GUIDELINES.md «Outcome»):
 - *qualitative*: fixed result phrases (实现全年安全生产, 零事故, 荣获…, 通过…验收) and
   subject + adverb + change verb at the end of a clause (``员工的归属感和认同感不断提高``,
   ``安全生产形势持续稳定``), or verb + 了 (``有效保障了企业的安全生产``).
-- Targets and wishes (打造, 力争, 确保 …) and recommendations (要, 应 …) are not results.
+- Targets and wishes (打造, 力争, 确保 …) and recommendations (要, 应 …) are not results; a
+  wish runs on into the next clause (``力争实现…，百万吨死亡率继续保持为零``).
+- *subject*: a measure that is the subject of a counted or honoured result (``2024年“青安哨”
+  发现并整改隐患418条``, ``“三班三问”工作法被集团公司评为…``) stays a practice and the result
+  is written after it.
+- *category*: the longest head of ``indicators.tsv`` in the indicator; an elliptic
+  indicator (``同比下降23.5%``, ``整改率100%``) takes the category of the result before it.
 
 Each outcome span gets ``label_`` (category by ``indicators.tsv``) and
 ``span._.quantity`` (:class:`~extract.components.common.Quantity`).

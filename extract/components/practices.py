@@ -28,6 +28,13 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
 - *components*: a quote that joins named facilities or institutions with ``+``
   (``“矿井党校+矿井大讲堂+…教育基地”…的党建教育工作矩阵``) names each of them, part of
   the typed head written after the quote.
+- *components*, definition form: ``“三环”即学习环、责任环、监督环``, ``“五联五促”…模式，
+  即A、B、C、D和E``: the items are the parts of the model, when their count is a numeral of
+  the label (三环: 3; 一哨一队一站: 3) or the label has none.
+- *topic before a bare quote*: an adoption verb and a short topic before a quote without a
+  type word belong to the name (``推行党员设备“包机制”`` → ``党员设备“包机制”``).
+- *again*: a name found once is a mention of the same measure wherever it is written again,
+  so that a result stated with it (``2024年“青安哨”发现并整改隐患418条``) can be linked.
 - *model parts*: a sentence that opens by building a system or model
   (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
   it: the practices that follow in that sentence are part of it.

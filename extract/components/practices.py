@@ -282,7 +282,8 @@ class PracticeRecognizer:
                 continue
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
-            if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after):
+            if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after) \
+                    and not self._sessions_held(text, start, end):
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
@@ -311,6 +312,13 @@ class PracticeRecognizer:
                 start = at if at is not None else start
             out.append((start, end, "quoted", typ))
         return out
+
+    def _sessions_held(self, text: str, start: int, end: int) -> bool:
+        """True when the quote at ``start``–``end`` is held a number of times by the verb
+        before it (``组织“井口微宣讲”62场次``, ``举办“安全大讲堂”12期``): an activity with its
+        count of sessions, not a thing counted (``查处“三违”312人次``)."""
+        return re.match(r"\s*\d+\s*(?:场次|场|期|次|轮)(?![\u4e00-\u9fff]*(?:人|起))", text[end:end + 8]) is not None \
+            and re.search(r"(?:组织|开展|举办|举行|召开|宣讲)(?:了)?\s*$", text[max(0, start - 4):start]) is not None
 
     def _adopted_topic(self, text: str, start: int) -> bool:
         """True when an adoption verb governs a short topic right before the quote at

@@ -39,10 +39,10 @@ def test_f1_floor(figures, unit):
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.85, "practices": 0.85, "outcomes": 0.99, "links": 0.92,
             "safety_links": 0.90, "safety_practices": 0.91},
-    "blind": {"organisations": 0.83, "practices": 0.74, "outcomes": 0.89, "links": 0.76,
+    "blind": {"organisations": 0.83, "practices": 0.76, "outcomes": 0.91, "links": 0.80,
               "safety_links": 0.84, "safety_practices": 0.86},
-    "blind2": {"organisations": 0.85, "practices": 0.76, "outcomes": 0.87, "links": 0.73,
-               "safety_links": 0.61, "safety_practices": 0.71},
+    "blind2": {"organisations": 0.91, "practices": 0.85, "outcomes": 0.90, "links": 0.79,
+               "safety_links": 0.62, "safety_practices": 0.71},
 }
 
 

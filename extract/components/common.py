@@ -306,6 +306,8 @@ def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
 
 def token_ends(doc: Doc) -> set[int]:
     """The character offsets where a token ends (``{t.idx + len(t) for t in doc}``)."""
+    if WORDS_KEY in doc.user_data:  # no space after a token: the running sums of lengths
+        return set(accumulate(map(len, doc.user_data[WORDS_KEY])))
     return {start + len(word) for start, word in zip(token_starts(doc), token_texts(doc))}
 
 

@@ -266,6 +266,16 @@ class Quick:
             return None
         return self.pattern.search(text)
 
+    def finditer(self, text: str):
+        """``pattern.finditer(text)``."""
+        words = self.words
+        if words:
+            for w in words:
+                if w in text:
+                    return self.pattern.finditer(text)
+            return iter(())
+        return self.pattern.finditer(text)
+
     def match(self, text: str) -> re.Match | None:
         """``pattern.match(text)``."""
         words = self.words

@@ -135,6 +135,8 @@ class OutcomeRecognizer:
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
+        self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
+            Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -320,7 +322,7 @@ class OutcomeRecognizer:
         a unit (``百万吨死亡率下降至0.02``: the death rate per million tonnes, which
         Chinese coal statistics give as a bare number)."""
         out = []
-        for m in RATE_RE.finditer(clause):
+        for m in self.rate_re.finditer(clause):
             if any(t in clause[:m.start()] for t in self.targets):
                 continue  # 力争…率控制在…: a target
             verb = m["verb"]
@@ -350,10 +352,10 @@ class OutcomeRecognizer:
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
-        m = QUAL_END_RE.match(stripped) or QUAL_BARE_RE.match(stripped)
+        m = self.qual_end.match(stripped) or self.qual_bare.match(stripped)
         start_at = None
         if m is None:
-            m = QUAL_LE_RE.search(stripped) or QUAL_NOMINAL_RE.search(stripped)
+            m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)
             if m is not None:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:

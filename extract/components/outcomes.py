@@ -175,9 +175,10 @@ class OutcomeRecognizer:
                     if span is None:
                         continue
                     span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
-                    span._.quantity = q
-                    span._.canonical = text[a:b]
-                    span._.chars = (a, b)
+                    ext = span._  # spaCy makes an Underscore object on every ``span._``
+                    ext.quantity = q
+                    ext.canonical = text[a:b]
+                    ext.chars = (a, b)
                     taken.add(a, b)
                     spans.append(span)
         spans.sort(key=lambda s: s.start)

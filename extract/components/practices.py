@@ -198,11 +198,12 @@ class PracticeRecognizer:
             if span is None:
                 continue
             span.label_ = self.lex.domain_of(name, self.type_domain.get(typ, "organisational"))
-            span._.canonical = name
-            span._.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
-            span._.rule = rule
-            span._.modality = self._modality(text, start)
-            span._.part_of = heads.get(start)
+            ext = span._  # spaCy makes an Underscore object on every ``span._``
+            ext.canonical = name
+            ext.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
+            ext.rule = rule
+            ext.modality = self._modality(text, start)
+            ext.part_of = heads.get(start)
             taken.add(start, end)
             spans.append(span)
         spans += self._distributive(doc, taken)

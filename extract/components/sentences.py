@@ -35,7 +35,7 @@ def sentence_openers(doc: Doc) -> Doc:
     # document's annotation on each call, which made long articles quadratic.
     flags = doc.to_array([SENT_START]).view("int64")  # -1, 0, 1 (stored as uint64)
     texts = token_texts(doc)
-    starts = [i for i in range(1, len(doc)) if flags[i] == 1]
+    starts = ((flags[1:] == 1).nonzero()[0] + 1).tolist()  # not a numpy scalar per token
     moved = False
     for s in starts:
         j = s

@@ -310,7 +310,8 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
     links = []
     seen = set()
     for link in doc._.links or []:
-        key = (link.practice._.canonical, link.outcome.start_char)
+        practice = link.practice._.canonical
+        key = (practice, link.outcome.start_char)
         if key in seen:
             continue
         seen.add(key)
@@ -318,7 +319,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence = raw.strip()
         start = link.sentence.start_char + len(raw) - len(raw.lstrip())
         links.append(LinkRecord(
-            practice=link.practice._.canonical, outcome=text[slice(*_chars(link.outcome))], org=link.org,
+            practice=practice, outcome=text[slice(*_chars(link.outcome))], org=link.org,
             evidence=evidence, source=source, sentence=evidence, start=start, end=start + len(evidence),
             rule=link.rule))
     return ArticleRecord(
@@ -329,15 +330,16 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
 
 
 def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
-    q = span._.quantity
+    ext = span._  # one Underscore object, not one a read
+    q = ext.quantity
     value = q.value if q else None
     if value is not None and float(value).is_integer():
         value = int(value)
-    start, end = _chars(span)
+    start, end = ext.chars or (span.start_char, span.end_char)  # _chars
     return OutcomeRecord(
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
-        year=q.year if q else None, category=span.label_ or "other", org=span._.org,
+        year=q.year if q else None, category=span.label_ or "other", org=ext.org,
         source=source, sentence=_text(doc_text, span.sent).strip(), start=start, end=end)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from spacy.tokens import Doc, Span
 
 from .articles import Article
-from .components.common import doc_text
+from .components.common import doc_text, sent_of
 
 
 @dataclass
@@ -291,7 +291,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         rec = practices.get(name)
         chars = ext.chars or (span.start_char, span.end_char)  # _chars
         if rec is None:
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             practices[name] = PracticeRecord(
                 name=name, aliases=[], modality=modality,
                 adopted_by=[org] if org and modality == "reported" else [],
@@ -340,7 +340,7 @@ def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
         year=q.year if q else None, category=span.label_ or "other", org=ext.org,
-        source=source, sentence=_text(doc_text, span.sent).strip(), start=start, end=end)
+        source=source, sentence=_text(doc_text, sent_of(span)).strip(), start=start, end=end)
 
 
 def _text(text: str, span: Span) -> str:

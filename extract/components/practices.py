@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, char_span, clause_bounds, doc_text, starting_in, token_ends
+from .common import Intervals, char_span, clause_bounds, doc_text, sent_of, starting_in, token_ends
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -357,7 +357,7 @@ class PracticeRecognizer:
         # 管理 types a quoted name too: “网格化”管理, “三通道”序列管理. The first type word
         # ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理"]:
+        for typ in [t for t in self.types + ["工作", "建设", "品牌", "项目", "管理"] if t in window]:
             i = window.find(typ)
             if i < 0:
                 continue
@@ -573,7 +573,7 @@ class PracticeRecognizer:
             name = span._.canonical
             if not name.endswith(MODEL_HEADS):
                 continue
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             lead = text[sent.start_char:span.start_char]
             if not any(v in lead[-6:] for v in MODEL_BUILD):
                 continue
@@ -585,7 +585,7 @@ class PracticeRecognizer:
         for span in spans:
             if span._.part_of:
                 continue
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             topic = next((p for p in starting_in(spans, starts, sent.start, span.start) if p._.part_of
                           and p._.part_of != span._.canonical), None)
             if topic is not None and topic._.canonical != span._.canonical:

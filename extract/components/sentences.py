@@ -13,7 +13,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .common import token_texts
+from .common import SENT_STARTS_KEY, token_texts
 
 #: Characters that open a quotation or a parenthesis.
 OPENERS = frozenset("“‘「『（(《〈【[{")
@@ -47,6 +47,7 @@ def sentence_openers(doc: Doc) -> Doc:
             moved = True
     if moved:
         doc.from_array([SENT_START], flags.view("uint64"))
+        doc.user_data.pop(SENT_STARTS_KEY, None)  # sentence starts read before are stale
     return doc
 
 

@@ -1,4 +1,5 @@
-"""common.required_words and Quick: a shortcut that never changes what a pattern finds."""
+"""The shortcuts of extract.components.common answer what the slow ways answer: Quick and
+literal what re finds, the token and sentence helpers what spaCy's Doc says."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract.components import outcomes
-from extract.components.common import CLAUSE_SEP, Quick, any_words, literal, required_words
+from extract.components.common import (CLAUSE_SEP, Quick, any_words, literal, required_words, sent_of,
+                                       sentence_at, token_ends, token_starts, token_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,3 +77,34 @@ def test_any_words_skips_only_what_no_pattern_matches():
 def test_literal_finds_what_re_finds(words, text):
     expected = [(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(words), text)]
     assert [(m.start(), m.end(), m.group()) for m in literal(words).finditer(text)] == expected
+
+
+@pytest.fixture(scope="module")
+def processed(nlp):
+    """Every article of the bundled and held-out papers through the whole pipeline."""
+    from extract.articles import split_articles
+    from extract.ingest import read_document
+    from extract.pipeline import process_article
+
+    papers = [p for folder in ("data/papers", "data/heldout") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    return [process_article(nlp, a) for p in papers for a in split_articles(read_document(p))[0]]
+
+
+def test_token_helpers_read_what_the_doc_holds(processed):
+    for doc in processed:
+        assert token_texts(doc) == [t.text for t in doc]
+        assert token_starts(doc) == [t.idx for t in doc]
+        assert token_ends(doc) == {t.idx + len(t) for t in doc}
+
+
+def test_sentences_by_bisection_are_spacys(processed):
+    spans = 0
+    for doc in processed:
+        for i in range(len(doc)):
+            s = sentence_at(doc, i)
+            assert (s.start, s.end) == (doc[i].sent.start, doc[i].sent.end)
+        for group in ("org", "practice", "outcome"):
+            for span in doc.spans.get(group, []):
+                assert (sent_of(span).start, sent_of(span).end) == (span.sent.start, span.sent.end)
+                spans += 1
+    assert spans > 100

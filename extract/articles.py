@@ -20,6 +20,7 @@ How a column jump is found (the layout rules, none tied to one page):
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -335,11 +336,19 @@ def join_score(tail: str, head: str) -> float:
     tk = jieba_dictionary()
     a, b = tail[-4:], head[:4]
     pos = 0
-    for tok in tk.lcut(a + b, HMM=False):
+    for tok in _segmenter().cut(a + b):  # tk.lcut(a + b, HMM=False), faster
         if pos < len(a) < pos + len(tok) and len(tok) >= 2:
             return math.log(1 + tk.FREQ.get(tok, 0) or 1)
         pos += len(tok)
     return 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    """A :class:`~extract.segment.Segmenter` over :func:`jieba_dictionary`."""
+    from .segment import Segmenter
+
+    return Segmenter(jieba_dictionary())
 
 
 def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:

@@ -185,14 +185,16 @@ def _init_worker() -> None:
     _WORKER_NLP = create_nlp()
 
 
-def _extract_in_worker(path: Path, extractor: str) -> tuple[list[ArticleRecord], FileReport | None, str | None]:
+def _extract_in_worker(path: Path, extractor: str) -> tuple[list[StoredRecord], FileReport | None, str | None]:
     """:func:`extract_file` in a worker; an unreadable file comes back as its reason,
-    since the parent reports it and exceptions need not survive pickling."""
+    since the parent reports it and exceptions need not survive pickling. The records
+    come back encoded (:meth:`~extract.stored.StoredRecord.encoded`): their lines are
+    made in the workers, in parallel, and the parent decodes a record only if it needs it."""
     try:
         recs, report = extract_file(_WORKER_NLP, path, extractor)
     except IngestError as exc:
         return [], None, exc.reason
-    return recs, report, None
+    return [StoredRecord.of(r).encoded() for r in recs], report, None
 
 
 @dataclass
@@ -265,12 +267,14 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                 continue
         pending.append(_Pending(k, path, key))
 
-    def finish(item: _Pending, recs: list[ArticleRecord], report: FileReport | None,
+    def finish(item: _Pending, recs: list[ArticleRecord] | list[StoredRecord], report: FileReport | None,
                reason: str | None) -> None:
         if report is None:
             done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
         else:
-            stored = [StoredRecord.of(r, item.key) for r in recs]
+            stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in recs]
+            for r in stored:
+                r.key = item.key
             done[item.index] = (stored, report)
             if cache is not None and item.key:
                 cache.put(item.key, stored, report)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -39,9 +38,6 @@ from .stored import StoredRecord
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport
 
-_SPACE_RE = re.compile(r"\s+")
-
-
 def text_digest(text: str) -> str:
     """The duplicate key of a cleaned document text.
 
@@ -51,7 +47,9 @@ def text_digest(text: str) -> str:
     Returns:
         The SHA-256 hex digest of the NFKC-normalised text with all whitespace removed.
     """
-    key = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+    # str.split() splits at what \s matches (str.isspace, every code point checked),
+    # and joins faster than re.sub removes.
+    key = "".join(unicodedata.normalize("NFKC", text).split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 

@@ -18,6 +18,7 @@ block the reader.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -397,6 +398,7 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The matching key of a name: NFKC, without quotes, brackets, spaces and punctuation.
 

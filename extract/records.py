@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from spacy.tokens import Doc, Span
 
 from .articles import Article
-from .components.common import doc_text
+from .components.common import doc_text, sent_of
 
 
 @dataclass
@@ -188,7 +188,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         rec = practices.get(name)
         chars = ext.chars or (span.start_char, span.end_char)  # _chars
         if rec is None:
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             practices[name] = PracticeRecord(
                 name=name, aliases=[], modality=modality,
                 adopted_by=[org] if org and modality == "reported" else [],
@@ -207,7 +207,8 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
     links = []
     seen = set()
     for link in doc._.links or []:
-        key = (link.practice._.canonical, link.outcome.start_char)
+        practice = link.practice._.canonical
+        key = (practice, link.outcome.start_char)
         if key in seen:
             continue
         seen.add(key)
@@ -215,7 +216,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence = raw.strip()
         start = link.sentence.start_char + len(raw) - len(raw.lstrip())
         links.append(LinkRecord(
-            practice=link.practice._.canonical, outcome=text[slice(*_chars(link.outcome))], org=link.org,
+            practice=practice, outcome=text[slice(*_chars(link.outcome))], org=link.org,
             evidence=evidence, source=source, sentence=evidence, start=start, end=start + len(evidence),
             rule=link.rule))
     return ArticleRecord(
@@ -226,16 +227,17 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
 
 
 def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
-    q = span._.quantity
+    ext = span._  # one Underscore object, not one a read
+    q = ext.quantity
     value = q.value if q else None
     if value is not None and float(value).is_integer():
         value = int(value)
-    start, end = _chars(span)
+    start, end = ext.chars or (span.start_char, span.end_char)  # _chars
     return OutcomeRecord(
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
-        year=q.year if q else None, category=span.label_ or "other", org=span._.org,
-        source=source, sentence=_text(doc_text, span.sent).strip(), start=start, end=end)
+        year=q.year if q else None, category=span.label_ or "other", org=ext.org,
+        source=source, sentence=_text(doc_text, sent_of(span)).strip(), start=start, end=end)
 
 
 def _text(text: str, span: Span) -> str:

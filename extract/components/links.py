@@ -305,5 +305,5 @@ def _paragraph_index(doc: Doc):
     """A function from a character offset to the index of its paragraph (``\\n`` split)."""
     import bisect
 
-    breaks = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
+    breaks = [m.start() for m in re.finditer("\n", doc_text(doc))]  # not a loop over every character
     return lambda offset: bisect.bisect_right(breaks, offset)

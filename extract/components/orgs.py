@@ -274,7 +274,8 @@ class OrganisationRecognizer:
         # Bare mass organisations as clause subjects (issue 3 «anaphora»).
         if subject:
             for word, typ in BARE_BODIES:
-                for m in re.finditer(rf"(?:^|(?<=[。；;，,\n]))\s*(?:矿|公司)?{word}", text, re.M):
+                # Not in the text, not found: the pattern is tried at every character.
+                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,\n]))\s*(?:矿|公司)?{word}", text, re.M):
                     if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
                         continue
                     if any(s <= m.start() < e for s, e, _, _ in mentions):

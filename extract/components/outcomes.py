@@ -162,6 +162,8 @@ class OutcomeRecognizer:
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
+        self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
+            Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -214,9 +216,10 @@ class OutcomeRecognizer:
                     if span.label_ == "other" and prev_category and ELLIPTIC_RE.match(q.indicator):
                         span.label_ = prev_category
                     prev_category = span.label_
-                    span._.quantity = q
-                    span._.canonical = text[a:b]
-                    span._.chars = (a, b)
+                    ext = span._  # spaCy makes an Underscore object on every ``span._``
+                    ext.quantity = q
+                    ext.canonical = text[a:b]
+                    ext.chars = (a, b)
                     taken.add(a, b)
                     spans.append(span)
         spans.sort(key=lambda s: s.start)
@@ -397,7 +400,7 @@ class OutcomeRecognizer:
         a unit (``百万吨死亡率下降至0.02``: the death rate per million tonnes, which
         Chinese coal statistics give as a bare number)."""
         out = []
-        for m in RATE_RE.finditer(clause):
+        for m in self.rate_re.finditer(clause):
             if any(t in clause[:m.start()] for t in self.targets):
                 continue  # 力争…率控制在…: a target
             verb = m["verb"]
@@ -428,10 +431,10 @@ class OutcomeRecognizer:
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
-        m = QUAL_END_RE.match(stripped) or QUAL_BARE_RE.match(stripped)
+        m = self.qual_end.match(stripped) or self.qual_bare.match(stripped)
         start_at = None
         if m is None:
-            m = QUAL_LE_RE.search(stripped) or QUAL_NOMINAL_RE.search(stripped)
+            m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)
             if m is not None:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:

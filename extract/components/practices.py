@@ -52,7 +52,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, char_span, clause_bounds, doc_text, starting_in, token_ends
+from .common import Intervals, char_span, clause_bounds, doc_text, sent_of, starting_in, token_ends
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -68,6 +68,10 @@ PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 #: 以A、B为主要内容的“X”…: the contents of a model, then its quoted name.
 CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|核心|重点|基本)?内容的(?P<quote>[“\"][^”\"]{1,16}[”\"])")
+#: Words that type a quoted name and no other (``“网格化”管理``, ``“三个一”安全教育``,
+#: ``党员“身边无违章”承诺``, ``“一人一档”履职档案``, ``“掌上党校”App``; 配件档案, 移动互联网和
+#: APP are no names).
+QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
 DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
@@ -214,11 +218,12 @@ class PracticeRecognizer:
             if span is None:
                 continue
             span.label_ = self.lex.domain_of(name, self.type_domain.get(typ, "organisational"))
-            span._.canonical = name
-            span._.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
-            span._.rule = rule
-            span._.modality = self._modality(text, start)
-            span._.part_of = heads.get(start)
+            ext = span._  # spaCy makes an Underscore object on every ``span._``
+            ext.canonical = name
+            ext.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
+            ext.rule = rule
+            ext.modality = self._modality(text, start)
+            ext.part_of = heads.get(start)
             taken.add(start, end)
             spans.append(span)
         spans += self._distributive(doc, taken)
@@ -464,11 +469,9 @@ class PracticeRecognizer:
         cut = next((i for i, ch in enumerate(window) if ch in PUNCT), len(window))
         window = window[:cut]
         best = None
-        # Some words type a quoted name only: “网格化”管理, “三个一”安全教育, 党员“身边无违章”
-        # 承诺, “一人一档”履职档案, “掌上党校”App (配件档案, 移动互联网和APP are no names). The first type word
-        # ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
+        # QUOTED_ONLY_TYPES type a quoted name too. The first type word ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in self.types + ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]:
+        for typ in [t for t in self.types + QUOTED_ONLY_TYPES if t in window]:
             i = window.find(typ)
             if i < 0:
                 continue
@@ -684,7 +687,7 @@ class PracticeRecognizer:
             name = span._.canonical
             if not name.endswith(MODEL_HEADS):
                 continue
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             lead = text[sent.start_char:span.start_char]
             if not any(v in lead[-6:] for v in MODEL_BUILD):
                 continue
@@ -696,7 +699,7 @@ class PracticeRecognizer:
         for span in spans:
             if span._.part_of:
                 continue
-            sent = span.sent
+            sent = sent_of(span)  # span.sent, by bisection
             topic = next((p for p in starting_in(spans, starts, sent.start, span.start) if p._.part_of
                           and p._.part_of != span._.canonical), None)
             if topic is not None and topic._.canonical != span._.canonical:

@@ -13,7 +13,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .common import token_texts
+from .common import SENT_STARTS_KEY, token_texts
 
 #: Characters that open a quotation or a parenthesis.
 OPENERS = frozenset("“‘「『（(《〈【[{")
@@ -35,7 +35,7 @@ def sentence_openers(doc: Doc) -> Doc:
     # document's annotation on each call, which made long articles quadratic.
     flags = doc.to_array([SENT_START]).view("int64")  # -1, 0, 1 (stored as uint64)
     texts = token_texts(doc)
-    starts = [i for i in range(1, len(doc)) if flags[i] == 1]
+    starts = ((flags[1:] == 1).nonzero()[0] + 1).tolist()  # not a numpy scalar per token
     moved = False
     for s in starts:
         j = s
@@ -47,6 +47,7 @@ def sentence_openers(doc: Doc) -> Doc:
             moved = True
     if moved:
         doc.from_array([SENT_START], flags.view("uint64"))
+        doc.user_data.pop(SENT_STARTS_KEY, None)  # sentence starts read before are stale
     return doc
 
 

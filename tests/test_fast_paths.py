@@ -1,0 +1,110 @@
+"""The shortcuts of extract.components.common answer what the slow ways answer: Quick and
+literal what re finds, the token and sentence helpers what spaCy's Doc says."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract.components import outcomes
+from extract.components.common import (CLAUSE_SEP, Quick, any_words, literal, required_words, sent_of,
+                                       sentence_at, token_ends, token_starts, token_texts)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"实现(?:了)?(?:全年|连续)?安全生产", ("安全生产",)),      # the longest mandatory run
+    (r"(?:已|实现)?连续", ("连续",)),                          # an optional part offers nothing
+    (r"(?:荣获|获评)[^，]{2,24}", ("荣获", "获评")),            # every branch together
+    (r"(?:荣获|获\w)", ("荣获", "获")),
+    (r"(?:荣获|\w)", None),                                     # a branch without a word
+    (r"[^，,。；;]{2,10}清零", ("清零",)),
+    (r"(?:安全)+", ("安全",)),                                  # repeated at least once
+    (r"(?:安全)*形", ("形",)),
+    (r"(?=安全)\w+", None),                                     # a lookahead offers nothing
+    (r"ab", ("ab",)),
+])
+def test_required_words(pattern, words):
+    assert required_words(re.compile(pattern)) == words
+
+
+def test_case_insensitive_patterns_offer_nothing():
+    assert required_words(re.compile("ab", re.I)) is None
+
+
+def _clauses() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for folder in ("data/papers", "data/heldout")
+             for p in sorted((ROOT / folder).rglob("*.txt"))]
+    return [c.strip() for t in texts for c in re.split(f"[{re.escape(CLAUSE_SEP)}]", t) if c.strip()]
+
+
+PATTERNS = [*outcomes.QUAL_FIXED, outcomes.QUAL_END_RE, outcomes.QUAL_BARE_RE, outcomes.QUAL_LE_RE,
+            outcomes.QUAL_NOMINAL_RE, outcomes.RATE_RE]
+
+
+@pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:24])
+def test_quick_finds_what_the_pattern_finds(rx):
+    """On every clause of the bundled and held-out papers (some match, most do not)."""
+    quick = Quick(rx)
+    for clause in _clauses():
+        expected = rx.search(clause)
+        got = quick.search(clause)
+        assert (got and got.span()) == (expected and expected.span())
+        assert [m.span() for m in quick.finditer(clause)] == [m.span() for m in rx.finditer(clause)]
+        m1, m2 = quick.match(clause), rx.match(clause)
+        assert (m1 and m1.span()) == (m2 and m2.span())
+
+
+def test_the_clauses_hold_matches():
+    """The check above saw matches, not only misses: most patterns match some clause."""
+    clauses = _clauses()
+    assert sum(any(rx.search(c) for c in clauses) for rx in PATTERNS) >= len(PATTERNS) // 2
+
+
+def test_any_words_skips_only_what_no_pattern_matches():
+    quick = [Quick(rx) for rx in outcomes.QUAL_FIXED]
+    words = any_words(quick)
+    for clause in _clauses():
+        if words.search(clause) is None:
+            assert not any(rx.search(clause) for rx in outcomes.QUAL_FIXED)
+    assert any_words([Quick(re.compile(r"\w+")), *quick]) is None
+
+
+@pytest.mark.parametrize("words, text", [("ab", "abababab"), ("aa", "aaaaa"), ("矿党委", "矿党委矿党委x矿党委"),
+                                         ("", "abc"), ("x", ""), ("a.b", "a.bxaxb")])
+def test_literal_finds_what_re_finds(words, text):
+    expected = [(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(words), text)]
+    assert [(m.start(), m.end(), m.group()) for m in literal(words).finditer(text)] == expected
+
+
+@pytest.fixture(scope="module")
+def processed(nlp):
+    """Every article of the bundled and held-out papers through the whole pipeline."""
+    from extract.articles import split_articles
+    from extract.ingest import read_document
+    from extract.pipeline import process_article
+
+    papers = [p for folder in ("data/papers", "data/heldout") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    return [process_article(nlp, a) for p in papers for a in split_articles(read_document(p))[0]]
+
+
+def test_token_helpers_read_what_the_doc_holds(processed):
+    for doc in processed:
+        assert token_texts(doc) == [t.text for t in doc]
+        assert token_starts(doc) == [t.idx for t in doc]
+        assert token_ends(doc) == {t.idx + len(t) for t in doc}
+
+
+def test_sentences_by_bisection_are_spacys(processed):
+    spans = 0
+    for doc in processed:
+        for i in range(len(doc)):
+            s = sentence_at(doc, i)
+            assert (s.start, s.end) == (doc[i].sent.start, doc[i].sent.end)
+        for group in ("org", "practice", "outcome"):
+            for span in doc.spans.get(group, []):
+                assert (sent_of(span).start, sent_of(span).end) == (span.sent.start, span.sent.end)
+                spans += 1
+    assert spans > 100

@@ -20,8 +20,12 @@ copy of the store):
   adoption or outcome of the graph;
 * no sub-SELECT joined with another sub-SELECT: rdflib's engine (``--infer``) joins
   them by nested loops;
-* a ranking over many statements reads what the build derived for it
-  (``mkg:PracticeSummary``, :func:`graph.triples.summary_triples`), not the statements.
+* a ranking or count over many statements reads what the build derived for it
+  (``mkg:PracticeSummary``, :func:`graph.triples.summary_triples`; the adoption counts
+  and ``mkg:IndicatorSummary`` of :mod:`graph.summaries`), not the statements;
+* a ranking cut at ``limit`` finds its threshold on numbers first and reads names only
+  for the rows that reach it (``orgs_by_practices``): comparing names reads them from
+  the store.
 """
 from __future__ import annotations
 

@@ -34,10 +34,11 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
 
     The loaded store is then compacted (``Store.optimize``): each part is ingested as
     sorted files of its own whose keys span the whole index, so a lookup merged some 60
-    of them; compacted, the named queries on the 10,000-paper graph ran 2 to 4 times
-    faster (``mechanisms`` 37.8 s → 8.4 s, ``practice_chain`` 6.6 s → 2.0 s; compaction
-    18 s, 43 MB; benchmarks/compare_queries.py). An updated store
-    (:mod:`graph.fragments`) is a copy of a compacted one with a few changes.
+    of them. Compacted, the named queries on the 10,000-paper graph ran 2 to 4 times
+    faster (the same store copied and compacted, each query best of 3 through pyoxigraph
+    on a shared machine: ``mechanisms`` 37.8 s → 8.4 s, ``practice_chain`` 6.6 → 2.0 s);
+    the compaction took 18 s and 43 MB there, 1.8 s at 1,000 papers. A store updated in
+    place (:mod:`graph.fragments`) is a copy of a compacted one with a few changes.
 
     Returns:
         ``store_dir``, a complete store flushed to disk.

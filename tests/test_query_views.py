@@ -125,3 +125,37 @@ def test_orgs_by_practices_keeps_the_first_rows_at_any_limit(graph, limit):
     named = select_rows(graph, bind_params(named_queries()["orgs_by_practices"], {"limit": str(limit)}))
     assert named == select_rows(graph, ORGS_BY_PRACTICES + f"LIMIT {limit}")
     assert len(named[1]) == limit
+
+
+def _table_by_prefixes(cols: list[str], rows: list[list[str]]) -> str:
+    """format_table as it was: every growing prefix measured again (the reference)."""
+    from rich.cells import cell_len
+
+    widths = [min(max([cell_len(c)] + [cell_len(r[i]) for r in rows]), 60) for i, c in enumerate(cols)]
+
+    def cut(s: str, w: int) -> str:
+        out = ""
+        for ch in s.replace("\n", " "):
+            if cell_len(out + ch) > w:
+                return out[:-1] + "…" if out else ""
+            out += ch
+        return out + " " * (w - cell_len(out))
+
+    lines = ["  ".join(cut(c, w) for c, w in zip(cols, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(cut(v, w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("value", [
+    "综采一队党支部" * 10,              # CJK, two columns each, past 60
+    "a" + "煤" * 40,                  # the character that overflows is wide
+    "2024年累计排查整改隐患572条\n" * 4,  # line breaks
+    "👨\u200d👩\u200d👧 家庭" * 12,       # joiners: widths depend on neighbours
+    "♥\ufe0f" * 70,                   # variation selectors
+    "",
+])
+def test_a_table_cuts_values_as_measuring_every_prefix_did(value):
+    from graph.query import format_table
+
+    rows = [[value, "短"], ["x" * 59 + "矿", value[:30]]]
+    assert format_table(["列", "b"], rows) == _table_by_prefixes(["列", "b"], rows)

@@ -75,7 +75,9 @@ class CorpusResult:
     ``stored``: the records as :class:`~extract.stored.StoredRecord` (a line of
     ``extractions.jsonl`` each; what the build uses); :attr:`records` decodes them.
     ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
-    ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).
+    ``cache_keys``: the cache keys of the files read (what a pruned cache keeps);
+    ``hashed``: files read and hashed to find their cache key (the others were known by
+    their signature, :meth:`extract.cache.ExtractionCache.file_key`).
     A file that is the same paper as another (status ``duplicate``) has no records of
     its own: its name is in the ``sources`` of the records it was merged into.
     """
@@ -85,6 +87,7 @@ class CorpusResult:
     extracted: int = 0
     cached: int = 0
     cache_keys: list[str] = field(default_factory=list)
+    hashed: int = 0
 
     @property
     def records(self) -> list[ArticleRecord]:
@@ -249,10 +252,9 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     used: list[str] = []
     for k, path in enumerate(files):
         key = None
-        # Only a regular file has bytes to hash: reading a FIFO would block.
-        if cache is not None and path.is_file():
+        if cache is not None:
             try:
-                key = cache.key(path, path.read_bytes())
+                key = cache.file_key(path)  # None for a FIFO: reading it would block
             except OSError:
                 key = None  # unreadable: extract_file reports why
             if key:
@@ -264,6 +266,8 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                     progress(str(path))
                 continue
         pending.append(_Pending(k, path, key))
+    if cache is not None:
+        cache.save_signatures()
 
     def finish(item: _Pending, recs: list[ArticleRecord], report: FileReport | None,
                reason: str | None) -> None:
@@ -316,4 +320,5 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         records += entry[0]
         reports.append(entry[1])
     return CorpusResult(records, reports, extracted=len(pending),
-                        cached=len(files) - len(pending), cache_keys=used)
+                        cached=len(files) - len(pending), cache_keys=used,
+                        hashed=cache.hashed if cache is not None else 0)

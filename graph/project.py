@@ -21,7 +21,7 @@ from extract.errors import MinekgError
 from extract.pipeline import extractor_version
 
 from .atomic import remove_unfinished, write_text
-from .commit import Staging, recover
+from .commit import FileRange, Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
 from .store import open_graph
@@ -237,16 +237,36 @@ def _page(net, heading: str, cache_dir: Path | None) -> tuple[bytes, dict | None
     return data, {"key": key, "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def _lines(stored, size: int = 4 << 20):
-    """``extractions.jsonl`` in pieces of about ``size`` bytes."""
+def _lines(stored, size: int = 4 << 20) -> Iterable[bytes | FileRange]:
+    """``extractions.jsonl`` in pieces: the lines held in memory joined into pieces of
+    about ``size`` bytes, and the lines that lie in the extraction cache as ranges of
+    its entries (each line with its newline; the lines of one entry are one range)."""
     part: list[bytes] = []
     n = 0
+    run: FileRange | None = None
     for s in stored:
+        at = s.at
+        if at is not None:
+            if part:
+                yield b"".join(part)
+                part, n = [], 0
+            if run is not None and run.path == at.path and run.offset + run.size == at.offset:
+                run = FileRange(run.path, run.offset, run.size + at.size + 1)
+                continue
+            if run is not None:
+                yield run
+            run = FileRange(at.path, at.offset, at.size + 1)
+            continue
+        if run is not None:
+            yield run
+            run = None
         line = s.line()
         part += (line, b"\n")
         n += len(line) + 1
         if n >= size:
             yield b"".join(part)
             part, n = [], 0
+    if run is not None:
+        yield run
     if part:
         yield b"".join(part)

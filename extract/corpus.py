@@ -250,56 +250,72 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     done: list[tuple[list[StoredRecord], FileReport] | None] = [None] * len(files)
     pending: list[_Pending] = []
     used: list[str] = []
-    for k, path in enumerate(files):
-        key = None
+    # With more than one job, the worker processes start at the first file to extract,
+    # while this one goes on with the cache: building a pipeline takes a second or two
+    # (jieba's dictionary), which a rebuild of one changed paper otherwise waited for.
+    parallel = nlp is None and (jobs or os.cpu_count() or 1) > 1
+    pool = None
+    futures: dict = {}
+    try:
+        for k, path in enumerate(files):
+            key = None
+            if cache is not None:
+                try:
+                    key = cache.file_key(path)  # None for a FIFO: reading it would block
+                except OSError:
+                    key = None  # unreadable: extract_file reports why
+                if key:
+                    used.append(key)
+                hit = cache.get(key, path) if key else None
+                if hit is not None:
+                    done[k] = hit
+                    if progress:
+                        progress(str(path))
+                    continue
+            item = _Pending(k, path, key)
+            pending.append(item)
+            if parallel:
+                if pool is None:
+                    from concurrent.futures import ProcessPoolExecutor
+
+                    # Processes start as files come (up to max_workers): one changed
+                    # paper starts one.
+                    pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count(), initializer=_init_worker)
+                futures[pool.submit(_extract_in_worker, item.path, version)] = item
         if cache is not None:
-            try:
-                key = cache.file_key(path)  # None for a FIFO: reading it would block
-            except OSError:
-                key = None  # unreadable: extract_file reports why
-            if key:
-                used.append(key)
-            hit = cache.get(key, path) if key else None
-            if hit is not None:
-                done[k] = hit
-                if progress:
-                    progress(str(path))
-                continue
-        pending.append(_Pending(k, path, key))
-    if cache is not None:
-        cache.save_signatures()
+            cache.save_signatures()
 
-    def finish(item: _Pending, recs: list[ArticleRecord], report: FileReport | None,
-               reason: str | None) -> None:
-        if report is None:
-            done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
-        else:
-            stored = [StoredRecord.of(r, item.key) for r in recs]
-            done[item.index] = (stored, report)
-            if cache is not None and item.key:
-                cache.put(item.key, stored, report)
-        if progress:
-            progress(str(item.path))
+        def finish(item: _Pending, recs: list[ArticleRecord], report: FileReport | None,
+                   reason: str | None) -> None:
+            if report is None:
+                done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
+            else:
+                stored = [StoredRecord.of(r, item.key) for r in recs]
+                done[item.index] = (stored, report)
+                if cache is not None and item.key:
+                    cache.put(item.key, stored, report)
+            if progress:
+                progress(str(item.path))
 
-    workers = min(jobs or os.cpu_count() or 1, len(pending))
-    if nlp is None and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        if pool is not None:
+            from concurrent.futures import as_completed
 
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-            futures = {pool.submit(_extract_in_worker, item.path, version): item for item in pending}
             for fut in as_completed(futures):
                 finish(futures[fut], *fut.result())
-    elif pending:
-        from .pipeline import create_nlp
+        elif pending:
+            from .pipeline import create_nlp
 
-        nlp = nlp or create_nlp()
-        for item in pending:
-            try:
-                recs, report = extract_file(nlp, item.path, version)
-            except IngestError as exc:
-                finish(item, [], None, exc.reason)
-            else:
-                finish(item, recs, report, None)
+            nlp = nlp or create_nlp()
+            for item in pending:
+                try:
+                    recs, report = extract_file(nlp, item.path, version)
+                except IngestError as exc:
+                    finish(item, [], None, exc.reason)
+                else:
+                    finish(item, recs, report, None)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
     assert all(entry is not None for entry in done)
     # Named and merged once every file is in, so that neither depends on the order the

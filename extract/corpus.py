@@ -75,7 +75,9 @@ class CorpusResult:
     ``stored``: the records as :class:`~extract.stored.StoredRecord` (a line of
     ``extractions.jsonl`` each; what the build uses); :attr:`records` decodes them.
     ``extracted``: files run through the pipeline; ``cached``: files taken from the cache;
-    ``cache_keys``: the cache keys of the files read (what a pruned cache keeps).
+    ``cache_keys``: the cache keys of the files read (what a pruned cache keeps);
+    ``hashed``: files read and hashed to find their cache key (the others were known by
+    their signature, :meth:`extract.cache.ExtractionCache.file_key`).
     A file that is the same paper as another (status ``duplicate``) has no records of
     its own: its name is in the ``sources`` of the records it was merged into.
     """
@@ -85,6 +87,7 @@ class CorpusResult:
     extracted: int = 0
     cached: int = 0
     cache_keys: list[str] = field(default_factory=list)
+    hashed: int = 0
 
     @property
     def records(self) -> list[ArticleRecord]:
@@ -249,57 +252,76 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     done: list[tuple[list[StoredRecord], FileReport] | None] = [None] * len(files)
     pending: list[_Pending] = []
     used: list[str] = []
-    for k, path in enumerate(files):
-        key = None
-        # Only a regular file has bytes to hash: reading a FIFO would block.
-        if cache is not None and path.is_file():
-            try:
-                key = cache.key(path, path.read_bytes())
-            except OSError:
-                key = None  # unreadable: extract_file reports why
-            if key:
-                used.append(key)
-            hit = cache.get(key, path) if key else None
-            if hit is not None:
-                done[k] = hit
-                if progress:
-                    progress(str(path))
-                continue
-        pending.append(_Pending(k, path, key))
+    # With more than one job, the worker processes start at the first file to extract,
+    # while this one goes on with the cache: building a pipeline takes a second or two
+    # (jieba's dictionary), which a rebuild of one changed paper otherwise waited for.
+    parallel = nlp is None and (jobs or os.cpu_count() or 1) > 1
+    pool = None
+    futures: dict = {}
+    try:
+        for k, path in enumerate(files):
+            key = None
+            if cache is not None:
+                try:
+                    key = cache.file_key(path)  # None for a FIFO: reading it would block
+                except OSError:
+                    key = None  # unreadable: extract_file reports why
+                if key:
+                    used.append(key)
+                hit = cache.get(key, path) if key else None
+                if hit is not None:
+                    done[k] = hit
+                    if progress:
+                        progress(str(path))
+                    continue
+            item = _Pending(k, path, key)
+            pending.append(item)
+            if parallel:
+                if pool is None:
+                    from concurrent.futures import ProcessPoolExecutor
 
-    def finish(item: _Pending, recs: list[ArticleRecord] | list[StoredRecord], report: FileReport | None,
-               reason: str | None) -> None:
-        if report is None:
-            done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
-        else:
-            stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in recs]
-            for r in stored:
-                r.key = item.key
-            done[item.index] = (stored, report)
-            if cache is not None and item.key:
-                cache.put(item.key, stored, report)
-        if progress:
-            progress(str(item.path))
+                    # Processes start as files come (up to max_workers): one changed
+                    # paper starts one.
+                    pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count(), initializer=_init_worker)
+                futures[pool.submit(_extract_in_worker, item.path, version)] = item
+        if cache is not None:
+            cache.save_signatures()
 
-    workers = min(jobs or os.cpu_count() or 1, len(pending))
-    if nlp is None and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        def finish(item: _Pending, recs: list[ArticleRecord] | list[StoredRecord], report: FileReport | None,
+                   reason: str | None) -> None:
+            if report is None:
+                done[item.index] = ([], FileReport(str(item.path), "skipped", reason))
+            else:
+                # A worker sends its records encoded (StoredRecord.encoded); this process
+                # made them itself otherwise.
+                stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in recs]
+                for r in stored:
+                    r.key = item.key
+                done[item.index] = (stored, report)
+                if cache is not None and item.key:
+                    cache.put(item.key, stored, report)
+            if progress:
+                progress(str(item.path))
 
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-            futures = {pool.submit(_extract_in_worker, item.path, version): item for item in pending}
+        if pool is not None:
+            from concurrent.futures import as_completed
+
             for fut in as_completed(futures):
                 finish(futures[fut], *fut.result())
-    elif pending:
-        from .pipeline import create_nlp
+        elif pending:
+            from .pipeline import create_nlp
 
-        nlp = nlp or create_nlp()
-        for item in pending:
-            try:
-                recs, report = extract_file(nlp, item.path, version)
-            except IngestError as exc:
-                finish(item, [], None, exc.reason)
-            else:
-                finish(item, recs, report, None)
+            nlp = nlp or create_nlp()
+            for item in pending:
+                try:
+                    recs, report = extract_file(nlp, item.path, version)
+                except IngestError as exc:
+                    finish(item, [], None, exc.reason)
+                else:
+                    finish(item, recs, report, None)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
     assert all(entry is not None for entry in done)
     # Named and merged once every file is in, so that neither depends on the order the
@@ -320,4 +342,5 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         records += entry[0]
         reports.append(entry[1])
     return CorpusResult(records, reports, extracted=len(pending),
-                        cached=len(files) - len(pending), cache_keys=used)
+                        cached=len(files) - len(pending), cache_keys=used,
+                        hashed=cache.hashed if cache is not None else 0)

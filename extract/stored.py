@@ -7,8 +7,25 @@ digest this module): a change here changes how records are held, not what they s
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from typing import NamedTuple
 
 from .records import ArticleRecord
+
+
+class LineAt(NamedTuple):
+    """Where a record's line lies in a file (an extraction-cache entry).
+
+    Attributes:
+        path: the file.
+        offset: the byte offset of the line.
+        size: its length in bytes, without the newline that follows it.
+    """
+
+    path: Path
+    offset: int
+    size: int
 
 
 class StoredRecord:
@@ -17,29 +34,34 @@ class StoredRecord:
     asked (:meth:`record`). A rebuild reads an unchanged file's records from the cache
     this way, without decoding its JSON (:mod:`extract.cache`).
 
-    It holds the line or the decoded record, not both: once the line is made the record
-    is let go, and a record decoded from the line is not kept. At 10,000 papers the
-    decoded records of a build from nothing took 1.2 GB on top of their 670 MB of lines
-    and made the build's peak (2,618 MB, the graph stage from the extraction cache,
-    ``benchmarks/bench.py --rebuild``).
+    It holds one of three: the decoded record, the line, or where the line lies in its
+    cache entry (:attr:`at`; the line is read from there when asked, and the build copies
+    it into ``extractions.jsonl`` file to file). A record decoded from a line is not
+    kept, and once the line is made the record is let go; once the cache entry is
+    written, the line is let go too. At 10,000 papers the decoded records of a build
+    from nothing took 1.2 GB on top of their 670 MB of lines, and made its peak (2,618
+    MB, the graph stage from the extraction cache, ``benchmarks/bench.py --rebuild``).
 
     Args:
-        line: the record's JSON line (:meth:`ArticleRecord.to_json`, UTF-8, no newline).
+        line: the record's JSON line (:meth:`ArticleRecord.to_json`, UTF-8, no newline),
+            or ``None`` with ``record`` or ``at``.
         doc: the record's ``doc``.
         orgs: ``(name, aliases)`` of each organisation it declares.
         names: :meth:`ArticleRecord.organisation_names`.
         counts: organisations, practices, outcomes, links.
         sources_at: the byte range of the ``sources`` value in ``line`` (``None``: unknown).
         key: the extraction-cache key of the file it came from (``None`` without cache).
+        record: the record itself (a record just extracted).
+        at: where the line lies in a file.
     """
 
-    __slots__ = ("doc", "orgs", "names", "counts", "key", "_line", "_sources_at", "_record")
+    __slots__ = ("doc", "orgs", "names", "counts", "key", "_line", "_sources_at", "_record", "_at")
 
     def __init__(self, line: bytes | None, doc: str, orgs: list[tuple[str, list[str]]], names: list[str],
                  counts: tuple[int, int, int, int], sources_at: tuple[int, int] | None = None,
-                 key: str | None = None, record: ArticleRecord | None = None):
+                 key: str | None = None, record: ArticleRecord | None = None, at: LineAt | None = None):
         self.doc, self.orgs, self.names, self.counts, self.key = doc, orgs, names, counts, key
-        self._line, self._sources_at, self._record = line, sources_at, record
+        self._line, self._sources_at, self._record, self._at = line, sources_at, record, at
 
     @classmethod
     def of(cls, rec: ArticleRecord, key: str | None = None) -> "StoredRecord":
@@ -57,33 +79,52 @@ class StoredRecord:
         self.line()
         return self
 
+    @property
+    def at(self) -> LineAt | None:
+        """Where the record's line lies in a file, when it is held nowhere else (it was
+        not changed since it was read from or written to its cache entry)."""
+        return self._at
+
     def record(self) -> ArticleRecord:
         """The whole record: the one given, or decoded from the line at each call (not
         kept; a changed copy is stored with :meth:`replace`)."""
         if self._record is not None:
             return self._record
-        return ArticleRecord.from_dict(json.loads(self._line))
+        return ArticleRecord.from_dict(json.loads(self.line()))
 
     def replace(self, rec: ArticleRecord) -> None:
         """Stand for ``rec`` from now on (its line is made again when asked): a record
         renamed after extraction (:func:`extract.duplicates.rename_records`)."""
-        self.doc, self._record, self._line, self._sources_at = rec.doc, rec, None, None
+        self.doc, self._record, self._line, self._sources_at, self._at = rec.doc, rec, None, None, None
 
     def line(self) -> bytes:
-        """The record's line of ``extractions.jsonl`` (UTF-8, without the newline); made
-        from the record on first use, and the record is let go then."""
-        if self._line is None:
-            rec = self._record
-            self._line = rec.to_json().encode("utf-8")
-            self._sources_at = _find_sources(self._line, rec.sources)
-            self._record = None
+        """The record's line of ``extractions.jsonl`` (UTF-8, without the newline): the
+        one held, else read from its file (not kept), else made from the record (kept,
+        and the record let go).
+
+        Raises:
+            OSError: the file holding the line cannot be read or is shorter than it was.
+        """
+        if self._line is not None:
+            return self._line
+        if self._at is not None:
+            return _read(self._at)
+        rec = self._record
+        self._line = rec.to_json().encode("utf-8")
+        self._sources_at = _find_sources(self._line, rec.sources)
+        self._record = None
         return self._line
+
+    def written_at(self, at: LineAt) -> None:
+        """The line was written to a file at ``at``: let go of the line held in memory."""
+        if self._line is not None and len(self._line) == at.size:
+            self._line, self._at = None, at
 
     def header(self) -> dict:
         """What the extraction cache keeps of the record besides its line."""
-        self.line()  # makes _sources_at
+        line = self.line()  # makes _sources_at
         return {"doc": self.doc, "orgs": self.orgs, "names": self.names, "counts": list(self.counts),
-                "sources_at": list(self._sources_at) if self._sources_at else None}
+                "sources_at": list(self._sources_at) if self._sources_at else None, "bytes": len(line)}
 
     @property
     def sources(self) -> list[str]:
@@ -91,7 +132,7 @@ class StoredRecord:
         if self._record is not None:
             return self._record.sources
         a, b = self._sources_at or (None, None)
-        return json.loads(self._line[a:b]) if a is not None else self.record().sources
+        return json.loads(self.line()[a:b]) if a is not None else self.record().sources
 
     @sources.setter
     def sources(self, names: list[str]) -> None:
@@ -99,15 +140,29 @@ class StoredRecord:
         # line, as json.dumps writes it, rather than decode and encode the whole record.
         if self._record is not None:
             self._record.sources = names
-        if self._line is not None and self._sources_at is not None:
+            return
+        line, self._at = self.line(), None
+        if self._sources_at is not None:
             a, b = self._sources_at
             value = json.dumps(names, ensure_ascii=False).encode("utf-8")
-            self._line = self._line[:a] + value + self._line[b:]
+            self._line = line[:a] + value + line[b:]
             self._sources_at = (a, a + len(value))
-        elif self._line is not None:
-            rec = self.record()
+        else:
+            rec = ArticleRecord.from_dict(json.loads(line))
             rec.sources = names
             self._record, self._line = rec, None
+
+
+def _read(at: LineAt) -> bytes:
+    """The ``size`` bytes at ``offset`` of ``path``."""
+    fd = os.open(at.path, os.O_RDONLY)
+    try:
+        data = os.pread(fd, at.size, at.offset)
+    finally:
+        os.close(fd)
+    if len(data) != at.size:
+        raise OSError(f"{at.path}: shorter than when it was read (a cache entry changed during the build)")
+    return data
 
 
 def _find_sources(line: bytes, sources: list[str]) -> tuple[int, int] | None:

@@ -28,8 +28,18 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from .atomic import old_copy, replace_dir, write_text
+
+
+class FileRange(NamedTuple):
+    """``size`` bytes of the file ``path`` from byte ``offset``: a piece of a staged file
+    copied from another file (:meth:`Staging.write_chunks`)."""
+
+    path: Path
+    offset: int
+    size: int
 
 #: The journal of a commit in progress, in the output folder.
 JOURNAL = ".commit.json"
@@ -58,10 +68,14 @@ class Staging:
         """
         return self.write_chunks(name, [text])
 
-    def write_chunks(self, name: str, chunks: Iterable[str | bytes | Path]) -> Path:
+    def write_chunks(self, name: str, chunks: Iterable[str | bytes | Path | FileRange]) -> Path:
         """Like :meth:`write_text`, for text given in pieces (``str`` as UTF-8, ``bytes``
-        as they are, a ``Path``: that file's bytes, copied by the kernel), so a file
-        larger than memory is staged without holding it.
+        as they are, a ``Path``: that file's bytes, a :class:`FileRange`: those bytes of
+        a file, both copied by the kernel), so a file larger than memory is staged
+        without holding it.
+
+        Raises:
+            OSError: a file to copy from is shorter than its range.
 
         Returns:
             The temporary path.
@@ -73,6 +87,9 @@ class Staging:
                 if isinstance(chunk, Path):
                     fh.flush()
                     _copy_file(chunk, fh)
+                elif isinstance(chunk, FileRange):
+                    fh.flush()
+                    _copy_file(chunk.path, fh, chunk.offset, chunk.size)
                 else:
                     fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
@@ -114,23 +131,31 @@ class Staging:
         self.staged.clear()
 
 
-def _copy_file(path: Path, fh) -> None:
-    """Append the bytes of ``path`` to the open file ``fh`` (flushed): ``copy_file_range``
-    (no copy through Python: graph.ttl is half a gigabyte of cached blocks at 10,000
-    papers), else read and write."""
+def _copy_file(path: Path, fh, offset: int = 0, size: int | None = None) -> None:
+    """Append the bytes of ``path`` (``size`` bytes from ``offset``; by default all) to the
+    open file ``fh`` (flushed): ``copy_file_range`` (no copy through Python: graph.ttl is
+    half a gigabyte of cached blocks at 10,000 papers), else read and write.
+
+    Raises:
+        OSError: ``path`` has fewer bytes than the range asks for.
+    """
     with open(path, "rb") as src:
-        left = os.fstat(src.fileno()).st_size
+        left = os.fstat(src.fileno()).st_size - offset if size is None else size
         try:
             while left > 0:
-                n = os.copy_file_range(src.fileno(), fh.fileno(), left)
+                n = os.copy_file_range(src.fileno(), fh.fileno(), left, offset)
                 if n == 0:
                     break
                 left -= n
+                offset += n
         except (AttributeError, OSError):
-            fh.write(src.read())  # copies from where the kernel copy stopped
-            return
+            pass  # copied from where the kernel copy stopped
         if left > 0:
-            fh.write(src.read())
+            src.seek(offset)
+            data = src.read(left)
+            fh.write(data)
+            if len(data) != left:
+                raise OSError(f"{path}: {left - len(data)} bytes fewer than the build expected")
 
 
 def _apply(folder: Path, mapping: dict[str, str]) -> None:
@@ -190,4 +215,4 @@ def recover(folder: str | Path, names: Iterable[str]) -> list[str]:
     return done
 
 
-__all__ = ["Staging", "recover", "JOURNAL"]
+__all__ = ["FileRange", "Staging", "recover", "JOURNAL"]

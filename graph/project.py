@@ -21,9 +21,10 @@ from extract.errors import MinekgError
 from extract.pipeline import extractor_version
 
 from .atomic import remove_unfinished, write_text
-from .commit import Staging, recover
+from .commit import FileRange, Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .network import project
+from .report import report_json
 from .store import open_graph
 from .timing import Laps
 from .viz import page_key, render_html
@@ -145,9 +146,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     try:
         staging = Staging(out)
         try:
-            summary, report, graph, page = _stage(corpus, version, staging, cache, infer, timings)
+            summary, graph, page = _stage(corpus, version, staging, cache, infer, timings)
             lap = Laps(timings)
-            staging.write_text("report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+            staging.write_text("report.json", report_json(version, asdict(summary), corpus.files))
             lap("report")
         except BaseException:
             staging.discard()  # the previous outputs stay as they are
@@ -169,10 +170,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
 
 def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
            infer: bool, timings: dict[str, float] | None = None
-           ) -> tuple[BuildSummary, dict, GraphResult, dict | None]:
+           ) -> tuple[BuildSummary, GraphResult, dict | None]:
     """Write every output but the report under its temporary name; return the summary,
-    the report (``report.json``'s content), what the graph stage did and the page's
-    state to record (``None`` without cache).
+    what the graph stage did and the page's state to record (``None`` without cache).
 
     Raises:
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
@@ -211,9 +211,7 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         organisations=sum(s.counts[0] for s in stored), practices=sum(s.counts[1] for s in stored),
         outcomes=sum(s.counts[2] for s in stored), links=sum(s.counts[3] for s in stored),
         triples=graph.triples, duplicates=len(corpus.duplicates))
-    report = {"extractor": version, "summary": asdict(summary),
-              "files": [asdict(f) for f in corpus.files]}
-    return summary, report, graph, page
+    return summary, graph, page
 
 
 def _page(net, heading: str, cache_dir: Path | None) -> tuple[bytes, dict | None]:
@@ -237,16 +235,36 @@ def _page(net, heading: str, cache_dir: Path | None) -> tuple[bytes, dict | None
     return data, {"key": key, "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def _lines(stored, size: int = 4 << 20):
-    """``extractions.jsonl`` in pieces of about ``size`` bytes."""
+def _lines(stored, size: int = 4 << 20) -> Iterable[bytes | FileRange]:
+    """``extractions.jsonl`` in pieces: the lines held in memory joined into pieces of
+    about ``size`` bytes, and the lines that lie in the extraction cache as ranges of
+    its entries (each line with its newline; the lines of one entry are one range)."""
     part: list[bytes] = []
     n = 0
+    run: FileRange | None = None
     for s in stored:
+        at = s.at
+        if at is not None:
+            if part:
+                yield b"".join(part)
+                part, n = [], 0
+            if run is not None and run.path == at.path and run.offset + run.size == at.offset:
+                run = FileRange(run.path, run.offset, run.size + at.size + 1)
+                continue
+            if run is not None:
+                yield run
+            run = FileRange(at.path, at.offset, at.size + 1)
+            continue
+        if run is not None:
+            yield run
+            run = None
         line = s.line()
         part += (line, b"\n")
         n += len(line) + 1
         if n >= size:
             yield b"".join(part)
             part, n = [], 0
+    if run is not None:
+        yield run
     if part:
         yield b"".join(part)

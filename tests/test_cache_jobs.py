@@ -99,7 +99,8 @@ def test_parallel_build_is_byte_identical(built, tmp_path):
 
 
 def _entries(out: Path) -> tuple[set[str], set[str]]:
-    extraction = {p.name for p in (out / "cache").glob("*.json")}
+    extraction = {p.name for p in (out / "cache").glob("*.json")
+                  if p.name != "files.json"}  # the input files' signatures, not entries
     fragments = {p.name for p in (out / "cache" / "graph").glob("*.*")
                  if p.name not in ("state.json", "aggregate.json")}  # the state, not fragments
     return extraction, fragments
@@ -166,3 +167,53 @@ def test_a_build_that_draws_the_same_graph_keeps_the_page(papers, tmp_path, monk
     (out / "graph.html").write_bytes(before.replace(b"minekg", b"edited", 1))
     with pytest.raises(RuntimeError, match="rendered again"):
         build_project([papers], out)
+
+
+def test_a_file_seen_unchanged_is_not_read_again(papers, tmp_path):
+    """A rebuild knows an unchanged file by its signature (device, inode, size, times)
+    and does not read and hash it; a touched file is read and hashed again and found in
+    the cache; a file rewritten with the same size and modification time is read again
+    (its change time moved) and extracted."""
+    import os
+    import time
+
+    from extract.cache import RACY_NS
+    from graph.project import build_project
+
+    # Files changed within RACY_NS of a build are not remembered by it (kernel ticks).
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    out = tmp_path / "out"
+    _, first = build_project([papers], out)
+    assert first.hashed == 2
+    _, second = build_project([papers], out)
+    assert (second.hashed, second.extracted, second.cached) == (0, 0, 2)
+
+    touched, rewritten = sorted(papers.iterdir())
+    st = touched.stat()
+    os.utime(touched, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    _, third = build_project([papers], out)
+    assert (third.hashed, third.extracted, third.cached) == (1, 0, 2)
+
+    st = rewritten.stat()
+    data = rewritten.read_bytes()
+    rewritten.write_bytes(data.replace("党".encode(), "團".encode(), 1))  # same size
+    os.utime(rewritten, ns=(st.st_atime_ns, st.st_mtime_ns))  # and modification time
+    assert rewritten.stat().st_size == st.st_size and rewritten.stat().st_mtime_ns == st.st_mtime_ns
+    _, fourth = build_project([papers], out)
+    assert fourth.extracted == 1 and fourth.hashed >= 1
+
+
+def test_signatures_of_another_extractor_version_are_not_used(papers, tmp_path):
+    import time
+
+    from extract.cache import RACY_NS, ExtractionCache
+
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    files = sorted(papers.iterdir())
+    old = ExtractionCache(tmp_path / "cache", "v1")
+    keys = [old.file_key(f) for f in files]
+    old.save_signatures()
+    again = ExtractionCache(tmp_path / "cache", "v1")
+    assert [again.file_key(f) for f in files] == keys and again.hashed == 0
+    other = ExtractionCache(tmp_path / "cache", "v2")
+    assert [other.file_key(f) for f in files] != keys and other.hashed == 2

@@ -111,3 +111,84 @@ def test_an_edit_of_a_function_that_makes_a_cached_report_changes_the_version(pa
     body = text.index('"""', text.index('"""', at) + 3) + 3  # after the docstring
     path.write_text(text[:body] + "\n    _edited = 1" + text[body:], encoding="utf-8")
     assert rules_digest(package) != before
+
+
+def _report(path: str):
+    from extract.corpus import FileReport
+
+    return FileReport(path, articles=["标题"], counts={"organisations": 1, "practices": 1, "outcomes": 0, "links": 0})
+
+
+def test_a_cache_entry_is_read_up_to_its_first_line(tmp_path):
+    """The lines stay in the entry until asked for; a build copies them from there."""
+    from extract.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    recs = [_record(), _record()]
+    recs[1].article = "另一篇"
+    stored = [StoredRecord.of(r, "k") for r in recs]
+    cache.put("a" * 64, stored, _report("a.txt"))
+    entry = tmp_path / "cache" / f"{'a' * 64}.json"
+    # put lets go of the lines it wrote: they are read from the entry now
+    assert all(s.at is not None and s.at.path == entry for s in stored)
+    hit = cache.get("a" * 64, tmp_path / "a.txt")
+    assert hit is not None
+    got, report = hit
+    data = entry.read_bytes()
+    for s, rec in zip(got, recs):
+        assert s.at is not None
+        assert data[s.at.offset:s.at.offset + s.at.size] == rec.to_json().encode("utf-8")
+        assert s.line() == rec.to_json().encode("utf-8") and s.record() == rec
+    assert report.path == str(tmp_path / "a.txt")
+
+
+def test_a_cache_entry_of_another_size_is_a_miss(tmp_path):
+    from extract.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    cache.put("b" * 64, [_record()], _report("a.txt"))
+    entry = tmp_path / "cache" / f"{'b' * 64}.json"
+    entry.write_bytes(entry.read_bytes()[:-10])  # a truncated line
+    assert cache.get("b" * 64, tmp_path / "a.txt") is None
+
+
+def test_an_entry_of_layout_2_is_read_and_written_again(tmp_path):
+    """Layout 2 (lines without their sizes), as the cache of the previous release wrote it."""
+    from dataclasses import asdict
+
+    from extract.cache import LAYOUT, ExtractionCache
+
+    rec = _record()
+    line = rec.to_json().encode("utf-8")
+    header = StoredRecord.of(rec).header()
+    del header["bytes"]
+    head = {"version": "v1", "layout": 2, "report": asdict(_report("a.txt")), "records": [header]}
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    entry = folder / f"{'c' * 64}.json"
+    entry.write_bytes(json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + line + b"\n")
+    got, _ = ExtractionCache(folder, "v1").get("c" * 64, tmp_path / "a.txt")
+    assert got[0].line() == line
+    assert json.loads(entry.read_bytes().split(b"\n", 1)[0])["layout"] == LAYOUT
+
+
+def test_extractions_are_copied_from_the_cache_entries_as_they_are(tmp_path):
+    """Lines from the cache (ranges of entries, one range per entry), a line in memory
+    between them: extractions.jsonl is the lines in corpus order."""
+    from extract.cache import ExtractionCache
+    from graph.commit import FileRange, Staging
+    from graph.project import _lines
+
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    recs = []
+    for k in range(3):
+        rec = _record()
+        rec.article = f"第{k}篇"
+        recs.append(rec)
+    cache.put("d" * 64, [StoredRecord.of(r) for r in recs[:2]], _report("a.txt"))
+    first, _ = cache.get("d" * 64, tmp_path / "a.txt")
+    stored = [*first, StoredRecord.of(recs[2])]
+    pieces = list(_lines(stored))
+    assert isinstance(pieces[0], FileRange) and isinstance(pieces[1], bytes) and len(pieces) == 2
+    staged = Staging(tmp_path / "out").write_chunks("extractions.jsonl", pieces)
+    assert staged.read_bytes() == b"".join(r.to_json().encode("utf-8") + b"\n" for r in recs)

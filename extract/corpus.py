@@ -260,26 +260,28 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     pool = None
     futures: dict = {}
 
-    def submit(k: int, path: Path, key: str | None) -> None:
+    def submit(items: list[_Pending]) -> None:
         nonlocal pool
-        item = _Pending(k, path, key)
-        pending.append(item)
-        if parallel:
-            if pool is None:
-                from concurrent.futures import ProcessPoolExecutor
+        pending.extend(items)
+        if not parallel or not items:
+            return
+        if pool is None:
+            from concurrent.futures import ProcessPoolExecutor
 
-                # Processes start as files come (up to max_workers): one changed paper
-                # starts one.
-                pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count(), initializer=_init_worker)
+            # No more processes than files: under the fork start method the pool starts
+            # all of them at once, and each builds a pipeline (one changed paper: one).
+            pool = ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(items)),
+                                       initializer=_init_worker)
+        for item in items:
             futures[pool.submit(_extract_in_worker, item.path, version)] = item
 
     try:
         if cache is None:
-            for k, path in enumerate(files):
-                submit(k, path, None)
+            submit([_Pending(k, path, None) for k, path in enumerate(files)])
         else:
             keys: list[str | None] = []
             entries = cache.entries()
+            todo = []
             for k, path in enumerate(files):
                 try:
                     key = cache.file_key(path)  # None for a FIFO: reading it would block
@@ -289,13 +291,14 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
                 if key:
                     used.append(key)
                 if key not in entries:
-                    submit(k, path, key)
+                    todo.append(_Pending(k, path, key))
             cache.save_signatures()
+            submit(todo)
             for k, path in enumerate(files):
                 if keys[k] in entries:
                     hit = cache.get(keys[k], path)
                     if hit is None:  # an entry that cannot be read: extracted again
-                        submit(k, path, keys[k])
+                        submit([_Pending(k, path, keys[k])])
                         continue
                     done[k] = hit
                     if progress:

@@ -77,6 +77,15 @@ class ExtractionCache:
         self._seen: dict[str, list] = {}
         self._started = 0
 
+    def entries(self) -> set[str]:
+        """The keys that have an entry in the folder (listed once: a stat per file would
+        cost more), whether readable or not (:meth:`get` says)."""
+        try:
+            return {name[:-5] for name in os.listdir(self.folder)
+                    if name.endswith(".json") and _KEY.fullmatch(name[:-5])}
+        except OSError:
+            return set()
+
     def file_key(self, path: Path) -> str | None:
         """The key of the file at ``path`` (:meth:`key` of its bytes), without reading it
         when the last build saw it with the same signature — device, inode, size,

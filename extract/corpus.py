@@ -252,40 +252,57 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
     done: list[tuple[list[StoredRecord], FileReport] | None] = [None] * len(files)
     pending: list[_Pending] = []
     used: list[str] = []
-    # With more than one job, the worker processes start at the first file to extract,
-    # while this one goes on with the cache: building a pipeline takes a second or two
-    # (jieba's dictionary), which a rebuild of one changed paper otherwise waited for.
+    # With more than one job, the worker processes start as soon as the files to extract
+    # are known — by their signatures, before any cache entry is read — and build their
+    # pipelines (a second or two: jieba's dictionary) while this process reads the
+    # entries of the others; a rebuild of one changed paper otherwise waited for it.
     parallel = nlp is None and (jobs or os.cpu_count() or 1) > 1
     pool = None
     futures: dict = {}
+
+    def submit(items: list[_Pending]) -> None:
+        nonlocal pool
+        pending.extend(items)
+        if not parallel or not items:
+            return
+        if pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            # No more processes than files: under the fork start method the pool starts
+            # all of them at once, and each builds a pipeline (one changed paper: one).
+            pool = ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(items)),
+                                       initializer=_init_worker)
+        for item in items:
+            futures[pool.submit(_extract_in_worker, item.path, version)] = item
+
     try:
-        for k, path in enumerate(files):
-            key = None
-            if cache is not None:
+        if cache is None:
+            submit([_Pending(k, path, None) for k, path in enumerate(files)])
+        else:
+            keys: list[str | None] = []
+            entries = cache.entries()
+            todo = []
+            for k, path in enumerate(files):
                 try:
                     key = cache.file_key(path)  # None for a FIFO: reading it would block
                 except OSError:
                     key = None  # unreadable: extract_file reports why
+                keys.append(key)
                 if key:
                     used.append(key)
-                hit = cache.get(key, path) if key else None
-                if hit is not None:
+                if key not in entries:
+                    todo.append(_Pending(k, path, key))
+            cache.save_signatures()
+            submit(todo)
+            for k, path in enumerate(files):
+                if keys[k] in entries:
+                    hit = cache.get(keys[k], path)
+                    if hit is None:  # an entry that cannot be read: extracted again
+                        submit([_Pending(k, path, keys[k])])
+                        continue
                     done[k] = hit
                     if progress:
                         progress(str(path))
-                    continue
-            item = _Pending(k, path, key)
-            pending.append(item)
-            if parallel:
-                if pool is None:
-                    from concurrent.futures import ProcessPoolExecutor
-
-                    # Processes start as files come (up to max_workers): one changed
-                    # paper starts one.
-                    pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count(), initializer=_init_worker)
-                futures[pool.submit(_extract_in_worker, item.path, version)] = item
-        if cache is not None:
-            cache.save_signatures()
 
         def finish(item: _Pending, recs: list[ArticleRecord] | list[StoredRecord], report: FileReport | None,
                    reason: str | None) -> None:

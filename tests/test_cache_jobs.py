@@ -217,3 +217,32 @@ def test_signatures_of_another_extractor_version_are_not_used(papers, tmp_path):
     assert [again.file_key(f) for f in files] == keys and again.hashed == 0
     other = ExtractionCache(tmp_path / "cache", "v2")
     assert [other.file_key(f) for f in files] != keys and other.hashed == 2
+
+
+def test_one_changed_paper_is_extracted_by_a_worker(papers, tmp_path):
+    """With two jobs, a rebuild that extracts one paper builds the pipeline in a worker
+    process (started when the build meets the paper, while this process goes on with
+    the cache), not in the build's own process: that process never loads jieba's
+    dictionary. A fresh interpreter, so that no other test has loaded it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = tmp_path / "out"
+    script = "\n".join([
+        "from pathlib import Path",
+        "import extract.articles as articles",
+        "from graph.project import build_project",
+        f"papers, out = Path({str(papers)!r}), Path({str(out)!r})",
+        "build_project([papers], out, jobs=2)",
+        "paper = sorted(papers.iterdir())[0]",
+        "paper.write_text(paper.read_text(encoding='utf-8') + '\\n本文为修订稿。\\n', encoding='utf-8')",
+        "_, corpus = build_project([papers], out, jobs=2)",
+        "print(corpus.extracted, corpus.cached, articles._JIEBA is None)",
+    ])
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["1", "1", "True"]

@@ -58,31 +58,35 @@ class Segmenter:
         found (the score after it is known already). A start with no word is the
         character alone, of frequency 1 in ``calc`` (``FREQ.get(w) or 1``).
         """
-        freq = self.tokenizer.FREQ
+        get = self.tokenizer.FREQ.get
         logtotal = log(self.tokenizer.total)
         alone = log(1) - logtotal
         n = len(sentence)
         score = [0.0] * (n + 1)
         nxt = [0] * n
         for idx in range(n - 1, -1, -1):
-            best_s = best_x = None
+            f = get(sentence[idx])
+            if f is None:  # not even a prefix: the character alone
+                score[idx], nxt[idx] = alone + score[idx + 1], idx
+                continue
+            best_s, best_x = 0.0, -1
             i = idx
-            frag = sentence[idx]
-            f = freq.get(frag)
-            while f is not None:
+            while True:
                 if f:
                     s = log(f) - logtotal + score[i + 1]
                     # max() of (score, end) tuples: the higher score, then the later end.
-                    if best_s is None or s > best_s or (s == best_s and i > best_x):
+                    if best_x < 0 or s > best_s or (s == best_s and i > best_x):
                         best_s, best_x = s, i
                 i += 1
                 if i >= n:
                     break
-                frag = sentence[idx:i + 1]
-                f = freq.get(frag)
-            if best_s is None:
+                f = get(sentence[idx:i + 1])
+                if f is None:
+                    break
+            if best_x < 0:
                 best_s, best_x = alone + score[idx + 1], idx
             score[idx], nxt[idx] = best_s, best_x
+        append = words.append
         x, buf = 0, ""
         while x < n:
             y = nxt[x] + 1
@@ -91,9 +95,9 @@ class Segmenter:
                 buf += word
             else:
                 if buf:
-                    words.append(buf)
+                    append(buf)
                     buf = ""
-                words.append(word)
+                append(word)
             x = y
         if buf:
             words.append(buf)

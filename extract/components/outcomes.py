@@ -305,7 +305,7 @@ class OutcomeRecognizer:
 
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
-        return any(head.lstrip("，, ").startswith(w) for w in self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
+        return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
 
     def _measured(self, clause: str, year: int | None):
         out = []

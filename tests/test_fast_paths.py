@@ -108,3 +108,37 @@ def test_sentences_by_bisection_are_spacys(processed):
                 assert (sent_of(span).start, sent_of(span).end) == (span.sent.start, span.sent.end)
                 spans += 1
     assert spans > 100
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for folder in ("data/papers", "data/heldout")
+            for p in sorted((ROOT / folder).rglob("*.txt"))]
+
+
+FILLER = "党建工作取得成效。" * 200  # long enough that the words are rare: starts near them only
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)",
+     FILLER + "山西西山煤电股份有限公司" + FILLER + "长城五号矿业有限公司和利民有限责任公司" + FILLER),
+    (r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)",  # 24 characters before the suffix
+     "有限公司" + "一二三四五六七八九十" * 3 + "有限公司" + FILLER + "甲乙有限公司有限公司"),
+    (r"(?<=[，。])[\u4e00-\u9fff]{1,6}清零", FILLER + "，重大隐患动态清零，清零" + FILLER),
+    (r"^矿党委[\u4e00-\u9fff]{0,4}", "矿党委组织学习" + FILLER + "\n矿党委再学"),
+])
+def test_quick_finditer_near_its_words_finds_what_re_finds(pattern, text):
+    rx = re.compile(pattern)
+    quick = Quick(rx)
+    expected = [m.span() for m in rx.finditer(text)]
+    assert expected
+    assert [m.span() for m in quick.finditer(text)] == expected
+    assert not isinstance(quick.finditer(text), type(rx.finditer(text)))  # the near path ran
+
+
+def test_quick_finditer_on_the_papers():
+    from extract.components.orgs import LEGAL_RE, MINE_SUBJECT_RE
+
+    for rx in (LEGAL_RE, MINE_SUBJECT_RE, outcomes.RATE_RE):
+        quick = Quick(rx)
+        for text in _texts():
+            assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]

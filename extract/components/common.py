@@ -235,6 +235,17 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         return None
 
 
+def _max_width(pattern: re.Pattern) -> int | None:
+    """The most characters a match of ``pattern`` can span, or ``None`` when unbounded."""
+    from re import _constants as c, _parser
+
+    try:
+        hi = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:  # an unknown form of the parser: no shortcut
+        return None
+    return hi if hi < c.MAXREPEAT else None
+
+
 def _best(candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     best = max(candidates, key=lambda ws: (min(map(len, ws)), -len(ws)), default=None)
     return best if best and min(map(len, best)) > 0 else None
@@ -251,11 +262,12 @@ class Quick:
             own do.
     """
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "width")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.words = required_words(pattern)
+        self.width = _max_width(pattern)
 
     def search(self, text: str) -> re.Match | None:
         """``pattern.search(text)``."""
@@ -268,14 +280,38 @@ class Quick:
         return self.pattern.search(text)
 
     def finditer(self, text: str):
-        """``pattern.finditer(text)``."""
+        """``pattern.finditer(text)``.
+
+        When the words are rare in ``text`` and the pattern's matches are at most
+        :attr:`width` characters long, only the starts close enough before an occurrence
+        to reach it are tried (a match holds a word, so it starts at most ``width - len(word)``
+        characters before it): ``LEGAL_RE`` expands up to 24 characters at every Chinese
+        character of an article, while its words occur a few times.
+        """
         words = self.words
-        if words:
-            for w in words:
-                if w in text:
-                    return self.pattern.finditer(text)
+        if not words:
+            return self.pattern.finditer(text)
+        found = []
+        for w in words:
+            i = text.find(w)
+            while i >= 0:
+                found.append((i, len(w)))
+                i = text.find(w, i + 1)
+        if not found:
             return iter(())
-        return self.pattern.finditer(text)
+        if self.width is None or len(found) * self.width * 8 > len(text):
+            return self.pattern.finditer(text)  # words everywhere: re scans faster
+        return self._near(text, found)
+
+    def _near(self, text: str, found: list[tuple[int, int]]):
+        starts = sorted({s for at, n in found for s in range(max(0, at + n - self.width), at + 1)})
+        match, end = self.pattern.match, 0
+        for s in starts:
+            # What finditer tries at s, after the last match: match(text, s) sees the text
+            # before s too (lookbehind), and ^ holds only where it holds for finditer.
+            if s >= end and (m := match(text, s)) is not None:
+                yield m
+                end = m.end()  # never empty: a match holds a word
 
     def match(self, text: str) -> re.Match | None:
         """``pattern.match(text)``."""

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, OrgInfo, char_span, doc_text, literal
+from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -154,6 +154,7 @@ class OrganisationRecognizer:
 
     def __init__(self, lex: Lexicons):
         self.lex = lex
+        self.legal_re = Quick(LEGAL_RE)
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
             rf"(?:{units})(?:[{NUM}]?(?:工区|队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:工区|区队|队|区|部|科|车间)")
@@ -190,7 +191,7 @@ class OrganisationRecognizer:
         add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", doc._.affiliation.strip()) or None)
 
         # Legal names in the text, and their 以下简称 aliases.
-        for m in LEGAL_RE.finditer(text):
+        for m in self.legal_re.finditer(text):  # LEGAL_RE's, only near its words
             start = m.start()
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
             start = max(start, text.rfind("是", start, m.end()) + 1)

@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -59,6 +60,12 @@ class Staging:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.staged: dict[str, Path] = {}
+        # The fsync of each staged file, running while the build goes on: flushing
+        # extractions.jsonl and graph.ttl (1.4 GB at 10,000 papers) waits on the disk, not
+        # the CPU, so it overlaps the store and the projection instead of adding to them.
+        # Joined before the journal is written (:meth:`commit`): nothing is renamed into
+        # place before every staged byte is on disk.
+        self._syncs: list[_Sync] = []
 
     def write_text(self, name: str, text: str) -> Path:
         """Stage the file ``name`` with ``text`` (UTF-8, flushed to disk).
@@ -93,9 +100,20 @@ class Staging:
                 else:
                     fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
-            os.fsync(fh.fileno())
+            self._syncs.append(_Sync(os.dup(fh.fileno()), tmp))
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for sharing
         return Path(tmp)
+
+    def synced(self) -> None:
+        """Wait until every staged file is on disk.
+
+        Raises:
+            OSError: a file could not be flushed to disk (the first such error).
+        """
+        syncs, self._syncs = self._syncs, []
+        errors = [e for e in (s.wait() for s in syncs) if e is not None]
+        if errors:
+            raise errors[0]
 
     def directory(self, name: str) -> Path:
         """Stage the folder ``name``: returns ``<name>.tmp`` (removed if left over), for
@@ -114,6 +132,11 @@ class Staging:
         """
         # Folders first: while the store is being swapped every file is still the
         # previous build's; the files follow, in the order they were staged.
+        try:
+            self.synced()
+        except OSError:
+            self.discard()  # as a build whose fsync failed while staging did: nothing left over
+            raise
         order = sorted(self.staged.items(), key=lambda item: not item[1].is_dir())
         mapping = {name: tmp.name for name, tmp in order}
         write_text(self.folder / JOURNAL, json.dumps(mapping, ensure_ascii=False))
@@ -123,12 +146,44 @@ class Staging:
 
     def discard(self) -> None:
         """Remove the staged outputs (the build failed); the previous ones stay."""
+        try:
+            self.synced()  # no fsync left writing to a file about to be removed
+        except OSError:
+            pass  # the build failed already; its staged files go anyway
         for tmp in self.staged.values():
             if tmp.is_dir():
                 shutil.rmtree(tmp, ignore_errors=True)
             elif tmp.exists():
                 tmp.unlink()
         self.staged.clear()
+
+
+class _Sync:
+    """``os.fsync`` of an open file descriptor in a thread of its own, which then closes it.
+
+    Args:
+        fd: the descriptor (this object owns it); ``path``: the file, for errors.
+    """
+
+    def __init__(self, fd: int, path: str):
+        self.error: OSError | None = None
+        self._fd, self._path = fd, path
+        # A daemon thread: a build killed or failing does not wait for the disk to exit.
+        self._thread = threading.Thread(target=self._run, name=f"fsync {Path(path).name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            os.fsync(self._fd)
+        except OSError as e:
+            self.error = e
+        finally:
+            os.close(self._fd)
+
+    def wait(self) -> OSError | None:
+        """Wait for the fsync; returns its error, if any."""
+        self._thread.join()
+        return self.error
 
 
 def _copy_file(path: Path, fh, offset: int = 0, size: int | None = None) -> None:

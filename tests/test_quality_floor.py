@@ -17,15 +17,20 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def figures(nlp, tmp_path_factory):
+def _figures(nlp, papers: Path, gold: Path, folder: Path) -> dict:
+    """``minekg evaluate`` figures of the extraction of ``papers`` against ``gold``."""
     from extract.corpus import extract_corpus
     from extract.evaluate import evaluate
 
-    res = extract_corpus([str(ROOT / "data" / "papers")], nlp=nlp)
-    out = tmp_path_factory.mktemp("floor") / "extractions.jsonl"
+    res = extract_corpus([str(papers)], nlp=nlp)
+    out = folder / "extractions.jsonl"
     out.write_text("".join(r.to_json() + "\n" for r in res.records), encoding="utf-8")
-    return evaluate(ROOT / "data" / "gold", out).figures()
+    return evaluate(gold, out).figures()
+
+
+@pytest.fixture(scope="module")
+def figures(nlp, tmp_path_factory):
+    return _figures(nlp, ROOT / "data" / "papers", ROOT / "data" / "gold", tmp_path_factory.mktemp("floor"))
 
 
 @pytest.mark.parametrize("unit", sorted(FLOORS))
@@ -48,17 +53,9 @@ HELDOUT_FLOORS = {
 
 @pytest.fixture(scope="module")
 def heldout_figures(nlp, tmp_path_factory):
-    from extract.corpus import extract_corpus
-    from extract.evaluate import evaluate
-
-    figures = {}
-    for name in HELDOUT_FLOORS:
-        base = ROOT / "data" / "heldout" / name
-        res = extract_corpus([str(base / "papers")], nlp=nlp)
-        out = tmp_path_factory.mktemp(name) / "extractions.jsonl"
-        out.write_text("".join(r.to_json() + "\n" for r in res.records), encoding="utf-8")
-        figures[name] = evaluate(base / "gold", out).figures()
-    return figures
+    base = ROOT / "data" / "heldout"
+    return {name: _figures(nlp, base / name / "papers", base / name / "gold", tmp_path_factory.mktemp(name))
+            for name in HELDOUT_FLOORS}
 
 
 @pytest.mark.parametrize("name,unit", [(n, u) for n, floors in HELDOUT_FLOORS.items() for u in sorted(floors)])

@@ -86,8 +86,7 @@ class Linker:
         这一/该/此/这种/这项 + a type word (``通过这一模式``, ``该制度实施后``), or 各/每个 + a
         type word (``各责任区党员累计排查隐患…``), refers to the last practice before it whose
         name ends in that type word; ``None`` otherwise."""
-        head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
-                        maxsplit=1)[0]
+        head = _first_clause(sentence)
         m = self.kind_ref_re.search(head[:12]) or self.kind_period_re.match(head)
         if m is None:
             return None
@@ -112,8 +111,7 @@ class Linker:
         以后``, ``自积分超市运行以来``); the last practice between token offsets ``since``
         and ``before`` whose name holds that form (its characters in order, at least two,
         at least a third of the name without its type word) is returned, else ``None``."""
-        head = re.split(r"[，,；;]", re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence),
-                        maxsplit=1)[0]
+        head = _first_clause(sentence)
         m = re.fullmatch(rf"(?:自|自从)?[“\"]?(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head)
         if m is None:
             return None
@@ -210,7 +208,7 @@ class Linker:
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
                         _refers_back(text[sent.start_char:sent.end_char])
-                        or self.kind_period_re.match(text[sent.start_char:sent.end_char].lstrip())):
+                        or self.kind_period_re.match(_first_clause(text[sent.start_char:sent.end_char]))):
                     # 活动期间 with no measure named 活动 before: the measure of the sentence before.
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]
@@ -273,6 +271,13 @@ def _refers_back(sentence: str) -> bool:
             return True
     head = re.split(r"[，,；;]", re.sub(r"^(?:19|20)\d{2}\s*年[，,]?", "", s), maxsplit=1)[0]
     return any(w in head[:6] for w in ("该", "此", "这"))
+
+
+def _first_clause(sentence: str) -> str:
+    """The first clause of a sentence after an opening time (``2024年，``, ``2024年1至10月，``):
+    where a reference to the measure before stands (``该模式运行三年来``, ``联保以来``)."""
+    rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence)
+    return re.split(r"[，,；;]", rest, maxsplit=1)[0]
 
 
 def _plain(name: str) -> str:

@@ -27,7 +27,7 @@ Each outcome span gets ``label_`` (category by ``indicators.tsv``) and
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -254,18 +254,23 @@ class OutcomeRecognizer:
         is written after it (``发现并整改隐患418条``): the measure is the practice of the
         link, not a word of the result (GUIDELINES.md «Outcome»: the indicator is the
         measured quantity)."""
+        bounds = sorted((p.start_char, p.end_char) for p in practices)
+        starts = [a for a, _ in bounds]
         out = []
         for span in spans:
             a, b = span._.chars
-            subject = [p for p in practices if a <= p.start_char and p.end_char < b]
-            cut = max((p.end_char for p in subject), default=None)
-            new = char_span(doc, cut, b) if cut is not None else None
+            # The practices left inside a result are its subjects (see ``inside`` above);
+            # found by bisection, not by a scan of every practice per result.
+            inner = [pb for pb in bounds[bisect_left(starts, a):bisect_left(starts, b)] if pb[1] < b]
+            subject = max(inner, key=lambda pb: pb[1], default=None)
+            new = char_span(doc, subject[1], b) if subject is not None else None
             if new is None:
                 out.append(span)
                 continue
+            cut = subject[1]
             q = span._.quantity
             new.label_ = span.label_
-            new._.quantity = replace(q, indicator=q.indicator.rsplit(text[subject[-1].start_char:cut], 1)[-1]
+            new._.quantity = replace(q, indicator=q.indicator.rsplit(text[subject[0]:cut], 1)[-1]
                                      .lstrip() or q.indicator) if q else q
             new._.canonical = text[cut:b]
             new._.chars = (cut, b)

@@ -42,6 +42,12 @@ from rdflib.query import Result
 from extract.errors import MinekgError
 
 QUERY_DIR = Path(__file__).parent / "queries"
+#: What ``limit=0`` ("every row") becomes in a query: a LIMIT no answer reaches, the
+#: largest 32-bit integer, which SPARQL engines accept. Written as a LIMIT rather than
+#: dropped, so the query keeps its shape: Oxigraph 0.5 reads what follows a sub-select
+#: with a LIMIT row by row, and without one it hashed whole predicates (``mechanisms``
+#: at 10,000 papers: 26 s instead of 4.5 s).
+NO_LIMIT = 2**31 - 1
 
 
 class QueryError(MinekgError):
@@ -104,6 +110,8 @@ def named_queries() -> dict[str, NamedQuery]:
 def bind_params(query: NamedQuery, values: dict[str, str]) -> str:
     """The query text with ``?param_x`` replaced by literals.
 
+    A ``limit`` of 0 means every row (:data:`NO_LIMIT`).
+
     Raises:
         QueryError: an unknown parameter, or a parameter with no value and no default.
     """
@@ -118,7 +126,7 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> str:
             raise QueryError(f"query {query.name} needs --param {name}=VALUE")
         if re.fullmatch(r"-?\d+", value) and name in ("year", "limit", "min"):
             # A bare integer: LIMIT accepts no typed literal ("20"^^xsd:integer).
-            term = str(int(value))
+            term = str(NO_LIMIT if name == "limit" and int(value) == 0 else int(value))
         else:
             term = Literal(value).n3()
         text = text.replace(f"?param_{name}", term)

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from decimal import Decimal
 
-from .triples import A, LABEL, PREF, Triple, iri, lit, m, uri
+from .triples import A, LABEL, PREF, Triple, indicator_summary_iri, lit, m, uri
 
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 #: The separator of ``mkg:adopterNames`` (that of the ``shared_practices`` query before).
@@ -110,9 +110,10 @@ def indicator_part(local: Iterable[Triple], shared: Iterable[Triple]) -> dict[st
 
     Returns:
         ``"<indicator> <category> <year literal or ->"`` (N-Triples terms) →
-        ``{"outcomes": n, "values": [...]}``: the document's outcomes of that indicator,
-        category and year, and their distinct values as ``indicators_by_year`` shows
-        them (the decimal's canonical form followed by the unit's label), sorted.
+        ``{"outcomes": n, "findings": n, "values": [...]}``: the document's outcomes of
+        that indicator, category and year, the findings (``mkg:outcome``) that link a
+        practice to one of them, and their distinct values as ``indicators_by_year``
+        shows them (the decimal's canonical form followed by the unit's label), sorted.
     """
     observed, category, year = uri("http://www.w3.org/ns/sosa/observedProperty"), m("category"), m("year")
     value, unit = m("value"), m("unit")
@@ -123,34 +124,41 @@ def indicator_part(local: Iterable[Triple], shared: Iterable[Triple]) -> dict[st
     for s, p, o in shared:
         if p == LABEL:
             labels[s] = _literal_value(o)
+    findings: dict[str, int] = {}  # outcome node -> the findings that name it
+    finding_of = m("outcome")
     for s, p, o in local:
         if p == A:
             if o == outcome:
                 kinds.add(s)
         elif p in (observed, category, year, value, unit):
             per.setdefault(s, {})[p] = o
+        elif p == finding_of:
+            findings[o] = findings.get(o, 0) + 1
     out: dict[str, dict] = {}
     for node in sorted(kinds):
         props = per.get(node, {})
         if observed not in props or category not in props:
             continue
         key = f"{props[observed]} {props[category]} {props.get(year, '-')}"
-        acc = out.setdefault(key, {"outcomes": 0, "values": set()})
+        acc = out.setdefault(key, {"outcomes": 0, "findings": 0, "values": set()})
         acc["outcomes"] += 1
+        acc["findings"] += findings.get(node, 0)
         if value in props:
             shown = canonical_decimal(_literal_value(props[value]))
             acc["values"].add(shown + labels.get(props.get(unit, ""), ""))
-    return {k: {"outcomes": v["outcomes"], "values": sorted(v["values"])} for k, v in out.items()}
+    return {k: {"outcomes": v["outcomes"], "findings": v["findings"], "values": sorted(v["values"])}
+            for k, v in out.items()}
 
 
 def merge_indicators(parts: Iterable[dict[str, dict]]) -> dict[str, dict]:
-    """The :func:`indicator_part` of every document, added up: per key the outcomes
-    (total) and the values (the union)."""
+    """The :func:`indicator_part` of every document, added up: per key the outcomes and
+    findings (totals) and the values (the union)."""
     out: dict[str, dict] = {}
     for part in parts:
         for key, v in part.items():
-            acc = out.setdefault(key, {"outcomes": 0, "values": set()})
+            acc = out.setdefault(key, {"outcomes": 0, "findings": 0, "values": set()})
             acc["outcomes"] += v["outcomes"]
+            acc["findings"] += v["findings"]
             acc["values"].update(v["values"])
     return out
 
@@ -162,9 +170,12 @@ def indicator_triples(merged: dict[str, dict]) -> set[Triple]:
         merged: :func:`merge_indicators` of every document.
 
     Returns:
-        Per summary node (``id/indicator-summary/…``): ``mkg:indicator``,
-        ``mkg:outcomeCategory``, ``mkg:forYear`` (``xsd:gYear``; none for the outcomes
-        that give no year), ``mkg:outcomeCount`` (``xsd:integer``) and, when some
+        Per summary node (``id/indicator-summary/…``,
+        :func:`graph.triples.indicator_summary_iri`, which each outcome names by
+        ``mkg:countedIn``): ``mkg:indicator``, ``mkg:outcomeCategory``, ``mkg:forYear``
+        (``xsd:gYear``; none for the outcomes that give no year), ``mkg:outcomeCount`` and
+        ``mkg:findingCount`` (``xsd:integer``: the findings that link a practice to its
+        outcomes, what the named query ``mechanisms`` needs to pick the newest) and, when some
         outcome gives a value, ``mkg:reportedValues``: the distinct values (``5万吨``)
         in code-point order joined by `` | ``, as the named query ``indicators_by_year``
         lists them.
@@ -172,10 +183,11 @@ def indicator_triples(merged: dict[str, dict]) -> set[Triple]:
     out: set[Triple] = set()
     for key, acc in merged.items():
         indicator, category, year = key.split(" ", 2)
-        node = iri("indicator-summary", indicator, category, year)
+        node = indicator_summary_iri(indicator, category, None if year == "-" else year)
         out.update([(node, A, m("IndicatorSummary")), (node, m("indicator"), indicator),
                     (node, m("outcomeCategory"), category),
-                    (node, m("outcomeCount"), lit(str(acc["outcomes"]), datatype=_XSD_INTEGER))])
+                    (node, m("outcomeCount"), lit(str(acc["outcomes"]), datatype=_XSD_INTEGER)),
+                    (node, m("findingCount"), lit(str(acc["findings"]), datatype=_XSD_INTEGER))])
         if year != "-":
             out.add((node, m("forYear"), year))
         if acc["values"]:

@@ -85,6 +85,12 @@ def iri(kind: str, *parts: object) -> str:
     return f"<{BASE}{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}>"
 
 
+def indicator_summary_iri(indicator: str, category: str, year: str | None) -> str:
+    """The ``mkg:IndicatorSummary`` node of an indicator, an outcome category and a year
+    (N-Triples terms; ``None`` for the outcomes that give no year)."""
+    return iri("indicator-summary", indicator, category, year or "-")
+
+
 def org_iri(key: str) -> str:
     """The node of an organisation resolution key."""
     return iri("org", key)
@@ -141,12 +147,14 @@ _SOURCE_DIGEST: str | None = None
 
 
 def source_digest() -> str:
-    """SHA-256 (12 hex) of this module and :mod:`graph.build`: a change of the code that
-    makes triples invalidates every cached fragment, with no version to bump by hand."""
+    """SHA-256 (12 hex) of this module, :mod:`graph.build`, :mod:`graph.vocab` and
+    :mod:`graph.summaries` (whose :func:`~graph.summaries.indicator_part` is kept with
+    each fragment): a change of the code that makes triples invalidates every cached
+    fragment, with no version to bump by hand."""
     global _SOURCE_DIGEST
     if _SOURCE_DIGEST is None:
         h = hashlib.sha256()
-        for name in ("triples.py", "build.py", "vocab.py"):
+        for name in ("triples.py", "build.py", "vocab.py", "summaries.py"):
             h.update((Path(__file__).parent / name).read_bytes())
         _SOURCE_DIGEST = h.hexdigest()[:12]
     return _SOURCE_DIGEST
@@ -297,8 +305,12 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
                 local.add((node, m("unit"), unitless))
             if out.direction:
                 local.add((node, m("direction"), lit(out.direction)))
-            if out.year:
-                local.add((node, m("year"), lit(str(out.year), datatype=_XSD + "gYear")))
+            year = lit(str(out.year), datatype=_XSD + "gYear") if out.year else None
+            if year:
+                local.add((node, m("year"), year))
+            # The summary that counts this outcome (graph/summaries.py states it from every
+            # document): the named query mechanisms picks the newest findings through it.
+            local.add((node, m("countedIn"), indicator_summary_iri(indicator, category, year)))
             sent = sentence(out.sentence, out.start, out.end)
             local.update([(node, DERIVED, sent), (node, GENERATED, run)])
 
@@ -469,5 +481,6 @@ def nt_line(t: Triple) -> str:
     return f"{t[0]} {t[1]} {t[2]} .\n"
 
 
-__all__ = ["Fragment", "Triple", "document_fragment", "fragment_key", "global_triples", "iri", "lit",
+__all__ = ["Fragment", "Triple", "document_fragment", "fragment_key", "global_triples", "indicator_summary_iri",
+           "iri", "lit",
            "merge_summaries", "nt_line", "referenced_names", "resolution", "run_nodes", "summary_triples", "uri"]

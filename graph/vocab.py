@@ -71,6 +71,7 @@ class MKG(DefinedNamespace):
     forYear: URIRef
     outcomeCount: URIRef
     reportedValues: URIRef
+    countedIn: URIRef
     text: URIRef
 
 

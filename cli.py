@@ -216,10 +216,15 @@ def sparql(query, store_dir, endpoint, infer, fmt):
 def query(name, list_, params, store_dir, endpoint, infer, fmt):
     """Run a named query of the library (graph/queries/*.rq).
 
+    A query that lists statements (mechanisms, practice_chain) lists the first 100, the
+    most useful first (newest, safety first); --param limit=0 lists every row (the
+    export: --format csv or json).
+
     \b
     Example:
         minekg query --list
         minekg query mechanisms --param category=safety
+        minekg query mechanisms --param limit=0 --format csv
     """
     from graph.query import named_queries
 
@@ -248,14 +253,16 @@ def query(name, list_, params, store_dir, endpoint, infer, fmt):
               help="How many practices to rank.")
 @click.option("--all", "every", is_flag=True,
               help="Every finding instead, one row each: practice, organisation, outcome (indicator, "
-                   "value, unit, year), source paper and evidence sentence.")
+                   "value, unit, year), source paper and evidence sentence; the newest first "
+                   "(the named query mechanisms with limit=0).")
 @store_options
 @output_options
 @_fail_cleanly
 def mechanisms(category, limit, every, store_dir, endpoint, infer, fmt):
     """Which practices link to outcomes of a category, ranked by the papers, organisations
     and findings behind them, each with one example finding (outcome, organisation, paper,
-    sentence). --all lists every finding with its evidence (the named query mechanisms).
+    sentence). --all lists every finding with its evidence, the newest first (the named
+    query mechanisms with limit=0: `minekg query mechanisms` lists the first 100).
 
     \b
     Example:
@@ -264,7 +271,7 @@ def mechanisms(category, limit, every, store_dir, endpoint, infer, fmt):
         minekg mechanisms --outcome production --limit 5 --format json
     """
     if every:
-        _run_named("mechanisms", {"category": category}, store_dir, endpoint, infer, fmt)
+        _run_named("mechanisms", {"category": category, "limit": "0"}, store_dir, endpoint, infer, fmt)
     else:
         _run_named("mechanism_ranking", {"category": category, "limit": str(limit)}, store_dir, endpoint,
                    infer, fmt)

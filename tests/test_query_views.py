@@ -59,6 +59,46 @@ ORDER BY ?category ?indicator ?year
 """
 
 
+# Every finding of a category joined row by row: the text of mechanisms before its limit
+# (issue 6), sorted as the named query sorts (the newest first, then by node).
+MECHANISMS = PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?practice ?organisation ?outcome ?indicator ?value ?unit ?year ?source ?sentence
+WHERE {
+  ?cat skos:notation "%s" . ?o mkg:category ?cat . ?finding mkg:outcome ?o ; a mkg:Finding ;
+    mkg:practice ?p ; prov:wasDerivedFrom ?s ; prov:hadPrimarySource ?doc .
+  ?p skos:prefLabel ?practice . ?s mkg:text ?sentence . ?doc dcterms:identifier ?source .
+  ?o mkg:text ?outcome ; sosa:observedProperty ?ind . ?ind skos:prefLabel ?indicator .
+  OPTIONAL { ?finding mkg:organisation ?org . ?org skos:prefLabel ?organisation }
+  OPTIONAL { ?o mkg:value ?value }
+  OPTIONAL { ?o mkg:unit ?u . ?u rdfs:label ?unitLabel }
+  BIND(COALESCE(STR(?unitLabel), "") AS ?unit)
+  OPTIONAL { ?o mkg:year ?year }
+}
+ORDER BY DESC(?year) STR(?finding)
+"""
+
+# Every adoption and finding of the practices a name matches, joined row by row: the text
+# of practice_chain before its limit.
+PRACTICE_CHAIN = PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?practice ?link ?organisation ?outcome ?category ?value ?unit ?year ?source ?sentence
+WHERE {
+  ?p a mkg:Practice ; skos:prefLabel|skos:altLabel ?name ; skos:prefLabel ?practice .
+  FILTER(CONTAINS(STR(?name), "%s"))
+  ?a mkg:practice ?p ; prov:wasDerivedFrom ?s . ?s mkg:text ?sentence ; prov:hadPrimarySource ?doc .
+  ?doc dcterms:identifier ?source .
+  OPTIONAL { ?a mkg:organisation ?org . ?org skos:prefLabel ?organisation }
+  { ?a a mkg:Adoption . BIND("adopts" AS ?link) }
+  UNION
+  { ?a a mkg:Finding ; mkg:outcome ?o . ?o mkg:text ?outcome ; mkg:category ?cat . ?cat skos:notation ?category .
+    OPTIONAL { ?o mkg:value ?value } OPTIONAL { ?o mkg:unit ?u . ?u rdfs:label ?unitLabel }
+    OPTIONAL { ?o mkg:year ?year } BIND("contributesTo" AS ?link) }
+  BIND(COALESCE(STR(?unitLabel), "") AS ?unit)
+}
+"""
+
+
 def _sorted_names(rows: list[list[str]], col: int) -> list[list[str]]:
     """Rows with the joined names of column ``col`` in code-point order (SPARQL leaves
     the order of a GROUP_CONCAT open)."""
@@ -159,3 +199,47 @@ def test_a_table_cuts_values_as_measuring_every_prefix_did(value):
 
     rows = [[value, "短"], ["x" * 59 + "矿", value[:30]]]
     assert format_table(["列", "b"], rows) == _table_by_prefixes(["列", "b"], rows)
+
+
+@pytest.mark.parametrize("category", ["safety", "other", "talent", "cohesion", "environment"])
+def test_mechanisms_lists_every_finding_with_limit_0(graph, category):
+    named = select_rows(graph, bind_params(named_queries()["mechanisms"], {"category": category, "limit": "0"}))
+    assert named == select_rows(graph, MECHANISMS % category)
+    assert len(named[1]) >= {"safety": 16, "other": 10, "talent": 6, "cohesion": 3, "environment": 0}[category]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13, 100])
+def test_mechanisms_lists_the_newest_findings_first(graph, limit):
+    # Findings are chosen by the counts of the indicator summaries before any value is
+    # read: at any limit they must be the first of the whole list, the years with no
+    # finding and the findings without a year included.
+    named = select_rows(graph, bind_params(named_queries()["mechanisms"], {"limit": str(limit)}))
+    every = select_rows(graph, MECHANISMS % "safety")
+    assert named == (every[0], every[1][:limit])
+    years = [r[named[0].index("year")] for r in every[1]]
+    assert years[0] and not years[-1]  # dated ones first, then those without a year
+
+
+@pytest.mark.parametrize("practice", ["三会一课", "安全", "隐患", "党"])
+def test_practice_chain_lists_every_statement_with_limit_0(graph, practice):
+    query = named_queries()["practice_chain"]
+    cols, rows = select_rows(graph, bind_params(query, {"practice": practice, "limit": "0"}))
+    ref_cols, ref = select_rows(graph, PRACTICE_CHAIN % practice)
+    assert cols == ref_cols and rows and sorted(rows) == sorted(ref)
+    # Findings first, those of safety outcomes first; then adoptions.
+    links = [r[cols.index("link")] for r in rows]
+    assert links == sorted(links, key=lambda link: link != "contributesTo")
+    categories = [r[cols.index("category")] for r in rows if r[cols.index("link")] == "contributesTo"]
+    assert categories == sorted(categories, key=lambda c: (c != "safety", c))
+
+
+@pytest.mark.parametrize("practice, limit", [("安全", 3), ("安全", 10), ("党", 20), ("三会一课", 2)])
+def test_practice_chain_limit_keeps_the_findings_first(graph, practice, limit):
+    query = named_queries()["practice_chain"]
+    cols, rows = select_rows(graph, bind_params(query, {"practice": practice, "limit": str(limit)}))
+    _, every = select_rows(graph, bind_params(query, {"practice": practice, "limit": "0"}))
+    assert len(rows) == min(limit, len(every))
+    findings = [r for r in every if r[cols.index("link")] == "contributesTo"]
+    # The findings are sorted among all of them; adoptions are the first the store gives.
+    assert rows[:len(findings)] == findings[:limit]
+    assert all(r in every for r in rows)

@@ -25,7 +25,15 @@ copy of the store):
   and ``mkg:IndicatorSummary`` of :mod:`graph.summaries`), not the statements;
 * a ranking cut at ``limit`` finds its threshold on numbers first and reads names only
   for the rows that reach it (``orgs_by_practices``): comparing names reads them from
-  the store.
+  the store;
+* a list of statements (``mechanisms``, ``practice_chain``) takes a ``limit`` (``0``:
+  every row, :data:`NO_LIMIT`) and chooses its rows in a sub-select before reading
+  their values: a sub-select with a LIMIT is what Oxigraph 0.5 joins to what follows
+  row by row (without one it hashed every finding's values); its groups of plain
+  patterns start where the parameter is (the practice's name, the category's
+  summaries) — a pattern joined after a group was read whole;
+* an ORDER BY on a node or a stored string reads it from the store at every
+  comparison: sort by a string made of it (``STRAFTER(STR(?node), …)``), read once.
 """
 from __future__ import annotations
 

@@ -150,6 +150,9 @@ class PracticeRecognizer:
         self.lex = lex
         self.types = [t for t, _ in lex.practice_types]
         self.type_domain = dict(lex.practice_types)
+        self.type_set = frozenset(self.types)
+        # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
+        self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
         self.recommend = lex.cue_words("recommend")
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
@@ -229,6 +232,7 @@ class PracticeRecognizer:
         spans += self._distributive(doc, taken)
         spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
+        self._type_word_mentions(spans)
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -266,6 +270,25 @@ class PracticeRecognizer:
                 at = text.find(name, end)
         return out
 
+    def _type_word_mentions(self, spans: list) -> None:
+        """Rule *again*, by type word: a name that is a type word alone (``突击队成立以来``,
+        ``先锋队队员``) after a measure whose name ends with it (``组建“瓦斯哨兵”突击队``) is
+        that measure named again, the way Chinese prose shortens a name to its head noun.
+        ``spans`` sorted by start; changed in place."""
+        last: dict[str, object] = {}  # type word → the last fuller name ending with it
+        for span in spans:
+            name = re.sub(r"[“”\"]", "", span._.canonical)
+            if name in self.type_set and name in last:
+                first = last[name]
+                span.label_ = first.label_
+                span._.canonical = first._.canonical
+                span._.rule = "again"
+                span._.part_of = first._.part_of
+                continue
+            for typ in self.types:
+                if name.endswith(typ) and len(name) > len(typ):
+                    last[typ] = span
+
     # -- rules -------------------------------------------------------------------
     def _quoted(self, text: str, ends: set[int] | None = None):
         out = []
@@ -302,6 +325,8 @@ class PracticeRecognizer:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
                     continue  # “零隐患”工作理念: the type word belongs to a value
+            elif inner in self.indicator_heads:
+                continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:

@@ -73,10 +73,14 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: APP are no names).
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
-#: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
-DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
-                           r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}"
-                           r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16})+)(?=[，,。；;：:\n]|$)")
+#: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
+#: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?"
+                           r"(?:即|分别是|分别为|包括|涵盖)"
+                           r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
+                           r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
+                           # …和保障链三个部分: the count of the parts closes the list.
+                           r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块))?(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
@@ -129,6 +133,8 @@ LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严�
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
 LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
                       "将", "用", "对", "与", "和", "及")
+#: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
+ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -233,6 +239,7 @@ class PracticeRecognizer:
         spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
+        spans = self._abbreviated(doc, text, spans, taken, ends)
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -288,6 +295,46 @@ class PracticeRecognizer:
             for typ in self.types:
                 if name.endswith(typ) and len(name) > len(typ):
                     last[typ] = span
+
+    def _abbreviated(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: set[int]) -> list:
+        """Rule *again*, by abbreviation: a measure followed by ``（以下简称“X”）`` or
+        ``（简称X）`` is named X from there on (``“党员安全联保”机制（以下简称“联保”）…联保
+        对子共制止违章46起``), the way policy writing defines a short name once. The short name
+        in brackets is no measure of its own; each later X (quoted, or on token boundaries)
+        is the measure again. ``spans`` sorted by start; returns them, sorted."""
+        if "简称" not in text:
+            return spans
+        starts = {t.idx for t in doc}
+        out = list(spans)
+        for p in spans:
+            m = ABBREVIATION_RE.match(text, p.end_char)
+            if m is None or p._.rule == "again":
+                continue
+            alias = m["alias"]
+            out = [q for q in out if not (m.start() <= q.start_char < m.end())]
+            for am in re.finditer(rf"[“\"]?{re.escape(alias)}[”\"]?", text[m.end():]):
+                a, b = m.end() + am.start(), m.end() + am.end()
+                quoted = am.group(0)[0] in "“\"" and am.group(0)[-1] in "”\""
+                same = next((q for q in out if q.start_char == a and q.end_char == b), None)
+                if same is not None:
+                    same._.canonical, same._.rule, same.label_ = p._.canonical, "again", p.label_
+                    same._.part_of = p._.part_of
+                    continue
+                if taken.overlaps(a, b) or not (quoted or (a in starts and b in ends)):
+                    continue
+                span = char_span(doc, a, b)
+                if span is None:
+                    continue
+                span.label_ = p.label_
+                span._.canonical = p._.canonical
+                span._.chars = (a, b)
+                span._.rule = "again"
+                span._.modality = self._modality(text, a)
+                span._.part_of = p._.part_of
+                taken.add(a, b)
+                out.append(span)
+        out.sort(key=lambda s: s.start)
+        return out
 
     # -- rules -------------------------------------------------------------------
     def _quoted(self, text: str, ends: set[int] | None = None):

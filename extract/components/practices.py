@@ -135,6 +135,12 @@ LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "
                       "将", "用", "对", "与", "和", "及")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
+#: The keywords line of a journal paper, up to a position on it.
+KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
+#: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
+#: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
+#: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|变成|化为|誉为|称为|称作|视为|当成)[^，,。；;“”\"\n]{0,10}$")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -239,7 +245,10 @@ class PracticeRecognizer:
         spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
+        _bare_quote_mentions(spans, self.types)
         spans = self._abbreviated(doc, text, spans, taken, ends)
+        # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
+        spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -368,6 +377,8 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
+            if not ext and FIGURATIVE_BEFORE_RE.search(_clause_head(text, start)):
+                continue  # 是全矿公认的“硬骨头”: a figure of speech
             if ext:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
@@ -778,6 +789,31 @@ class PracticeRecognizer:
             if topic is not None and topic._.canonical != name:
                 span._.part_of = topic._.canonical
         _break_cycles(spans)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _bare_quote_mentions(spans, types) -> None:
+    """Rule *again*, by label: a bare quote (``“三线四联”``, a title's ``党员“双巡一查”守牢…``)
+    whose label is written elsewhere in the text with a type word (``“三线四联”安全党建模式``)
+    is that measure, named by its label alone — as Chinese headlines and abstracts do.
+    The longer name is a quote and a short typed tail (up to 8 characters, ending in a type
+    word of ``types``). ``spans`` sorted by start; changed in place."""
+    full: dict[str, object] = {}
+    for p in spans:
+        m = re.match(r"[“\"][^“”\"]+[”\"]", p._.canonical)
+        tail = p._.canonical[m.end():] if m else ""
+        if m and 0 < len(tail) <= 8 and tail.endswith(tuple(types)) and p._.rule != "again":
+            full.setdefault(m.group(0).strip("“”\""), p)
+    for p in spans:
+        label = p._.canonical.strip()
+        if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:
+            first = full.get(label.strip("“”\""))
+            if first is not None:
+                p._.canonical, p._.rule, p.label_ = first._.canonical, "again", first.label_
+                p._.part_of = first._.part_of
 
 
 def _clause_head(text: str, pos: int) -> str:

@@ -275,7 +275,7 @@ TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]
 CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
 VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?[^，,。；;]{0,12}?(?:以|依托|借助|依靠)$")
-VEHICLE_AFTER_RE = re.compile(r"为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
+VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
 
 
 def _vehicle(text: str, sent: Span, practices: list[Span]) -> Span | None:

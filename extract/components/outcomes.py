@@ -80,7 +80,7 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
     re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d ]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
-    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:(?:达到|达)?\d{1,3}(?: \d{3})*天)?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:(?:达到|达)?(?:\d{1,3}(?: \d{3})+|\d+)天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),

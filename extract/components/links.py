@@ -273,6 +273,8 @@ TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]
                             r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
 CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
+#: What closes a cause named after 与: …与X密不可分, …和X分不开.
+CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:密不可分|分不开|息息相关)")
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
 VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?[^，,。；;]{0,12}?(?:以|依托|借助|依靠)$")
 VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
@@ -298,6 +300,10 @@ def _cause_after(text: str, practices: list[Span], outcome: Span) -> Span | None
         if p.start >= outcome.end:
             between = text[outcome.end_char:p.start_char]
             if len(between) <= 16 and CAUSE_AFTER_RE.search(re.sub(r"[，,\s]", "", between)):
+                return p
+            # …下降30%，这与X密不可分: the cause named between 与 and 密不可分.
+            if len(between) <= 16 and re.search(r"(?:与|和|同)$", between) and \
+                    CLOSE_CAUSE_RE.match(text, p.end_char):
                 return p
             return None
     return None

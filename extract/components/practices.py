@@ -135,6 +135,14 @@ LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "
                       "将", "用", "对", "与", "和", "及")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
+#: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
+#: 认为) or scholars and studies as the subject (有学者指出, 已有研究表明).
+LITERATURE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:等人?)?\s*[（(](?:19|20)\d{2}[）)]\s*(?:提出|指出|认为|研究|发现|总结|构建)|"
+                           r"(?:有学者|学者们?|已有研究|现有研究|有研究|相关研究|国内外研究|既有文献|已有文献)"
+                           r"[^。！？]{0,6}(?:提出|指出|认为|表明|发现|总结)")
+#: An entry of a reference list (GB/T 7714-2015: [n] authors. title[J]. journal, year…): the
+#: titles of other works, not measures of this text.
+REFERENCE_ENTRY_RE = re.compile(r"\s*[\[［]\d{1,3}[\]］][^\n]*\[(?:J|M|D|N|C|R|S|P|EB/OL|Z)\]")
 #: The keywords line of a journal paper, up to a position on it.
 KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
@@ -249,6 +257,9 @@ class PracticeRecognizer:
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
+        # 王某（2020）提出“X”模式: a measure of the literature, neither adopted here nor proposed.
+        spans = [p for p in spans if not LITERATURE_RE.search(_sentence_of(text, p.start_char))
+                 and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))]
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -789,6 +800,13 @@ class PracticeRecognizer:
             if topic is not None and topic._.canonical != name:
                 span._.part_of = topic._.canonical
         _break_cycles(spans)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (between 。！？ or line breaks)."""
+    a = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0]
+    return text[a:min(ends) if ends else len(text)]
 
 
 def _line_start(text: str, pos: int) -> int:

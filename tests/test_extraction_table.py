@@ -496,6 +496,11 @@ ROWS += [
     ("NP", "已有研究指出，“两述一评”机制能提升安全绩效[1]。", "“两述一评”机制"),
     ("NP", "[1] 李明. “两述一评”机制在煤矿的应用[J]. 煤矿安全, 2020(3): 12-15.", "“两述一评”机制"),
     ("P", "矿党委推行“两述一评”机制，支部书记既述党建又述安全[1]。", "“两述一评”机制"),
+    # a heading that gives a direction names no measure; a graded standard; members doing an act
+    ("NP", "3.2 健全安全考核机制\n各支部要把安全指标纳入考核。", "安全考核机制"),
+    ("P", "3.2 推行安全考核积分机制\n各支部把安全指标纳入考核。", "安全考核积分机制"),
+    ("NP", "2023年该矿通过省级一级安全生产标准化管理体系达标验收。", "安全生产标准化"),
+    ("NP", "每个网格由2名党员包保，实行挂牌上岗。", "党员包保"),
 ]
 
 # Pattern families over several mines and measures (the same language, other names).

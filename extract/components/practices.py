@@ -143,6 +143,14 @@ LITERATURE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:等人?)?\s*[（(](?:19|20)\
 #: An entry of a reference list (GB/T 7714-2015: [n] authors. title[J]. journal, year…): the
 #: titles of other works, not measures of this text.
 REFERENCE_ENTRY_RE = re.compile(r"\s*[\[［]\d{1,3}[\]］][^\n]*\[(?:J|M|D|N|C|R|S|P|EB/OL|Z)\]")
+#: A heading that gives a direction before a name: 4.1 完善, （二）健全, 三、加强.
+DIRECTION_HEADING_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*"
+                                  r"(?:进一步)?(?:完善|健全|加强|强化|优化|深化|规范|注重|提升)")
+#: A graded standard around a name (国家一级安全生产标准化管理体系, 标准化示范矿井).
+STANDARD_BEFORE_RE = re.compile(r"[一二三]级$|级的$")
+STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级)")
+#: The object of a verb that a name ends with (党员包保职工): people or units, not a name.
+PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|群众|对象)")
 #: The keywords line of a journal paper, up to a position on it.
 KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
@@ -259,7 +267,8 @@ class PracticeRecognizer:
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
         # 王某（2020）提出“X”模式: a measure of the literature, neither adopted here nor proposed.
         spans = [p for p in spans if not LITERATURE_RE.search(_sentence_of(text, p.start_char))
-                 and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))]
+                 and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))
+                 and not _not_a_measure_here(text, p)]
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -800,6 +809,25 @@ class PracticeRecognizer:
             if topic is not None and topic._.canonical != name:
                 span._.part_of = topic._.canonical
         _break_cycles(spans)
+
+
+def _not_a_measure_here(text: str, span) -> bool:
+    """A name written where it is not a measure: a heading that only gives a direction
+    (``4.1 完善安全考评机制``: GUIDELINES.md «Not a practice: a bare direction»); a standard
+    attained (``国家一级安全生产标准化管理体系``, ``标准化示范矿井``); members doing the act a
+    name says (``由1至2名党员包保``, ``党员包保职工``)."""
+    a, b = span._.chars or (span.start_char, span.end_char)
+    quoted = text[a:a + 1] in "“\""
+    line_start = _line_start(text, a)
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[line_start:a]) and not text[b:line_end].strip("。 "):
+        return True
+    if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
+        return True
+    return bool(re.search(r"\d名$|[一二三四五六七八九十两]名$", text[max(0, a - 2):a])
+                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
+        and text[a:b].startswith("党员")
 
 
 def _sentence_of(text: str, pos: int) -> str:

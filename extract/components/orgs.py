@@ -252,6 +252,8 @@ class OrganisationRecognizer:
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
+            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"):
+                continue  # …，即由矿党委统一部署: a preposition, then the article's own mine
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))

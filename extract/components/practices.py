@@ -295,18 +295,22 @@ class PracticeRecognizer:
             while at >= 0:
                 end = at + len(name)
                 if not taken.overlaps(at, end) and (quoted or (at in starts and end in ends)):
-                    span = char_span(doc, at, end)
+                    span = self._mention_again(doc, text, first, at, end)
                     if span is not None:
-                        span.label_ = first.label_
-                        span._.canonical = first._.canonical
-                        span._.chars = (at, end)
-                        span._.rule = "again"
-                        span._.modality = self._modality(text, at)
-                        span._.part_of = first._.part_of
                         taken.add(at, end)
                         out.append(span)
                 at = text.find(name, end)
         return out
+
+    def _mention_again(self, doc: Doc, text: str, first, a: int, b: int):
+        """A span at characters ``a``–``b`` naming the measure of span ``first`` again
+        (rule *again*), or ``None`` when the characters are not on token boundaries."""
+        span = char_span(doc, a, b)
+        if span is not None:
+            _name_again(span, first)
+            span._.chars = (a, b)
+            span._.modality = self._modality(text, a)
+        return span
 
     def _type_word_mentions(self, spans: list) -> None:
         """Rule *again*, by type word: a name that is a type word alone (``突击队成立以来``,
@@ -317,11 +321,7 @@ class PracticeRecognizer:
         for span in spans:
             name = re.sub(r"[“”\"]", "", span._.canonical)
             if name in self.type_set and name in last:
-                first = last[name]
-                span.label_ = first.label_
-                span._.canonical = first._.canonical
-                span._.rule = "again"
-                span._.part_of = first._.part_of
+                _name_again(span, last[name])
                 continue
             for typ in self.types:
                 if name.endswith(typ) and len(name) > len(typ):
@@ -348,22 +348,14 @@ class PracticeRecognizer:
                 quoted = am.group(0)[0] in "“\"" and am.group(0)[-1] in "”\""
                 same = next((q for q in out if q.start_char == a and q.end_char == b), None)
                 if same is not None:
-                    same._.canonical, same._.rule, same.label_ = p._.canonical, "again", p.label_
-                    same._.part_of = p._.part_of
+                    _name_again(same, p)
                     continue
                 if taken.overlaps(a, b) or not (quoted or (a in starts and b in ends)):
                     continue
-                span = char_span(doc, a, b)
-                if span is None:
-                    continue
-                span.label_ = p.label_
-                span._.canonical = p._.canonical
-                span._.chars = (a, b)
-                span._.rule = "again"
-                span._.modality = self._modality(text, a)
-                span._.part_of = p._.part_of
-                taken.add(a, b)
-                out.append(span)
+                span = self._mention_again(doc, text, p, a, b)
+                if span is not None:
+                    taken.add(a, b)
+                    out.append(span)
         out.sort(key=lambda s: s.start)
         return out
 
@@ -813,6 +805,15 @@ class PracticeRecognizer:
         _break_cycles(spans)
 
 
+def _name_again(span, first) -> None:
+    """Make ``span`` a mention of the measure of ``first`` (rule *again*): its name,
+    domain and model."""
+    span.label_ = first.label_
+    span._.canonical = first._.canonical
+    span._.rule = "again"
+    span._.part_of = first._.part_of
+
+
 def _not_a_measure_here(text: str, span) -> bool:
     """A name written where it is not a measure: a heading that only gives a direction
     (``4.1 完善安全考评机制``: GUIDELINES.md «Not a practice: a bare direction»); a standard
@@ -860,8 +861,7 @@ def _bare_quote_mentions(spans, types) -> None:
         if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:
             first = full.get(label.strip("“”\""))
             if first is not None:
-                p._.canonical, p._.rule, p.label_ = first._.canonical, "again", first.label_
-                p._.part_of = first._.part_of
+                _name_again(p, first)
 
 
 def _clause_head(text: str, pos: int) -> str:

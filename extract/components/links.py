@@ -9,11 +9,17 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
 - *same-enumeration*: a ``；`` item that enumerates measures each with its count
   (``安全专题培训8445人次,逢查必考11200人次,…,切实增强安全意识``) ends with a result that
   sums them up: every counted measure of the item gets it.
+- *vehicle*: a measure named first in its sentence as the vehicle or means of the work
+  (``以X为载体，…``, ``依托X，…``, ``以X创建为抓手``) gets the sentence's results too.
+- *cause after*: a result followed by its cause (``…下降30%，这得益于X``, ``…，与X密不可分``)
+  is linked to that measure.
 - *refers-back by kind*: a sentence with outcomes but no practice, opening with 这一/该 + a
   type word (``通过这一模式``, ``该制度实施后``), takes the last practice of that kind.
 - *period of a kind*: a sentence with outcomes but no practice, opening with a type word
   and a time of its running (``活动期间``, ``机制运行以来``), takes the last practice of
   that kind.
+- *short form as subject*: a clause opening with a team or post word (``攻关组全年解决…``,
+  ``攻坚队采用…``) whose characters stand in order in a measure named before.
 - *short form*: a sentence with outcomes but no practice, whose first clause names a
   practice before it in the paragraph in a shorter form and says since when
   (``联保以来`` after ``党员安全联保机制``, ``党小组建在班组上以后``), takes that practice:

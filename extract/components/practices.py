@@ -35,6 +35,13 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
   type word belong to the name (``推行党员设备“包机制”`` → ``党员设备“包机制”``).
 - *again*: a name found once is a mention of the same measure wherever it is written again,
   so that a result stated with it (``2024年“青安哨”发现并整改隐患418条``) can be linked.
+  So is a type word alone after a name ending with it (``突击队成立以来``), a bare label
+  after or before its typed name (a title's ``“双巡一查”``), and a short name defined in
+  brackets (``（以下简称“联保”）``).
+- *not here*: no measure in a keywords line, a sentence reporting the literature
+  (``王强（2020）提出…``), an entry of a reference list, a heading that only gives a direction
+  (``4.1 完善安全考评机制``), a graded standard, a figure of speech after a copula
+  (``是全矿公认的“硬骨头”``), or the jargon of a result in quotes (``“三违”``).
 - *model parts*: a sentence that opens by building a system or model
   (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
   it: the practices that follow in that sentence are part of it.

@@ -66,6 +66,27 @@ def test_a_change_that_moves_resolution_rebuilds_both_documents(records, tmp_pat
     _assert_same(out, full)
 
 
+def test_a_change_that_keeps_the_organisations_makes_one_fragment(records, tmp_path):
+    """The organisations of the corpus are those of the last build, so the unchanged
+    documents keep their fragment keys without being resolved again (graph/fragments.py
+    ``known``); the changed one is made again, and the graph is that of a build from
+    nothing."""
+    import json
+
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "inc")
+    state = json.loads((out / "fragments" / "state.json").read_text(encoding="utf-8"))
+    assert sorted(state["docs"]) == sorted({r.doc for r in records})
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.doc.startswith("002_"))
+    rec.practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, again.store) == (1, "updated")
+    full, _ = _fresh(changed, tmp_path, "full")
+    _assert_same(out, full)
+
+
 def test_a_removed_document_leaves_no_triple(records, tmp_path):
     from graph.fragments import write_graph
 
@@ -281,17 +302,19 @@ def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
 
 def test_an_aggregate_not_of_the_last_build_is_not_used(records, tmp_path):
     """The counted shared triples are taken from the last build only when the state names
-    their token; a stale or foreign aggregate.json is counted afresh."""
-    import json
+    their token; a stale or foreign aggregate is counted afresh, and its shared triples
+    are not taken for the previous build's."""
+    import marshal
 
-    from graph.fragments import write_graph
+    from graph.fragments import AGGREGATE, write_graph
 
     out, _ = _fresh(records, tmp_path, "agg")
-    path = out / "fragments" / "aggregate.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    path = out / "fragments" / AGGREGATE
+    data = marshal.loads(path.read_bytes())
     data["token"] = "another build"
     data["lines"] = {}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    data["shared"] = set()
+    path.write_bytes(marshal.dumps(data))
     fewer = [r for r in records if not r.doc.startswith("003_")]
     again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
     assert again.store == "updated"

@@ -91,7 +91,8 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             bytes and extractor version did not change (:mod:`extract.cache`), and the
             graph fragments of documents in ``out/cache/graph`` (:mod:`graph.fragments`);
             after a successful build, entries this build did not use are deleted.
-        jobs: extraction processes (``None``: one per CPU); the outputs do not depend on it.
+        jobs: extraction processes, and the processes that make the graph's fragments
+            when many are to be made (``None``: one per CPU); the outputs do not depend on it.
         infer: add the RDFS / OWL-RL entailments of ``ontology/minekg.ttl`` to
             ``graph.ttl`` and the store (``org:Organization`` then finds every mine).
         strict: a skipped file fails the build (:class:`BuildRefused`) instead of being
@@ -146,7 +147,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     try:
         staging = Staging(out)
         try:
-            summary, graph, page = _stage(corpus, version, staging, cache, infer, timings)
+            summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs)
             lap = Laps(timings)
             staging.write_text("report.json", report_json(version, asdict(summary), corpus.files))
             lap("report")
@@ -169,7 +170,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
 
 
 def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
-           infer: bool, timings: dict[str, float] | None = None
+           infer: bool, timings: dict[str, float] | None = None, jobs: int | None = 1
            ) -> tuple[BuildSummary, GraphResult, dict | None]:
     """Write every output but the report under its temporary name; return the summary,
     what the graph stage did and the page's state to record (``None`` without cache).
@@ -198,10 +199,11 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         if not all(s.key for s in stored):
             contents = None
         graph = write_graph(stored, out, version, out / "cache" / "graph", infer=infer,
-                            staging=staging, contents=contents, timings=timings)
+                            staging=staging, contents=contents, timings=timings, jobs=jobs)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
-            graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings)
+            graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings,
+                                jobs=jobs)
     lap = Laps(timings)
     net = graph.network
     if net is None:

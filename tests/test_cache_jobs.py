@@ -98,6 +98,41 @@ def test_parallel_build_is_byte_identical(built, tmp_path):
         assert (out / name).read_bytes() == (built / name).read_bytes(), name
 
 
+def test_fragments_made_in_worker_processes_are_those_of_one_process(built, tmp_path, monkeypatch):
+    """With ``jobs=2`` the fragments are made in forked worker processes (here every
+    document, one per task) and the outputs, the store and the fragment cache are those
+    of the one-process build."""
+    import os
+
+    import graph.fragments as fragments
+    from graph.project import build_project
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = fragments._make
+
+    def recorded(cache, key, doc, *args):  # says which process made which document
+        (pids / f"{os.getpid()}-{doc}").write_text("", encoding="utf-8")
+        return real(cache, key, doc, *args)
+
+    monkeypatch.setattr(fragments, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(fragments, "CHUNK", 1)
+    monkeypatch.setattr(fragments, "_make", recorded)  # the forked workers have it too
+    out = tmp_path / "par"
+    build_project([PAPERS], out, jobs=2)
+    made_by = {p.name.split("-", 1)[0] for p in pids.iterdir()}
+    assert len(list(pids.iterdir())) == len(list(PAPERS.glob("*.txt")))  # every document, in a worker
+    assert str(os.getpid()) not in made_by
+    for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name
+    from tests.test_incremental import _store_triples
+
+    assert _store_triples(out / "store") == _store_triples(built / "store")
+    frag = {p.name: p.read_bytes() for p in (out / "cache" / "graph").glob("*.*") if p.suffix in (".ttl", ".agg")}
+    one = {p.name: p.read_bytes() for p in (built / "cache" / "graph").glob("*.*") if p.suffix in (".ttl", ".agg")}
+    assert frag == one
+
+
 def _entries(out: Path) -> tuple[set[str], set[str]]:
     extraction = {p.name for p in (out / "cache").glob("*.json")
                   if p.name != "files.json"}  # the input files' signatures, not entries

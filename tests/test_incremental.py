@@ -246,6 +246,44 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
+                                                                                 monkeypatch):
+    """A change that keeps the shared triples checks only the new fragment, against the
+    shared triples about its nodes; a broken one still stops the build."""
+    import graph.fragments as fragments
+    from graph.validate import ShapeError
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    real, real_check = fragments.document_fragment, fragments._check
+    modes = []
+
+    def broken(*args, **kwargs):  # outcomes without their sentence: no shared triple changes
+        frag = real(*args, **kwargs)
+        frag.local = [t for t in frag.local if not ("/outcome/" in t[0] and t[1].endswith("wasDerivedFrom>"))]
+        return frag
+
+    def check(shared, new_locals, shared_checked=False):
+        modes.append(shared_checked)
+        return real_check(shared, new_locals, shared_checked=shared_checked)
+
+    monkeypatch.setattr(fragments, "_check", check)
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.outcomes)
+    rec.outcomes[0].sentence += "（注）"  # a local triple only: the sentence's text
+    again = fragments.write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, modes) == (1, [True])
+    full, _ = _fresh(changed, tmp_path, "full")
+    _assert_same(out, full)
+    before = (out / "graph.ttl").read_bytes()
+    monkeypatch.setattr(fragments, "document_fragment", broken)
+    rec.outcomes[0].sentence += "（再注）"
+    with pytest.raises(ShapeError, match="an outcome needs the sentence it comes from"):
+        fragments.write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert modes[-1] is True
+    assert (out / "graph.ttl").read_bytes() == before
+
+
 # --- the page's projection made from the fragments ------------------------------------
 
 def _same_network(a, b) -> None:

@@ -151,7 +151,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     out = tmp_path / "out"
     build_project([papers], out)
     first_extraction, first_fragments = _entries(out)
-    assert len(first_extraction) == 2 and len(first_fragments) == 6  # .json, .ttl, .agg a document
+    assert len(first_extraction) == 2 and len(first_fragments) == 8  # .json, .ttl, .agg, .net a document
     stale = ExtractionCache(out / "cache", "0.0.1+lex.000000000000")
     path = sorted(papers.iterdir())[0]
     stale.put(stale.key(path, b"old bytes"), [], FileReport(str(path)))
@@ -161,7 +161,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     build_project([papers], out)
     extraction, fragments = _entries(out)
     assert len(extraction) == 1 and extraction < first_extraction
-    assert len(fragments) == 3 and fragments < first_fragments
+    assert len(fragments) == 4 and fragments < first_fragments
     assert (out / "cache" / "notes.txt").exists()
 
 

@@ -319,6 +319,41 @@ def test_projection_from_fragments_equals_the_projection_of_the_store(records, t
     assert render_html(again.network) == render_html(from_store)
 
 
+def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, tmp_path, monkeypatch):
+    """With two jobs the page's graph is projected in a forked process, which reads the
+    parts of the fragments taken from the cache (a rebuild): the graph it returns is the
+    one a build from nothing projects in its own process."""
+    import os
+
+    import graph.fragments as fragments
+    from graph.fragments import write_graph
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = fragments._project
+
+    def recorded(shared, entries):  # says which process projected
+        (pids / str(os.getpid())).write_text("", encoding="utf-8")
+        return real(shared, entries)
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    monkeypatch.setattr(fragments, "_project", recorded)
+    out = tmp_path / "forked"
+    out.mkdir()
+    write_graph(records, out, "v", out / "fragments", jobs=2)
+    changed = copy.deepcopy(records)
+    changed[0].practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", jobs=2, update_share=1.0)
+    assert again.made == 1
+    assert {p.name for p in pids.iterdir()} and str(os.getpid()) not in {p.name for p in pids.iterdir()}
+    full = tmp_path / "here"
+    full.mkdir()
+    here = write_graph(changed, full, "v", full / "fragments", jobs=1)
+    _same_network(again.network, here.network)
+    assert again.network.graph == here.network.graph
+    assert str(os.getpid()) in {p.name for p in pids.iterdir()}  # jobs=1: in this process
+
+
 @pytest.mark.parametrize("max_nodes", [1, 7, 60, 10**6])
 def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
     """Above MAX_NODES the build makes only the nodes the page keeps; the same graph and

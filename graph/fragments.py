@@ -7,10 +7,13 @@
    fragment cache (``OUT/cache/graph``) under :func:`graph.triples.fragment_key` — the
    document's records and how the corpus resolves the names it uses — so a rebuild only
    makes the fragments of changed documents, and of documents whose organisations now
-   resolve differently;
+   resolve differently (many of them: in ``jobs`` forked processes, :func:`_make_fragments`);
+   a document whose records did not change, in a corpus that declares the organisations
+   the last build saw, keeps the key the state recorded for it;
 3. the shared and global triples (labels chosen from every document's names), counted
-   by the fragments that state them (``aggregate.json``, kept between builds: a rebuild
-   reads the shared triples of the fragments that came and went only), and the practice
+   by the fragments that state them (``aggregate.marshal``, kept between builds: a rebuild
+   reads the shared triples of the fragments that came and went only, and with them the
+   shared triples it wrote, for the store update), and the practice
    summaries added up from every document's findings;
 4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
    shared triples — a fragment taken from the cache was checked when it was made, and
@@ -18,12 +21,13 @@
 5. ``graph.ttl``: the prefixes, the shared and global triples, then each document's
    triples, documents in name order — so a rebuild that reuses fragments writes the
    bytes a full build writes;
-6. the store: bulk-loaded from ``graph.ttl``, or, when a small part changed and the
-   store is the one the previous build left, a copy of it updated in place (the triples
-   of the old fragments out, the new ones in);
+6. the store, in a thread while the shapes are checked: bulk-loaded from ``graph.ttl``,
+   or, when a small part changed and the store is the one the previous build left, a
+   copy of it updated in place (the triples of the old fragments out, the new ones in);
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
    contributes was worked out when it was made; joined with the shared triples, trimmed
-   to the nodes the page shows — no query over the store.
+   to the nodes the page shows — no query over the store; in a forked process
+   (:class:`_Projection`) from :data:`MIN_FORKED_PROJECTION` documents.
 
 Both files are staged (:class:`graph.commit.Staging`) and put in place with the build's other
 outputs, so a build that fails or is killed changes none of them.

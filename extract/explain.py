@@ -4,7 +4,7 @@ Issue 3 «Tools»: ``minekg explain NAME`` shows, for one practice, every articl
 it was found, the sentence of its first mention, the rule that recognised it
 (``PracticeRecord.rule``: quoted, lexicon, typed, list, idiom, counted, distributive)
 and each link made from it with the linking rule (``LinkRecord.rule``: same-sentence,
-same-list, same-enumeration, part-of, refers-back).
+same-list, same-enumeration, part-of, vehicle, cause-after, refers-back, framing).
 
 Names are compared with the scoring rule of GUIDELINES.md
 (:func:`extract.evaluate.names_match`), so ``三三制隐患排查法`` finds

@@ -175,14 +175,17 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
 
     Returns:
         The :class:`ArticleRecord`; practices are listed once per name, with the
-        evidence of their first mention and every organisation that adopts them.
+        evidence of their first mention in full (a mention by label or short name only
+        when there is none) and every organisation that adopts them.
     """
     source = article.source
     text = doc_text(doc)  # spaCy rebuilds doc.text from every token on each access
     orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
             for o in (doc._.orgs or {}).values()]
     practices: dict[str, PracticeRecord] = {}
-    for span in doc.spans.get("practice", []):
+    # The mention that names a measure in full gives its evidence; one named again
+    # (a label, a type word, a short name) comes after it even when written first.
+    for span in sorted(doc.spans.get("practice", []), key=lambda s: (s._.rule == "again", s.start)):
         ext = span._  # one Underscore object for the span's attributes, not one a read
         name, org, modality = ext.canonical, ext.org, ext.modality
         rec = practices.get(name)

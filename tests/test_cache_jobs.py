@@ -98,11 +98,46 @@ def test_parallel_build_is_byte_identical(built, tmp_path):
         assert (out / name).read_bytes() == (built / name).read_bytes(), name
 
 
+def test_fragments_made_in_worker_processes_are_those_of_one_process(built, tmp_path, monkeypatch):
+    """With ``jobs=2`` the fragments are made in forked worker processes (here every
+    document, one per task) and the outputs, the store and the fragment cache are those
+    of the one-process build."""
+    import os
+
+    import graph.fragments as fragments
+    from graph.project import build_project
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = fragments._make
+
+    def recorded(cache, key, doc, *args):  # says which process made which document
+        (pids / f"{os.getpid()}-{doc}").write_text("", encoding="utf-8")
+        return real(cache, key, doc, *args)
+
+    monkeypatch.setattr(fragments, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(fragments, "CHUNK", 1)
+    monkeypatch.setattr(fragments, "_make", recorded)  # the forked workers have it too
+    out = tmp_path / "par"
+    build_project([PAPERS], out, jobs=2)
+    made_by = {p.name.split("-", 1)[0] for p in pids.iterdir()}
+    assert len(list(pids.iterdir())) == len(list(PAPERS.glob("*.txt")))  # every document, in a worker
+    assert str(os.getpid()) not in made_by
+    for name in ("extractions.jsonl", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name
+    from tests.test_incremental import _store_triples
+
+    assert _store_triples(out / "store") == _store_triples(built / "store")
+    frag = {p.name: p.read_bytes() for p in (out / "cache" / "graph").glob("*.*") if p.suffix in (".ttl", ".agg")}
+    one = {p.name: p.read_bytes() for p in (built / "cache" / "graph").glob("*.*") if p.suffix in (".ttl", ".agg")}
+    assert frag == one
+
+
 def _entries(out: Path) -> tuple[set[str], set[str]]:
     extraction = {p.name for p in (out / "cache").glob("*.json")
                   if p.name != "files.json"}  # the input files' signatures, not entries
     fragments = {p.name for p in (out / "cache" / "graph").glob("*.*")
-                 if p.name not in ("state.json", "aggregate.json")}  # the state, not fragments
+                 if p.name not in ("state.json", "aggregate.marshal", "declared.marshal")}  # the state, not fragments
     return extraction, fragments
 
 
@@ -116,7 +151,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     out = tmp_path / "out"
     build_project([papers], out)
     first_extraction, first_fragments = _entries(out)
-    assert len(first_extraction) == 2 and len(first_fragments) == 6  # .json, .ttl, .agg a document
+    assert len(first_extraction) == 2 and len(first_fragments) == 8  # .json, .ttl, .agg, .net a document
     stale = ExtractionCache(out / "cache", "0.0.1+lex.000000000000")
     path = sorted(papers.iterdir())[0]
     stale.put(stale.key(path, b"old bytes"), [], FileReport(str(path)))
@@ -126,7 +161,7 @@ def test_a_build_prunes_entries_it_did_not_use(papers, tmp_path):
     build_project([papers], out)
     extraction, fragments = _entries(out)
     assert len(extraction) == 1 and extraction < first_extraction
-    assert len(fragments) == 3 and fragments < first_fragments
+    assert len(fragments) == 4 and fragments < first_fragments
     assert (out / "cache" / "notes.txt").exists()
 
 

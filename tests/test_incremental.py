@@ -66,6 +66,27 @@ def test_a_change_that_moves_resolution_rebuilds_both_documents(records, tmp_pat
     _assert_same(out, full)
 
 
+def test_a_change_that_keeps_the_organisations_makes_one_fragment(records, tmp_path):
+    """The organisations of the corpus are those of the last build, so the unchanged
+    documents keep their fragment keys without being resolved again (graph/fragments.py
+    ``known``); the changed one is made again, and the graph is that of a build from
+    nothing."""
+    import json
+
+    from graph.fragments import write_graph
+
+    out, _ = _fresh(records, tmp_path, "inc")
+    state = json.loads((out / "fragments" / "state.json").read_text(encoding="utf-8"))
+    assert sorted(state["docs"]) == sorted({r.doc for r in records})
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.doc.startswith("002_"))
+    rec.practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, again.store) == (1, "updated")
+    full, _ = _fresh(changed, tmp_path, "full")
+    _assert_same(out, full)
+
+
 def test_a_removed_document_leaves_no_triple(records, tmp_path):
     from graph.fragments import write_graph
 
@@ -225,6 +246,44 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
+                                                                                 monkeypatch):
+    """A change that keeps the shared triples checks only the new fragment, against the
+    shared triples about its nodes; a broken one still stops the build."""
+    import graph.fragments as fragments
+    from graph.validate import ShapeError
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    real, real_check = fragments.document_fragment, fragments._check
+    modes = []
+
+    def broken(*args, **kwargs):  # outcomes without their sentence: no shared triple changes
+        frag = real(*args, **kwargs)
+        frag.local = [t for t in frag.local if not ("/outcome/" in t[0] and t[1].endswith("wasDerivedFrom>"))]
+        return frag
+
+    def check(shared, new_locals, shared_checked=False):
+        modes.append(shared_checked)
+        return real_check(shared, new_locals, shared_checked=shared_checked)
+
+    monkeypatch.setattr(fragments, "_check", check)
+    changed = copy.deepcopy(records)
+    rec = next(r for r in changed if r.outcomes)
+    rec.outcomes[0].sentence += "（注）"  # a local triple only: the sentence's text
+    again = fragments.write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert (again.made, modes) == (1, [True])
+    full, _ = _fresh(changed, tmp_path, "full")
+    _assert_same(out, full)
+    before = (out / "graph.ttl").read_bytes()
+    monkeypatch.setattr(fragments, "document_fragment", broken)
+    rec.outcomes[0].sentence += "（再注）"
+    with pytest.raises(ShapeError, match="an outcome needs the sentence it comes from"):
+        fragments.write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    assert modes[-1] is True
+    assert (out / "graph.ttl").read_bytes() == before
+
+
 # --- the page's projection made from the fragments ------------------------------------
 
 def _same_network(a, b) -> None:
@@ -260,6 +319,41 @@ def test_projection_from_fragments_equals_the_projection_of_the_store(records, t
     assert render_html(again.network) == render_html(from_store)
 
 
+def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, tmp_path, monkeypatch):
+    """With two jobs the page's graph is projected in a forked process, which reads the
+    parts of the fragments taken from the cache (a rebuild): the graph it returns is the
+    one a build from nothing projects in its own process."""
+    import os
+
+    import graph.fragments as fragments
+    from graph.fragments import write_graph
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = fragments._project
+
+    def recorded(shared, entries):  # says which process projected
+        (pids / str(os.getpid())).write_text("", encoding="utf-8")
+        return real(shared, entries)
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    monkeypatch.setattr(fragments, "_project", recorded)
+    out = tmp_path / "forked"
+    out.mkdir()
+    write_graph(records, out, "v", out / "fragments", jobs=2)
+    changed = copy.deepcopy(records)
+    changed[0].practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", jobs=2, update_share=1.0)
+    assert again.made == 1
+    assert {p.name for p in pids.iterdir()} and str(os.getpid()) not in {p.name for p in pids.iterdir()}
+    full = tmp_path / "here"
+    full.mkdir()
+    here = write_graph(changed, full, "v", full / "fragments", jobs=1)
+    _same_network(again.network, here.network)
+    assert again.network.graph == here.network.graph
+    assert str(os.getpid()) in {p.name for p in pids.iterdir()}  # jobs=1: in this process
+
+
 @pytest.mark.parametrize("max_nodes", [1, 7, 60, 10**6])
 def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
     """Above MAX_NODES the build makes only the nodes the page keeps; the same graph and
@@ -281,17 +375,19 @@ def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
 
 def test_an_aggregate_not_of_the_last_build_is_not_used(records, tmp_path):
     """The counted shared triples are taken from the last build only when the state names
-    their token; a stale or foreign aggregate.json is counted afresh."""
-    import json
+    their token; a stale or foreign aggregate is counted afresh, and its shared triples
+    are not taken for the previous build's."""
+    import marshal
 
-    from graph.fragments import write_graph
+    from graph.fragments import AGGREGATE, write_graph
 
     out, _ = _fresh(records, tmp_path, "agg")
-    path = out / "fragments" / "aggregate.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    path = out / "fragments" / AGGREGATE
+    data = marshal.loads(path.read_bytes())
     data["token"] = "another build"
     data["lines"] = {}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    data["shared"] = set()
+    path.write_bytes(marshal.dumps(data))
     fewer = [r for r in records if not r.doc.startswith("003_")]
     again = write_graph(fewer, out, "v", out / "fragments", update_share=1.0)
     assert again.store == "updated"

@@ -39,15 +39,17 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind3``
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind4``
 #: is measured only and has no floor here.
 HELDOUT_FLOORS = {
-    "dev": {"organisations": 0.85, "practices": 0.85, "outcomes": 0.99, "links": 0.92,
+    "dev": {"organisations": 0.85, "practices": 0.86, "outcomes": 0.99, "links": 0.92,
             "safety_links": 0.90, "safety_practices": 0.91},
-    "blind": {"organisations": 0.83, "practices": 0.76, "outcomes": 0.91, "links": 0.80,
+    "blind": {"organisations": 0.83, "practices": 0.82, "outcomes": 0.95, "links": 0.85,
               "safety_links": 0.84, "safety_practices": 0.86},
-    "blind2": {"organisations": 0.91, "practices": 0.85, "outcomes": 0.90, "links": 0.79,
-               "safety_links": 0.62, "safety_practices": 0.71},
+    "blind2": {"organisations": 0.91, "practices": 0.89, "outcomes": 0.92, "links": 0.81,
+               "safety_links": 0.65, "safety_practices": 0.76},
+    "blind3": {"organisations": 0.81, "practices": 0.91, "outcomes": 0.93, "links": 0.93,
+               "safety_links": 0.85, "safety_practices": 0.91},
 }
 
 

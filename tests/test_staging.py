@@ -62,3 +62,41 @@ def test_a_staged_file_is_on_disk_before_anything_is_renamed(tmp_path, monkeypat
     staging.commit()
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "new graph"
     assert _open_fds() == before
+
+
+def test_a_file_written_in_the_background_is_the_file_written_in_place(tmp_path):
+    """``write_chunks(background=True)`` writes the same bytes (text, bytes, a whole file
+    and a range of one, copied by the kernel) as the write in place, by the commit."""
+    from graph.commit import FileRange, Staging
+
+    src = tmp_path / "block.ttl"
+    src.write_bytes("前言\n".encode("utf-8") * 50_000)
+    chunks = ["头 ", b"bytes ", src, FileRange(src, 7, 1_000), "尾\n"]
+    out = tmp_path / "out"
+    staging = Staging(out)
+    staging.write_chunks("a.ttl", iter(chunks))
+    staging.write_chunks("b.ttl", iter(chunks), background=True)
+    staging.commit()
+    assert (out / "b.ttl").read_bytes() == (out / "a.ttl").read_bytes()
+    assert len((out / "a.ttl").read_bytes()) > src.stat().st_size
+
+
+def test_a_background_write_that_fails_fails_the_commit(tmp_path):
+    """A piece that cannot be copied (a file shorter than its range: a cache entry changed
+    under the build) fails the commit, and the previous output stays."""
+    from graph.commit import FileRange, Staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous", encoding="utf-8")
+    src = tmp_path / "short.ttl"
+    src.write_bytes(b"12345")
+    before = _open_fds()
+    staging = Staging(out)
+    staging.write_chunks("report.json", ["{}"])
+    staging.write_chunks("graph.ttl", ["new ", FileRange(src, 0, 50)], background=True)
+    with pytest.raises(OSError, match="bytes fewer"):
+        staging.commit()
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert _open_fds() == before

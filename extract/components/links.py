@@ -9,11 +9,17 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
 - *same-enumeration*: a ``；`` item that enumerates measures each with its count
   (``安全专题培训8445人次,逢查必考11200人次,…,切实增强安全意识``) ends with a result that
   sums them up: every counted measure of the item gets it.
+- *vehicle*: a measure named first in its sentence as the vehicle or means of the work
+  (``以X为载体，…``, ``依托X，…``, ``以X创建为抓手``) gets the sentence's results too.
+- *cause after*: a result followed by its cause (``…下降30%，这得益于X``, ``…，与X密不可分``)
+  is linked to that measure.
 - *refers-back by kind*: a sentence with outcomes but no practice, opening with 这一/该 + a
   type word (``通过这一模式``, ``该制度实施后``), takes the last practice of that kind.
 - *period of a kind*: a sentence with outcomes but no practice, opening with a type word
   and a time of its running (``活动期间``, ``机制运行以来``), takes the last practice of
   that kind.
+- *short form as subject*: a clause opening with a team or post word (``攻关组全年解决…``,
+  ``攻坚队采用…``) whose characters stand in order in a measure named before.
 - *short form*: a sentence with outcomes but no practice, whose first clause names a
   practice before it in the paragraph in a shorter form and says since when
   (``联保以来`` after ``党员安全联保机制``, ``党小组建在班组上以后``), takes that practice:
@@ -53,9 +59,9 @@ FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[
 PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, 运行两年来,
 #: …以后/之后/后.
-SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)?"
+SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用|设立|成立|组建|开通|上线)?"
             r"(?:以来|以后|之后|[一二三四五六七八九十两半\d]+(?:年|个月|周)(?:多)?来)"
-            r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用)后|期间)")
+            r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用|设立|成立|组建|开通|上线)后|期间)")
 
 
 @Language.factory("minekg_links", default_config={"lexicon_dir": ""},
@@ -80,6 +86,9 @@ class Linker:
         # 活动期间, 机制运行以来: a type word opening the sentence with a time of running.
         self.kinds = kinds
         self.kind_period_re = re.compile(rf"(?:自|自从)?(?P<kind>{'|'.join(map(re.escape, kinds))}){SINCE_RE}")
+        # 攻关组全年解决…: a team or post word opening a clause, then its act (not 的, not 和).
+        teams = [k for k in kinds if len(k) >= 3 and k not in ("工作法", "排查法", "确认法", "操作法")]
+        self.kind_start_re = re.compile(rf"(?P<kind>{'|'.join(map(re.escape, teams))})(?![的和与及、])")
 
     def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
@@ -126,6 +135,24 @@ class Linker:
             stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
             if len(form) * 3 >= len(stem) and _in_order(form, name):
                 return p
+        return None
+
+    def _subject_kind(self, sentence: str, practices: list[Span], before: int) -> Span | None:
+        """Rule *short form*, as a subject: a clause of ``sentence`` opens with a type word
+        of three characters or more — a team, post or point (``攻关组全年解决…``, ``攻坚队
+        采用…``) — whose characters are, in order, in the name of a measure before token
+        offset ``before`` that ends like it (``瓦斯治理党员攻关组``, ``“破顶攻坚”党员先锋队``):
+        that measure, the last such one; ``None`` otherwise."""
+        for clause in re.split(r"[，,；;]", sentence):
+            clause = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|此后|随后|其间)?", "", clause)
+            m = self.kind_start_re.match(clause)
+            if m is None:
+                continue
+            kind = m["kind"]
+            for p in reversed(practices):
+                name = _plain(p._.canonical)
+                if p.start < before and name != kind and name.endswith(kind[-1]) and _in_order(kind, name):
+                    return p
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -176,9 +203,15 @@ class Linker:
                 # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
                 before = [p for p in sent_practices if p.end <= outcome.start
                           or outcome.start <= p.start and p.end <= outcome.end]
+                after = None if before else _cause_after(text, sent_practices, outcome)
                 if before:
                     head = before[-1]
                     chosen = [(head, "same-sentence")]
+                    # 以X为载体，…设立Y…，结果 / 依托X，…: the vehicle is the measure the
+                    # sentence reports on; the means named after it are its acts.
+                    vehicle = _vehicle(text, sent, sent_practices)
+                    if vehicle is not None and vehicle is not head and vehicle.end <= outcome.start:
+                        chosen.append((vehicle, "vehicle"))
                     # 开展A、B等活动，结果: every item of the list shares the result.
                     k = sent_practices.index(head)
                     while k > 0 and _listed_together(text, sent_practices[k - 1], sent_practices[k], self.adopt):
@@ -196,6 +229,9 @@ class Linker:
                         seen.add(parent)  # a chain of parts is never a loop
                         chosen.append((by_name[parent], "part-of"))
                         parent = by_name[parent]._.part_of
+                elif after is not None:
+                    # …下降30%，得益于X: the cause written after its result.
+                    chosen = [(after, "cause-after")]
                 elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(text[sent.start_char:sent.end_char]):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]
@@ -203,7 +239,8 @@ class Linker:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(named, "refers-back")]
                 elif (short := self._short_form_back(text[sent.start_char:sent.end_char], practices,
-                                                     para_start, sent.start)) is not None:
+                                                     para_start, sent.start)
+                       or self._subject_kind(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
@@ -235,6 +272,47 @@ class Linker:
             prev_sent_para = para
         doc._.links = links
         return doc
+
+
+#: A time that opens a sentence before its subject: 2024年，, 今年一季度，, 上半年，.
+TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]{0,5}|去年[^，,]{0,5}|上半年|下半年|"
+                            r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
+#: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
+CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
+#: What closes a cause named after 与: …与X密不可分, …和X分不开.
+CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:密不可分|分不开|息息相关)")
+#: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
+VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?[^，,。；;]{0,12}?(?:以|依托|借助|依靠)$")
+VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
+
+
+def _vehicle(text: str, sent: Span, practices: list[Span]) -> Span | None:
+    """The measure a sentence names as its vehicle or means in its first clause
+    (``矿纪委以“清风井巷”廉洁文化行动为载体，…``, ``依托“金蓝领”技能提升计划，…``), else ``None``."""
+    first_end = sent.start_char + len(re.split(r"[，,；;]", text[sent.start_char:sent.end_char], maxsplit=1)[0])
+    for p in practices:
+        if p.end_char > first_end + 8:
+            break
+        lead = text[sent.start_char:p.start_char]
+        if VEHICLE_BEFORE_RE.search(lead) and VEHICLE_AFTER_RE.match(text, p.end_char):
+            return p
+    return None
+
+
+def _cause_after(text: str, practices: list[Span], outcome: Span) -> Span | None:
+    """Rule *cause after*: the first measure after ``outcome`` in its sentence when the words
+    between end with 得益于/归功于/离不开… (``“三违”人次下降30%，这得益于X``); else ``None``."""
+    for p in practices:
+        if p.start >= outcome.end:
+            between = text[outcome.end_char:p.start_char]
+            if len(between) <= 16 and CAUSE_AFTER_RE.search(re.sub(r"[，,\s]", "", between)):
+                return p
+            # …下降30%，这与X密不可分: the cause named between 与 and 密不可分.
+            if len(between) <= 16 and re.search(r"(?:与|和|同)$", between) and \
+                    CLOSE_CAUSE_RE.match(text, p.end_char):
+                return p
+            return None
+    return None
 
 
 COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:人次|人|次|期|场|项)")
@@ -269,7 +347,7 @@ def _refers_back(sentence: str) -> bool:
         rest = s[next(len(p) for p in MEANS_PREPOSITIONS if s.startswith(p)):]
         if rest.startswith(REFER_OPENERS):
             return True
-    head = re.split(r"[，,；;]", re.sub(r"^(?:19|20)\d{2}\s*年[，,]?", "", s), maxsplit=1)[0]
+    head = re.split(r"[，,；;]", TIME_OPENER_RE.sub("", s), maxsplit=1)[0]
     return any(w in head[:6] for w in ("该", "此", "这"))
 
 

@@ -31,13 +31,22 @@ from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal
 MINE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[\n。！？；])|(?<=年[，,]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))"
     r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过)", re.M)
+#: A mine's name before one of its party or mass bodies, after any punctuation
+#: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
+MINE_BODY_RE = re.compile(
+    r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
+#: The formal name of a party committee, 中共 + body + 委员会 (中国共产党章程: a committee is
+#: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
+CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|矿|公司|集团|煤业|矿业))委员会")
 #: First characters of a phrase that is not a mine's name (该矿, 全矿, 各煤矿, 部分煤矿).
 NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
               ("党委工作部", "Department"), ("党群工作部", "Department"), ("宣传部", "Department"),
-              ("新闻中心", "Department"))
+              ("新闻中心", "Department"),
+              # the union's women workers' committee (女职工委员会), named 女工委员会 in mines
+              ("女工委员会", "Union"), ("女职工委员会", "Union"))
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
 #: A group or company by its trade name: an industry word, 集团 or 公司 (the brand, 2–4
 #: characters, is read back from it); then, optionally, the name of one of its mines.
@@ -239,11 +248,29 @@ class OrganisationRecognizer:
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in MINE_SUBJECT_RE.finditer(text):
+        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text)):
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
+            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"):
+                continue  # …，即由矿党委统一部署: a preposition, then the article's own mine
+            if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
+                continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))
+        # 中共X委员会: X and its party committee.
+        for m in CPC_COMMITTEE_RE.finditer(text) if "委员会" in text else ():
+            name = m["name"]
+            if name.startswith(NOT_A_MINE_START) or any(s <= m.start() < e for s, e, _, _ in mentions):
+                continue
+            chain = split_chain(name, self.lex)
+            # 中共龙泽能源集团凤鸣岭煤矿委员会: the mine of the group leads the committee.
+            # Only the body itself is new here: the bodies above it are named elsewhere
+            # (a trade name splits into brand and industry word otherwise: 龙泽能源|集团).
+            known = [n for n, _ in chain[:-1] if n in alias_of]
+            body = add(chain[-1][0], chain[-1][1], parent=known[-1] if known else None) if chain else add(
+                name, "Mine" if name.endswith("矿") else "Company")
+            committee = add(body + "党委", "PartyCommittee", parent=body, alias=m.group(0))
+            mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         subject = self._subject(orgs, aff_chain, text)
         if subject is None:

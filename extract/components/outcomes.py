@@ -37,13 +37,22 @@ from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, starting_in, year_in
 
 UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
-         "元", "米", "处", "起", "台", "家", "篇", "件")
-NUMBER = r"\d+(?:\.\d+)?"
+         "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
+#: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
+#: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
+TIME_UNITS = ("小时", "天")
+#: A number, its thousands grouped by a space as GB/T 15835-2011 (the Chinese standard for
+#: numbers in publications) sets for numbers of five digits and more: ``3 127条``, ``2 190天``.
+NUMBER = r"\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 #: Units that count effort when no change verb makes them a result.
 EFFORT_UNITS = ("人次", "次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
+#: Verbs of a mine's output, before the number: 生产原煤412万吨, 产煤312万吨.
+OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤")
+#: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
+RATED_VERBS = ("评定", "评出", "评选出")
 #: Verbs whose object counted is what was achieved (排查整改隐患1326条, 查处“三违”312人次,
 #: 制止违章行为36起): the safety work of a mine reports its results this way.
 ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
@@ -70,11 +79,21 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 #: or a short rate of the thing just counted (整改率, 销号率).
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
-    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
-    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:\d+天)?"),
+    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d ]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:(?:达到|达)?(?:\d{1,3}(?: \d{3})+|\d+)天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
+    re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?违章(?:作业|行为|现象)?"),
+    re.compile(r"[^，,。；;]{0,16}无一人(?:发生|出现|违章)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
+    # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
+    re.compile(r"(?:有效|彻底|坚决)?(?:杜绝|遏制|遏止)(?:了|住了?)?[^，,。；;]{0,14}?(?:事故|违章|三违|“三违”|超限|势头|现象)"
+               r"(?:[^，,。；;]{0,6}(?:势头|现象|行为))?"),
+    # 全年示范岗无违章, 全队实现无“三违”: no unsafe act, stated as a state reached.
+    re.compile(r"[^，,。；;“\"]{0,10}?无(?:违章|“三违”|三违|事故)(?:作业|行为|现象)?(?=[，,。；;]|$)"),
+    # 成为全矿首个“无违章区队”, 成为全矿安全周期最长的区队: a first or a best attained.
+    re.compile(r"[^，,。；;]{0,6}成为[^，,。；;]{0,8}(?:首个|首家|第一个|唯一|最[\u4e00-\u9fff])[^，,。；;]{1,16}"),
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违章|违纪)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
@@ -153,7 +172,7 @@ class OutcomeRecognizer:
                 self.direction.setdefault(w, kind)
         verbs = sorted(self.direction, key=len, reverse=True)
         self.verbs = verbs
-        extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS]
+        extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS, *OUTPUT_VERBS, *RATED_VERBS]
         self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
@@ -315,7 +334,7 @@ class OutcomeRecognizer:
     def _measured(self, clause: str, year: int | None):
         out = []
         for qm in self.qty_re.finditer(clause):
-            num, unit = float(qm["num"]), qm["unit"].replace("％", "%")
+            num, unit = _number(qm["num"]), qm["unit"].replace("％", "%")
             before, after = clause[:qm.start()], clause[qm.end():]
             if re.fullmatch(r"\s*年.*", after[:1] + after[1:2]) and unit in ("个",):
                 continue
@@ -323,7 +342,7 @@ class OutcomeRecognizer:
                 continue
             if any(t in before for t in self.targets):
                 continue  # 确保“三违”人次再下降10%: a target
-            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|提升|下降|增长)", after):
+            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|提升|下降|增长|缩短)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
             vm = None
             for m in re.finditer(self.verb_alt, before):
@@ -359,6 +378,8 @@ class OutcomeRecognizer:
                 elif _trim(between) and not between.strip().endswith("等"):
                     indicator = _trim(between)
                     end = qm.end()
+                    if verb in RATED_VERBS:
+                        start = vm.start()  # 15个党支部中评定五星级支部4个: the pool stays out
                 elif noun:
                     indicator = noun.group(0)
                     end = qm.end() + noun.end()
@@ -389,6 +410,11 @@ class OutcomeRecognizer:
             if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
                     and unit in EFFORT_UNITS:
                 continue
+            if unit in TIME_UNITS and (self.direction.get(verb) not in ("decrease", "increase", "level")
+                                       or re.match(r"\s*(?:内|以内|之内)", after)):
+                continue  # 发现问题24小时内闭环: a deadline, not a result
+            if not indicator and verb in OUTPUT_VERBS:
+                indicator = verb  # 全年生产原煤412万吨: the verb names what was produced
             if not indicator:
                 continue
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
@@ -469,6 +495,11 @@ VERB_FIRST_RE = re.compile(r"^(?:切实|有效|进一步|大大|显著|明显)?(
                            r"(?P<ind>[^，,。；;]{2,16})$")
 _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"
                       r"切实|共计|合计|全年|该区|该矿|公司)+)")
+
+
+def _number(text: str) -> float:
+    """The value of a :data:`NUMBER` match (``2 190`` → 2190.0)."""
+    return float(re.sub(r"[ \u2009\u202f\u00a0]", "", text))
 
 
 def _clause_start(clause: str) -> int:

@@ -35,6 +35,13 @@ Rules (issue 3 «Practice names», GUIDELINES.md «Practice»):
   type word belong to the name (``推行党员设备“包机制”`` → ``党员设备“包机制”``).
 - *again*: a name found once is a mention of the same measure wherever it is written again,
   so that a result stated with it (``2024年“青安哨”发现并整改隐患418条``) can be linked.
+  So is a type word alone after a name ending with it (``突击队成立以来``), a bare label
+  after or before its typed name (a title's ``“双巡一查”``), and a short name defined in
+  brackets (``（以下简称“联保”）``).
+- *not here*: no measure in a keywords line, a sentence reporting the literature
+  (``王强（2020）提出…``), an entry of a reference list, a heading that only gives a direction
+  (``4.1 完善安全考评机制``), a graded standard, a figure of speech after a copula
+  (``是全矿公认的“硬骨头”``), or the jargon of a result in quotes (``“三违”``).
 - *model parts*: a sentence that opens by building a system or model
   (``矿党委构建“三位一体”支持体系技术上设立“党员创新工作室”…``) lists its parts after
   it: the practices that follow in that sentence are part of it.
@@ -73,10 +80,14 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: APP are no names).
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
-#: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…).
-DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?即"
-                           r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}"
-                           r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16})+)(?=[，,。；;：:\n]|$)")
+#: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
+#: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?"
+                           r"(?:即|分别是|分别为|包括|涵盖)"
+                           r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
+                           r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
+                           # …和保障链三个部分: the count of the parts closes the list.
+                           r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块))?(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
@@ -86,7 +97,9 @@ NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象",
                      # “两个维护”目标: an aim set from outside
                      "目标", "任务",
                      # “劳动模范”称号, “标杆党支部”荣誉: an honour received, not a measure
-                     "称号", "荣誉", "殊荣")
+                     "称号", "荣誉", "殊荣",
+                     # “党建强、安全稳、效益增”工作主线: a line of work, an approach
+                     "主线", "思路", "方针", "总基调", "定位")
 NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
@@ -129,6 +142,30 @@ LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严�
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
 LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
                       "将", "用", "对", "与", "和", "及")
+#: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
+ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
+#: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
+#: 认为) or scholars and studies as the subject (有学者指出, 已有研究表明).
+LITERATURE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:等人?)?\s*[（(](?:19|20)\d{2}[）)]\s*(?:提出|指出|认为|研究|发现|总结|构建)|"
+                           r"(?:有学者|学者们?|已有研究|现有研究|有研究|相关研究|国内外研究|既有文献|已有文献)"
+                           r"[^。！？]{0,6}(?:提出|指出|认为|表明|发现|总结)")
+#: An entry of a reference list (GB/T 7714-2015: [n] authors. title[J]. journal, year…): the
+#: titles of other works, not measures of this text.
+REFERENCE_ENTRY_RE = re.compile(r"\s*[\[［]\d{1,3}[\]］][^\n]*\[(?:J|M|D|N|C|R|S|P|EB/OL|Z)\]")
+#: A heading that gives a direction before a name: 4.1 完善, （二）健全, 三、加强.
+DIRECTION_HEADING_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*"
+                                  r"(?:进一步)?(?:完善|健全|加强|强化|优化|深化|规范|注重|提升)")
+#: A graded standard around a name (国家一级安全生产标准化管理体系, 标准化示范矿井).
+STANDARD_BEFORE_RE = re.compile(r"[一二三]级$|级的$")
+STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级)")
+#: The object of a verb that a name ends with (党员包保职工): people or units, not a name.
+PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|群众|对象)")
+#: The keywords line of a journal paper, up to a position on it.
+KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
+#: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
+#: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
+#: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|变成|化为|誉为|称为|称作|视为|当成)[^，,。；;“”\"\n]{0,10}$")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -150,6 +187,9 @@ class PracticeRecognizer:
         self.lex = lex
         self.types = [t for t, _ in lex.practice_types]
         self.type_domain = dict(lex.practice_types)
+        self.type_set = frozenset(self.types)
+        # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
+        self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
         self.recommend = lex.cue_words("recommend")
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
@@ -229,6 +269,15 @@ class PracticeRecognizer:
         spans += self._distributive(doc, taken)
         spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
+        self._type_word_mentions(spans)
+        _bare_quote_mentions(spans, self.types)
+        spans = self._abbreviated(doc, text, spans, taken, ends)
+        # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
+        spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
+        # 王某（2020）提出“X”模式: a measure of the literature, neither adopted here nor proposed.
+        spans = [p for p in spans if not LITERATURE_RE.search(_sentence_of(text, p.start_char))
+                 and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))
+                 and not _not_a_measure_here(text, p)]
         _same_measure(spans)
         self._part_of(text, spans)
         doc.spans["practice"] = spans
@@ -253,17 +302,68 @@ class PracticeRecognizer:
             while at >= 0:
                 end = at + len(name)
                 if not taken.overlaps(at, end) and (quoted or (at in starts and end in ends)):
-                    span = char_span(doc, at, end)
+                    span = self._mention_again(doc, text, first, at, end)
                     if span is not None:
-                        span.label_ = first.label_
-                        span._.canonical = first._.canonical
-                        span._.chars = (at, end)
-                        span._.rule = "again"
-                        span._.modality = self._modality(text, at)
-                        span._.part_of = first._.part_of
                         taken.add(at, end)
                         out.append(span)
                 at = text.find(name, end)
+        return out
+
+    def _mention_again(self, doc: Doc, text: str, first, a: int, b: int):
+        """A span at characters ``a``–``b`` naming the measure of span ``first`` again
+        (rule *again*), or ``None`` when the characters are not on token boundaries."""
+        span = char_span(doc, a, b)
+        if span is not None:
+            _name_again(span, first)
+            span._.chars = (a, b)
+            span._.modality = self._modality(text, a)
+        return span
+
+    def _type_word_mentions(self, spans: list) -> None:
+        """Rule *again*, by type word: a name that is a type word alone (``突击队成立以来``,
+        ``先锋队队员``) after a measure whose name ends with it (``组建“瓦斯哨兵”突击队``) is
+        that measure named again, the way Chinese prose shortens a name to its head noun.
+        ``spans`` sorted by start; changed in place."""
+        last: dict[str, object] = {}  # type word → the last fuller name ending with it
+        for span in spans:
+            name = re.sub(r"[“”\"]", "", span._.canonical)
+            if name in self.type_set and name in last:
+                _name_again(span, last[name])
+                continue
+            for typ in self.types:
+                if name.endswith(typ) and len(name) > len(typ):
+                    last[typ] = span
+
+    def _abbreviated(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: set[int]) -> list:
+        """Rule *again*, by abbreviation: a measure followed by ``（以下简称“X”）`` or
+        ``（简称X）`` is named X from there on (``“党员安全联保”机制（以下简称“联保”）…联保
+        对子共制止违章46起``), the way policy writing defines a short name once. The short name
+        in brackets is no measure of its own; each later X (quoted, or on token boundaries)
+        is the measure again. ``spans`` sorted by start; returns them, sorted."""
+        if "简称" not in text:
+            return spans
+        starts = {t.idx for t in doc}
+        out = list(spans)
+        for p in spans:
+            m = ABBREVIATION_RE.match(text, p.end_char)
+            if m is None or p._.rule == "again":
+                continue
+            alias = m["alias"]
+            out = [q for q in out if not (m.start() <= q.start_char < m.end())]
+            for am in re.finditer(rf"[“\"]?{re.escape(alias)}[”\"]?", text[m.end():]):
+                a, b = m.end() + am.start(), m.end() + am.end()
+                quoted = am.group(0)[0] in "“\"" and am.group(0)[-1] in "”\""
+                same = next((q for q in out if q.start_char == a and q.end_char == b), None)
+                if same is not None:
+                    _name_again(same, p)
+                    continue
+                if taken.overlaps(a, b) or not (quoted or (a in starts and b in ends)):
+                    continue
+                span = self._mention_again(doc, text, p, a, b)
+                if span is not None:
+                    taken.add(a, b)
+                    out.append(span)
+        out.sort(key=lambda s: s.start)
         return out
 
     # -- rules -------------------------------------------------------------------
@@ -298,10 +398,14 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
+            if not ext and FIGURATIVE_BEFORE_RE.search(_clause_head(text, start)):
+                continue  # 是全矿公认的“硬骨头”: a figure of speech
             if ext:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
                     continue  # “零隐患”工作理念: the type word belongs to a value
+            elif inner in self.indicator_heads:
+                continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:
@@ -706,6 +810,65 @@ class PracticeRecognizer:
             if topic is not None and topic._.canonical != name:
                 span._.part_of = topic._.canonical
         _break_cycles(spans)
+
+
+def _name_again(span, first) -> None:
+    """Make ``span`` a mention of the measure of ``first`` (rule *again*): its name,
+    domain and model."""
+    span.label_ = first.label_
+    span._.canonical = first._.canonical
+    span._.rule = "again"
+    span._.part_of = first._.part_of
+
+
+def _not_a_measure_here(text: str, span) -> bool:
+    """A name written where it is not a measure: a heading that only gives a direction
+    (``4.1 完善安全考评机制``: GUIDELINES.md «Not a practice: a bare direction»); a standard
+    attained (``国家一级安全生产标准化管理体系``, ``标准化示范矿井``); members doing the act a
+    name says (``由1至2名党员包保``, ``党员包保职工``)."""
+    a, b = span._.chars or (span.start_char, span.end_char)
+    quoted = text[a:a + 1] in "“\""
+    line_start = _line_start(text, a)
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[line_start:a]) and not text[b:line_end].strip("。 "):
+        return True
+    if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
+        return True
+    return bool(re.search(r"\d名$|[一二三四五六七八九十两]名$", text[max(0, a - 2):a])
+                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
+        and text[a:b].startswith("党员")
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (between 。！？ or line breaks)."""
+    a = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0]
+    return text[a:min(ends) if ends else len(text)]
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _bare_quote_mentions(spans, types) -> None:
+    """Rule *again*, by label: a bare quote (``“三线四联”``, a title's ``党员“双巡一查”守牢…``)
+    whose label is written elsewhere in the text with a type word (``“三线四联”安全党建模式``)
+    is that measure, named by its label alone — as Chinese headlines and abstracts do.
+    The longer name is a quote and a short typed tail (up to 8 characters, ending in a type
+    word of ``types``). ``spans`` sorted by start; changed in place."""
+    full: dict[str, object] = {}
+    for p in spans:
+        m = re.match(r"[“\"][^“”\"]+[”\"]", p._.canonical)
+        tail = p._.canonical[m.end():] if m else ""
+        if m and 0 < len(tail) <= 8 and tail.endswith(tuple(types)) and p._.rule != "again":
+            full.setdefault(m.group(0).strip("“”\""), p)
+    for p in spans:
+        label = p._.canonical.strip()
+        if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:
+            first = full.get(label.strip("“”\""))
+            if first is not None:
+                _name_again(p, first)
 
 
 def _clause_head(text: str, pos: int) -> str:

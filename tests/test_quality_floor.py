@@ -39,8 +39,8 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind4``
-#: is measured only and has no floor here.
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind4`` and ``blind5``
+#: are measured only and have no floor here.
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.85, "practices": 0.86, "outcomes": 0.99, "links": 0.92,
             "safety_links": 0.90, "safety_practices": 0.91},

@@ -260,8 +260,8 @@ class Linker:
                     if practice not in linked_here:
                         linked_here.append(practice)
             if linked_here or sent_practices:
-                prev_all = [p for p in sent_practices if p._.canonical not in {q._.part_of for q in sent_practices}] \
-                    or linked_here
+                parts_of = {q._.part_of for q in sent_practices}  # once, not once per practice
+                prev_all = [p for p in sent_practices if p._.canonical not in parts_of] or linked_here
                 prev_linked = linked_here or [_main_practice(sent_practices)]
                 for p in list(prev_linked):
                     parent = p._.part_of

@@ -203,6 +203,8 @@ class PracticeRecognizer:
         self.type_word_re = re.compile(type_alt)
         adopt_alt = "|".join(map(re.escape, self.adopt))
         self.adopt_re = re.compile(adopt_alt)
+        self.counted_re = re.compile(
+            rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?=\d+(?:人次|人|期|场))")
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
         list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
         self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
@@ -236,7 +238,7 @@ class PracticeRecognizer:
 
         def inside_longer(start: int, end: int) -> bool:
             # Ends the longer name where the lexicon name ends, or a type word later.
-            ends = [end] + [end + len(t) for t in self.types if text.startswith(t, end)]
+            ends = [end] + [end + n for n in self.type_lengths if text[end:end + n] in self.type_set]
             return any(first_start.get(e, end) < start for e in ends)
 
         cands = [c for c in cands if c[2] != "lexicon" or not inside_longer(c[0], c[1])]
@@ -706,10 +708,8 @@ class PracticeRecognizer:
     def _counted(self, text: str):
         """``，井下维修课堂28人``: a typed name that opens a clause and is directly followed
         by a participant count."""
-        type_alt = "|".join(map(re.escape, self.types))
-        rx = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?=\d+(?:人次|人|期|场))")
         out = []
-        for m in rx.finditer(text):
+        for m in self.counted_re.finditer(text):  # made once, not per article
             name = m.group(1)
             if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
                 continue
@@ -882,6 +882,10 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+#: A name that opens with a quote: “三线四联” of “三线四联”安全党建模式.
+_QUOTE_HEAD_RE = re.compile(r"[“\"][^“”\"]+[”\"]")
+
+
 def _bare_quote_mentions(spans, types) -> None:
     """Rule *again*, by label: a bare quote (``“三线四联”``, a title's ``党员“双巡一查”守牢…``)
     whose label is written elsewhere in the text with a type word (``“三线四联”安全党建模式``)
@@ -889,10 +893,12 @@ def _bare_quote_mentions(spans, types) -> None:
     The longer name is a quote and a short typed tail (up to 8 characters, ending in a type
     word of ``types``). ``spans`` sorted by start; changed in place."""
     full: dict[str, object] = {}
+    types = tuple(types)  # once, not per span
     for p in spans:
-        m = re.match(r"[“\"][^“”\"]+[”\"]", p._.canonical)
-        tail = p._.canonical[m.end():] if m else ""
-        if m and 0 < len(tail) <= 8 and tail.endswith(tuple(types)) and p._.rule != "again":
+        name = p._.canonical
+        m = _QUOTE_HEAD_RE.match(name)
+        tail = name[m.end():] if m else ""
+        if m and 0 < len(tail) <= 8 and tail.endswith(types) and p._.rule != "again":
             full.setdefault(m.group(0).strip("“”\""), p)
     for p in spans:
         label = p._.canonical.strip()

@@ -260,8 +260,8 @@ class Linker:
                     if practice not in linked_here:
                         linked_here.append(practice)
             if linked_here or sent_practices:
-                prev_all = [p for p in sent_practices if p._.canonical not in {q._.part_of for q in sent_practices}] \
-                    or linked_here
+                parts_of = {q._.part_of for q in sent_practices}  # once, not once per practice
+                prev_all = [p for p in sent_practices if p._.canonical not in parts_of] or linked_here
                 prev_linked = linked_here or [_main_practice(sent_practices)]
                 for p in list(prev_linked):
                     parent = p._.part_of
@@ -376,12 +376,13 @@ def _main_practice(practices: list[Span]) -> Span:
     belong to)."""
     # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
     # the sentence introduces; its components are what it is made of.
-    spelled = {p._.part_of for p in practices if p._.rule == "component" and p._.part_of}
-    model = next((p for p in practices if p._.canonical in spelled), None)
+    exts = [p._ for p in practices]  # one Underscore object per span, not one per read
+    spelled = {e.part_of for e in exts if e.rule == "component" and e.part_of}
+    model = next((p for p, e in zip(practices, exts) if e.canonical in spelled), None)
     if model is not None:
         return model
-    topics = {p._.part_of for p in practices if p._.part_of}
-    return next((p for p in practices if p._.canonical not in topics), practices[-1])
+    topics = {e.part_of for e in exts if e.part_of}
+    return next((p for p, e in zip(practices, exts) if e.canonical not in topics), practices[-1])
 
 
 def _paragraph_index(doc: Doc):

@@ -39,7 +39,8 @@ import json
 import marshal
 import os
 import shutil
-import threading
+from concurrent import futures
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -347,12 +348,12 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     # did not change has the key it had: its names are not resolved again (at 10,000
     # papers the resolver, the declared nodes and 10,000 resolutions took 0.9 s of a
     # one-paper rebuild).
-    seen = _mentions_digest(mentions)
+    seen, source = _mentions_digest(mentions), source_digest()
     # what the resolver and the declared nodes follow from: the organisations, the code
-    corpus_id = f"{version} {source_digest()} {seen}"
+    corpus_id = f"{version} {source} {seen}"
     known: dict[str, list[str]] = {}
     if (old and old.get("version") == version and old.get("mentions") == seen
-            and old.get("source") == source_digest()):
+            and old.get("source") == source):
         known = old.get("docs") or {}
     res: Resolver | None = None
     declared: set[str] = set()
@@ -442,20 +443,23 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     # page's graph: Oxigraph parses, loads and compacts without the GIL (the bulk load and
     # compaction of 10,000 papers took 55 s, the shapes 32 s, on one core while the other
     # was idle). A staged store is only put in place by the commit, after the checks.
-    job = _Job(make_store)
+    shapes = _shapes_digest()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
+    job = pool.submit(make_store)
+    pool.shutdown(wait=False)  # the thread ends with make_store
     try:
         # The new fragments are read back from the cache one at a time: holding every
         # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
         # The shared triples the last build checked and saved, under the same shapes, pass
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).
-        checked = prev_shared is not None and prev_shared == shared and old.get("shapes") == _shapes_digest()
+        checked = prev_shared is not None and prev_shared == shared and old.get("shapes") == shapes
         _check(shared, (_local_triples(cache, e.key) for e in made), shared_checked=checked)
         lap("graph: shapes")
         network = projection.result() if projection is not None else None
         lap("graph: projection")
     except BaseException:
-        job.wait()  # the staged store is complete (or failed) before the build discards it
+        futures.wait([job])  # the staged store is complete (or failed) before the build discards it
         if projection is not None:
             projection.close()
         raise
@@ -468,7 +472,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         token = cache.set_aggregate(agg, shared)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                     "source": source_digest(), "docs": docs, "shapes": _shapes_digest()})
+                     "source": source, "docs": docs, "shapes": shapes})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network)
@@ -504,7 +508,6 @@ def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRe
     if workers <= 1 or len(todo) < MIN_PARALLEL:
         return [_make(cache, key, doc, groups[doc], res, declared, run) for doc, key in todo]
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     global _FORKED
     _FORKED = (groups, res, declared, run, str(cache.folder))
@@ -872,7 +875,6 @@ class _Projection:
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
 
             global _PROJECTING
             _PROJECTING = (shared, entries)
@@ -914,37 +916,6 @@ def _project_forked() -> nx.MultiDiGraph:
     """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
     shared, entries = _PROJECTING  # type: ignore[misc]
     return _project(shared, entries)
-
-
-class _Job:
-    """A function run in a thread of its own; :meth:`result` waits for it and returns what
-    it returned, or raises what it raised."""
-
-    def __init__(self, fn):
-        self._fn, self._value, self._error = fn, None, None
-        self._thread = threading.Thread(target=self._run, name="minekg store", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._fn()
-        except BaseException as e:  # raised in the build's thread by result()
-            self._error = e
-
-    def wait(self) -> None:
-        """Wait for the function to end (its error, if any, is not raised)."""
-        self._thread.join()
-
-    def result(self):
-        """Wait for the function; its return value.
-
-        Raises:
-            What the function raised.
-        """
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 class _Mismatch(Exception):

@@ -176,19 +176,10 @@ def select_rows(graph: Graph, query: str) -> tuple[list[str], list[list[str]]]:
     directly and values become strings without an rdflib term each (half the time of a
     large result); on any other graph it goes through rdflib.
     """
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    inner = getattr(getattr(graph, "store", None), "_inner", None)  # oxrdflib's pyoxigraph Store
-    if inner is not None and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-        import pyoxigraph as ox
-
-        try:
-            result = inner.query(query)
-        except SyntaxError as exc:
-            raise QueryError(f"the query failed: {exc}") from exc
-        if isinstance(result, ox.QuerySolutions):
-            cols = [v.value for v in result.variables]
-            return cols, [["" if v is None else v.value for v in row] for row in result]
+    solutions = _oxigraph_select(graph, query)
+    if solutions is not None:
+        cols = [v.value for v in solutions.variables]
+        return cols, [["" if v is None else v.value for v in row] for row in solutions]
     return result_rows(graph.query(query))
 
 

@@ -194,9 +194,10 @@ class Linker:
             sent_practices = starting_in(practices, practice_at, sent.start, sent.end)
             sent_outcomes = starting_in(outcomes, outcome_at, sent.start, sent.end)
             para = para_of(sent.start_char)
+            sentence = text[sent.start_char:sent.end_char]  # once: every rule below reads it
             if para != prev_sent_para:
                 para_start = sent.start
-                frame = self._frame(text[sent.start_char:sent.end_char], by_plain, sent.start)
+                frame = self._frame(sentence, by_plain, sent.start)
             linked_here: list[Span] = []
             names_in_sent = {p._.canonical for p in sent_practices}
             for outcome in sent_outcomes:
@@ -232,20 +233,20 @@ class Linker:
                 elif after is not None:
                     # …下降30%，得益于X: the cause written after its result.
                     chosen = [(after, "cause-after")]
-                elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(text[sent.start_char:sent.end_char]):
+                elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]
-                elif (named := self._named_back(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
+                elif (named := self._named_back(sentence, practices, sent.start)) is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(named, "refers-back")]
-                elif (short := self._short_form_back(text[sent.start_char:sent.end_char], practices,
+                elif (short := self._short_form_back(sentence, practices,
                                                      para_start, sent.start)
-                       or self._subject_kind(text[sent.start_char:sent.end_char], practices, sent.start)) is not None:
+                       or self._subject_kind(sentence, practices, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
-                        _refers_back(text[sent.start_char:sent.end_char])
-                        or self.kind_period_re.match(_first_clause(text[sent.start_char:sent.end_char]))):
+                        _refers_back(sentence)
+                        or self.kind_period_re.match(_first_clause(sentence))):
                     # 活动期间 with no measure named 活动 before: the measure of the sentence before.
                     # The sentence goes on about the measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_linked]

@@ -164,6 +164,10 @@ class OrganisationRecognizer:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.legal_re = Quick(LEGAL_RE)
+        # Verbs of the cue lexicon (推动, 促进, 推行 …): a clause that opens with one before
+        # 矿党委 names the article's own committee, not a mine (推动矿党委…作用充分发挥).
+        self.verbs = tuple(sorted({w for kind in ("result", "adopt", "increase", "decrease", "level")
+                                   for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
             rf"(?:{units})(?:[{NUM}]?(?:工区|队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:工区|区队|队|区|部|科|车间)")
@@ -252,8 +256,9 @@ class OrganisationRecognizer:
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
-            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"):
-                continue  # …，即由矿党委统一部署: a preposition, then the article's own mine
+            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"
+                                         or name.startswith(self.verbs)):
+                continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))

@@ -43,7 +43,8 @@ UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项"
 TIME_UNITS = ("小时", "天")
 #: A number, its thousands grouped by a space as GB/T 15835-2011 (the Chinese standard for
 #: numbers in publications) sets for numbers of five digits and more: ``3 127条``, ``2 190天``.
-NUMBER = r"\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+GROUP_SEP = r"[ \u2009\u202f\u00a0]"
+NUMBER = rf"\d{{1,3}}(?:{GROUP_SEP}\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 #: Units that count effort when no change verb makes them a result.
 EFFORT_UNITS = ("人次", "次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
@@ -79,8 +80,8 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 #: or a short rate of the thing just counted (整改率, 销号率).
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
-    re.compile(r"实现(?:了)?(?:全年|连续)?安全生产(?:[\d ]+天)?(?:[“\"]零[^”\"]{1,12}[”\"])?"),
-    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)(?:(?:达到|达)?(?:\d{1,3}(?: \d{3})+|\d+)天)?"),
+    re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
@@ -501,7 +502,7 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
 
 def _number(text: str) -> float:
     """The value of a :data:`NUMBER` match (``2 190`` → 2190.0)."""
-    return float(re.sub(r"[ \u2009\u202f\u00a0]", "", text))
+    return float(re.sub(GROUP_SEP, "", text))
 
 
 def _clause_start(clause: str) -> int:

@@ -279,8 +279,16 @@ class PracticeRecognizer:
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
         # 王某（2020）提出“X”模式: a measure of the literature, neither adopted here nor proposed.
-        literature = _Sentences(text, LITERATURE_RE)
-        spans = [p for p in spans if not literature.match_around(p.start_char)
+        literature: dict[int, bool] = {}  # sentence start → it reports the literature
+
+        def cites(p) -> bool:
+            sent = sent_of(p)  # span.sent, by bisection; each sentence searched once
+            hit = literature.get(sent.start)
+            if hit is None:
+                hit = literature[sent.start] = LITERATURE_RE.search(text, sent.start_char, sent.end_char) is not None
+            return hit
+
+        spans = [p for p in spans if not cites(p)
                  and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))
                  and not _not_a_measure_here(text, p)]
         _same_measure(spans)
@@ -848,42 +856,8 @@ def _not_a_measure_here(text: str, span) -> bool:
         and text[a:b].startswith("党员")
 
 
-#: What ends a sentence for :class:`_Sentences`.
-_SENTENCE_END_RE = re.compile("[。！？\n]")
-
-
-class _Sentences:
-    """Whether ``pattern`` is found in the sentence around a character offset (between
-    。！？ or line breaks), each sentence searched once.
-
-    Finding the sentence of each practice with ``str.rfind``/``str.find`` per end mark
-    scanned the text before it for the marks a paper hardly uses (！？): quadratic in the
-    text, 5 % of the extraction of 200 benchmark papers (pyinstrument).
-    """
-
-    def __init__(self, text: str, pattern: re.Pattern):
-        self.text, self.pattern = text, pattern
-        self.ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-        self.found: dict[int, bool] = {}  # index of the sentence's end mark → found
-
-    def match_around(self, pos: int) -> bool:
-        """True when the pattern is found in the sentence around ``pos``: from after the
-        last end mark before ``pos`` to the first at or after it (or the text's end)."""
-        k = bisect_left(self.ends, pos)
-        hit = self.found.get(k)
-        if hit is None:
-            a = self.ends[k - 1] + 1 if k else 0
-            b = self.ends[k] if k < len(self.ends) else len(self.text)
-            hit = self.found[k] = self.pattern.search(self.text, a, b) is not None
-        return hit
-
-
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
-
-
-#: A name that opens with a quote: “三线四联” of “三线四联”安全党建模式.
-_QUOTE_HEAD_RE = re.compile(r"[“\"][^“”\"]+[”\"]")
 
 
 def _bare_quote_mentions(spans, types) -> None:
@@ -896,10 +870,10 @@ def _bare_quote_mentions(spans, types) -> None:
     types = tuple(types)  # once, not per span
     for p in spans:
         name = p._.canonical
-        m = _QUOTE_HEAD_RE.match(name)
+        m = _CORE_RE.match(name)
         tail = name[m.end():] if m else ""
         if m and 0 < len(tail) <= 8 and tail.endswith(types) and p._.rule != "again":
-            full.setdefault(m.group(0).strip("“”\""), p)
+            full.setdefault(m.group(1), p)
     for p in spans:
         label = p._.canonical.strip()
         if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:

@@ -531,6 +531,41 @@ XFAIL = {
 }
 
 
+# Session 6: read from blind4's errors, each written as a pattern on new sentences.
+ROWS += [
+    # a topic before a label is a noun phrase, never a clause (particle, pronoun, locative, org + verb)
+    ("PE", "职工安全考试合格率稳步提升，这与长期坚持的“晨会微讲堂”密不可分。", "“晨会微讲堂”"),
+    ("PE", "在队长看来，这要归功于“五个到位”在班组落了地。", "“五个到位”"),
+    ("M", "在队长看来，这要归功于“五个到位”在班组落了地。", ("“五个到位”", "reported")),
+    ("PE", "去年他又在班组里办起“一日一题”答题。", "“一日一题”"),
+    ("NP", "建议依托矿井党校开设“安全党课”师资研修班。", "矿井党校开设“安全党课”"),
+    # an activity named by its quoted theme and the noun of the act
+    ("PE", "团支部发起“我为安全献一策”征集，收到建议300余条。", "“我为安全献一策”征集"),
+    ("PE", "矿工会组织“金点子”评比，评出优秀成果20项。", "“金点子”评比"),
+    ("PE", "组织先进矿井与后进矿井开展“二帮一”结对共建。", "“二帮一”结对共建"),
+    # figures of speech, faults to avoid, catchwords, a person's words, an act of a body
+    ("NP", "各支部把安全实绩作为衡量班子作风的“试金石”。", "“试金石”"),
+    ("NP", "班组党建不能“两张皮”，要和生产拧成一股绳。", "“两张皮”"),
+    ("NP", "引导党员既“晒承诺”又“比实绩”。", "“晒承诺”"),
+    ("NP", "引导党员既“晒承诺”又“比实绩”。", "“比实绩”"),
+    ("NP", "要把“大文件”讲成“家常话”。", "“家常话”"),
+    ("NP", "请家属当好“安全监督员”。", "“安全监督员”"),
+    ("NP", "他至今记得老班长的“三句话”。", "“三句话”"),
+    ("NP", "在技术组的反复“会诊”下，皮带机故障率下降了一半。", "“会诊”"),
+    # the effect of a measure named after it: the quote is the measure that acts
+    ("PE", "借助“安全曝光栏”的警示作用，违章人次同比下降30%。", "“安全曝光栏”"),
+    ("PE", "在“传帮带”的带动下，青工技能等级普遍提高。", "“传帮带”"),
+    # a count before a name after its verb, members as the agent of an act
+    ("PE", "党支部把采区划分为24块党员责任区。", "党员责任区"),
+    ("NP", "每名党员包保3台关键设备。", "党员包保"),
+    ("NP", "高风险区域由支部委员包保，一般区域由普通党员包保。", "党员包保"),
+    # the methods of a survey are not measures
+    ("NP", "调研组采取座谈交流、问卷调查、查阅台账等方式，共召开座谈会8场。", "座谈交流"),
+    ("NP", "调研组采取座谈交流、问卷调查、查阅台账等方式，共召开座谈会8场。", "查阅台账"),
+    ("NP", "调研组采取座谈交流、问卷调查、查阅台账等方式，共召开座谈会8场。", "座谈会"),
+]
+
+
 def _run(nlp, sentence):
     aff = None
     if isinstance(sentence, tuple):

@@ -79,7 +79,10 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: Words that type a quoted name and no other (``“网格化”管理``, ``“三个一”安全教育``,
 #: ``党员“身边无违章”承诺``, ``“一人一档”履职档案``, ``“掌上党校”App``; 配件档案, 移动互联网和
 #: APP are no names).
-QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]
+QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
+                     # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
+                     # an activity named by its quoted theme and the noun of the act
+                     "征集", "评比", "竞赛", "比武", "结对共建", "共建", "结对", "研修班", "培训班", "轮训班"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
@@ -91,7 +94,7 @@ DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tai
                            r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块))?(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
-COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
+COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家|块|座|间|套)")
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
@@ -102,7 +105,9 @@ NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象",
                      # “党建强、安全稳、效益增”工作主线: a line of work, an approach
                      "主线", "思路", "方针", "总基调", "定位")
 NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
-                      "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
+                      "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“",
+                      # 不能“自拉自唱”, 防止“两张皮”: a fault to avoid; 既“亮身份”又“亮实绩”: paired catchwords
+                      "不能", "不要", "不搞", "防止", "既", "又")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式", "机制", "制度", "规定", "平台",
@@ -143,6 +148,19 @@ LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严�
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
 LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
                       "将", "用", "对", "与", "和", "及")
+#: The effect of a measure named after it (借助“违章曝光台”的警示作用, 在“师徒帖”的约束下,
+#: 在“双述双评”的推动下): the quote is the measure that acts, not a modifier of a phrase.
+EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}作用|作用|带动|推动|引领|约束|激励|促进|助推|影响)(?:下|[，,。；;]|$)")
+#: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
+#: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
+INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|实地查看|查看|听取汇报")
+#: A person who owns what the quote names (师傅的“规矩”, 他的“土办法”): a person's words or
+#: habits, not an organisation's measure.
+OWNER_BEFORE_RE = re.compile(r"(?:师傅|书记|班长|队长|主任|老师|父亲|母亲|妻子|丈夫|家人|家属|工友|大家|他|她|他们|我们|自己)的$")
+#: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
+#: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
+#: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
+NOT_A_TOPIC_RE = re.compile(r"[的这那其于里起了着过们]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
 #: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
@@ -166,7 +184,8 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|变成|化为|誉为|称为|称作|视为|当成)[^，,。；;“”\"\n]{0,10}$")
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|[变讲说写做当]不?成|化为|誉为|称为|称作|视为|当作"
+                                  r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -258,6 +277,8 @@ class PracticeRecognizer:
             if rule in ("typed", "list", "counted") and (
                     NOT_A_NAME_RE.search(name) or text[end:end + 1] == "化"):
                 continue  # 推进运行系统化: 系统化 is a manner, not a 系统
+            if rule in ("typed", "list", "counted") and INQUIRY_RE.search(name) and not typ.endswith(("制度", "机制")):
+                continue  # 采取座谈交流、查阅台账等方式: how a survey gathered its facts
             span = char_span(doc, start, end)
             if span is None:
                 continue
@@ -415,6 +436,9 @@ class PracticeRecognizer:
             ext = self._type_after(text, end, ends)
             if not ext and FIGURATIVE_BEFORE_RE.search(_clause_head(text, start)):
                 continue  # 是全矿公认的“硬骨头”: a figure of speech
+            if not ext and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
+                            or (text.startswith("下", end) and re.search(r"的[\u4e00-\u9fff]{0,2}$", before))):
+                continue  # 师傅的“规矩”: a person's words; 在攻关队的持续“诊治”下: the act of a body
             if ext:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
@@ -425,7 +449,8 @@ class PracticeRecognizer:
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:
                 continue  # “勤劳、朴实、厚道”: a list of values
-            elif after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after):
+            elif (after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after)) \
+                    and not EFFECT_AFTER_RE.match(text, end):
                 continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
                 continue  # “矿井党校+矿井大讲堂”: named one by one in _components
@@ -453,7 +478,8 @@ class PracticeRecognizer:
             at = head.rfind(verb)
             topic = head[at + len(verb):] if at >= 0 else ""
             if 2 <= len(topic) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", topic) \
-                    and not self._is_org(topic) and not topic.startswith(GENERIC_PREFIX):
+                    and not self._is_org(topic) and not topic.startswith(GENERIC_PREFIX) \
+                    and not NOT_A_TOPIC_RE.search(topic):
                 return True
         return False
 
@@ -471,7 +497,8 @@ class PracticeRecognizer:
         topic, at = topic[cut:], at + cut
         if cut == 0 and len(head) > len(run.group(0)):
             return None  # no verb and not the clause's start: no way to tell where it begins
-        if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX):
+        if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX) \
+                or NOT_A_TOPIC_RE.search(topic):
             return None
         return at
 
@@ -719,7 +746,7 @@ class PracticeRecognizer:
         out = []
         for m in self.counted_re.finditer(text):  # made once, not per article
             name = m.group(1)
-            if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
+            if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
                 continue
             typ = next(t for t in self.types if name.endswith(t))
             if len(name) - len(typ) >= 2:
@@ -774,7 +801,8 @@ class PracticeRecognizer:
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
         # rule an organisation set.
-        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性", "", text[s:start])
+        # 这要归功于“X”: credit given, not a proposal.
+        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)", "", text[s:start])
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:
@@ -851,7 +879,8 @@ def _not_a_measure_here(text: str, span) -> bool:
         return True
     if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
         return True
-    return bool(re.search(r"\d名$|[一二三四五六七八九十两]名$", text[max(0, a - 2):a])
+    # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
+    return bool(re.search(r"[\d一二三四五六七八九十两每]名$|每位$|由[\u4e00-\u9fff]{0,3}$", text[max(0, a - 5):a])
                 or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
         and text[a:b].startswith("党员")
 

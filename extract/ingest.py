@@ -380,7 +380,10 @@ _LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|
 
 
 def _continues(prev_line: str, line: str, width: int) -> bool:
-    if ends_sentence(prev_line) or HEADING_RE.match(line):
+    # 86.|3%: a decimal point that the converter's line break left at a line's end is no
+    # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
+    decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
+    if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line)):
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.
@@ -392,7 +395,10 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
 
 
 def _join(a: str, b: str) -> str:
-    # Chinese has no spaces between words; keep one only between two Latin letters/digits.
+    # Chinese has no spaces between words; keep one only between two Latin words. Two
+    # digits are one number broken by the line (20|24年 is 2024年).
+    if a and b and a[-1].isdigit() and b[0].isdigit():
+        return a + b
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
         return a + " " + b
     return a + b

@@ -523,3 +523,23 @@ def test_any_unicode_text_reads_or_raises_ingest_error(tmp_path: Path, text: str
         return
     assert "\r" not in doc.text
     assert doc.text.strip()
+
+
+def test_line_break_inside_a_number_is_joined() -> None:
+    """A converter's line break after a decimal point (``86.|3%``) or between two digits
+    (``20|24年``) is inside one number: the lines join with nothing between; a full stop
+    ``。`` still ends its paragraph (blind4's journal paper showed both breaks)."""
+    width = "依托安全固本工程，矿井隐患整改按期完成率由2020年的86."
+    text = "\n".join([
+        "题目",
+        "摘要：本文以一座煤矿为例，研究党建工作模式对安全生产的作用。",
+        width,
+        "3%提高到2024年的99.1%，全年实现连续安全生产1000天，20",
+        "24年矿井在集团技能大赛中获得团体第一名，职工满意度达到",
+        "96分。矿井通过国家一级安全生产标准化管理体系复审验收。",
+        "新的段落从这里开始，安全生产形势持续稳定向好发展。",
+    ])
+    out = ingest.repair_line_breaks(text, hard_wrapped=True)
+    assert "86.3%提高到" in out
+    assert "2024年矿井" in out and "20 24" not in out
+    assert "\n新的段落" in out  # 。 still ends a paragraph

@@ -155,6 +155,30 @@ class Linker:
                     return p
         return None
 
+    @staticmethod
+    def _tail_mention(sentence: str, practices: list[Span], before: int) -> Span | None:
+        """Rule *short form*, by the head noun: a clause of ``sentence`` opens (after a
+        time, 在 or 该) with the last three characters of the name of a measure before token
+        offset ``before`` — the head noun a text keeps when it names a long measure again
+        (``攻关队先后完成…`` after ``“支架医生”党员攻关队``, ``在谈心会的带动下`` after
+        ``“班后十分钟谈心会”``); the last such measure, else ``None``."""
+        tails: dict[str, Span] = {}
+        for p in practices:
+            if p.start >= before:
+                break
+            name = _plain(p._.canonical)
+            if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
+                tails[name[-3:]] = p  # the last measure with that head wins
+        if not tails:
+            return None
+        for clause in re.split(r"[，,；;]", sentence):
+            clause = TIME_OPENER_RE.sub("", clause.lstrip())
+            clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
+            p = tails.get(clause[:3])
+            if p is not None and not clause.startswith(("工作", "党建")) and clause[3:4] not in ("、", "和", "与"):
+                return p
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         # Sorted by start, so that a sentence's spans are a slice (common.starting_in).
         orgs = sorted(doc.spans.get("org", []), key=lambda s: s.start)
@@ -241,7 +265,8 @@ class Linker:
                     chosen = [(named, "refers-back")]
                 elif (short := self._short_form_back(sentence, practices,
                                                      para_start, sent.start)
-                       or self._subject_kind(sentence, practices, sent.start)) is not None:
+                       or self._subject_kind(sentence, practices, sent.start)
+                       or self._tail_mention(sentence, practices, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
@@ -280,6 +305,8 @@ TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]
                             r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
 CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
+#: The verbs of CAUSE_AFTER_RE anywhere between a result and the measure after it.
+CAUSE_VERB_RE = re.compile(r"得益于|归功于|归因于|离不开|得力于")
 #: What closes a cause named after 与: …与X密不可分, …和X分不开.
 CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:密不可分|分不开|息息相关)")
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
@@ -307,6 +334,12 @@ def _cause_after(text: str, practices: list[Span], outcome: Span) -> Span | None
         if p.start >= outcome.end:
             between = text[outcome.end_char:p.start_char]
             if len(between) <= 16 and CAUSE_AFTER_RE.search(re.sub(r"[，,\s]", "", between)):
+                return p
+            # …下降68%，连续两年实现零轻伤，这要归功于X; …，得益于某党支部牵头组建的X: every
+            # result of the sentence before the cause, and the doer of the measure between.
+            cause = CAUSE_VERB_RE.search(between)
+            if cause and len(between) <= 40 and not any(ch in "；;" for ch in between) \
+                    and len(between) - cause.end() <= 20 and not re.search(r"[，,]", between[cause.end():]):
                 return p
             # …下降30%，这与X密不可分: the cause named between 与 and 密不可分.
             if len(between) <= 16 and re.search(r"(?:与|和|同)$", between) and \
@@ -371,6 +404,10 @@ def _in_order(form: str, name: str) -> bool:
     return all(ch in it for ch in form)
 
 
+#: 即 or 称为/简称 before the name that sums up the sentence (…，即“三色责任田”。).
+NAMED_AS_RE = re.compile(r"(?:[，,]即|称为|称之为|简称为?)$")
+
+
 def _main_practice(practices: list[Span]) -> Span:
     """The measure a sentence introduces: the model its components spell out, else its
     first practice that is not the topic (the model part other practices of the sentence
@@ -378,6 +415,12 @@ def _main_practice(practices: list[Span]) -> Span:
     # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
     # the sentence introduces; its components are what it is made of.
     exts = [p._ for p in practices]  # one Underscore object per span, not one per read
+    # …划分为31块党员责任区，…，即“三色责任田”: the name given at the end to all that was told.
+    text = doc_text(practices[0].doc)
+    named = next((p for p in reversed(practices) if NAMED_AS_RE.search(text, max(0, p.start_char - 3), p.start_char)
+                  and re.match(r"\s*[。；;]?\s*$", text[p.end_char:p.end_char + 1] or "")), None)
+    if named is not None:
+        return named
     spelled = {e.part_of for e in exts if e.rule == "component" and e.part_of}
     model = next((p for p, e in zip(practices, exts) if e.canonical in spelled), None)
     if model is not None:

@@ -86,7 +86,9 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
-DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?"
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)"
+                           # …模式由五个相互支撑的部分构成，分别是A、B…: what it is made of, then the parts.
+                           r"(?:由[^，,。；;：:“”\"\n]{1,14}?(?:构成|组成)[，,]?)?[，,]?"
                            r"(?:即|分别是|分别为|包括|涵盖)"
                            r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
                            r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
@@ -329,6 +331,13 @@ class PracticeRecognizer:
             name = text[slice(*(span._.chars or (span.start_char, span.end_char)))].strip()
             if len(normalise_name(name)) >= 3:
                 found.setdefault(name, span)
+        # A name that is one quote of four characters or more is written again without its
+        # quotes too (组建“党员先锋掘进组”…当月，党员先锋掘进组创造了…): the quotes marked it
+        # as a name the first time.
+        for name, first in list(found.items()):
+            inner = name[1:-1]
+            if name[0] in "“\"" and name[-1] in "”\"" and len(inner) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
+                found.setdefault(inner, first)
         out = []
         for name, first in sorted(found.items(), key=lambda kv: -len(kv[0])):
             quoted = name[0] in "“\"" and name[-1] in "”\""

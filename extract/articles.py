@@ -36,6 +36,8 @@ AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: A line that is the name of a unit: it ends with the suffix of a body.
+UNIT_LINE_RE = re.compile(r"(?:公司|集团|煤矿|矿业|煤业|矿|党委|党总支|党支部|工会|团委|部|科|室|中心|局)$")
 ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
 
 #: Words whose presence marks a text as about party building or enterprise management
@@ -174,6 +176,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
         # The first lines of a journal paper: title, author line, affiliation line.
         if i == 0 and _title_like(text):
             head, used = _journal_head(paras)
+            if head is None:
+                head, used = _report_head(paras)
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -282,6 +286,18 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
             affiliation = POSTCODE_RE.sub("", cand).strip()
             used += 1
     return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start), used
+
+
+def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """Title, then the line of the unit that issues the text (``关于…的调研报告`` /
+    ``龙泉煤业集团党委组织部``), then the body — the layout of survey and work reports.
+    Neither line is the start of a paragraph broken by the page."""
+    if len(paras) < 3:
+        return None, 0
+    unit = paras[1].text.strip()
+    if not (_title_like(unit) and len(unit) <= 30 and UNIT_LINE_RE.search(unit)):
+        return None, 0
+    return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), 2
 
 
 def _first_unit(line: str) -> str:

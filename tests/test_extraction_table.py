@@ -597,6 +597,10 @@ ROWS += [
      ("“青年突击掘进组”", "创造了单月进尺480米的矿井纪录")),
     # parts listed after what the model is made of (由…构成，分别是)
     ("PO", "“四维强基”工程由四个部分构成，分别是铸魂工程、强基工程、赋能工程和护航工程。", ("赋能工程", "“四维强基”工程")),
+    # organisations: a mine named before one of its work units, after a dash or at a line's start
+    ("G", "——白沙岭煤矿综采二队党支部工作经验", "白沙岭煤矿"),
+    ("G", "白沙岭煤矿掘进一队承担着矿井主要掘进任务。", "白沙岭煤矿"),
+    ("G", "——记白沙岭煤矿掘进一队党支部书记王海", "白沙岭煤矿"),
     # the means before a result: 通过X + result; the measure is kept and the result follows it
     ("L", "截至2023年底，通过“青蓝接力”培养计划取得高级工资格的青工达56人。",
      ("“青蓝接力”培养计划", "取得高级工资格的青工达56人")),

@@ -35,6 +35,8 @@ MINE_SUBJECT_RE = re.compile(
 #: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
 MINE_BODY_RE = re.compile(
     r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
+#: A mine's proper name right before one of its work units, at a line's or clause's start.
+MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿)$", re.M)
 #: The formal name of a party committee, 中共 + body + 委员会 (中国共产党章程: a committee is
 #: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
 CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|矿|公司|集团|煤业|矿业))委员会")
@@ -249,6 +251,18 @@ class OrganisationRecognizer:
             typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
                 "Department" if name.endswith(("部", "科")) else "Team")
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
+            # 红石岭煤矿综采工区党支部, a line opening with 红石岭煤矿综采工区: the unit names its
+            # mine before it, a proper name of 煤矿 that needs no lexicon there.
+            mine = MINE_BEFORE_UNIT_RE.search(text, max(0, m.start() - 8), m.start())
+            if mine and not mine["name"].startswith(NOT_A_MINE_START) \
+                    and not any(s <= mine.start("name") < e for s, e, _, _ in mentions):
+                # ——记鹰嘴崖煤矿开拓区党支部书记…: a feature's subtitle verb (记) or a
+                # preposition before the name is not part of it.
+                lead = 1 if mine["name"][0] in _NAME_START_STOP or mine["name"][0] in "记据" else 0
+                if len(mine["name"]) - lead >= 4:
+                    canon = add(mine["name"][lead:], "Mine")
+                    orgs[alias_of.get(name, name)].parent = orgs[alias_of.get(name, name)].parent or canon
+                    mentions.append((mine.start("name") + lead, mine.end("name"), canon, "mine-unit"))
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.

@@ -597,6 +597,18 @@ ROWS += [
      ("“青年突击掘进组”", "创造了单月进尺480米的矿井纪录")),
     # parts listed after what the model is made of (由…构成，分别是)
     ("PO", "“四维强基”工程由四个部分构成，分别是铸魂工程、强基工程、赋能工程和护航工程。", ("赋能工程", "“四维强基”工程")),
+    # a shorter quote is the longer quoted name it ends or abbreviates in order
+    ("L", "机电队开讲“班前十分钟安全微课”。设备检修合格率由91%提高到99%，这与持之以恒的“安全微课”密不可分。",
+     ("“班前十分钟安全微课”", "设备检修合格率由91%提高到99%")),
+    ("PE", "支部推行“五色包保田”。依托“包保田”，全年“三违”人次下降38%。", "“五色包保田”"),
+    # an institution as the means of the named measure adopted before it in the sentence
+    ("L", "对屡次违章的职工，队支部实行“一违三帮”，由党员与其谈心谈话，全年无一人再次违章。",
+     ("“一违三帮”", "全年无一人再次违章")),
+    # 把“X”讲成“Y”; a person's act in quotes; an abstract noun joined to a typed name
+    ("NP", "要把“硬规定”讲成“暖心话”。", "“硬规定”"),
+    ("NP", "每名新工人由一名老师傅“接手”，签订师徒协议。", "“接手”"),
+    ("NP", "本文分析了该模式的设计思路和运行机制。", "思路和运行机制"),
+    ("C", "推行设备包机制后，机电事故影响时间较上年减少32小时。", ("机电事故影响时间较上年减少32小时", "equipment")),
     # organisations: a mine named before one of its work units, after a dash or at a line's start
     ("G", "——白沙岭煤矿综采二队党支部工作经验", "白沙岭煤矿"),
     ("G", "白沙岭煤矿掘进一队承担着矿井主要掘进任务。", "白沙岭煤矿"),

@@ -249,6 +249,12 @@ class Linker:
                             if p is not head and p.end <= outcome.start and _counted(text, p) \
                                     and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
+                    # 支部实行“一违一谈”，由党员与其谈心谈话，…，结果: an institution every
+                    # paper names is the means of the named measure the sentence adopted.
+                    if head._.rule == "lexicon":
+                        named = _adopted_before(text, sent_practices, head, self.adopt)
+                        if named is not None:
+                            chosen.append((named, "same-sentence"))
                     parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
@@ -314,6 +320,18 @@ VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?
 VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
 
 
+def _adopted_before(text: str, practices: list[Span], head: Span, verbs) -> Span | None:
+    """The quoted measure an adoption verb introduces before ``head`` in its sentence, in the
+    same ``；`` item (``实行“一违一谈”，由…谈心谈话``), else ``None``."""
+    for p in practices:
+        if p.end > head.start:
+            break
+        if p._.canonical.startswith(("“", "\"")) and not _semicolon_between(text, p.end_char, head.start_char) \
+                and any(text.endswith(v, 0, p.start_char) for v in verbs):
+            return p
+    return None
+
+
 def _vehicle(text: str, sent: Span, practices: list[Span]) -> Span | None:
     """The measure a sentence names as its vehicle or means in its first clause
     (``矿纪委以“清风井巷”廉洁文化行动为载体，…``, ``依托“金蓝领”技能提升计划，…``), else ``None``."""
@@ -342,7 +360,8 @@ def _cause_after(text: str, practices: list[Span], outcome: Span) -> Span | None
                     and len(between) - cause.end() <= 20 and not re.search(r"[，,]", between[cause.end():]):
                 return p
             # …下降30%，这与X密不可分: the cause named between 与 and 密不可分.
-            if len(between) <= 16 and re.search(r"(?:与|和|同)$", between) and \
+            # …，这与坚持不懈的X密不可分: a modifier may stand between 与 and the name.
+            if len(between) <= 16 and re.search(r"(?:与|和|同)[\u4e00-\u9fff]{0,6}的?$", between) and \
                     CLOSE_CAUSE_RE.match(text, p.end_char):
                 return p
             return None

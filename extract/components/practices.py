@@ -112,6 +112,12 @@ NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增�
                       "不能", "不要", "不搞", "防止", "既", "又")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
+#: The first words of a typed phrase that names no measure of its own (运行机制, 长效机制,
+#: 工作机制, 管理制度: every organisation has them).
+GENERIC_STEMS = ("运行", "长效", "工作", "管理", "相关", "配套")
+#: An abstract noun joined to the name (构建思路和运行机制, 目标与评价体系): the way a paper
+#: describes a model, not a measure's name.
+ABSTRACT_AND_RE = re.compile(r"^(?:思路|理念|目标|原则|方法|路径|内涵|逻辑)[和与及]")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式", "机制", "制度", "规定", "平台",
               "阵地")
 #: Heads of a list of facilities and channels; such a list names practices after any verb
@@ -156,6 +162,8 @@ EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}
 #: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
 #: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
 INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|实地查看|查看|听取汇报")
+#: A person right before a quote that ends the clause: the quote is what the person does.
+PERSON_BEFORE_RE = re.compile(r"(?:党员|职工|员工|师傅|书记|队长|班长|工人|群众|家属)$")
 #: A person who owns what the quote names (师傅的“规矩”, 他的“土办法”): a person's words or
 #: habits, not an organisation's measure.
 OWNER_BEFORE_RE = re.compile(r"(?:师傅|书记|班长|队长|主任|老师|父亲|母亲|妻子|丈夫|家人|家属|工友|大家|他|她|他们|我们|自己)的$")
@@ -298,6 +306,7 @@ class PracticeRecognizer:
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
         _bare_quote_mentions(spans, self.types)
+        _short_quote_mentions(spans)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -443,8 +452,12 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
-            if not ext and FIGURATIVE_BEFORE_RE.search(_clause_head(text, start)):
-                continue  # 是全矿公认的“硬骨头”: a figure of speech
+            if not ext and (FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
+                            or re.match(r"[变讲说写做当]不?成[“\"]", text[end:end + 4])):
+                continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
+            if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 4), start) \
+                    and re.match(r"[了着过]?(?:[，,。；;]|$)", after):
+                continue  # 由一名党员师傅“认领”，: the act of a person, a verb in quotes
             if not ext and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
                             or (text.startswith("下", end) and re.search(r"的[\u4e00-\u9fff]{0,2}$", before))):
                 continue  # 师傅的“规矩”: a person's words; 在攻关队的持续“诊治”下: the act of a body
@@ -707,6 +720,9 @@ class PracticeRecognizer:
                 typ = next(t for t in self.types if name.endswith(t))
                 if len(name) - len(typ) < 2:
                     break
+                stem = name[:-len(typ)]
+                if ABSTRACT_AND_RE.match(stem) or (stem in GENERIC_STEMS and typ in ("机制", "制度", "体系")):
+                    break  # 构建思路和运行机制, 长效机制: a generic noun, not a name
                 out.append((pos, end, "typed", typ))
                 # 、 continues a list of names after the same verb.
                 if end < len(text) and text[end] == "、":
@@ -918,6 +934,40 @@ def _bare_quote_mentions(spans, types) -> None:
             first = full.get(label.strip("“”\""))
             if first is not None:
                 _name_again(p, first)
+
+
+def _short_quote_mentions(spans) -> None:
+    """Rule *again*, by a shorter quote: a bare quote (no type word) whose words are the
+    end of a longer quoted name of the text (``“责任田”`` for ``“三色责任田”``,
+    ``“微党课”`` for ``“班前五分钟微党课”``), or its start and end with the characters
+    between in order (``“班前微党课”``), is that measure named short, as Chinese prose
+    names a long measure again. Three characters at least; the longest such name wins.
+    ``spans`` sorted by start; changed in place."""
+    full = []
+    for p in spans:
+        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        if m and len(m.group(1)) >= 4 and p._.rule != "again":
+            full.append((m.group(1), p))
+    if not full:
+        return
+    full.sort(key=lambda kv: -len(kv[0]))
+    for p in spans:
+        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        if not m or len(m.group(1)) < 3:
+            continue
+        short = m.group(1)
+        for inner, first in full:
+            if first is p or inner == short or len(inner) <= len(short):
+                continue
+            if inner.endswith(short) or (inner[:2] == short[:2] and inner[-2:] == short[-2:]
+                                         and _chars_in_order(short, inner)):
+                _name_again(p, first)
+                break
+
+
+def _chars_in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 def _clause_head(text: str, pos: int) -> str:

@@ -156,6 +156,21 @@ class Linker:
         return None
 
     @staticmethod
+    def _people_of(sentence: str, practices: list[Span], since: int, before: int) -> Span | None:
+        """Rule *short form*, by its people: a sentence that opens (after a time) with 各(级)
+        + a short form + 人员/党员/干部/成员 (``各级包保人员累计排查隐患…`` after ``“三级包保”
+        责任制``) reports what the people of that measure did: the first practice of the
+        paragraph (token offsets ``since``–``before``) whose name holds the form in order —
+        the measure the paragraph introduced, not one of its routines (包保履职“回头看”)."""
+        m = PEOPLE_OF_RE.match(_first_clause(sentence))
+        if m is None:
+            return None
+        for p in practices:
+            if since <= p.start < before and _in_order(m["form"], _plain(p._.canonical)):
+                return p
+        return None
+
+    @staticmethod
     def _tail_mention(sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *short form*, by the head noun: a clause of ``sentence`` opens (after a
         time, 在 or 该) with the last three characters of the name of a measure before token
@@ -272,6 +287,7 @@ class Linker:
                 elif (short := self._short_form_back(sentence, practices,
                                                      para_start, sent.start)
                        or self._subject_kind(sentence, practices, sent.start)
+                       or self._people_of(sentence, practices, para_start, sent.start)
                        or self._tail_mention(sentence, practices, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
@@ -309,6 +325,8 @@ class Linker:
 #: A time that opens a sentence before its subject: 2024年，, 今年一季度，, 上半年，.
 TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]{0,5}|去年[^，,]{0,5}|上半年|下半年|"
                             r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
+#: 各级包保人员, 各示范岗党员: the people of a measure, named by a short form of it.
+PEOPLE_OF_RE = re.compile(r"\s*各级?(?P<form>[\u4e00-\u9fff]{2,4}?)(?:人员|党员|干部|成员)")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
 CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
 #: The verbs of CAUSE_AFTER_RE anywhere between a result and the measure after it.

@@ -59,7 +59,9 @@ RATED_VERBS = ("评定", "评出", "评选出")
 ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
                  "上报", "新增", "取得", "培养",
                  # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
-                 "查纠", "化解", "纠正")
+                 "查纠", "化解", "纠正",
+                 # 职工主动报告隐患1132条: hazards reported by the workers themselves
+                 "报告")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -87,6 +89,12 @@ QUAL_FIXED = [
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
+    re.compile(r"[^，,。；;“”\"]{0,12}没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
+    # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
+    re.compile(r"[^，,。；;]{0,10}实现[“\"]零[^”\"]{1,12}[”\"]"),
+    # 安全生产标准化管理体系连续三年保持一级: a grade held.
+    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+年)?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
     re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?违章(?:作业|行为|现象)?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.

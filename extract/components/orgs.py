@@ -53,7 +53,8 @@ ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<al
 #: A group or company by its trade name: an industry word, 集团 or 公司 (the brand, 2–4
 #: characters, is read back from it); then, optionally, the name of one of its mines.
 TRADE_NAME_RE = re.compile(
-    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司))"
+    # 矿务局: a state mining bureau, the older form of a coal group (西山矿务局).
+    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司)|矿务局)"
     r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
@@ -172,7 +173,9 @@ class OrganisationRecognizer:
                                    for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
-            rf"(?:{units})(?:[{NUM}]?(?:工区|队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:工区|区队|队|区|部|科|车间)")
+            # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
+            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|车间))?(?:党总支|党支部)"
+            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|车间)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -372,6 +375,17 @@ class OrganisationRecognizer:
         subj = orgs[subject]
         committee = subject if subj.type == "PartyCommittee" else next(
             (o.name for o in orgs.values() if o.parent == subject and o.type == "PartyCommittee"), None)
+        # 集团党委 in a text about one of the group's mines or about the group: the party
+        # committee of the group it names (龙泉煤业集团 → 龙泉煤业集团党委), not the subject's.
+        group = next((o.name for o in orgs.values() if o.type == "Group"), None)
+        if group is not None:
+            for form in ("集团公司党委", "集团党委"):
+                for m in literal(form).finditer(text):
+                    if text[m.start() - 1:m.start()] in ("该", "各", "本") or \
+                            any(st <= m.start() < e for st, e, _, _ in mentions):
+                        continue
+                    own = add(group + "党委", "PartyCommittee", parent=group, alias=form)
+                    mentions.append((m.start(), m.end(), own, "anaphora"))
         forms = []
         if subj.type == "Mine":
             forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]

@@ -37,6 +37,10 @@ MINE_BODY_RE = re.compile(
     r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
 #: A mine's proper name right before one of its work units, at a line's or clause's start.
 MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿)$", re.M)
+#: A 煤矿 named by its brand after a preposition or a verb of belonging, before one of its
+#: bodies (该支部隶属于红岩煤矿党委, 调研组深入到北坡煤矿工会): the brand starts right after it.
+MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
+                                r"(?=党委|党总支|党支部|纪委|工会|团委)")
 #: The formal name of a party committee, 中共 + body + 委员会 (中国共产党章程: a committee is
 #: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
 CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|矿|公司|集团|煤业|矿业))委员会")
@@ -174,8 +178,9 @@ class OrganisationRecognizer:
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
-            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|车间))?(?:党总支|党支部)"
-            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|车间)")
+            # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.
+            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间))?(?:党总支|党支部|分工会|工会|团支部)"
+            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -269,7 +274,7 @@ class OrganisationRecognizer:
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text)):
+        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text)):
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue

@@ -634,6 +634,8 @@ ROWS += [
     ("G", "北岭煤矿选煤厂党支部与洗煤厂工会联合开展活动。", "选煤厂党支部"),
     # 集团党委 is the committee of the group the text names, not of the mine it is about
     ("G", "青川能源集团所属白沙岭煤矿推行“三联”机制。集团党委对此给予肯定。", "青川能源集团党委"),
+    ("PO", "矿党委探索形成了“三融三促”党建工作模式，该模式由三个部分构成，分别是思想融合、组织融合和文化融合。",
+     ("组织融合", "“三融三促”党建工作模式")),
     # the means before a result: 通过X + result; the measure is kept and the result follows it
     ("L", "截至2023年底，通过“青蓝接力”培养计划取得高级工资格的青工达56人。",
      ("“青蓝接力”培养计划", "取得高级工资格的青工达56人")),

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, starting_in, year_in
 
-UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+UNITS = ("万吨", "万元", "亿元", "万米", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
@@ -85,7 +85,7 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
     re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
-    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})天)?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
@@ -162,7 +162,7 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
 QUAL_END_RE = re.compile(
-    r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
+    r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
 QUAL_LE_RE = re.compile(
     r"(?:^|(?<=[^，,。；;]{2}))(?:有效|显著|进一步|大大)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
@@ -201,7 +201,8 @@ class OutcomeRecognizer:
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
         unit_alt = "|".join(map(re.escape, UNITS))
-        self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{unit_alt})")
+        # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
+        self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)

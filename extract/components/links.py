@@ -402,6 +402,8 @@ def _semicolon_between(text: str, a: int, b: int) -> bool:
 def _listed_together(text: str, a: Span, b: Span, verbs) -> bool:
     """True when ``a`` and ``b`` are neighbours in one list: only 、 and a verb between."""
     between = text[a.end_char:b.start_char]
+    if between in ("和", "与", "及", "以及"):
+        return True  # 开展“X”和“Y”，结果: a pair joined by a conjunction
     if not between.startswith("、"):
         return False
     rest = between[1:]

@@ -71,7 +71,7 @@ class Link:
 
 def register_extensions() -> None:
     """Register the ``Doc`` and ``Span`` extensions once per process."""
-    doc_ext = {"affiliation": "", "title": "", "orgs": None, "subject": "", "links": None}
+    doc_ext = {"affiliation": "", "co_units": (), "title": "", "orgs": None, "subject": "", "links": None}
     for name, default in doc_ext.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

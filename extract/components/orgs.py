@@ -99,6 +99,12 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
     suffixes = lex.org_suffixes
     known = sorted(lex.known_orgs, key=len, reverse=True)
     while pos < len(text):
+        if chain:
+            # 青崖煤业隶属于山西晋昊能源集团有限公司: a verb of belonging between two names.
+            word = next((w for w in LEAD_WORDS if text.startswith(w, pos)), None)
+            if word is not None:
+                pos += len(word)
+                continue
         hit = None
         for name in known:
             if text.startswith(name, pos):
@@ -115,6 +121,10 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if hit is None:
             break
         end, typ = hit
+        # 晋昊能源集团, 西川煤业公司: an industry word before 集团/公司 is part of the name.
+        group = next(((suf, t) for suf, t in suffixes if suf in ("集团公司", "集团", "公司") and text.startswith(suf, end)), None)
+        if group is not None and typ == "Company" and text[pos:end].endswith(("能源", "煤业", "煤电", "矿业")):
+            end, typ = end + len(group[0]), group[1]
         # 长城五号矿业有限公司: a legal form (有限公司 …) never names a body alone; it
         # closes the name before it, which is then one company.
         legal = next((suf for suf in LEGAL_FORMS if text.startswith(suf, end)), None)
@@ -212,6 +222,9 @@ class OrganisationRecognizer:
         # Affiliation: the author's unit and the bodies above it.
         aff_chain = split_chain(doc._.affiliation, self.lex) if doc._.affiliation else []
         add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", doc._.affiliation.strip()) or None)
+        # The co-authors' units of the same line (2.秦峰能源集团党校): bodies the paper names.
+        for unit in doc._.co_units:
+            add_chain(split_chain(unit, self.lex))
 
         # Legal names in the text, and their 以下简称 aliases.
         for m in self.legal_re.finditer(text):  # LEGAL_RE's, only near its words

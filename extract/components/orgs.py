@@ -150,7 +150,7 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # A preposition inside the first characters: 文以X, 委被X.
-    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是"), default=start)
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对"), default=start)
     return cut if end - cut >= 2 else start
 
 
@@ -269,6 +269,8 @@ class OrganisationRecognizer:
             name = m.group(0)
             if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER:
                 continue
+            if text[m.start() - 1:m.start()] in ("的", "个") and not re.search(rf"[{NUM}]|党", name):
+                continue  # 人数最多的掘进区队, 3个综采队: the kind of unit, not a body
             typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
                 "Department" if name.endswith(("部", "科")) else "Team")
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
@@ -294,6 +296,8 @@ class OrganisationRecognizer:
             if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"
                                          or name.startswith(self.verbs)):
                 continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
+            if re.search(r"[该本全各此这]矿$", name):
+                continue  # 梳理该矿党委: a verb and the article's own mine, not a name
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))

@@ -78,6 +78,11 @@ SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|�
                              r"(?:通过|经过|依托|借助)?"
                              r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?"
                              r"(?:[\u4e00-\u9fff]{1,8}的)?")
+#: Words that open a clause of condition or means, not of result.
+CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过", "在", "以")
+#: What stands between a measure that is a result's subject and the result: its being put
+#: to work and a causative verb (“安全家访”活动的开展使职工家属满意度达到98%).
+CAUSE_LEAD_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,2}(?:实施|开展|推行|落实|运行|推进|推广|建立))?[，,]?(?:使|让|令|促使)?")
 #: A measure honoured: “三班三问”工作法被集团公司评为…, X入选…优秀案例.
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
@@ -314,6 +319,13 @@ class OutcomeRecognizer:
                 out.append(span)
                 continue
             cut = subject[1]
+            lead = CAUSE_LEAD_RE.match(text, cut, b)
+            if lead is not None and lead.end() > cut + 1 and b - lead.end() >= 4:
+                cut = lead.end()
+                new = char_span(doc, cut, b)
+                if new is None:
+                    out.append(span)
+                    continue
             q = span._.quantity
             new.label_ = span.label_
             new._.quantity = replace(q, indicator=q.indicator.rsplit(text[subject[0]:cut], 1)[-1]
@@ -489,7 +501,9 @@ class OutcomeRecognizer:
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
-        m = self.qual_end.match(stripped) or self.qual_bare.match(stripped)
+        # 随着“一岗双责”的全面落实，…: a condition or a means, the result comes after it.
+        m = None if stripped.startswith(CONDITION_OPENERS) else (
+            self.qual_end.match(stripped) or self.qual_bare.match(stripped))
         start_at = None
         if m is None:
             m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)

@@ -160,7 +160,9 @@ LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "
                       "将", "用", "对", "与", "和", "及")
 #: The effect of a measure named after it (借助“违章曝光台”的警示作用, 在“师徒帖”的约束下,
 #: 在“双述双评”的推动下): the quote is the measure that acts, not a modifier of a phrase.
-EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}作用|作用|带动|推动|引领|约束|激励|促进|助推|影响)(?:下|[，,。；;]|$)")
+EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}作用|作用|带动|推动|引领|约束|激励|促进|助推|影响)(?:下|[，,。；;]|$)"
+                             # “党员安全包保”的深入实施，使…: the measure put to work.
+                             r"|的(?:深入|全面|持续|有效|扎实)?(?:实施|推行|开展|落实|运行|推进|推广)")
 #: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
 #: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
 INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|实地查看|查看|听取汇报")

@@ -415,6 +415,13 @@ def year_in(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def in_order(form: str, name: str) -> bool:
+    """True when the characters of ``form`` occur in ``name`` in order (``联保`` in
+    ``党员安全联保机制``): Chinese short forms keep characters of the full name."""
+    it = iter(name)
+    return all(ch in it for ch in form)
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """True when two character ranges share a character."""
     return a[0] < b[1] and b[0] < a[1]

@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, starting_in
+from .common import Link, doc_text, in_order, starting_in
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 #: A preposition of means or cause before the reference (通过上述举措, 经过以上努力,
@@ -133,7 +133,7 @@ class Linker:
             name = _plain(p._.canonical)
             # A short form drops the type word (党员安全联保机制 → 联保).
             stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
-            if len(form) * 3 >= len(stem) and _in_order(form, name):
+            if len(form) * 3 >= len(stem) and in_order(form, name):
                 return p
         return None
 
@@ -151,7 +151,7 @@ class Linker:
             kind = m["kind"]
             for p in reversed(practices):
                 name = _plain(p._.canonical)
-                if p.start < before and name != kind and name.endswith(kind[-1]) and _in_order(kind, name):
+                if p.start < before and name != kind and name.endswith(kind[-1]) and in_order(kind, name):
                     return p
         return None
 
@@ -166,7 +166,7 @@ class Linker:
         if m is None:
             return None
         for p in practices:
-            if since <= p.start < before and _in_order(m["form"], _plain(p._.canonical)):
+            if since <= p.start < before and in_order(m["form"], _plain(p._.canonical)):
                 return p
         return None
 
@@ -434,13 +434,6 @@ def _first_clause(sentence: str) -> str:
 def _plain(name: str) -> str:
     """A name without quotes, brackets and spaces, for comparing a short form with it."""
     return re.sub(r"[“”\"'‘’《》〈〉（）()\s]", "", name)
-
-
-def _in_order(form: str, name: str) -> bool:
-    """True when the characters of ``form`` occur in ``name`` in order (``联保`` in
-    ``党员安全联保机制``): Chinese short forms keep characters of the full name."""
-    it = iter(name)
-    return all(ch in it for ch in form)
 
 
 #: 即 or 称为/简称 before the name that sums up the sentence (…，即“三色责任田”。).

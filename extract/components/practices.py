@@ -60,7 +60,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, char_span, clause_bounds, doc_text, sent_of, starting_in, token_ends, token_starts
+from .common import Intervals, char_span, clause_bounds, doc_text, in_order, sent_of, starting_in, token_ends, token_starts
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -964,14 +964,9 @@ def _short_quote_mentions(spans) -> None:
             if first is p or inner == short or len(inner) <= len(short):
                 continue
             if inner.endswith(short) or (inner[:2] == short[:2] and inner[-2:] == short[-2:]
-                                         and _chars_in_order(short, inner)):
+                                         and in_order(short, inner)):
                 _name_again(p, first)
                 break
-
-
-def _chars_in_order(short: str, name: str) -> bool:
-    it = iter(name)
-    return all(ch in it for ch in short)
 
 
 def _clause_head(text: str, pos: int) -> str:

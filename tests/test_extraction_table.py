@@ -629,6 +629,11 @@ ROWS += [
     ("NO", "随着“一岗双责”的全面落实，全矿隐患整改率达到100%。", "随着“一岗双责”的全面落实"),
     ("L", "“亲情寄语”活动的开展使职工家属满意度达到96%。", ("“亲情寄语”活动", "职工家属满意度达到96%")),
     ("O", "“亲情寄语”活动的开展使职工家属满意度达到96%。", "职工家属满意度达到96%"),
+    # under a heading of plans, measures are proposed
+    ("M", "二、存在的不足\n活动形式不够丰富。\n三、2025年工作打算\n一是深化“党员安全联保”建设；二是探索“党建+创新”模式。",
+     ("“党建+创新”模式", "recommended")),
+    ("M", "三、2025年工作打算\n一是深化“党员安全联保”。\n四、主要成效\n支部推行“班组积分制”，违章下降30%。",
+     ("“班组积分制”", "reported")),
     # the people of a measure (各级包保人员, 各示范岗党员) report its results; the paragraph's first such measure
     ("L", "矿党委推行“四级联保”责任制，每月开展联保履职“回头看”。2023年，各级联保人员累计发现隐患860条。",
      ("“四级联保”责任制", "累计发现隐患860条")),
@@ -742,3 +747,16 @@ def test_row(nlp, kind, sentence, expected):
 
 def test_table_size():
     assert len(ROWS) >= 150
+
+
+def test_a_units_own_report_speaks_for_the_unit(nlp):
+    """A report titled by a unit (综掘二队党支部书记述职报告) that names no mine or company
+    is the unit's: the links of its measures belong to the unit, under the 矿党委 it names,
+    and the unit gets no 党委 of its own."""
+    art = Article(source="t", index=1, title="掘进三队党支部书记2024年度述职报告",
+                  text="2024年，在矿党委的领导下，支部推行“党员安全联保”，全队“三违”人次同比下降36%。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert {l.org for l in rec.links} == {"掘进三队党支部"}
+    orgs = {o.name: o.parent for o in rec.organisations}
+    assert orgs["掘进三队党支部"] == "矿党委"
+    assert "掘进三队党支部党委" not in orgs

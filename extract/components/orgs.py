@@ -317,6 +317,16 @@ class OrganisationRecognizer:
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         subject = self._subject(orgs, aff_chain, text)
+        # 综掘二队党支部书记2024年度述职报告: a unit's own report names it in the title; it
+        # speaks where the text names no mine or company, under the committee it names.
+        unit = self.unit_re.search(doc._.title) if subject is None and doc._.title else None
+        if unit is not None and not (doc._.title[unit.end():unit.end() + 1] or "x") in UNIT_NOT_AFTER:
+            name = unit.group(0)
+            subject = add(name, "PartyBranch" if name.endswith(("党支部", "党总支")) else "Team")
+            for form in ("矿党委", "公司党委"):
+                if form in text:
+                    orgs[subject].parent = orgs[subject].parent or add(form, "PartyCommittee")
+                    break
         if subject is None:
             # A report with no named unit (paper 003): its party committee speaks.
             for form in ("矿党委", "公司党委", "党委"):
@@ -422,7 +432,10 @@ class OrganisationRecognizer:
                     mentions.append((m.start(), m.end(), sub, "anaphora"))
         if subj.type in ("Company", "Group"):
             forms += [("公司党委", "PartyCommittee"), ("该公司", None)]
-        forms += [("党委", "PartyCommittee")]
+        if subj.type not in ("PartyBranch", "Team"):
+            forms += [("党委", "PartyCommittee")]  # a branch or team has no 党委 of its own
+        if subj.type == "PartyBranch":
+            forms += [("该支部", None), ("党支部", None), ("支部", None)]  # the branch's own report
         for form, typ in forms:
             for m in literal(form).finditer(text):
                 if any(s <= m.start() < e for s, e, _, _ in mentions):

@@ -185,6 +185,10 @@ class OrganisationRecognizer:
         # 矿党委 names the article's own committee, not a mine (推动矿党委…作用充分发挥).
         self.verbs = tuple(sorted({w for kind in ("result", "adopt", "increase", "decrease", "level")
                                    for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
+        # 其中，白鹭山煤矿推行…: a 煤矿 opening a clause as the subject of an adoption verb.
+        adopt = "|".join(map(re.escape, sorted((w for w in lex.cue_words("adopt") if len(w) >= 2), key=len, reverse=True)))
+        self.mine_act_re = re.compile(
+            rf"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{{2,5}}?煤矿)(?=(?:还|也|先后|率先|大力|积极|持续|全面)?(?:{adopt}))", re.M)
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
@@ -289,11 +293,12 @@ class OrganisationRecognizer:
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text)):
+        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text),
+                  *self.mine_act_re.finditer(text)):
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
-            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"
+            if m.re in (MINE_BODY_RE, self.mine_act_re) and (name[0] in _NAME_START_STOP or name[0] in "即并经"
                                          or name.startswith(self.verbs)):
                 continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
             if re.search(r"[该本全各此这]矿$", name):

@@ -635,6 +635,8 @@ ROWS += [
     ("M", "三、2025年工作打算\n一是深化“党员安全联保”。\n四、主要成效\n支部推行“班组积分制”，违章下降30%。",
      ("“班组积分制”", "reported")),
     ("M", "我们将把“党员安全包保”延伸到外委队伍。", ("“党员安全包保”", "recommended")),
+    ("PE", "支部以“五型班组”创建为统领，推动工作落实。", "“五型班组”创建"),
+    ("O", "其中2项成果获集团公司科技进步二等奖。", "2项成果获集团公司科技进步二等奖"),
     # the people of a measure (各级包保人员, 各示范岗党员) report its results; the paragraph's first such measure
     ("L", "矿党委推行“四级联保”责任制，每月开展联保履职“回头看”。2023年，各级联保人员累计发现隐患860条。",
      ("“四级联保”责任制", "累计发现隐患860条")),
@@ -762,3 +764,15 @@ def test_a_units_own_report_speaks_for_the_unit(nlp):
     orgs = {o.name: o.parent for o in rec.organisations}
     assert orgs["掘进三队党支部"] == "矿党委"
     assert "掘进三队党支部党委" not in orgs
+
+
+def test_the_branch_of_a_portraits_title_speaks_under_its_mine(nlp):
+    """A portrait titled by a branch of a named mine (——黑石岭煤矿综采一队党支部先进事迹材料):
+    the branch applies the text's measures (links), under the mine, and 支部 is the branch."""
+    art = Article(source="t", index=1, title="党旗飘扬——白石岭煤矿掘进二队党支部先进事迹材料",
+                  text="白石岭煤矿掘进二队党支部现有党员28名。\n支部设立党员责任区9个。依托党员责任区，"
+                       "全队连续三年未发生轻伤及以上事故。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert {l.org for l in rec.links} == {"掘进二队党支部"}
+    orgs = {o.name: o for o in rec.organisations}
+    assert orgs["掘进二队党支部"].parent == "白石岭煤矿" and "支部" in orgs["掘进二队党支部"].aliases

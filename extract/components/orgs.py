@@ -322,16 +322,21 @@ class OrganisationRecognizer:
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         subject = self._subject(orgs, aff_chain, text)
-        # 综掘二队党支部书记2024年度述职报告: a unit's own report names it in the title; it
-        # speaks where the text names no mine or company, under the committee it names.
-        unit = self.unit_re.search(doc._.title) if subject is None and doc._.title else None
-        if unit is not None and not (doc._.title[unit.end():unit.end() + 1] or "x") in UNIT_NOT_AFTER:
+        # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
+        # unit's own report or portrait names it in the title; it speaks for the text, under
+        # the mine or the committee the text names.
+        unit = self.unit_re.search(doc._.title) if doc._.title else None
+        title_unit = None
+        if unit is not None and not (doc._.title[unit.end():unit.end() + 1] or "x") in UNIT_NOT_AFTER \
+                and unit.group(0).endswith(("党支部", "党总支")):
             name = unit.group(0)
-            subject = add(name, "PartyBranch" if name.endswith(("党支部", "党总支")) else "Team")
-            for form in ("矿党委", "公司党委"):
-                if form in text:
-                    orgs[subject].parent = orgs[subject].parent or add(form, "PartyCommittee")
-                    break
+            title_unit = add(name, "PartyBranch")
+            parent = subject if subject is not None and orgs[subject].type == "Mine" else next(
+                (add(form, "PartyCommittee") for form in ("矿党委", "公司党委") if form in text), None)
+            if parent and parent != title_unit:
+                orgs[title_unit].parent = orgs[title_unit].parent or parent
+            if subject is None:
+                subject = title_unit
         if subject is None:
             # A report with no named unit (paper 003): its party committee speaks.
             for form in ("矿党委", "公司党委", "党委"):
@@ -358,6 +363,9 @@ class OrganisationRecognizer:
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
         if subject:
             self._anaphora(text, subject, orgs, alias_of, mentions, add)
+        if title_unit and title_unit != subject:
+            self._anaphora(text, title_unit, orgs, alias_of, mentions, add)  # 支部, 该支部
+            subject = title_unit  # the unit of the title speaks for the text
         # Bare mass organisations as clause subjects (issue 3 «anaphora»).
         if subject:
             for word, typ in BARE_BODIES:

@@ -83,8 +83,8 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
                      "征集", "评比", "竞赛", "比武", "结对共建", "共建", "结对", "研修班", "培训班", "轮训班",
-                     # 党员“一带一”帮扶
-                     "帮扶"]
+                     # 党员“一带一”帮扶, “五型班组”创建
+                     "帮扶", "创建"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).

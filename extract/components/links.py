@@ -432,6 +432,8 @@ def _first_clause(sentence: str) -> str:
     """The first clause of a sentence after an opening time (``2024年，``, ``2024年1至10月，``):
     where a reference to the measure before stands (``该模式运行三年来``, ``联保以来``)."""
     rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence)
+    # 实践表明，该模式实施后…: what the evidence shows opens the sentence, then the reference.
+    rest = re.sub(r"^(?:实践|结果|研究|数据|统计|调查|事实)(?:表明|显示|证明)[，,：:]?", "", rest)
     return re.split(r"[，,；;]", rest, maxsplit=1)[0]
 
 

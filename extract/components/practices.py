@@ -230,6 +230,7 @@ class PracticeRecognizer:
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
         self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
+        self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
         self.recommend = lex.cue_words("recommend")
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
@@ -460,13 +461,15 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
-            if not ext and (FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
+            # “党员安全包保责任制”: a quote that ends with a type word is a name wherever it stands.
+            named = not ext and inner.endswith(self.type_tuple)
+            if not ext and not named and (FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
                             or re.match(r"[变讲说写做当]不?成[“\"]", text[end:end + 4])):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
             if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 4), start) \
                     and re.match(r"[了着过]?(?:[，,。；;]|$)", after):
                 continue  # 由一名党员师傅“认领”，: the act of a person, a verb in quotes
-            if not ext and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
+            if not ext and not named and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
                             or (text.startswith("下", end) and re.search(r"的[\u4e00-\u9fff]{0,2}$", before))):
                 continue  # 师傅的“规矩”: a person's words; 在攻关队的持续“诊治”下: the act of a body
             if ext:

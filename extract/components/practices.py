@@ -461,9 +461,11 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
-            # “党员安全包保责任制”: a quote that ends with a type word is a name wherever it stands.
+            # 核心是“党员安全包保责任制”: a quote that ends with a type word is a name after a
+            # copula too (a figure of speech after 当好, 讲成 … stays one: 当好“安全监督员”).
             named = not ext and inner.endswith(self.type_tuple)
-            if not ext and not named and (FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
+            figure = FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
+            if not ext and ((figure and not (named and figure.group(0).startswith("是")))
                             or re.match(r"[变讲说写做当]不?成[“\"]", text[end:end + 4])):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
             if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 4), start) \

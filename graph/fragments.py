@@ -57,8 +57,8 @@ from .build import Resolver
 from .commit import Staging
 from .timing import Laps
 from .turtle import block, header
-from .triples import (Triple, by_document, declared_nodes, document_fragment, fragment_key, global_triples,
-                      merge_summaries, resolution, run_nodes, source_digest, summary_triples)
+from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
+                      global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
@@ -107,7 +107,7 @@ class _Entry:
     keeps the corpus's aggregate needs them only for the fragments that came and went —
     its shared triples and names."""
 
-    __slots__ = ("key", "doc", "local", "_net", "summaries", "indicators", "_path")
+    __slots__ = ("key", "doc", "local", "_net", "summaries", "indicators", "_path", "check")
 
     def __init__(self, key: str, doc: str, local: int, net: dict[str, list] | None, path: Path,
                  summaries: dict[str, dict] | None = None, indicators: dict[str, dict] | None = None):
@@ -117,6 +117,9 @@ class _Entry:
         # summary (:func:`graph.summaries.indicator_part`): small, so kept with the entry.
         self.summaries = summaries or {}
         self.indicators = indicators or {}
+        # A fragment made in this build: what the shapes found of it alone
+        # (:meth:`graph.checks.ShapeChecker.check_fragment`), for :func:`_check`.
+        self.check = None
 
     @property
     def net(self) -> dict[str, list]:
@@ -380,11 +383,13 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if entry is None:
             todo.append((doc, key))
     made: list[_Entry] = []
+    checker = None
     if todo:
         if res is None:
             res = Resolver(mentions=mentions)
             declared = _declared(cache, corpus_id, mentions, res)
-        made = _make_fragments(todo, groups, res, declared, run, cache, jobs)
+        checker = _checker()
+        made = _make_fragments(todo, groups, res, declared, run, cache, jobs, checker)
         for e in made:
             entries[e.doc] = e
     lap("graph: fragments")
@@ -454,7 +459,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).
         checked = prev_shared is not None and prev_shared == shared and old.get("shapes") == shapes
-        _check(shared, (_local_triples(cache, e.key) for e in made), shared_checked=checked)
+        _check(shared, made, cache, checker, shared_checked=checked)
         lap("graph: shapes")
         network = projection.result() if projection is not None else None
         lap("graph: projection")
@@ -488,7 +493,8 @@ _FORKED: tuple | None = None
 
 
 def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRecord]], res: Resolver,
-                    declared: set[str], run: str, cache: FragmentCache, jobs: int | None) -> list[_Entry]:
+                    declared: set[str], run: str, cache: FragmentCache, jobs: int | None,
+                    checker=None) -> list[_Entry]:
     """Make and cache the fragments ``todo`` (``(doc, key)``, in document order); returns
     their entries in that order.
 
@@ -499,48 +505,58 @@ def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRe
     (the page's part, the summaries: about 5 kB a document). A fragment depends only on
     its records, the resolver and the declared nodes, so the files and entries are those
     one process makes. Making the 10,000 fragments of a build from nothing took 78 s on
-    one core while the other was idle (README «Speed»).
+    one core while the other was idle (README «Speed»). With a ``checker``
+    (:class:`graph.checks.ShapeChecker`), each fragment's shapes are checked as far as
+    it alone decides (:meth:`~graph.checks.ShapeChecker.check_fragment`) where its triples
+    are made, on every job's core: checking them in the build's process read each one
+    back from its Turtle block, which took half the shapes' time.
 
     Raises:
         Whatever :func:`graph.triples.document_fragment` raises, in a worker too.
     """
     workers = min(jobs or os.cpu_count() or 1, len(todo) // CHUNK + 1)
     if workers <= 1 or len(todo) < MIN_PARALLEL:
-        return [_make(cache, key, doc, groups[doc], res, declared, run) for doc, key in todo]
+        return [_make(cache, key, doc, groups[doc], res, declared, run, checker) for doc, key in todo]
     import multiprocessing
 
     global _FORKED
-    _FORKED = (groups, res, declared, run, str(cache.folder))
+    _FORKED = (groups, res, declared, run, str(cache.folder), checker)
     try:
         # fork: the workers start with this process's records and resolver as they are
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
             out = []
             for done in pool.map(_make_in_worker, chunks):
-                for key, doc, local, net, summaries, indicators in done:
-                    out.append(_Entry(key, doc, local, net, path=cache.folder / f"{key}.agg",
-                                      summaries=summaries, indicators=indicators))
+                for key, doc, local, net, summaries, indicators, check in done:
+                    e = _Entry(key, doc, local, net, path=cache.folder / f"{key}.agg", summaries=summaries,
+                               indicators=indicators)
+                    e.check = check
+                    out.append(e)
             return out
     finally:
         _FORKED = None
 
 
 def _make(cache: FragmentCache, key: str, doc: str, recs: list[StoredRecord], res: Resolver,
-          declared: set[str], run: str) -> _Entry:
-    """Make one document's fragment and put it in the cache."""
+          declared: set[str], run: str, checker=None) -> _Entry:
+    """Make one document's fragment and put it in the cache; with a ``checker``, the
+    entry's ``check`` is what the shapes find of the fragment alone."""
     frag = document_fragment([r.record() for r in recs], res, declared, run)
-    return cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries)
+    entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries)
+    if checker is not None:
+        entry.check = checker.check_fragment(frag.local, frag.shared, document_node)
+    return entry
 
 
 def _make_in_worker(todo: list[tuple[str, str]]) -> list[tuple]:
     """:func:`_make` of each ``(doc, key)`` in a forked worker; returns what the build
-    keeps of each entry: ``(key, doc, local, net, summaries, indicators)``."""
-    groups, res, declared, run, folder = _FORKED  # type: ignore[misc]
+    keeps of each entry: ``(key, doc, local, net, summaries, indicators, check)``."""
+    groups, res, declared, run, folder, checker = _FORKED  # type: ignore[misc]
     cache = FragmentCache(folder)
     out = []
     for doc, key in todo:
-        e = _make(cache, key, doc, groups[doc], res, declared, run)
-        out.append((e.key, e.doc, e.local, e.net, e.summaries, e.indicators))
+        e = _make(cache, key, doc, groups[doc], res, declared, run, checker)
+        out.append((e.key, e.doc, e.local, e.net, e.summaries, e.indicators, e.check))
     return out
 
 
@@ -681,7 +697,48 @@ def _shapes_digest() -> str:
     return h.hexdigest()[:12]
 
 
-def _check(shared: set[Triple], new_locals: Iterable[list[Triple]], shared_checked: bool = False) -> None:
+def _checker():
+    """The compiled shapes (:class:`graph.checks.ShapeChecker`), or ``None`` when they
+    need more than it implements (then pyshacl checks, :func:`_check_whole`)."""
+    from .checks import ShapeChecker, Unsupported
+
+    try:
+        return ShapeChecker()
+    except Unsupported:
+        return None
+
+
+def _check(shared: set[Triple], made: Sequence[_Entry], cache: FragmentCache, checker,
+           shared_checked: bool = False) -> None:
+    """Raise :class:`~graph.validate.ShapeError` when the shared triples or a fragment made
+    in this build break the shapes.
+
+    Each made fragment was checked where it was made, as far as it alone decides
+    (``entry.check``); what is left (type tests of the shared nodes it names, its
+    targets that are shared nodes) is decided here against the shared triples
+    (:meth:`graph.checks.ShapeChecker.settle`), and the shared triples' own targets are
+    checked unless ``shared_checked``. When that finds a violation, or cannot decide,
+    the fragments are read back from the cache and checked whole (:func:`_check_whole`),
+    which decides and words the violations.
+
+    Args:
+        checker: the :class:`~graph.checks.ShapeChecker` the fragments were made with,
+            or ``None`` (pyshacl).
+        shared_checked: the shared triples passed these shapes already.
+    """
+    if checker is None and not made:
+        checker = _checker()
+    if checker is not None and all(e.check is not None for e in made):
+        from .checks import View
+
+        ok = shared_checked or not any(v.severity == "Violation"
+                                       for v in checker.check((), indexed=View.index(shared)))
+        if ok and checker.settle([e.check for e in made], shared, document_node):
+            return
+    _check_whole(shared, (_local_triples(cache, e.key) for e in made), shared_checked=shared_checked)
+
+
+def _check_whole(shared: set[Triple], new_locals: Iterable[list[Triple]], shared_checked: bool = False) -> None:
     """Raise :class:`~graph.validate.ShapeError` when the shared triples or a new fragment
     break the shapes (pyshacl when the shapes need more than :mod:`graph.checks` does).
 

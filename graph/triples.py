@@ -85,6 +85,17 @@ def iri(kind: str, *parts: object) -> str:
     return f"<{BASE}{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}>"
 
 
+#: The kinds of node made for one document: their IRIs hash the document's name
+#: (:func:`document_fragment`), so every triple about one is in that document's fragment.
+DOCUMENT_NODE_KINDS = ("document", "article", "sentence", "selector", "adoption", "outcome", "finding")
+_DOCUMENT_NODE_PREFIXES = tuple(f"<{BASE}{kind}/" for kind in DOCUMENT_NODE_KINDS)
+
+
+def document_node(term: str) -> bool:
+    """Whether an N-Triples term is a node made for one document (:data:`DOCUMENT_NODE_KINDS`)."""
+    return term.startswith(_DOCUMENT_NODE_PREFIXES)
+
+
 def indicator_summary_iri(indicator: str, category: str, year: str | None) -> str:
     """The ``mkg:IndicatorSummary`` node of an indicator, an outcome category and a year
     (N-Triples terms; ``None`` for the outcomes that give no year)."""
@@ -481,6 +492,6 @@ def nt_line(t: Triple) -> str:
     return f"{t[0]} {t[1]} {t[2]} .\n"
 
 
-__all__ = ["Fragment", "Triple", "document_fragment", "fragment_key", "global_triples", "indicator_summary_iri",
+__all__ = ["DOCUMENT_NODE_KINDS", "Fragment", "Triple", "document_fragment", "document_node", "fragment_key", "global_triples", "indicator_summary_iri",
            "iri", "lit",
            "merge_summaries", "nt_line", "referenced_names", "resolution", "run_nodes", "summary_triples", "uri"]

@@ -294,6 +294,32 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_build_failing_while_its_store_loads_stops_the_load(records, tmp_path, monkeypatch):
+    """The store is loaded from the fragments as they are made (graph.fragments._Loader):
+    a build that fails in the middle ends the load's thread and leaves no staged store."""
+    import threading
+
+    import graph.fragments as fragments
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    real, calls = fragments.document_fragment, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a bug in the second document")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fragments, "document_fragment", failing)
+    with pytest.raises(RuntimeError, match="second document"):
+        fragments.write_graph(records, out, "other version", out / "fragments")  # every fragment new
+    assert len(calls) == 2
+    assert not any(t.name.startswith("minekg store") for t in threading.enumerate())
+    assert not (out / "store.tmp").exists()
+    assert (out / "graph.ttl").read_bytes() == before
+
+
 def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
                                                                                  monkeypatch):
     """A change that keeps the shared triples checks only the new fragment, against the

@@ -24,6 +24,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import XSD
@@ -72,10 +73,15 @@ DERIVED, GENERATED = uri(_PROV + "wasDerivedFrom"), uri(_PROV + "wasGeneratedBy"
 PRIMARY = uri(_PROV + "hadPrimarySource")
 DCT_ID, DCT_HAS_PART, DCT_PART_OF = uri(_DCT + "identifier"), uri(_DCT + "hasPart"), uri(_DCT + "isPartOf")
 DCT_TITLE, DCT_SOURCE, DCT_CREATOR = uri(_DCT + "title"), uri(_DCT + "source"), uri(_DCT + "creator")
+_OA_SOURCE, _OA_SELECTOR, _OA_EXACT = uri(str(OA.hasSource)), uri(str(OA.hasSelector)), uri(str(OA.exact))
+_OA_QUOTE, _OA_POSITION = uri(str(OA.TextQuoteSelector)), uri(str(OA.TextPositionSelector))
+_OA_START, _OA_END = uri(str(OA.start)), uri(str(OA.end))
 
 
+@lru_cache(maxsize=None)
 def m(term: str) -> str:
-    """An ``mkg:`` term in N-Triples form (``MKG`` fails on a misspelt name)."""
+    """An ``mkg:`` term in N-Triples form (``MKG`` fails on a misspelt name); remembered
+    (rdflib's namespace lookup took a fifth of :func:`document_fragment`)."""
     return uri(str(getattr(MKG, term)))
 
 
@@ -258,12 +264,12 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
             pos = iri("selector", rec.doc, rec.article, s_start, "pos")
             local.update([
                 (node, A, m("EvidenceSentence")), (node, m("text"), lit(text, "zh")),
-                (node, uri(str(OA.hasSource)), art_iri), (node, PRIMARY, doc_iri),
-                (node, uri(str(OA.hasSelector)), quote), (node, uri(str(OA.hasSelector)), pos),
-                (quote, A, uri(str(OA.TextQuoteSelector))), (quote, uri(str(OA.exact)), lit(text)),
-                (pos, A, uri(str(OA.TextPositionSelector))),
-                (pos, uri(str(OA.start)), lit(str(s_start), datatype=_XSD + "nonNegativeInteger")),
-                (pos, uri(str(OA.end)), lit(str(s_end), datatype=_XSD + "nonNegativeInteger"))])
+                (node, _OA_SOURCE, art_iri), (node, PRIMARY, doc_iri),
+                (node, _OA_SELECTOR, quote), (node, _OA_SELECTOR, pos),
+                (quote, A, _OA_QUOTE), (quote, _OA_EXACT, lit(text)),
+                (pos, A, _OA_POSITION),
+                (pos, _OA_START, lit(str(s_start), datatype=_XSD + "nonNegativeInteger")),
+                (pos, _OA_END, lit(str(s_end), datatype=_XSD + "nonNegativeInteger"))])
             return node
 
         for p in rec.practices:

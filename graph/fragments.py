@@ -15,15 +15,17 @@
    reads the shared triples of the fragments that came and went only, and with them the
    shared triples it wrote, for the store update), and the practice
    summaries added up from every document's findings;
-4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments and the
-   shared triples — a fragment taken from the cache was checked when it was made, and
-   what it depends on outside itself is in its key;
+4. the SHACL shapes (:class:`graph.checks.ShapeChecker`) on the new fragments — each
+   where it is made, as far as it alone decides, the rest settled against the shared
+   triples (:func:`_check`) — and on the shared triples; a fragment taken from the
+   cache was checked when it was made, and what it depends on outside itself is in its key;
 5. ``graph.ttl``: the prefixes, the shared and global triples, then each document's
    triples, documents in name order — so a rebuild that reuses fragments writes the
    bytes a full build writes;
-6. the store, in a thread while the shapes are checked: bulk-loaded from ``graph.ttl``,
-   or, when a small part changed and the store is the one the previous build left, a
-   copy of it updated in place (the triples of the old fragments out, the new ones in);
+6. the store, in a thread: bulk-loaded from the fragments' blocks as they are made and
+   then the shared block (:class:`_Loader`), or, when a small part changed and the store
+   is the one the previous build left, a copy of it updated in place (the triples of the
+   old fragments out, the new ones in) while the shapes are checked;
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
    contributes was worked out when it was made; joined with the shared triples, trimmed
    to the nodes the page shows — no query over the store; in a forked process
@@ -332,8 +334,8 @@ class FragmentCache:
             legacy.unlink()
             gone += 1
         for path in self.folder.glob("*.*"):
-            if ((path.suffix == SUFFIX or path.suffix in _OLD_SUFFIXES) and path.stem not in ("state", "aggregate")
-                    and path.stem not in keep):
+            if ((path.suffix == SUFFIX or path.suffix in _OLD_SUFFIXES)
+                    and path.stem not in ("state", "aggregate") and path.stem not in keep):
                 path.unlink()
                 gone += 1
         return gone
@@ -450,7 +452,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 declared = _declared(cache, corpus_id, mentions, res)
             checker = _checker()
             made = _make_fragments(todo, groups, res, declared, run, cache, jobs, checker,
-                               done=loader.add if loader is not None else None)
+                                   done=loader.add if loader is not None else None)
             for e in made:
                 entries[e.doc] = e
         lap("graph: fragments")
@@ -507,10 +509,11 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         write_store_parts(_store_parts(top, entries.values(), cache), store)
         return "loaded"
 
-    # The store is made in a thread while this one checks the shapes and projects the
-    # page's graph: Oxigraph parses, loads and compacts without the GIL (the bulk load and
-    # compaction of 10,000 papers took 55 s, the shapes 32 s, on one core while the other
-    # was idle). A staged store is only put in place by the commit, after the checks.
+    # The store is made in a thread (loaded since the fragments began, or updated now)
+    # while this one checks the shapes and projects the page's graph: Oxigraph parses,
+    # loads and compacts without the GIL (the bulk load and compaction of 10,000 papers
+    # took 55 s, the shapes 32 s, on one core while the other was idle). A staged store is
+    # only put in place by the commit, after the checks.
     shapes = _shapes_digest()
     if loader is not None:
         job = loader.future
@@ -520,8 +523,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         job = pool.submit(make_store)
         pool.shutdown(wait=False)  # the thread ends with make_store
     try:
-        # The new fragments are read back from the cache one at a time: holding every
-        # document's triples until the shared ones are complete took a gigabyte at 1,000 papers.
+        # The new fragments were checked where they were made, as far as each alone
+        # decides; the rest is settled against the shared triples here (_check).
         # The shared triples the last build checked and saved, under the same shapes, pass
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).

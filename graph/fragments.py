@@ -95,6 +95,8 @@ class GraphResult:
         network: what the page draws of the graph's projection (:func:`graph.network.project`
             trimmed to :data:`graph.viz.MAX_NODES` nodes), made from the fragments;
             ``None`` with ``infer`` (then project the store).
+        page: what ``draw`` (:func:`write_graph`) returned for ``network``; ``None``
+            without ``draw`` or ``network``.
     """
 
     triples: int
@@ -103,6 +105,7 @@ class GraphResult:
     store: str
     fragments: list[str] = field(default_factory=list)
     network: nx.MultiDiGraph | None = None
+    page: object = None
 
 
 class _Entry:
@@ -345,7 +348,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 cache_dir: str | Path, *, infer: bool = False,
                 contents: dict[str, list[str]] | None = None,
                 update_share: float = UPDATE_SHARE, staging: Staging | None = None,
-                timings: dict[str, float] | None = None, jobs: int | None = 1) -> GraphResult:
+                timings: dict[str, float] | None = None, jobs: int | None = 1,
+                draw: Callable[[nx.MultiDiGraph], object] | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
@@ -369,7 +373,11 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             per CPU; :func:`_make_fragments`); the outputs do not depend on it.
         timings: when given, seconds per step are added to it (``graph: fragments``,
             ``graph: shared``, ``graph: shapes``, ``graph: ttl``, ``graph: store``,
-            ``graph: projection``).
+            ``graph: projection``, ``graph: page``).
+        draw: called with the page's graph (:attr:`GraphResult.network`) once it is
+            projected, before the store is waited for (the build renders its page there,
+            while the store's thread loads and compacts); its result is
+            :attr:`GraphResult.page`.
 
     Returns:
         A :class:`GraphResult`.
@@ -533,6 +541,10 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         lap("graph: shapes")
         network = projection.result() if projection is not None else None
         lap("graph: projection")
+        drawn = None
+        if network is not None and draw is not None:
+            drawn = draw(network)  # while the store's thread loads and compacts
+            lap("graph: page")
     except BaseException:
         futures.wait([job])  # the staged store is complete (or failed) before the build discards it
         if projection is not None:
@@ -550,7 +562,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                      "source": source, "docs": docs, "shapes": shapes})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
-                       network=network)
+                       network=network, page=drawn)
 
 
 #: Below this many fragments to make, they are made in the build's process: forking

@@ -260,6 +260,24 @@ def test_settle_refuses_a_shared_triple_about_a_documents_own_node(records, corp
     assert not checker.settle([], {(outcome, f"<{MKG}value>", '"1"')}, document_node)
 
 
+def test_the_turtle_writer_names_terms_as_the_namespace_loop_did(corpus_triples):
+    """graph/turtle.py finds a term's namespace by one lookup at the IRI's last / or #;
+    on every term of the bundled graph and on edge cases it writes what the loop over
+    the namespaces (longest first) wrote."""
+    from graph.turtle import _Abbrev
+    from graph.vocab import ID, NS, PREFIXES
+
+    terms = {x for t in corpus_triples for x in t} | {
+        f"<{NS}>", f"<{NS}a-b_c>", f"<{NS}1st>", f"<{ID}>", f"<{ID}org>", f"<{ID}org/x>",
+        "<http://purl.org/dc/terms/title#x>", "<http://example.org/a#b>",
+        '"3"^^<http://www.w3.org/2001/XMLSchema#decimal>'}
+    fast, loop = _Abbrev(PREFIXES), _Abbrev(PREFIXES)
+    assert fast.ends is not None
+    loop.ends = None
+    assert {t: fast(t) for t in terms} == {t: loop(t) for t in terms}
+    assert fast(f"<{NS}Practice>") == "mkg:Practice" and fast(f"<{ID}org/x>") == f"<{ID}org/x>"
+
+
 def test_shapes_beyond_the_checker_fall_back_to_pyshacl():
     from rdflib import Graph
 

@@ -71,6 +71,7 @@ class Resolver:
 
         self._find = find
         self._normal: dict[str, str] = {}  # name → normalise_name(name): a loop over characters
+        self._practice: dict[str, str] = {}  # name → practice_key(name)
         mentions = chain(mentions, ((rec.doc, o.name, o.aliases) for rec in records for o in rec.organisations))
         for doc, name, aliases in mentions:
             key = self.org_key(name, doc, resolve=False)
@@ -98,7 +99,14 @@ class Resolver:
         return key
 
     def practice_key(self, name: str) -> str:
-        """The resolution key of a practice name."""
+        """The resolution key of a practice name (remembered: a corpus names a practice
+        again and again)."""
+        key = self._practice.get(name)
+        if key is None:
+            key = self._practice[name] = self._practice_key(name)
+        return key
+
+    def _practice_key(self, name: str) -> str:
         key = normalise_name(name)
         entry = self.alias_map.get(key)
         if entry:

@@ -185,6 +185,11 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
     # Written in a thread (the kernel copies the cached lines) while the graph is made.
     staging.write_chunks("extractions.jsonl", _lines(stored), background=True)
     lap("records")
+    page_cache = out / "cache" if cache else None
+
+    def draw(net):
+        return _page(net, HEADING, page_cache)
+
     if cache:
         # A record is what its file's cache key and its sources say: the fragment cache
         # needs no digest of its JSON. A record whose line is still the one in its cache
@@ -199,18 +204,19 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         if not all(s.key for s in stored):
             contents = None
         graph = write_graph(stored, out, version, out / "cache" / "graph", infer=infer,
-                            staging=staging, contents=contents, timings=timings, jobs=jobs)
+                            staging=staging, contents=contents, timings=timings, jobs=jobs, draw=draw)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
             graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings,
-                                jobs=jobs)
+                                jobs=jobs, draw=draw)
     lap = Laps(timings)
-    net = graph.network
-    if net is None:
+    if graph.page is not None:  # drawn while the store loaded
+        html, page = graph.page
+    else:
         new_store = open_graph(staging.staged["store"])
         net = project(new_store)
         new_store.close()  # before the folder is renamed into place
-    html, page = _page(net, HEADING, out / "cache" if cache else None)
+        html, page = draw(net)
     staging.write_chunks("graph.html", [html])
     lap("page")
     summary = BuildSummary(

@@ -24,6 +24,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import XSD
@@ -72,10 +73,15 @@ DERIVED, GENERATED = uri(_PROV + "wasDerivedFrom"), uri(_PROV + "wasGeneratedBy"
 PRIMARY = uri(_PROV + "hadPrimarySource")
 DCT_ID, DCT_HAS_PART, DCT_PART_OF = uri(_DCT + "identifier"), uri(_DCT + "hasPart"), uri(_DCT + "isPartOf")
 DCT_TITLE, DCT_SOURCE, DCT_CREATOR = uri(_DCT + "title"), uri(_DCT + "source"), uri(_DCT + "creator")
+_OA_SOURCE, _OA_SELECTOR, _OA_EXACT = uri(str(OA.hasSource)), uri(str(OA.hasSelector)), uri(str(OA.exact))
+_OA_QUOTE, _OA_POSITION = uri(str(OA.TextQuoteSelector)), uri(str(OA.TextPositionSelector))
+_OA_START, _OA_END = uri(str(OA.start)), uri(str(OA.end))
 
 
+@lru_cache(maxsize=None)
 def m(term: str) -> str:
-    """An ``mkg:`` term in N-Triples form (``MKG`` fails on a misspelt name)."""
+    """An ``mkg:`` term in N-Triples form (``MKG`` fails on a misspelt name); remembered
+    (rdflib's namespace lookup took a fifth of :func:`document_fragment`)."""
     return uri(str(getattr(MKG, term)))
 
 
@@ -83,6 +89,17 @@ def iri(kind: str, *parts: object) -> str:
     """A stable IRI ``id/<kind>/<sha1(parts)[:16]>`` in N-Triples form."""
     key = "\x1f".join(str(p) for p in parts)
     return f"<{BASE}{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}>"
+
+
+#: The kinds of node made for one document: their IRIs hash the document's name
+#: (:func:`document_fragment`), so every triple about one is in that document's fragment.
+DOCUMENT_NODE_KINDS = ("document", "article", "sentence", "selector", "adoption", "outcome", "finding")
+_DOCUMENT_NODE_PREFIXES = tuple(f"<{BASE}{kind}/" for kind in DOCUMENT_NODE_KINDS)
+
+
+def document_node(term: str) -> bool:
+    """Whether an N-Triples term is a node made for one document (:data:`DOCUMENT_NODE_KINDS`)."""
+    return term.startswith(_DOCUMENT_NODE_PREFIXES)
 
 
 def indicator_summary_iri(indicator: str, category: str, year: str | None) -> str:
@@ -247,12 +264,12 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
             pos = iri("selector", rec.doc, rec.article, s_start, "pos")
             local.update([
                 (node, A, m("EvidenceSentence")), (node, m("text"), lit(text, "zh")),
-                (node, uri(str(OA.hasSource)), art_iri), (node, PRIMARY, doc_iri),
-                (node, uri(str(OA.hasSelector)), quote), (node, uri(str(OA.hasSelector)), pos),
-                (quote, A, uri(str(OA.TextQuoteSelector))), (quote, uri(str(OA.exact)), lit(text)),
-                (pos, A, uri(str(OA.TextPositionSelector))),
-                (pos, uri(str(OA.start)), lit(str(s_start), datatype=_XSD + "nonNegativeInteger")),
-                (pos, uri(str(OA.end)), lit(str(s_end), datatype=_XSD + "nonNegativeInteger"))])
+                (node, _OA_SOURCE, art_iri), (node, PRIMARY, doc_iri),
+                (node, _OA_SELECTOR, quote), (node, _OA_SELECTOR, pos),
+                (quote, A, _OA_QUOTE), (quote, _OA_EXACT, lit(text)),
+                (pos, A, _OA_POSITION),
+                (pos, _OA_START, lit(str(s_start), datatype=_XSD + "nonNegativeInteger")),
+                (pos, _OA_END, lit(str(s_end), datatype=_XSD + "nonNegativeInteger"))])
             return node
 
         for p in rec.practices:
@@ -481,6 +498,6 @@ def nt_line(t: Triple) -> str:
     return f"{t[0]} {t[1]} {t[2]} .\n"
 
 
-__all__ = ["Fragment", "Triple", "document_fragment", "fragment_key", "global_triples", "indicator_summary_iri",
+__all__ = ["DOCUMENT_NODE_KINDS", "Fragment", "Triple", "document_fragment", "document_node", "fragment_key", "global_triples", "indicator_summary_iri",
            "iri", "lit",
            "merge_summaries", "nt_line", "referenced_names", "resolution", "run_nodes", "summary_triples", "uri"]

@@ -27,6 +27,10 @@ class _Abbrev:
 
     def __init__(self, prefixes: dict[str, str]):
         self.spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
+        # When every namespace ends with / or #, a name's namespace can only end at the
+        # IRI's last / or # (a local name here has neither): one lookup, not a test per
+        # namespace (the loop took a tenth of a fragment's time).
+        self.ends = {ns: p for ns, p in self.spaces} if all(ns[-1:] in "/#" for ns, _ in self.spaces) else None
         self.memo: dict[str, str] = {_TYPE: "a"}
 
     def __call__(self, term: str) -> str:
@@ -36,10 +40,16 @@ class _Abbrev:
         out = term
         if term.startswith("<"):
             iri = term[1:-1]
-            for ns, p in self.spaces:
-                if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-                    out = f"{p}:{iri[len(ns):]}"
-                    break
+            if self.ends is not None:
+                cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+                p = self.ends.get(iri[:cut]) if cut else None
+                if p is not None and _LOCAL.match(iri[cut:]):
+                    out = f"{p}:{iri[cut:]}"
+            else:
+                for ns, p in self.spaces:
+                    if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+                        out = f"{p}:{iri[len(ns):]}"
+                        break
         elif term.endswith(">") and '"^^<' + _XSD in term:
             body, dt = term.rsplit("^^<", 1)
             out = f"{body}^^xsd:{dt[len(_XSD):-1]}" if _LOCAL.match(dt[len(_XSD):-1]) else term

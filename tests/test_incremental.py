@@ -212,6 +212,72 @@ def test_shape_checker_agrees_with_pyshacl(case, corpus_triples):
     assert (case == "clean") == (not got)
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_shapes_checked_fragment_by_fragment_agree_with_the_whole_check(case, records, corpus_triples):
+    """The build checks each fragment where it is made, as far as the document alone
+    decides (ShapeChecker.check_fragment), and settles the rest against the corpus's
+    shared triples (settle): on the bundled papers, whole and broken in each way of
+    _mutations, that passes exactly when the whole graph's check (which agrees with
+    pyshacl, above) finds no violation."""
+    from graph.build import Resolver
+    from graph.checks import ShapeChecker, View
+    from graph.triples import by_document, declared_nodes, document_fragment, document_node, run_nodes
+
+    whole = set(corpus_triples)
+    mutated = _mutations(whole)[case]
+    removed, added = whole - mutated, mutated - whole
+    mentions = [(r.doc, o.name, o.aliases) for r in records for o in r.organisations]
+    res = Resolver(mentions=mentions)
+    frags = [document_fragment(recs, res, declared_nodes(mentions, res), run_nodes("v")[1])
+             for recs in by_document(records).values()]
+    locals_ = []
+    for frag in frags:
+        own = set(frag.local) - removed
+        subjects = {t[0] for t in frag.local}
+        own |= {t for t in added if document_node(t[0]) and t[0] in subjects}
+        locals_.append(own)
+    shared = mutated - set().union(*locals_)
+    checker = ShapeChecker()
+    parts = [checker.check_fragment(sorted(own), set(frag.shared) - removed, document_node)
+             for frag, own in zip(frags, locals_)]
+    passed = (not any(v.severity == "Violation" for v in checker.check((), indexed=View.index(shared)))
+              and checker.settle(parts, shared, document_node))
+    assert passed == (not checker.check(mutated))
+    assert passed == (case == "clean")
+    if case == "clean":  # the organisations findings name were settled against the shared triples
+        assert any(p.deferred for p in parts)
+
+
+def test_settle_refuses_a_shared_triple_about_a_documents_own_node(records, corpus_triples):
+    """A fragment's own nodes were checked on its triples alone: a shared triple about one
+    (which graph/triples.py never writes) sends the fragment to the whole check."""
+    from graph.checks import ShapeChecker
+    from graph.triples import document_node
+
+    checker = ShapeChecker()
+    outcome = min(t[0] for t in corpus_triples if "/outcome/" in t[0])
+    assert checker.settle([], set(), document_node)
+    assert not checker.settle([], {(outcome, f"<{MKG}value>", '"1"')}, document_node)
+
+
+def test_the_turtle_writer_names_terms_as_the_namespace_loop_did(corpus_triples):
+    """graph/turtle.py finds a term's namespace by one lookup at the IRI's last / or #;
+    on every term of the bundled graph and on edge cases it writes what the loop over
+    the namespaces (longest first) wrote."""
+    from graph.turtle import _Abbrev
+    from graph.vocab import ID, NS, PREFIXES
+
+    terms = {x for t in corpus_triples for x in t} | {
+        f"<{NS}>", f"<{NS}a-b_c>", f"<{NS}1st>", f"<{ID}>", f"<{ID}org>", f"<{ID}org/x>",
+        "<http://purl.org/dc/terms/title#x>", "<http://example.org/a#b>",
+        '"3"^^<http://www.w3.org/2001/XMLSchema#decimal>'}
+    fast, loop = _Abbrev(PREFIXES), _Abbrev(PREFIXES)
+    assert fast.ends is not None
+    loop.ends = None
+    assert {t: fast(t) for t in terms} == {t: loop(t) for t in terms}
+    assert fast(f"<{NS}Practice>") == "mkg:Practice" and fast(f"<{ID}org/x>") == f"<{ID}org/x>"
+
+
 def test_shapes_beyond_the_checker_fall_back_to_pyshacl():
     from rdflib import Graph
 
@@ -246,6 +312,32 @@ def test_a_fragment_that_breaks_the_shapes_stops_the_build(records, tmp_path, mo
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_build_failing_while_its_store_loads_stops_the_load(records, tmp_path, monkeypatch):
+    """The store is loaded from the fragments as they are made (graph.fragments._Loader):
+    a build that fails in the middle ends the load's thread and leaves no staged store."""
+    import threading
+
+    import graph.fragments as fragments
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    real, calls = fragments.document_fragment, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a bug in the second document")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fragments, "document_fragment", failing)
+    with pytest.raises(RuntimeError, match="second document"):
+        fragments.write_graph(records, out, "other version", out / "fragments")  # every fragment new
+    assert len(calls) == 2
+    assert not any(t.name.startswith("minekg store") for t in threading.enumerate())
+    assert not (out / "store.tmp").exists()
+    assert (out / "graph.ttl").read_bytes() == before
+
+
 def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
                                                                                  monkeypatch):
     """A change that keeps the shared triples checks only the new fragment, against the
@@ -263,9 +355,9 @@ def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_agai
         frag.local = [t for t in frag.local if not ("/outcome/" in t[0] and t[1].endswith("wasDerivedFrom>"))]
         return frag
 
-    def check(shared, new_locals, shared_checked=False):
+    def check(shared, made, cache, checker, shared_checked=False):
         modes.append(shared_checked)
-        return real_check(shared, new_locals, shared_checked=shared_checked)
+        return real_check(shared, made, cache, checker, shared_checked=shared_checked)
 
     monkeypatch.setattr(fragments, "_check", check)
     changed = copy.deepcopy(records)

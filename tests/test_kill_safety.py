@@ -120,6 +120,8 @@ def test_killed_build_leaves_previous_outputs(previous, bigger):
         ("while extracting", lambda: len(list(cache.glob("*.json"))) > cached),
         ("with extractions.jsonl staged", lambda: any(out.glob(".extractions.jsonl.*.tmp"))),
         ("while loading the new store", lambda: (out / "store.tmp").is_dir()),
+        # the store is loaded from the fragments as they are made, before graph.ttl is staged
+        ("with graph.ttl staged and the store loading", lambda: any(out.glob(".graph.ttl.*.tmp"))),
     ]
     left = []
     for what, reached in points:
@@ -129,7 +131,8 @@ def test_killed_build_leaves_previous_outputs(previous, bigger):
     # Each kill came where it was meant to (a build first clears what the last left).
     assert left[0] == []
     assert left[1] == [".extractions.jsonl.*.tmp"]
-    assert {".extractions.jsonl.*.tmp", ".graph.ttl.*.tmp", "store.tmp"} <= set(left[2])
+    assert {".extractions.jsonl.*.tmp", "store.tmp"} <= set(left[2])
+    assert {".extractions.jsonl.*.tmp", ".graph.ttl.*.tmp", "store.tmp"} <= set(left[3])
 
     # The next build clears what the killed ones left and puts its outputs in place.
     assert _build(bigger, out).wait() == 0

@@ -36,6 +36,9 @@ AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: A web page's line of facts under the title: source, time, author, editor, views.
+META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
+META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
 #: The issue line of a bulletin's masthead (第6期, 2024年第6期, 总第118期).
 ISSUE_RE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d+\s*期[）)])?")
 #: A date closing a masthead's unit line (青川能源集团党委组织部 2024年7月10日).
@@ -185,6 +188,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
             head, used = _journal_head(paras)
             if head is None:
                 head, used = _report_head(paras)
+            if head is None:
+                head, used = _web_head(paras)
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -314,6 +319,21 @@ def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     if not (_title_like(unit) and len(unit) <= 30 and UNIT_LINE_RE.search(unit)):
         return None, 0
     return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), at + 1
+
+
+def _web_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """Title, then a web page's line of facts about it (``来源：西川煤业公司新闻中心　发布时间：
+    2024-08-15　浏览次数：1352``): the head. The source, when it names a body, is a body the
+    page names (its publisher), not the unit the article is about."""
+    if len(paras) < 3:
+        return None, 0
+    meta = paras[1].text.strip()
+    if not META_LINE_RE.match(meta):
+        return None, 0
+    source = META_SOURCE_RE.search(meta)
+    unit = source["unit"].strip() if source and UNIT_LINE_RE.search(source["unit"].strip()) else None
+    return _Head(title=paras[0].text.strip(), authors=[], start=paras[0].start,
+                 co_units=(unit,) if unit else ()), 2
 
 
 def _other_units(line: str) -> list[str]:

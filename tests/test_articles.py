@@ -122,3 +122,16 @@ def test_bulletin_masthead_title_issue_and_issuing_unit():
     assert art.title == "党建工作简报"
     assert art.affiliation == "青川能源集团党委组织部"
     assert art.text.startswith("今年以来")
+
+
+def test_web_page_title_and_line_of_facts():
+    """A portal's page: the title, then its line of facts (来源/发布时间/浏览次数) — the head,
+    not a paragraph the page broke; the source is a body the page names, not its subject."""
+    text = ("青岭煤矿：“红色引擎”驱动安全发展\n"
+            "来源：青川煤业公司新闻中心　　发布时间：2024-08-15　　浏览次数：1352\n"
+            "今年以来，青岭煤矿党委以“红色引擎”工程为抓手，推动党建与安全深度融合。\n"
+            "上半年，全矿“三违”人次同比下降31.5%。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "青岭煤矿：“红色引擎”驱动安全发展"
+    assert art.affiliation is None and art.co_units == ("青川煤业公司新闻中心",)
+    assert art.text.startswith("今年以来")

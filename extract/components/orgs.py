@@ -131,7 +131,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if legal is not None:
             end, typ = end + len(legal), "Company"
         name = text[pos:end]
-        if chain and len(name) <= 3 and name in {s for s, _ in suffixes}:
+        if chain and name in {s for s, _ in suffixes}:
             name = chain[-1][0] + name  # 党政办 → 西铭矿党政办
         chain.append((name, typ))
         pos = end

@@ -440,7 +440,9 @@ class PracticeRecognizer:
             if SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start]) and not self._type_after(text, end):
                 continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
-            if inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans:
+            # A slogan alone is a motto; with a type word after it (“红色引擎”工程) it names a measure.
+            if (inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans) \
+                    and not self._type_after(text, end, ends):
                 continue
             # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
             # the measure X acting as subject of the verb 要求.

@@ -104,7 +104,8 @@ def create_nlp(lexicon_dir: str | Path | None = None) -> Language:
     lexicon_dir = str(lexicon_dir or "")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "minekg.JiebaTokenizer.v1", "lexicon_dir": lexicon_dir}}})
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})
+    # spaCy's sentencizer, read from the token arrays (components/sentences.py); named as it.
+    nlp.add_pipe("minekg_sentencizer", name="sentencizer", config={"punct_chars": SENT_PUNCT})
     nlp.add_pipe("minekg_sentence_openers")
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"lexicon_dir": lexicon_dir})

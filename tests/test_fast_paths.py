@@ -142,3 +142,36 @@ def test_quick_finditer_on_the_papers():
         quick = Quick(rx)
         for text in _texts():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "。。好", "好", "好。", "好。”", "好。”“好”好！？x", "\n\n好\n", "好！！……好",
+    "（一）强化。（二）", "a.b。c", "“好。”", "。”好。",
+])
+def test_fast_sentencizer_starts_sentences_as_spacys(nlp, text):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from extract.pipeline import SENT_PUNCT
+
+    spacys, ours = nlp.make_doc(text), nlp.make_doc(text)
+    Sentencizer(punct_chars=SENT_PUNCT)(spacys)
+    nlp.get_pipe("sentencizer")(ours)
+    assert ours.to_array([SENT_START]).tolist() == spacys.to_array([SENT_START]).tolist()
+
+
+def test_fast_sentencizer_on_the_papers(nlp):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from extract.pipeline import SENT_PUNCT
+
+    spacy_sentencizer, ours = Sentencizer(punct_chars=SENT_PUNCT), nlp.get_pipe("sentencizer")
+    sentences = 0
+    for text in _texts():
+        a, b = nlp.make_doc(text), nlp.make_doc(text)
+        spacy_sentencizer(a)
+        ours(b)
+        assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist()
+        sentences += len(list(a.sents))
+    assert sentences > 1000

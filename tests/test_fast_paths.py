@@ -175,3 +175,25 @@ def test_fast_sentencizer_on_the_papers(nlp):
         assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist()
         sentences += len(list(a.sents))
     assert sentences > 1000
+
+
+def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
+    from extract.components.common import _SPAN_DEFAULTS, set_span_ext, span_ext
+
+    reads = 0
+    for doc in processed:
+        for group in ("org", "practice", "outcome"):
+            for span in doc.spans.get(group, []):
+                for name in _SPAN_DEFAULTS:
+                    assert span_ext(span, name) == getattr(span._, name)
+                    reads += 1
+    assert reads > 1000
+    doc = processed[0]
+    span = doc.spans["practice"][0]
+    before = span._.org
+    set_span_ext(span, "org", "某矿")
+    assert span._.org == "某矿" and doc[span.start:span.end]._.org == "某矿"
+    span._.org = before
+    assert span_ext(span, "org") == before
+    with pytest.raises(AttributeError):
+        set_span_ext(span, "no_such_extension", 1)

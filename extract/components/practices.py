@@ -60,7 +60,8 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, char_span, clause_bounds, doc_text, sent_of, starting_in, token_ends, token_starts
+from .common import (Intervals, char_span, clause_bounds, doc_text, sent_of, span_ext, starting_in, token_ends,
+                     token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -305,7 +306,7 @@ class PracticeRecognizer:
         starts = set(token_starts(doc))  # not a Token object per token
         found = {}
         for span in spans:
-            name = text[slice(*(span._.chars or (span.start_char, span.end_char)))].strip()
+            name = text[slice(*(span_ext(span, "chars") or (span.start_char, span.end_char)))].strip()
             if len(normalise_name(name)) >= 3:
                 found.setdefault(name, span)
         out = []
@@ -339,7 +340,7 @@ class PracticeRecognizer:
         ``spans`` sorted by start; changed in place."""
         last: dict[str, object] = {}  # type word → the last fuller name ending with it
         for span in spans:
-            name = span._.canonical.replace("“", "").replace("”", "").replace('"', "")
+            name = span_ext(span, "canonical").replace("“", "").replace("”", "").replace('"', "")
             if name in self.type_set and name in last:
                 _name_again(span, last[name])
                 continue
@@ -790,7 +791,7 @@ class PracticeRecognizer:
         starts = [p.start for p in spans]  # spans are sorted by start
         # Read once: spaCy makes an Underscore object on every span._ (the reads of
         # canonical were a third of this method's time); no rule here renames a span.
-        names = [p._.canonical for p in spans]
+        names = [span_ext(p, "canonical") for p in spans]  # common.span_ext: not even one
         for span, name in zip(spans, names):
             para_start = text.rfind("\n", 0, span.start_char) + 1
             if name.endswith(("模式", "体系")) and name.startswith("“"):
@@ -816,7 +817,7 @@ class PracticeRecognizer:
                     other._.part_of = name
         # Read once and kept current: reading p._.part_of of every measure before each one
         # in its sentence was most of this method's time (pyinstrument, 200 papers).
-        part = [p._.part_of for p in spans]
+        part = [span_ext(p, "part_of") for p in spans]
         for i, (span, name) in enumerate(zip(spans, names)):
             if part[i]:
                 continue
@@ -842,7 +843,7 @@ def _not_a_measure_here(text: str, span) -> bool:
     (``4.1 完善安全考评机制``: GUIDELINES.md «Not a practice: a bare direction»); a standard
     attained (``国家一级安全生产标准化管理体系``, ``标准化示范矿井``); members doing the act a
     name says (``由1至2名党员包保``, ``党员包保职工``)."""
-    a, b = span._.chars or (span.start_char, span.end_char)
+    a, b = span_ext(span, "chars") or (span.start_char, span.end_char)  # span._.chars, common.span_ext
     quoted = text[a:a + 1] in "“\""
     line_start = _line_start(text, a)
     line_end = text.find("\n", b)
@@ -869,13 +870,13 @@ def _bare_quote_mentions(spans, types) -> None:
     full: dict[str, object] = {}
     types = tuple(types)  # once, not per span
     for p in spans:
-        name = p._.canonical
+        name = span_ext(p, "canonical")  # p._.canonical, without an Underscore object (common.span_ext)
         m = _CORE_RE.match(name)
         tail = name[m.end():] if m else ""
         if m and 0 < len(tail) <= 8 and tail.endswith(types) and p._.rule != "again":
             full.setdefault(m.group(1), p)
     for p in spans:
-        label = p._.canonical.strip()
+        label = span_ext(p, "canonical").strip()
         if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:
             first = full.get(label.strip("“”\""))
             if first is not None:
@@ -898,7 +899,7 @@ def _same_measure(spans) -> None:
     工程``; ``“462”党建模式`` after ``“462”党建工作模式``)."""
     first: dict[tuple[str, str], str] = {}
     for span in spans:
-        name = span._.canonical
+        name = span_ext(span, "canonical")  # span._.canonical, without an Underscore object (common.span_ext)
         core = _CORE_RE.match(name)
         tail = name[core.end():] if core else ""
         if not core or len(tail) < 2:
@@ -919,8 +920,9 @@ def _break_cycles(spans) -> None:
     while True:
         parent: dict[str, str] = {}
         for span in spans:
-            if span._.part_of:
-                parent.setdefault(span._.canonical, span._.part_of)
+            part = span_ext(span, "part_of")  # span._.part_of, without an Underscore object (common.span_ext)
+            if part:
+                parent.setdefault(span_ext(span, "canonical"), part)
         cyclic = next((name for name in parent if _in_cycle(name, parent)), None)
         if cyclic is None:
             return

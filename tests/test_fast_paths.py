@@ -191,9 +191,9 @@ def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
     doc = processed[0]
     span = doc.spans["practice"][0]
     before = span._.org
-    set_span_ext(span, "org", "某矿")
+    set_span_ext(span, org="某矿")
     assert span._.org == "某矿" and doc[span.start:span.end]._.org == "某矿"
     span._.org = before
     assert span_ext(span, "org") == before
     with pytest.raises(AttributeError):
-        set_span_ext(span, "no_such_extension", 1)
+        set_span_ext(span, no_such_extension=1)

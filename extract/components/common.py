@@ -104,11 +104,18 @@ def span_ext(span: Span, name: str):
     return span.doc.user_data.get(("._.", name, span.start_char, span.end_char), _SPAN_DEFAULTS[name])
 
 
-def set_span_ext(span: Span, name: str, value) -> None:
-    """``span._.<name> = value`` (:func:`span_ext`) without the Underscore object."""
-    if name not in _SPAN_DEFAULTS:
-        raise AttributeError(f"no span extension {name!r}")
-    span.doc.user_data[("._.", name, span.start_char, span.end_char)] = value
+def set_span_ext(span: Span, **values) -> None:
+    """``span._.<name> = value`` for each ``name=value`` (:func:`span_ext`), without the
+    Underscore object.
+
+    Raises:
+        AttributeError: a name is not an extension of :func:`register_extensions`.
+    """
+    user_data, start, end = span.doc.user_data, span.start_char, span.end_char
+    for name, value in values.items():
+        if name not in _SPAN_DEFAULTS:
+            raise AttributeError(f"no span extension {name!r}")
+        user_data[("._.", name, start, end)] = value
 
 
 #: ``doc.user_data`` keys of the text and of the token texts, set by the tokenizer

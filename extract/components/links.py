@@ -176,7 +176,7 @@ class Linker:
             for span in (starting_in(practices, practice_at, sent.start, sent.end)
                          + starting_in(outcomes, outcome_at, sent.start, sent.end)):
                 before = [o for o in in_sent if o.start < span.start]
-                set_span_ext(span, "org", span_ext(before[-1], "canonical") if before else last_org)
+                set_span_ext(span, org=span_ext(before[-1], "canonical") if before else last_org)
             if in_sent:
                 last_org = span_ext(in_sent[-1], "canonical")
 
@@ -226,7 +226,7 @@ class Linker:
                             if p is not head and p.end <= outcome.start and _counted(text, p) \
                                     and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
-                    parent, seen = head._.part_of, {head._.canonical}
+                    parent, seen = span_ext(head, "part_of"), {span_ext(head, "canonical")}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
                         chosen.append((by_name[parent], "part-of"))
@@ -256,8 +256,9 @@ class Linker:
                 if chosen and frame is not None and all(p is not frame for p, _ in chosen):
                     chosen.append((frame, "framing"))
                 for practice, rule in chosen:
-                    org = practice._.org or subject
-                    outcome._.org = outcome._.org if outcome._.org and rule == "refers-back" else org
+                    org = span_ext(practice, "org") or subject
+                    prior = span_ext(outcome, "org")
+                    set_span_ext(outcome, org=prior if prior and rule == "refers-back" else org)
                     links.append(Link(practice, outcome, org, sent, rule))
                     if practice not in linked_here:
                         linked_here.append(practice)

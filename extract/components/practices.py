@@ -60,8 +60,8 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, char_span, clause_bounds, doc_text, sent_of, span_ext, starting_in, token_ends,
-                     token_starts)
+from .common import (Intervals, char_span, clause_bounds, doc_text, sent_of, set_span_ext, span_ext, starting_in,
+                     token_ends, token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -263,12 +263,11 @@ class PracticeRecognizer:
             if span is None:
                 continue
             span.label_ = self.lex.domain_of(name, self.type_domain.get(typ, "organisational"))
-            ext = span._  # spaCy makes an Underscore object on every ``span._``
-            ext.canonical = name
-            ext.chars = (start + (len(text[start:end]) - len(text[start:end].lstrip())), start + len(text[start:end].rstrip()))
-            ext.rule = rule
-            ext.modality = self._modality(text, start)
-            ext.part_of = heads.get(start)
+            # span._.… = …, without the Underscore object spaCy makes on every span._
+            set_span_ext(span, canonical=name,
+                         chars=(start + (len(text[start:end]) - len(text[start:end].lstrip())),
+                                start + len(text[start:end].rstrip())),
+                         rule=rule, modality=self._modality(text, start), part_of=heads.get(start))
             taken.add(start, end)
             spans.append(span)
         spans += self._distributive(doc, taken)

@@ -197,3 +197,37 @@ def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
     assert span_ext(span, "org") == before
     with pytest.raises(AttributeError):
         set_span_ext(span, no_such_extension=1)
+
+
+@pytest.mark.parametrize("pattern, text, pos, endpos", [
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 2, 12),
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 3, 12),  # 某（2020）提出
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 2, 10),  # cut before 提出
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 0, None),
+    (r"(?<=。)王某", "甲。王某", 2, None),  # a lookbehind sees the text before pos
+    (r"^王某", "甲。王某", 2, None),  # ^ does not hold at pos
+])
+def test_quick_search_between_pos_and_endpos(pattern, text, pos, endpos):
+    rx = re.compile(pattern)
+    expected = rx.search(text, pos, len(text) if endpos is None else endpos)
+    found = Quick(rx).search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_literature_pattern_on_the_sentences_of_the_papers(nlp, processed):
+    """What practices.cites asks of each sentence: the Quick form finds what the pattern
+    finds (the papers cite no literature in its form; two sentences that do are added)."""
+    from extract.components.common import doc_text
+    from extract.components.practices import _LITERATURE, LITERATURE_RE
+
+    cited = nlp("已有研究表明，“三会一课”制度有效。王某等（2019）提出“党建+安全”模式。")
+    sentences = hits = 0
+    for doc in [*processed, cited]:
+        text = doc_text(doc)
+        for sent in doc.sents:
+            expected = LITERATURE_RE.search(text, sent.start_char, sent.end_char)
+            found = _LITERATURE.search(text, sent.start_char, sent.end_char)
+            assert (found and found.span()) == (expected and expected.span())
+            sentences += 1
+            hits += expected is not None
+    assert sentences > 1000 and hits == 2

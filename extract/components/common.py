@@ -300,9 +300,18 @@ class Quick:
         self.words = required_words(pattern)
         self.width = _max_width(pattern)
 
-    def search(self, text: str) -> re.Match | None:
-        """``pattern.search(text)``."""
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """``pattern.search(text, pos, endpos)``: the words looked for between ``pos`` and
+        ``endpos``, where a match's own characters lie (lookarounds give no word)."""
         words = self.words
+        if pos or endpos is not None:
+            end = len(text) if endpos is None else endpos
+            if words:
+                for w in words:
+                    if text.find(w, pos, end) >= 0:
+                        return self.pattern.search(text, pos, end)
+                return None
+            return self.pattern.search(text, pos, end)
         if words:
             for w in words:  # a loop, not any(): this runs for each rule on each clause
                 if w in text:

@@ -60,7 +60,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, char_span, clause_bounds, doc_text, sent_of, set_span_ext, span_ext, starting_in,
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, sent_of, set_span_ext, span_ext, starting_in,
                      token_ends, token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -151,6 +151,9 @@ ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[�
 LITERATURE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:等人?)?\s*[（(](?:19|20)\d{2}[）)]\s*(?:提出|指出|认为|研究|发现|总结|构建)|"
                            r"(?:有学者|学者们?|已有研究|现有研究|有研究|相关研究|国内外研究|既有文献|已有文献)"
                            r"[^。！？]{0,6}(?:提出|指出|认为|表明|发现|总结)")
+#: LITERATURE_RE tried only on a sentence with one of its words (common.Quick): searching every
+#: sentence of a practice was 0.18 s per 300 benchmark papers, 0.03 s so.
+_LITERATURE = Quick(LITERATURE_RE)
 #: An entry of a reference list (GB/T 7714-2015: [n] authors. title[J]. journal, year…): the
 #: titles of other works, not measures of this text.
 REFERENCE_ENTRY_RE = re.compile(r"\s*[\[［]\d{1,3}[\]］][^\n]*\[(?:J|M|D|N|C|R|S|P|EB/OL|Z)\]")
@@ -285,7 +288,7 @@ class PracticeRecognizer:
             sent = sent_of(p)  # span.sent, by bisection; each sentence searched once
             hit = literature.get(sent.start)
             if hit is None:
-                hit = literature[sent.start] = LITERATURE_RE.search(text, sent.start_char, sent.end_char) is not None
+                hit = literature[sent.start] = _LITERATURE.search(text, sent.start_char, sent.end_char) is not None
             return hit
 
         spans = [p for p in spans if not cites(p)

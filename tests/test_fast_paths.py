@@ -231,3 +231,19 @@ def test_literature_pattern_on_the_sentences_of_the_papers(nlp, processed):
             sentences += 1
             hits += expected is not None
     assert sentences > 1000 and hits == 2
+
+
+def test_tokenizer_makes_the_doc_of_its_words(nlp):
+    """The tokenizer builds its Doc by ORTH (pipeline.JiebaTokenizer._orths): the same
+    tokens and lexemes as ``Doc(vocab, words=…)``, for words met before and new ones."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH
+    from spacy.tokens import Doc
+
+    attrs = [ORTH, IS_PUNCT, IS_SPACE, LIKE_NUM]
+    for text in [*_texts(), "从未见过的词语：鼋鼍𠀋ABC123，。\n", ""]:
+        words = nlp.tokenizer.segmenter.cut(text)
+        ours = nlp.make_doc(text)
+        theirs = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        assert ours.text == theirs.text == text
+        assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist()
+        assert [t.idx for t in ours] == [t.idx for t in theirs]

@@ -247,3 +247,33 @@ def test_tokenizer_makes_the_doc_of_its_words(nlp):
         assert ours.text == theirs.text == text
         assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist()
         assert [t.idx for t in ours] == [t.idx for t in theirs]
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"(?:^|(?<=[，,；]))([\u4e00-\u9fff]{2,10}?(?:课堂|队))(?=\d+(?:人次|人))",
+     "，井下维修课堂28人，突击队队12人次；安全课堂课堂3人" + FILLER + "，班前课堂1234人"),
+    (r"(?:^|(?<=[，,；]))([\u4e00-\u9fff]{2,10}?(?:课堂|队))(?=\d+(?:人次|人))", "维修课堂28人。" + FILLER),  # at 0
+    (r"[\u4e00-\u9fff]{2,4}?队(?=\d+人)", "突击队队12人，一二三四五队3人"),  # overlapping candidates
+])
+def test_finditer_ending_at_finds_what_re_finds(pattern, text):
+    from extract.components.common import finditer_ending_at
+
+    rx = re.compile(pattern)
+    ends = [m.start() for m in re.finditer(r"(?=\d+(?:人次|人))", text)]
+    expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert expected
+    assert [(m.span(), m.groups()) for m in finditer_ending_at(rx, text, ends)] == expected
+
+
+def test_counted_names_on_the_papers(nlp):
+    """practices._counted tries its pattern only before a count: the same matches."""
+    from extract.components.common import finditer_ending_at
+
+    rec = nlp.get_pipe("minekg_practices")
+    found = 0
+    for text in _texts():
+        ends = [m.start() for m in rec.count_at_re.finditer(text)]
+        expected = [(m.span(), m.groups()) for m in rec.counted_re.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
+        found += len(expected)
+    assert found > 0

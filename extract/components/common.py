@@ -1,8 +1,10 @@
 """Extensions and helpers shared by the components."""
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -362,6 +364,51 @@ class Quick:
                     return self.pattern.match(text)
             return None
         return self.pattern.match(text)
+
+
+def finditer_ending_at(pattern: re.Pattern, text: str, ends: Iterable[int]):
+    """``pattern.finditer(text)`` for a pattern whose every match ends at one of the
+    offsets ``ends``: tried only at the starts close enough before one, the way
+    :meth:`Quick.finditer` tries the starts close before a word. For a pattern that ends
+    with a lookahead (``…(?=\\d+人)``): the offsets where the lookahead holds.
+
+    Args:
+        pattern: a compiled pattern that never matches an empty text.
+        text: the text searched.
+        ends: character offsets, every place a match may end (more do no harm).
+
+    Returns:
+        The matches ``pattern.finditer(text)`` returns, in order.
+
+    Raises:
+        ValueError: a match of ``pattern`` may be empty.
+    """
+    low, width = _widths(pattern)
+    if low == 0:
+        raise ValueError(f"a match of {pattern.pattern!r} may be empty")
+    if width is None:
+        yield from pattern.finditer(text)
+        return
+    starts = sorted({s for e in ends for s in range(max(0, e - width), e - low + 1)})
+    match, end = pattern.match, 0
+    for s in starts:
+        # What finditer tries at s, after the last match (Quick._near).
+        if s >= end and (m := match(text, s)) is not None:
+            yield m
+            end = m.end()
+
+
+@functools.lru_cache(maxsize=64)
+def _widths(pattern: re.Pattern) -> tuple[int, int | None]:
+    """The fewest and the most characters a match of ``pattern`` spans (``None``:
+    unbounded, or unknown)."""
+    from re import _constants as c, _parser
+
+    try:
+        lo, hi = _parser.parse(pattern.pattern, pattern.flags).getwidth()
+    except Exception:  # an unknown form of the parser: no shortcut
+        return 1, None
+    return lo, (hi if hi < c.MAXREPEAT else None)
 
 
 def any_words(patterns: list[Quick]) -> re.Pattern | None:

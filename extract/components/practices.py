@@ -60,8 +60,8 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, sent_of, set_span_ext, span_ext, starting_in,
-                     token_ends, token_starts)
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, sent_of, set_span_ext,
+                     span_ext, starting_in, token_ends, token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -207,8 +207,9 @@ class PracticeRecognizer:
         self.type_word_re = re.compile(type_alt)
         adopt_alt = "|".join(map(re.escape, self.adopt))
         self.adopt_re = re.compile(adopt_alt)
-        self.counted_re = re.compile(
-            rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?=\d+(?:人次|人|期|场))")
+        count = r"\d+(?:人次|人|期|场)"
+        self.counted_re = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?={count})")
+        self.count_at_re = re.compile(f"(?={count})")  # where a counted name can end
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
         list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
         self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
@@ -720,7 +721,10 @@ class PracticeRecognizer:
         """``，井下维修课堂28人``: a typed name that opens a clause and is directly followed
         by a participant count."""
         out = []
-        for m in self.counted_re.finditer(text):  # made once, not per article
+        # Tried only before a count (common.finditer_ending_at): at every character of
+        # the text the pattern tried ten lengths of name against every type word.
+        ends = [m.start() for m in self.count_at_re.finditer(text)]
+        for m in finditer_ending_at(self.counted_re, text, ends):  # made once, not per article
             name = m.group(1)
             if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
                 continue

@@ -226,7 +226,7 @@ class Linker:
                             if p is not head and p.end <= outcome.start and _counted(text, p) \
                                     and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
-                    parent, seen = span_ext(head, "part_of"), {span_ext(head, "canonical")}
+                    parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
                         chosen.append((by_name[parent], "part-of"))

@@ -379,14 +379,13 @@ def _main_practice(practices: list[Span]) -> Span:
     belong to)."""
     # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
     # the sentence introduces; its components are what it is made of.
-    # Each read once, without an Underscore object (common.span_ext).
-    names, parts = [span_ext(p, "canonical") for p in practices], [span_ext(p, "part_of") for p in practices]
-    spelled = {part for p, part in zip(practices, parts) if part and span_ext(p, "rule") == "component"}
-    model = next((p for p, name in zip(practices, names) if name in spelled), None)
+    exts = [p._ for p in practices]  # one Underscore object per span, not one per read
+    spelled = {e.part_of for e in exts if e.rule == "component" and e.part_of}
+    model = next((p for p, e in zip(practices, exts) if e.canonical in spelled), None)
     if model is not None:
         return model
-    topics = {part for part in parts if part}
-    return next((p for p, name in zip(practices, names) if name not in topics), practices[-1])
+    topics = {e.part_of for e in exts if e.part_of}
+    return next((p for p, e in zip(practices, exts) if e.canonical not in topics), practices[-1])
 
 
 def _paragraph_index(doc: Doc):

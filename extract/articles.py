@@ -36,6 +36,8 @@ AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: A line that is the name of a unit: it ends with the suffix of a body.
+UNIT_LINE_RE = re.compile(r"(?:公司|集团|煤矿|矿业|煤业|矿|党委|党总支|党支部|工会|团委|部|科|室|中心|局)$")
 ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
 
 #: Words whose presence marks a text as about party building or enterprise management
@@ -70,6 +72,7 @@ class Article:
             words, and ``title_inferred`` is ``True``.
         authors: author names as written (spaces inside a name removed).
         affiliation: the author's organisation line, or ``None``.
+        co_units: the other numbered units of the affiliation line (co-authors' units).
         text: the article's text, paragraphs separated by ``\\n``.
         segments: where each run of ``text`` stands in the document text.
         notes: what the splitter did (joined column jumps, missing head), for the report.
@@ -80,6 +83,7 @@ class Article:
     title: str = ""
     authors: list[str] = field(default_factory=list)
     affiliation: str | None = None
+    co_units: tuple[str, ...] = ()
     text: str = ""
     segments: list[Segment] = field(default_factory=list)
     title_inferred: bool = False
@@ -134,6 +138,7 @@ class _Head:
     authors: list[str]
     affiliation: str | None = None
     inferred: bool = False
+    co_units: tuple[str, ...] = ()
     closed: bool = False
     notice: bool = False
     start: int = 0
@@ -174,6 +179,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
         # The first lines of a journal paper: title, author line, affiliation line.
         if i == 0 and _title_like(text):
             head, used = _journal_head(paras)
+            if head is None:
+                head, used = _report_head(paras)
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -272,16 +279,47 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     if SUBTITLE_RE.match(paras[1].text) and len(paras) > 3:
         title, at = title + paras[1].text.strip(), 2
     authors_line = FOOTNOTE_MARK_RE.sub("", paras[at].text.strip())
+    # 常　斌: a two-character name set with a space between its characters, to line up with
+    # three-character names (a habit of Chinese typesetting), is one name.
+    authors_line = re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])(?![\u4e00-\u9fff])",
+                          r"\1\2", authors_line)
     if not AUTHOR_LINE_RE.match(authors_line):
         return None, 0
     authors = [a for a in re.split(r"[\s,，、;；]+", re.sub(r"\d", "", authors_line)) if a]
-    used, affiliation = at + 1, None
+    used, affiliation, co_units = at + 1, None, ()
     if used < len(paras):
         cand = _first_unit(paras[used].text.strip())
         if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60:
             affiliation = POSTCODE_RE.sub("", cand).strip()
+            co_units = tuple(u for u in _other_units(paras[used].text.strip()) if ORG_SUFFIX_RE.search(u))
             used += 1
-    return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start), used
+    return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start,
+                 co_units=co_units), used
+
+
+def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """Title, then the line of the unit that issues the text (``关于…的调研报告`` /
+    ``龙泉煤业集团党委组织部``), then the body — the layout of survey and work reports.
+    Neither line is the start of a paragraph broken by the page."""
+    if len(paras) < 3:
+        return None, 0
+    unit = paras[1].text.strip()
+    if not (_title_like(unit) and len(unit) <= 30 and UNIT_LINE_RE.search(unit)):
+        return None, 0
+    return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), 2
+
+
+def _other_units(line: str) -> list[str]:
+    """The units after the first of a numbered affiliation line (``（1.X，陕西 榆林 719300；
+    2.Y党校，陕西 西安 710061）`` → ``["Y党校"]``): the co-authors' organisations."""
+    m = re.fullmatch(r"[(（](?P<inner>.*)[)）]", line)
+    parts = re.split(r"[；;]", m["inner"] if m else line)
+    out = []
+    for part in parts[1:]:
+        unit = re.split(r"[，,]", re.sub(r"^\s*\d+\s*[.．、]\s*", "", part), maxsplit=1)[0].strip()
+        if unit:
+            out.append(POSTCODE_RE.sub("", unit).strip())
+    return out
 
 
 def _first_unit(line: str) -> str:
@@ -386,7 +424,7 @@ def _reaches(start: _Piece, target: _Piece) -> bool:
 
 def _assemble(doc: Document, k: int, head: _Head, chains: list[_Piece]) -> Article:
     art = Article(source=doc.source, index=k + 1, title=head.title, authors=head.authors,
-                  affiliation=head.affiliation, title_inferred=head.inferred)
+                  affiliation=head.affiliation, co_units=head.co_units, title_inferred=head.inferred)
     parts: list[str] = []
     pos = 0
     for c, first in enumerate(chains):

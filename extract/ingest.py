@@ -353,6 +353,11 @@ def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
         # Hard-wrapped: a short page width that most lines fill.
         hard_wrapped = (width <= 80
                         and sum(n >= 0.75 * width for n in lengths) >= 0.5 * len(lengths))
+    if hard_wrapped:
+        # A converter's page furniture between two lines of a sentence (系统上线 | · 63 · |
+        # 第43卷第3期 煤炭经济研究 2025年3月 | 后，…): page numbers and a journal's running
+        # head go, and the sentence joins up again.
+        nonblank = [ln for ln in nonblank if not _page_furniture(ln)] or nonblank
     out: list[str] = []
     buf, last = "", ""
     in_header = True  # title, authors and affiliation lines: never joined
@@ -371,6 +376,21 @@ def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
     return "\n".join(out)
 
 
+#: A journal's running head or foot: its volume and issue (第43卷第3期, 2024年第3期, Vol. 43
+#: No. 3) on a line of its own, with no sentence punctuation.
+_ISSUE_LINE_RE = re.compile(r"第\s*\d{1,4}\s*卷|\d{4}\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期|\bVol\.\s*\d+", re.I)
+
+
+def _page_furniture(line: str) -> bool:
+    """True for a line that is a page number or a journal's running head/foot."""
+    from .formats.pdf import PAGE_NUMBER_RE
+
+    s = line.strip()
+    if PAGE_NUMBER_RE.match(s):
+        return True
+    return len(s) <= 60 and bool(_ISSUE_LINE_RE.search(s)) and not any(ch in s for ch in "。，；！？")
+
+
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
 
 
@@ -380,7 +400,10 @@ _LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|
 
 
 def _continues(prev_line: str, line: str, width: int) -> bool:
-    if ends_sentence(prev_line) or HEADING_RE.match(line):
+    # 86.|3%: a decimal point that the converter's line break left at a line's end is no
+    # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
+    decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
+    if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line)):
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.
@@ -392,7 +415,10 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
 
 
 def _join(a: str, b: str) -> str:
-    # Chinese has no spaces between words; keep one only between two Latin letters/digits.
+    # Chinese has no spaces between words; keep one only between two Latin words. Two
+    # digits are one number broken by the line (20|24年 is 2024年).
+    if a and b and a[-1].isdigit() and b[0].isdigit():
+        return a + b
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
         return a + " " + b
     return a + b

@@ -137,6 +137,7 @@ def process_article(nlp: Language, article: Article) -> Doc:
     """
     doc = nlp.make_doc(article.text)
     doc._.affiliation = article.affiliation or ""
+    doc._.co_units = tuple(article.co_units)
     doc._.title = article.title
     for _, proc in nlp.pipeline:
         doc = proc(doc)

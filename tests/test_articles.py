@@ -80,3 +80,33 @@ def test_a_part_without_topic_words_is_skipped():
     arts, skipped = split_articles(_doc("标题一\n□ 张三\n矿党委推行“三会一课”制度，效果明显。\n(作者单位:某煤矿)\n"
                                         "出售二手车一辆，价格面议，联系电话12345678。"))
     assert len(arts) == 1 and skipped and "no party-building" in skipped[0].reason
+
+
+def test_report_title_and_issuing_unit_are_not_a_broken_paragraph():
+    """A survey report opens with its title and, on the next line, the unit that issues it
+    (blind4's 调研报告 layout): the title is the article's title, the unit its affiliation, and
+    neither is glued to the body as a paragraph the page broke."""
+    text = ("关于下属矿井班组安全建设情况的调研报告\n"
+            "青川煤业集团党委组织部\n"
+            "为掌握班组安全建设情况，集团党委组织部于2024年5月深入4座煤矿开展调研。\n"
+            "调研发现，各矿班组安全建设取得明显成效。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "关于下属矿井班组安全建设情况的调研报告"
+    assert art.affiliation == "青川煤业集团党委组织部"
+    assert art.text.startswith("为掌握班组安全建设情况")
+
+
+def test_spaced_two_character_author_and_co_authors_units():
+    """``常　斌``: a two-character name spaced to line up with three-character names is one
+    author, so the affiliation line under it is read; its second numbered unit (a
+    co-author's) is kept beside the first (blind4's journal paper)."""
+    text = ("煤矿党建工作模式的构建与实践\n"
+            "——以青石煤矿为例\n"
+            "王志远¹，李　明²\n"
+            "（1.青川能源集团青石煤矿，山西 阳泉 045000；2.青川能源集团党校，山西 太原 030006）\n"
+            "摘要：本文以青石煤矿为例，研究党建工作模式。\n"
+            "青石煤矿党委推行“双述双评”，全年实现安全生产。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.authors == ["王志远", "李明"]
+    assert art.affiliation == "青川能源集团青石煤矿"
+    assert art.co_units == ("青川能源集团党校",)

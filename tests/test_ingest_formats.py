@@ -523,3 +523,40 @@ def test_any_unicode_text_reads_or_raises_ingest_error(tmp_path: Path, text: str
         return
     assert "\r" not in doc.text
     assert doc.text.strip()
+
+
+def test_line_break_inside_a_number_is_joined() -> None:
+    """A converter's line break after a decimal point (``86.|3%``) or between two digits
+    (``20|24年``) is inside one number: the lines join with nothing between; a full stop
+    ``。`` still ends its paragraph (blind4's journal paper showed both breaks)."""
+    width = "依托安全固本工程，矿井隐患整改按期完成率由2020年的86."
+    text = "\n".join([
+        "题目",
+        "摘要：本文以一座煤矿为例，研究党建工作模式对安全生产的作用。",
+        width,
+        "3%提高到2024年的99.1%，全年实现连续安全生产1000天，20",
+        "24年矿井在集团技能大赛中获得团体第一名，职工满意度达到",
+        "96分。矿井通过国家一级安全生产标准化管理体系复审验收。",
+        "新的段落从这里开始，安全生产形势持续稳定向好发展。",
+    ])
+    out = ingest.repair_line_breaks(text, hard_wrapped=True)
+    assert "86.3%提高到" in out
+    assert "2024年矿井" in out and "20 24" not in out
+    assert "\n新的段落" in out  # 。 still ends a paragraph
+
+
+def test_page_furniture_between_two_lines_of_a_sentence_goes() -> None:
+    """A converter's page number (``· 63 ·``) and a journal's running head (``第43卷第3期
+    煤炭经济研究 2025年3月``) left between two lines of one sentence are removed, and the
+    sentence joins up (blind4's journal paper had both inside a sentence)."""
+    body = [
+        "摘要：本文研究了一座煤矿的党建工作模式，并分析了它的实施效果。",
+        "矿党委投入专项资金建成“智慧安监”识别系统，在井下各重点区域布设摄像",
+        "头，对违规行为自动识别、实时推送。“智慧安监”识别系统正式上线",
+        "· 41 ·",
+        "第12卷第4期　　　　　　　煤矿党建研究　　　　　　　2024年4月",
+        "后，井下人员不安全行为发生率较上年降低了三成，效果明显提升。",
+    ]
+    out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
+    assert "正式上线后，井下人员" in out
+    assert "· 41 ·" not in out and "第12卷第4期" not in out

@@ -73,7 +73,7 @@ class Link:
 
 def register_extensions() -> None:
     """Register the ``Doc`` and ``Span`` extensions once per process."""
-    doc_ext = {"affiliation": "", "title": "", "orgs": None, "subject": "", "links": None}
+    doc_ext = {"affiliation": "", "co_units": (), "title": "", "orgs": None, "subject": "", "links": None}
     for name, default in doc_ext.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -500,6 +500,13 @@ def year_in(text: str) -> int | None:
     """The first four-digit year written as ``2024年`` in ``text``."""
     m = YEAR_RE.search(text)
     return int(m.group(1)) if m else None
+
+
+def in_order(form: str, name: str) -> bool:
+    """True when the characters of ``form`` occur in ``name`` in order (``联保`` in
+    ``党员安全联保机制``): Chinese short forms keep characters of the full name."""
+    it = iter(name)
+    return all(ch in it for ch in form)
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

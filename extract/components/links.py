@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, set_span_ext, span_ext, starting_in
+from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 #: A preposition of means or cause before the reference (通过上述举措, 经过以上努力,
@@ -133,7 +133,7 @@ class Linker:
             name = _plain(p._.canonical)
             # A short form drops the type word (党员安全联保机制 → 联保).
             stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
-            if len(form) * 3 >= len(stem) and _in_order(form, name):
+            if len(form) * 3 >= len(stem) and in_order(form, name):
                 return p
         return None
 
@@ -151,8 +151,47 @@ class Linker:
             kind = m["kind"]
             for p in reversed(practices):
                 name = _plain(p._.canonical)
-                if p.start < before and name != kind and name.endswith(kind[-1]) and _in_order(kind, name):
+                if p.start < before and name != kind and name.endswith(kind[-1]) and in_order(kind, name):
                     return p
+        return None
+
+    @staticmethod
+    def _people_of(sentence: str, practices: list[Span], since: int, before: int) -> Span | None:
+        """Rule *short form*, by its people: a sentence that opens (after a time) with 各(级)
+        + a short form + 人员/党员/干部/成员 (``各级包保人员累计排查隐患…`` after ``“三级包保”
+        责任制``) reports what the people of that measure did: the first practice of the
+        paragraph (token offsets ``since``–``before``) whose name holds the form in order —
+        the measure the paragraph introduced, not one of its routines (包保履职“回头看”)."""
+        m = PEOPLE_OF_RE.match(_first_clause(sentence))
+        if m is None:
+            return None
+        for p in practices:
+            if since <= p.start < before and in_order(m["form"], _plain(p._.canonical)):
+                return p
+        return None
+
+    @staticmethod
+    def _tail_mention(sentence: str, practices: list[Span], before: int) -> Span | None:
+        """Rule *short form*, by the head noun: a clause of ``sentence`` opens (after a
+        time, 在 or 该) with the last three characters of the name of a measure before token
+        offset ``before`` — the head noun a text keeps when it names a long measure again
+        (``攻关队先后完成…`` after ``“支架医生”党员攻关队``, ``在谈心会的带动下`` after
+        ``“班后十分钟谈心会”``); the last such measure, else ``None``."""
+        tails: dict[str, Span] = {}
+        for p in practices:
+            if p.start >= before:
+                break
+            name = _plain(p._.canonical)
+            if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
+                tails[name[-3:]] = p  # the last measure with that head wins
+        if not tails:
+            return None
+        for clause in re.split(r"[，,；;]", sentence):
+            clause = TIME_OPENER_RE.sub("", clause.lstrip())
+            clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
+            p = tails.get(clause[:3])
+            if p is not None and not clause.startswith(("工作", "党建")) and clause[3:4] not in ("、", "和", "与"):
+                return p
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -226,6 +265,12 @@ class Linker:
                             if p is not head and p.end <= outcome.start and _counted(text, p) \
                                     and not _semicolon_between(text, p.end_char, outcome.start_char):
                                 chosen.append((p, "same-enumeration"))
+                    # 支部实行“一违一谈”，由党员与其谈心谈话，…，结果: an institution every
+                    # paper names is the means of the named measure the sentence adopted.
+                    if head._.rule == "lexicon":
+                        named = _adopted_before(text, sent_practices, head, self.adopt)
+                        if named is not None:
+                            chosen.append((named, "same-sentence"))
                     parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
@@ -242,7 +287,9 @@ class Linker:
                     chosen = [(named, "refers-back")]
                 elif (short := self._short_form_back(sentence, practices,
                                                      para_start, sent.start)
-                       or self._subject_kind(sentence, practices, sent.start)) is not None:
+                       or self._subject_kind(sentence, practices, sent.start)
+                       or self._people_of(sentence, practices, para_start, sent.start)
+                       or self._tail_mention(sentence, practices, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
@@ -280,13 +327,29 @@ class Linker:
 #: A time that opens a sentence before its subject: 2024年，, 今年一季度，, 上半年，.
 TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]{0,5}|去年[^，,]{0,5}|上半年|下半年|"
                             r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
+#: 各级包保人员, 各示范岗党员: the people of a measure, named by a short form of it.
+PEOPLE_OF_RE = re.compile(r"\s*各级?(?P<form>[\u4e00-\u9fff]{2,4}?)(?:人员|党员|干部|成员)")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
 CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
+#: The verbs of CAUSE_AFTER_RE anywhere between a result and the measure after it.
+CAUSE_VERB_RE = re.compile(r"得益于|归功于|归因于|离不开|得力于")
 #: What closes a cause named after 与: …与X密不可分, …和X分不开.
 CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:密不可分|分不开|息息相关)")
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
 VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?[^，,。；;]{0,12}?(?:以|依托|借助|依靠)$")
 VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
+
+
+def _adopted_before(text: str, practices: list[Span], head: Span, verbs) -> Span | None:
+    """The quoted measure an adoption verb introduces before ``head`` in its sentence, in the
+    same ``；`` item (``实行“一违一谈”，由…谈心谈话``), else ``None``."""
+    for p in practices:
+        if p.end > head.start:
+            break
+        if p._.canonical.startswith(("“", "\"")) and not _semicolon_between(text, p.end_char, head.start_char) \
+                and any(text.endswith(v, 0, p.start_char) for v in verbs):
+            return p
+    return None
 
 
 def _vehicle(text: str, sent: Span, practices: list[Span]) -> Span | None:
@@ -310,8 +373,15 @@ def _cause_after(text: str, practices: list[Span], outcome: Span) -> Span | None
             between = text[outcome.end_char:p.start_char]
             if len(between) <= 16 and CAUSE_AFTER_RE.search(re.sub(r"[，,\s]", "", between)):
                 return p
+            # …下降68%，连续两年实现零轻伤，这要归功于X; …，得益于某党支部牵头组建的X: every
+            # result of the sentence before the cause, and the doer of the measure between.
+            cause = CAUSE_VERB_RE.search(between)
+            if cause and len(between) <= 40 and not any(ch in "；;" for ch in between) \
+                    and len(between) - cause.end() <= 20 and not re.search(r"[，,]", between[cause.end():]):
+                return p
             # …下降30%，这与X密不可分: the cause named between 与 and 密不可分.
-            if len(between) <= 16 and re.search(r"(?:与|和|同)$", between) and \
+            # …，这与坚持不懈的X密不可分: a modifier may stand between 与 and the name.
+            if len(between) <= 16 and re.search(r"(?:与|和|同)[\u4e00-\u9fff]{0,6}的?$", between) and \
                     CLOSE_CAUSE_RE.match(text, p.end_char):
                 return p
             return None
@@ -334,6 +404,8 @@ def _semicolon_between(text: str, a: int, b: int) -> bool:
 def _listed_together(text: str, a: Span, b: Span, verbs) -> bool:
     """True when ``a`` and ``b`` are neighbours in one list: only 、 and a verb between."""
     between = text[a.end_char:b.start_char]
+    if between in ("和", "与", "及", "以及"):
+        return True  # 开展“X”和“Y”，结果: a pair joined by a conjunction
     if not between.startswith("、"):
         return False
     rest = between[1:]
@@ -366,11 +438,8 @@ def _plain(name: str) -> str:
     return re.sub(r"[“”\"'‘’《》〈〉（）()\s]", "", name)
 
 
-def _in_order(form: str, name: str) -> bool:
-    """True when the characters of ``form`` occur in ``name`` in order (``联保`` in
-    ``党员安全联保机制``): Chinese short forms keep characters of the full name."""
-    it = iter(name)
-    return all(ch in it for ch in form)
+#: 即 or 称为/简称 before the name that sums up the sentence (…，即“三色责任田”。).
+NAMED_AS_RE = re.compile(r"(?:[，,]即|称为|称之为|简称为?)$")
 
 
 def _main_practice(practices: list[Span]) -> Span:
@@ -380,6 +449,12 @@ def _main_practice(practices: list[Span]) -> Span:
     # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
     # the sentence introduces; its components are what it is made of.
     exts = [p._ for p in practices]  # one Underscore object per span, not one per read
+    # …划分为31块党员责任区，…，即“三色责任田”: the name given at the end to all that was told.
+    text = doc_text(practices[0].doc)
+    named = next((p for p in reversed(practices) if NAMED_AS_RE.search(text, max(0, p.start_char - 3), p.start_char)
+                  and re.match(r"\s*[。；;]?\s*$", text[p.end_char:p.end_char + 1] or "")), None)
+    if named is not None:
+        return named
     spelled = {e.part_of for e in exts if e.rule == "component" and e.part_of}
     model = next((p for p, e in zip(practices, exts) if e.canonical in spelled), None)
     if model is not None:

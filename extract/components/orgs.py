@@ -35,6 +35,12 @@ MINE_SUBJECT_RE = re.compile(
 #: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
 MINE_BODY_RE = re.compile(
     r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
+#: A mine's proper name right before one of its work units, at a line's or clause's start.
+MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿)$", re.M)
+#: A 煤矿 named by its brand after a preposition or a verb of belonging, before one of its
+#: bodies (该支部隶属于红岩煤矿党委, 调研组深入到北坡煤矿工会): the brand starts right after it.
+MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
+                                r"(?=党委|党总支|党支部|纪委|工会|团委)")
 #: The formal name of a party committee, 中共 + body + 委员会 (中国共产党章程: a committee is
 #: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
 CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|矿|公司|集团|煤业|矿业))委员会")
@@ -51,7 +57,8 @@ ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<al
 #: A group or company by its trade name: an industry word, 集团 or 公司 (the brand, 2–4
 #: characters, is read back from it); then, optionally, the name of one of its mines.
 TRADE_NAME_RE = re.compile(
-    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司))"
+    # 矿务局: a state mining bureau, the older form of a coal group (西山矿务局).
+    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司)|矿务局)"
     r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
@@ -92,6 +99,12 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
     suffixes = lex.org_suffixes
     known = sorted(lex.known_orgs, key=len, reverse=True)
     while pos < len(text):
+        if chain:
+            # 青崖煤业隶属于山西晋昊能源集团有限公司: a verb of belonging between two names.
+            word = next((w for w in LEAD_WORDS if text.startswith(w, pos)), None)
+            if word is not None:
+                pos += len(word)
+                continue
         hit = None
         for name in known:
             if text.startswith(name, pos):
@@ -108,6 +121,10 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if hit is None:
             break
         end, typ = hit
+        # 晋昊能源集团, 西川煤业公司: an industry word before 集团/公司 is part of the name.
+        group = next(((suf, t) for suf, t in suffixes if suf in ("集团公司", "集团", "公司") and text.startswith(suf, end)), None)
+        if group is not None and typ == "Company" and text[pos:end].endswith(("能源", "煤业", "煤电", "矿业")):
+            end, typ = end + len(group[0]), group[1]
         # 长城五号矿业有限公司: a legal form (有限公司 …) never names a body alone; it
         # closes the name before it, which is then one company.
         legal = next((suf for suf in LEGAL_FORMS if text.startswith(suf, end)), None)
@@ -133,7 +150,7 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # A preposition inside the first characters: 文以X, 委被X.
-    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是"), default=start)
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对"), default=start)
     return cut if end - cut >= 2 else start
 
 
@@ -170,7 +187,10 @@ class OrganisationRecognizer:
                                    for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
-            rf"(?:{units})(?:[{NUM}]?(?:工区|队|区|部|科|车间))?(?:党总支|党支部)|(?:{units})[{NUM}]?(?:工区|区队|队|区|部|科|车间)")
+            # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
+            # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.
+            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间))?(?:党总支|党支部|分工会|工会|团支部)"
+            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -202,6 +222,9 @@ class OrganisationRecognizer:
         # Affiliation: the author's unit and the bodies above it.
         aff_chain = split_chain(doc._.affiliation, self.lex) if doc._.affiliation else []
         add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", doc._.affiliation.strip()) or None)
+        # The co-authors' units of the same line (2.秦峰能源集团党校): bodies the paper names.
+        for unit in doc._.co_units:
+            add_chain(split_chain(unit, self.lex))
 
         # Legal names in the text, and their 以下简称 aliases.
         for m in self.legal_re.finditer(text):  # LEGAL_RE's, only near its words
@@ -246,19 +269,35 @@ class OrganisationRecognizer:
             name = m.group(0)
             if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER:
                 continue
+            if text[m.start() - 1:m.start()] in ("的", "个") and not re.search(rf"[{NUM}]|党", name):
+                continue  # 人数最多的掘进区队, 3个综采队: the kind of unit, not a body
             typ = "PartyBranch" if name.endswith(("党支部", "党总支")) else (
                 "Department" if name.endswith(("部", "科")) else "Team")
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
+            # 红石岭煤矿综采工区党支部, a line opening with 红石岭煤矿综采工区: the unit names its
+            # mine before it, a proper name of 煤矿 that needs no lexicon there.
+            mine = MINE_BEFORE_UNIT_RE.search(text, max(0, m.start() - 8), m.start())
+            if mine and not mine["name"].startswith(NOT_A_MINE_START) \
+                    and not any(s <= mine.start("name") < e for s, e, _, _ in mentions):
+                # ——记鹰嘴崖煤矿开拓区党支部书记…: a feature's subtitle verb (记) or a
+                # preposition before the name is not part of it.
+                lead = 1 if mine["name"][0] in _NAME_START_STOP or mine["name"][0] in "记据" else 0
+                if len(mine["name"]) - lead >= 4:
+                    canon = add(mine["name"][lead:], "Mine")
+                    orgs[alias_of.get(name, name)].parent = orgs[alias_of.get(name, name)].parent or canon
+                    mentions.append((mine.start("name") + lead, mine.end("name"), canon, "mine-unit"))
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text)):
+        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text)):
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
             if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"
                                          or name.startswith(self.verbs)):
                 continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
+            if re.search(r"[该本全各此这]矿$", name):
+                continue  # 梳理该矿党委: a verb and the article's own mine, not a name
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))
@@ -357,6 +396,17 @@ class OrganisationRecognizer:
         subj = orgs[subject]
         committee = subject if subj.type == "PartyCommittee" else next(
             (o.name for o in orgs.values() if o.parent == subject and o.type == "PartyCommittee"), None)
+        # 集团党委 in a text about one of the group's mines or about the group: the party
+        # committee of the group it names (龙泉煤业集团 → 龙泉煤业集团党委), not the subject's.
+        group = next((o.name for o in orgs.values() if o.type == "Group"), None)
+        if group is not None:
+            for form in ("集团公司党委", "集团党委"):
+                for m in literal(form).finditer(text):
+                    if text[m.start() - 1:m.start()] in ("该", "各", "本") or \
+                            any(st <= m.start() < e for st, e, _, _ in mentions):
+                        continue
+                    own = add(group + "党委", "PartyCommittee", parent=group, alias=form)
+                    mentions.append((m.start(), m.end(), own, "anaphora"))
         forms = []
         if subj.type == "Mine":
             forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 
-UNITS = ("万吨", "万元", "亿元", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+UNITS = ("万吨", "万元", "亿元", "万米", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
@@ -59,7 +59,9 @@ RATED_VERBS = ("评定", "评出", "评选出")
 ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
                  "上报", "新增", "取得", "培养",
                  # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
-                 "查纠", "化解", "纠正")
+                 "查纠", "化解", "纠正",
+                 # 职工主动报告隐患1132条: hazards reported by the workers themselves
+                 "报告")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -72,8 +74,15 @@ CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
 #: that applies it (采煤三队党员安全监督员共发现…), a relative clause (总结提炼的“X”工作法
 #: 被…评为…), or nothing.
 SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年)?[，,]?\s*"
+                             # 通过“金蓝领”培育计划晋升高级工的青年职工达97人: the means, then the result.
+                             r"(?:通过|经过|依托|借助)?"
                              r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?"
                              r"(?:[\u4e00-\u9fff]{1,8}的)?")
+#: Words that open a clause of condition or means, not of result.
+CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过", "在", "以")
+#: What stands between a measure that is a result's subject and the result: its being put
+#: to work and a causative verb (“安全家访”活动的开展使职工家属满意度达到98%).
+CAUSE_LEAD_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,2}(?:实施|开展|推行|落实|运行|推进|推广|建立))?[，,]?(?:使|让|令|促使)?")
 #: A measure honoured: “三班三问”工作法被集团公司评为…, X入选…优秀案例.
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
@@ -81,13 +90,20 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
 QUAL_FIXED = [
     re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
-    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})天)?"),
+    re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
+    re.compile(r"[^，,。；;“”\"]{0,12}没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
+    # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
+    re.compile(r"[^，,。；;]{0,10}实现[“\"]零[^”\"]{1,12}[”\"]"),
+    # 安全生产标准化管理体系连续三年保持一级: a grade held.
+    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+年)?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
     re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?违章(?:作业|行为|现象)?"),
-    re.compile(r"[^，,。；;]{0,16}无一人(?:发生|出现|违章)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
+    # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
+    re.compile(r"[^，,。；;]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
     # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
     re.compile(r"(?:有效|彻底|坚决)?(?:杜绝|遏制|遏止)(?:了|住了?)?[^，,。；;]{0,14}?(?:事故|违章|三违|“三违”|超限|势头|现象)"
                r"(?:[^，,。；;]{0,6}(?:势头|现象|行为))?"),
@@ -106,7 +122,19 @@ QUAL_FIXED = [
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
-    re.compile(r"通过[^，,。；;]{2,16}(?:验收|复审|评审|认证)"),
+    re.compile(r"通过[^，,。；;]{2,24}(?:验收|复审|评审|认证)"),
+    # 27名新工人全部通过了上岗考核: all of a group passed, what a training reports as its result.
+    re.compile(r"[^，,。；;]{0,16}(?:全部|均|全员|一次性)通过(?:了)?[^，,。；;]{0,14}(?:考核|考试|鉴定|验收|评审)"),
+    # 创造了单月进尺526米的矿井纪录: a record set.
+    re.compile(r"[^，,。；;]{0,16}创(?:造|下)(?:了)?[^，,。；;]{0,20}(?:纪录|最好水平|最高水平|最好成绩)"),
+    # 大巷比计划提前23天贯通: a work done ahead of plan.
+    re.compile(rf"[^，,。；;]{{0,10}}?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月|小时)(?:完成|贯通|投产|竣工|到位|结束)[^，,。；;]{{0,8}}"),
+    # 超额完成年度计划: a plan surpassed.
+    re.compile(r"超额完成(?:了)?[^，,。；;]{0,12}(?:计划|任务|指标)"),
+    # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.
+    re.compile(r"[^，,。；;]{0,24}?(?:获得|夺得|摘得|取得)(?:了)?[^，,。；;]{0,12}?(?:第[一二三123]名|冠军|亚军|季军|[一二三]等奖|金奖|银奖|铜奖)"),
+    # 2名攻关队员取得了高级技师资格: people who gained a qualification.
+    re.compile(r"\d+名[^，,。；;]{0,8}?(?:取得|获得|考取)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
@@ -139,8 +167,8 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
 QUAL_END_RE = re.compile(
-    r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
-    r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长)$")
+    r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
+    r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
 QUAL_LE_RE = re.compile(
     r"(?:^|(?<=[^，,。；;]{2}))(?:有效|显著|进一步|大大)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
 #: A nominal result after 推动了/促进了/带动了: ``推动了公司安全环保工作水平的显著提高``.
@@ -178,7 +206,8 @@ class OutcomeRecognizer:
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
         unit_alt = "|".join(map(re.escape, UNITS))
-        self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{unit_alt})")
+        # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
+        self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
@@ -291,6 +320,13 @@ class OutcomeRecognizer:
                 out.append(span)
                 continue
             cut = subject[1]
+            lead = CAUSE_LEAD_RE.match(text, cut, b)
+            if lead is not None and lead.end() > cut + 1 and b - lead.end() >= 4:
+                cut = lead.end()
+                new = char_span(doc, cut, b)
+                if new is None:
+                    out.append(span)
+                    continue
             q = span._.quantity
             new.label_ = span.label_
             new._.quantity = replace(q, indicator=q.indicator.rsplit(text[subject[0]:cut], 1)[-1]
@@ -466,7 +502,9 @@ class OutcomeRecognizer:
                 out.append((lead + m.start(), lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
-        m = self.qual_end.match(stripped) or self.qual_bare.match(stripped)
+        # 随着“一岗双责”的全面落实，…: a condition or a means, the result comes after it.
+        m = None if stripped.startswith(CONDITION_OPENERS) else (
+            self.qual_end.match(stripped) or self.qual_bare.match(stripped))
         start_at = None
         if m is None:
             m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)

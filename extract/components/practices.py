@@ -60,8 +60,8 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, sent_of, set_span_ext,
-                     span_ext, starting_in, token_ends, token_starts)
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, sent_of,
+                     set_span_ext, span_ext, starting_in, token_ends, token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -80,11 +80,18 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: Words that type a quoted name and no other (``“网格化”管理``, ``“三个一”安全教育``,
 #: ``党员“身边无违章”承诺``, ``“一人一档”履职档案``, ``“掌上党校”App``; 配件档案, 移动互联网和
 #: APP are no names).
-QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序"]
+QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
+                     # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
+                     # an activity named by its quoted theme and the noun of the act
+                     "征集", "评比", "竞赛", "比武", "结对共建", "共建", "结对", "研修班", "培训班", "轮训班",
+                     # 党员“一带一”帮扶
+                     "帮扶"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
-DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)[，,]?"
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)"
+                           # …模式由五个相互支撑的部分构成，分别是A、B…: what it is made of, then the parts.
+                           r"(?:(?:[，,](?:该|这一|此)[\u4e00-\u9fff]{1,4})?由[^，,。；;：:“”\"\n]{1,14}?(?:构成|组成)[，,]?)?[，,]?"
                            r"(?:即|分别是|分别为|包括|涵盖)"
                            r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
                            r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
@@ -92,7 +99,7 @@ DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tai
                            r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块))?(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
-COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家)")
+COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家|块|座|间|套)")
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
@@ -103,9 +110,17 @@ NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象",
                      # “党建强、安全稳、效益增”工作主线: a line of work, an approach
                      "主线", "思路", "方针", "总基调", "定位")
 NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
-                      "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“")
+                      "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“",
+                      # 不能“自拉自唱”, 防止“两张皮”: a fault to avoid; 既“亮身份”又“亮实绩”: paired catchwords
+                      "不能", "不要", "不搞", "防止", "既", "又")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
+#: The first words of a typed phrase that names no measure of its own (运行机制, 长效机制,
+#: 工作机制, 管理制度: every organisation has them).
+GENERIC_STEMS = ("运行", "长效", "工作", "管理", "相关", "配套")
+#: An abstract noun joined to the name (构建思路和运行机制, 目标与评价体系): the way a paper
+#: describes a model, not a measure's name.
+ABSTRACT_AND_RE = re.compile(r"^(?:思路|理念|目标|原则|方法|路径|内涵|逻辑)[和与及]")
 LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多种形式", "机制", "制度", "规定", "平台",
               "阵地")
 #: Heads of a list of facilities and channels; such a list names practices after any verb
@@ -144,6 +159,23 @@ LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严�
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
 LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
                       "将", "用", "对", "与", "和", "及")
+#: The effect of a measure named after it (借助“违章曝光台”的警示作用, 在“师徒帖”的约束下,
+#: 在“双述双评”的推动下): the quote is the measure that acts, not a modifier of a phrase.
+EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}作用|作用|带动|推动|引领|约束|激励|促进|助推|影响)(?:下|[，,。；;]|$)"
+                             # “党员安全包保”的深入实施，使…: the measure put to work.
+                             r"|的(?:深入|全面|持续|有效|扎实)?(?:实施|推行|开展|落实|运行|推进|推广)")
+#: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
+#: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
+INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|实地查看|查看|听取汇报")
+#: A person right before a quote that ends the clause: the quote is what the person does.
+PERSON_BEFORE_RE = re.compile(r"(?:党员|职工|员工|师傅|书记|队长|班长|工人|群众|家属)$")
+#: A person who owns what the quote names (师傅的“规矩”, 他的“土办法”): a person's words or
+#: habits, not an organisation's measure.
+OWNER_BEFORE_RE = re.compile(r"(?:师傅|书记|班长|队长|主任|老师|父亲|母亲|妻子|丈夫|家人|家属|工友|大家|他|她|他们|我们|自己)的$")
+#: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
+#: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
+#: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
+NOT_A_TOPIC_RE = re.compile(r"[的这那其于里起了着过们]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
 #: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
@@ -170,7 +202,8 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|变成|化为|誉为|称为|称作|视为|当成)[^，,。；;“”\"\n]{0,10}$")
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|[变讲说写做当]不?成|化为|誉为|称为|称作|视为|当作"
+                                  r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -263,6 +296,8 @@ class PracticeRecognizer:
             if rule in ("typed", "list", "counted") and (
                     NOT_A_NAME_RE.search(name) or text[end:end + 1] == "化"):
                 continue  # 推进运行系统化: 系统化 is a manner, not a 系统
+            if rule in ("typed", "list", "counted") and INQUIRY_RE.search(name) and not typ.endswith(("制度", "机制")):
+                continue  # 采取座谈交流、查阅台账等方式: how a survey gathered its facts
             span = char_span(doc, start, end)
             if span is None:
                 continue
@@ -279,6 +314,7 @@ class PracticeRecognizer:
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
         _bare_quote_mentions(spans, self.types)
+        _short_quote_mentions(spans)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -312,6 +348,13 @@ class PracticeRecognizer:
             name = text[slice(*(span_ext(span, "chars") or (span.start_char, span.end_char)))].strip()
             if len(normalise_name(name)) >= 3:
                 found.setdefault(name, span)
+        # A name that is one quote of four characters or more is written again without its
+        # quotes too (组建“党员先锋掘进组”…当月，党员先锋掘进组创造了…): the quotes marked it
+        # as a name the first time.
+        for name, first in list(found.items()):
+            inner = name[1:-1]
+            if name[0] in "“\"" and name[-1] in "”\"" and len(inner) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
+                found.setdefault(inner, first)
         out = []
         for name, first in sorted(found.items(), key=lambda kv: -len(kv[0])):
             quoted = name[0] in "“\"" and name[-1] in "”\""
@@ -417,8 +460,15 @@ class PracticeRecognizer:
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             ext = self._type_after(text, end, ends)
-            if not ext and FIGURATIVE_BEFORE_RE.search(_clause_head(text, start)):
-                continue  # 是全矿公认的“硬骨头”: a figure of speech
+            if not ext and (FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
+                            or re.match(r"[变讲说写做当]不?成[“\"]", text[end:end + 4])):
+                continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
+            if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 4), start) \
+                    and re.match(r"[了着过]?(?:[，,。；;]|$)", after):
+                continue  # 由一名党员师傅“认领”，: the act of a person, a verb in quotes
+            if not ext and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
+                            or (text.startswith("下", end) and re.search(r"的[\u4e00-\u9fff]{0,2}$", before))):
+                continue  # 师傅的“规矩”: a person's words; 在攻关队的持续“诊治”下: the act of a body
             if ext:
                 end, typ = ext
                 if text[end:end + 8].lstrip("的").startswith(NOT_MEASURE_AFTER):
@@ -429,7 +479,8 @@ class PracticeRecognizer:
                 continue  # “4”是…: the label of a part of a model
             elif inner.count("、") >= 1 and not typ:
                 continue  # “勤劳、朴实、厚道”: a list of values
-            elif after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after):
+            elif (after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after)) \
+                    and not EFFECT_AFTER_RE.match(text, end):
                 continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
                 continue  # “矿井党校+矿井大讲堂”: named one by one in _components
@@ -457,7 +508,8 @@ class PracticeRecognizer:
             at = head.rfind(verb)
             topic = head[at + len(verb):] if at >= 0 else ""
             if 2 <= len(topic) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", topic) \
-                    and not self._is_org(topic) and not topic.startswith(GENERIC_PREFIX):
+                    and not self._is_org(topic) and not topic.startswith(GENERIC_PREFIX) \
+                    and not NOT_A_TOPIC_RE.search(topic):
                 return True
         return False
 
@@ -475,7 +527,8 @@ class PracticeRecognizer:
         topic, at = topic[cut:], at + cut
         if cut == 0 and len(head) > len(run.group(0)):
             return None  # no verb and not the clause's start: no way to tell where it begins
-        if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX):
+        if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX) \
+                or NOT_A_TOPIC_RE.search(topic):
             return None
         return at
 
@@ -675,6 +728,9 @@ class PracticeRecognizer:
                 typ = next(t for t in self.types if name.endswith(t))
                 if len(name) - len(typ) < 2:
                     break
+                stem = name[:-len(typ)]
+                if ABSTRACT_AND_RE.match(stem) or (stem in GENERIC_STEMS and typ in ("机制", "制度", "体系")):
+                    break  # 构建思路和运行机制, 长效机制: a generic noun, not a name
                 out.append((pos, end, "typed", typ))
                 # 、 continues a list of names after the same verb.
                 if end < len(text) and text[end] == "、":
@@ -726,7 +782,7 @@ class PracticeRecognizer:
         ends = [m.start() for m in self.count_at_re.finditer(text)]
         for m in finditer_ending_at(self.counted_re, text, ends):  # made once, not per article
             name = m.group(1)
-            if self.adopt_re.match(name) or name.startswith(GENERIC_PREFIX):
+            if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
                 continue
             typ = next(t for t in self.types if name.endswith(t))
             if len(name) - len(typ) >= 2:
@@ -781,7 +837,8 @@ class PracticeRecognizer:
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
         # rule an organisation set.
-        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性", "", text[s:start])
+        # 这要归功于“X”: credit given, not a proposal.
+        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)", "", text[s:start])
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:
@@ -858,7 +915,8 @@ def _not_a_measure_here(text: str, span) -> bool:
         return True
     if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
         return True
-    return bool(re.search(r"\d名$|[一二三四五六七八九十两]名$", text[max(0, a - 2):a])
+    # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
+    return bool(re.search(r"[\d一二三四五六七八九十两每]名$|每位$|由[\u4e00-\u9fff]{0,3}$", text[max(0, a - 5):a])
                 or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
         and text[a:b].startswith("党员")
 
@@ -887,6 +945,35 @@ def _bare_quote_mentions(spans, types) -> None:
             first = full.get(label.strip("“”\""))
             if first is not None:
                 _name_again(p, first)
+
+
+def _short_quote_mentions(spans) -> None:
+    """Rule *again*, by a shorter quote: a bare quote (no type word) whose words are the
+    end of a longer quoted name of the text (``“责任田”`` for ``“三色责任田”``,
+    ``“微党课”`` for ``“班前五分钟微党课”``), or its start and end with the characters
+    between in order (``“班前微党课”``), is that measure named short, as Chinese prose
+    names a long measure again. Three characters at least; the longest such name wins.
+    ``spans`` sorted by start; changed in place."""
+    full = []
+    for p in spans:
+        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        if m and len(m.group(1)) >= 4 and p._.rule != "again":
+            full.append((m.group(1), p))
+    if not full:
+        return
+    full.sort(key=lambda kv: -len(kv[0]))
+    for p in spans:
+        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        if not m or len(m.group(1)) < 3:
+            continue
+        short = m.group(1)
+        for inner, first in full:
+            if first is p or inner == short or len(inner) <= len(short):
+                continue
+            if inner.endswith(short) or (inner[:2] == short[:2] and inner[-2:] == short[-2:]
+                                         and in_order(short, inner)):
+                _name_again(p, first)
+                break
 
 
 def _clause_head(text: str, pos: int) -> str:

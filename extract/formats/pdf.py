@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..errors import IngestError
 
-#: A line that is only a page number: ``3``, ``- 3 -``, ``第 3 页``, ``3/12``, ``Page 3``.
+#: A line that is only a page number: ``3``, ``- 3 -``, ``· 63 ·``, ``第 3 页``, ``3/12``, ``Page 3``.
 PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d{1,4}\s*页)?"
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|[·•]\s*\d{1,4}\s*[·•]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
 #: How many lines at the top and at the bottom of a page may be a running header/footer.

@@ -181,7 +181,7 @@ class Linker:
         for p in practices:
             if p.start >= before:
                 break
-            name = _plain(p._.canonical)
+            name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
             if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
                 tails[name[-3:]] = p  # the last measure with that head wins
         if not tails:

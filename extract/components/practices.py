@@ -956,14 +956,14 @@ def _short_quote_mentions(spans) -> None:
     ``spans`` sorted by start; changed in place."""
     full = []
     for p in spans:
-        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
         if m and len(m.group(1)) >= 4 and p._.rule != "again":
             full.append((m.group(1), p))
     if not full:
         return
     full.sort(key=lambda kv: -len(kv[0]))
     for p in spans:
-        m = _CORE_RE.fullmatch(p._.canonical.strip())
+        m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
         if not m or len(m.group(1)) < 3:
             continue
         short = m.group(1)

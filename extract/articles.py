@@ -36,6 +36,10 @@ AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: The issue line of a bulletin's masthead (第6期, 2024年第6期, 总第118期).
+ISSUE_RE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d+\s*期[）)])?")
+#: A date closing a masthead's unit line (青川能源集团党委组织部 2024年7月10日).
+DATE_TAIL_RE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 #: A line that is the name of a unit: it ends with the suffix of a body.
 UNIT_LINE_RE = re.compile(r"(?:公司|集团|煤矿|矿业|煤业|矿|党委|党总支|党支部|工会|团委|部|科|室|中心|局)$")
 ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
@@ -303,10 +307,13 @@ def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     Neither line is the start of a paragraph broken by the page."""
     if len(paras) < 3:
         return None, 0
-    unit = paras[1].text.strip()
+    at = 1
+    if ISSUE_RE.fullmatch(paras[1].text.strip()) and len(paras) > 3:
+        at = 2  # 党建工作简报 | 第6期 | 青川能源集团党委组织部 2024年7月10日: a bulletin's masthead
+    unit = DATE_TAIL_RE.sub("", paras[at].text.strip())
     if not (_title_like(unit) and len(unit) <= 30 and UNIT_LINE_RE.search(unit)):
         return None, 0
-    return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), 2
+    return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), at + 1
 
 
 def _other_units(line: str) -> list[str]:

@@ -110,3 +110,15 @@ def test_spaced_two_character_author_and_co_authors_units():
     assert art.authors == ["王志远", "李明"]
     assert art.affiliation == "青川能源集团青石煤矿"
     assert art.co_units == ("青川能源集团党校",)
+
+
+def test_bulletin_masthead_title_issue_and_issuing_unit():
+    """A work bulletin opens with its name, the issue line and the issuing unit with a date
+    (党建工作简报 | 第6期 | 青川能源集团党委组织部 2024年7月10日): the head, not a paragraph."""
+    text = ("党建工作简报\n第6期\n青川能源集团党委组织部 2024年7月10日\n"
+            "今年以来，东岭煤矿党委在全矿推行“安全积分超市”，“三违”人次同比下降33%。\n"
+            "西坡煤矿机电区党支部实行党员“双包”，设备故障率同比下降21%。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "党建工作简报"
+    assert art.affiliation == "青川能源集团党委组织部"
+    assert art.text.startswith("今年以来")

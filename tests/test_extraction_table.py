@@ -629,6 +629,15 @@ ROWS += [
     ("NO", "随着“一岗双责”的全面落实，全矿隐患整改率达到100%。", "随着“一岗双责”的全面落实"),
     ("L", "“亲情寄语”活动的开展使职工家属满意度达到96%。", ("“亲情寄语”活动", "职工家属满意度达到96%")),
     ("O", "“亲情寄语”活动的开展使职工家属满意度达到96%。", "职工家属满意度达到96%"),
+    # under a heading of plans, measures are proposed
+    ("M", "二、存在的不足\n活动形式不够丰富。\n三、2025年工作打算\n一是深化“党员安全联保”建设；二是探索“党建+创新”模式。",
+     ("“党建+创新”模式", "recommended")),
+    ("M", "三、2025年工作打算\n一是深化“党员安全联保”。\n四、主要成效\n支部推行“班组积分制”，违章下降30%。",
+     ("“班组积分制”", "reported")),
+    ("M", "我们将把“党员安全包保”延伸到外委队伍。", ("“党员安全包保”", "recommended")),
+    ("PE", "支部以“五型班组”创建为统领，推动工作落实。", "“五型班组”创建"),
+    ("O", "其中2项成果获集团公司科技进步二等奖。", "2项成果获集团公司科技进步二等奖"),
+    ("PE", "矿党委推行安全链长制，由矿党委书记任总链长。", "安全链长制"),
     # the people of a measure (各级包保人员, 各示范岗党员) report its results; the paragraph's first such measure
     ("L", "矿党委推行“四级联保”责任制，每月开展联保履职“回头看”。2023年，各级联保人员累计发现隐患860条。",
      ("“四级联保”责任制", "累计发现隐患860条")),
@@ -656,6 +665,7 @@ ROWS += [
     ("G", "机运区党支部推行设备包机到党员。", "机运区党支部"),
     ("G", "2024年以来，矿党委在青川煤业集团有限责任公司的领导下推进党建。", "青川煤业集团有限责任公司"),
     ("NG", "2024年以来，矿党委在青川煤业集团有限责任公司的领导下推进党建。", "矿党委在青川煤业"),
+    ("G", "其中，黑石岭煤矿推行“党员安全包保”以来，连续安全生产突破1200天。", "黑石岭煤矿"),
     # 集团党委 is the committee of the group the text names, not of the mine it is about
     ("G", "青川能源集团所属白沙岭煤矿推行“三联”机制。集团党委对此给予肯定。", "青川能源集团党委"),
     ("PO", "矿党委探索形成了“三融三促”党建工作模式，该模式由三个部分构成，分别是思想融合、组织融合和文化融合。",
@@ -742,3 +752,28 @@ def test_row(nlp, kind, sentence, expected):
 
 def test_table_size():
     assert len(ROWS) >= 150
+
+
+def test_a_units_own_report_speaks_for_the_unit(nlp):
+    """A report titled by a unit (综掘二队党支部书记述职报告) that names no mine or company
+    is the unit's: the links of its measures belong to the unit, under the 矿党委 it names,
+    and the unit gets no 党委 of its own."""
+    art = Article(source="t", index=1, title="掘进三队党支部书记2024年度述职报告",
+                  text="2024年，在矿党委的领导下，支部推行“党员安全联保”，全队“三违”人次同比下降36%。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert {l.org for l in rec.links} == {"掘进三队党支部"}
+    orgs = {o.name: o.parent for o in rec.organisations}
+    assert orgs["掘进三队党支部"] == "矿党委"
+    assert "掘进三队党支部党委" not in orgs
+
+
+def test_the_branch_of_a_portraits_title_speaks_under_its_mine(nlp):
+    """A portrait titled by a branch of a named mine (——黑石岭煤矿综采一队党支部先进事迹材料):
+    the branch applies the text's measures (links), under the mine, and 支部 is the branch."""
+    art = Article(source="t", index=1, title="党旗飘扬——白石岭煤矿掘进二队党支部先进事迹材料",
+                  text="白石岭煤矿掘进二队党支部现有党员28名。\n支部设立党员责任区9个。依托党员责任区，"
+                       "全队连续三年未发生轻伤及以上事故。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert {l.org for l in rec.links} == {"掘进二队党支部"}
+    orgs = {o.name: o for o in rec.organisations}
+    assert orgs["掘进二队党支部"].parent == "白石岭煤矿" and "支部" in orgs["掘进二队党支部"].aliases

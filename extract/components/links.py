@@ -214,7 +214,9 @@ class Linker:
             sent_org[sent.start] = span_ext(in_sent[0], "canonical") if in_sent else last_org
             for span in (starting_in(practices, practice_at, sent.start, sent.end)
                          + starting_in(outcomes, outcome_at, sent.start, sent.end)):
-                before = [o for o in in_sent if o.start < span.start]
+                # 在矿党委的领导下，支部推行…: the body that leads is not the one that acts.
+                before = [o for o in in_sent if o.start < span.start
+                          and not GUIDANCE_AFTER_RE.match(text, o.end_char)]
                 set_span_ext(span, org=span_ext(before[-1], "canonical") if before else last_org)
             if in_sent:
                 last_org = span_ext(in_sent[-1], "canonical")
@@ -327,6 +329,8 @@ class Linker:
 #: A time that opens a sentence before its subject: 2024年，, 今年一季度，, 上半年，.
 TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]{0,5}|去年[^，,]{0,5}|上半年|下半年|"
                             r"近年来|近两年|[一二三四五六七八九十\d]+月(?:份|上旬|中旬|下旬|以来)?)[，,]?")
+#: 在矿党委的领导下, 在集团公司党委的指导下: the body named in a frame of guidance.
+GUIDANCE_AFTER_RE = re.compile(r"的?(?:坚强|正确|精心|大力)?(?:领导|指导|带领|关心|支持|部署|统一部署)下")
 #: 各级包保人员, 各示范岗党员: the people of a measure, named by a short form of it.
 PEOPLE_OF_RE = re.compile(r"\s*各级?(?P<form>[\u4e00-\u9fff]{2,4}?)(?:人员|党员|干部|成员)")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.

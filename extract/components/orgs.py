@@ -185,6 +185,10 @@ class OrganisationRecognizer:
         # 矿党委 names the article's own committee, not a mine (推动矿党委…作用充分发挥).
         self.verbs = tuple(sorted({w for kind in ("result", "adopt", "increase", "decrease", "level")
                                    for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
+        # 其中，白鹭山煤矿推行…: a 煤矿 opening a clause as the subject of an adoption verb.
+        adopt = "|".join(map(re.escape, sorted((w for w in lex.cue_words("adopt") if len(w) >= 2), key=len, reverse=True)))
+        self.mine_act_re = re.compile(
+            rf"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{{2,5}}?煤矿)(?=(?:还|也|先后|率先|大力|积极|持续|全面)?(?:{adopt}))", re.M)
         units = "|".join(map(re.escape, lex.mine_units))
         self.unit_re = re.compile(
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
@@ -289,11 +293,12 @@ class OrganisationRecognizer:
 
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text)):
+        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text),
+                  *self.mine_act_re.finditer(text)):
             name = m["name"]
             if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
-            if m.re is MINE_BODY_RE and (name[0] in _NAME_START_STOP or name[0] in "即并经"
+            if m.re in (MINE_BODY_RE, self.mine_act_re) and (name[0] in _NAME_START_STOP or name[0] in "即并经"
                                          or name.startswith(self.verbs)):
                 continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
             if re.search(r"[该本全各此这]矿$", name):
@@ -317,6 +322,21 @@ class OrganisationRecognizer:
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         subject = self._subject(orgs, aff_chain, text)
+        # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
+        # unit's own report or portrait names it in the title; it speaks for the text, under
+        # the mine or the committee the text names.
+        unit = self.unit_re.search(doc._.title) if doc._.title else None
+        title_unit = None
+        if unit is not None and not (doc._.title[unit.end():unit.end() + 1] or "x") in UNIT_NOT_AFTER \
+                and unit.group(0).endswith(("党支部", "党总支")):
+            name = unit.group(0)
+            title_unit = add(name, "PartyBranch")
+            parent = subject if subject is not None and orgs[subject].type == "Mine" else next(
+                (add(form, "PartyCommittee") for form in ("矿党委", "公司党委") if form in text), None)
+            if parent and parent != title_unit:
+                orgs[title_unit].parent = orgs[title_unit].parent or parent
+            if subject is None:
+                subject = title_unit
         if subject is None:
             # A report with no named unit (paper 003): its party committee speaks.
             for form in ("矿党委", "公司党委", "党委"):
@@ -343,6 +363,9 @@ class OrganisationRecognizer:
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
         if subject:
             self._anaphora(text, subject, orgs, alias_of, mentions, add)
+        if title_unit and title_unit != subject:
+            self._anaphora(text, title_unit, orgs, alias_of, mentions, add)  # 支部, 该支部
+            subject = title_unit  # the unit of the title speaks for the text
         # Bare mass organisations as clause subjects (issue 3 «anaphora»).
         if subject:
             for word, typ in BARE_BODIES:
@@ -421,7 +444,10 @@ class OrganisationRecognizer:
                     mentions.append((m.start(), m.end(), sub, "anaphora"))
         if subj.type in ("Company", "Group"):
             forms += [("公司党委", "PartyCommittee"), ("该公司", None)]
-        forms += [("党委", "PartyCommittee")]
+        if subj.type not in ("PartyBranch", "Team"):
+            forms += [("党委", "PartyCommittee")]  # a branch or team has no 党委 of its own
+        if subj.type == "PartyBranch":
+            forms += [("该支部", None), ("党支部", None), ("支部", None)]  # the branch's own report
         for form, typ in forms:
             for m in literal(form).finditer(text):
                 if any(s <= m.start() < e for s, e, _, _ in mentions):

@@ -140,7 +140,7 @@ QUAL_FIXED = [
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
     re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果)"),
     # 2名职工获集团公司“劳动模范”称号: an honour received, with who received it.
-    re.compile(r"(?:\d+名)?[^，,。；;\d]{0,6}获[^，,。；;得]{2,20}(?:称号|荣誉|奖)"),
+    re.compile(r"(?:\d+(?:名|项|个|人))?[^，,。；;\d]{0,6}获[^，,。；;得]{2,20}(?:称号|荣誉|奖)"),
     # 拉近了党组织与职工家庭的距离: a relation made closer.
     re.compile(r"拉近了[^，,。；;]{2,20}距离"),
     # 矿党委被集团公司党委表彰为“先进基层党组织”: an honour, with the body honoured.

@@ -84,8 +84,8 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
                      "征集", "评比", "竞赛", "比武", "结对共建", "共建", "结对", "研修班", "培训班", "轮训班",
-                     # 党员“一带一”帮扶
-                     "帮扶"]
+                     # 党员“一带一”帮扶, “五型班组”创建
+                     "帮扶", "创建"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
@@ -172,6 +172,10 @@ PERSON_BEFORE_RE = re.compile(r"(?:党员|职工|员工|师傅|书记|队长|班
 #: A person who owns what the quote names (师傅的“规矩”, 他的“土办法”): a person's words or
 #: habits, not an organisation's measure.
 OWNER_BEFORE_RE = re.compile(r"(?:师傅|书记|班长|队长|主任|老师|父亲|母亲|妻子|丈夫|家人|家属|工友|大家|他|她|他们|我们|自己)的$")
+#: A heading line (一、 （二） 3. 3.1) and one that announces plans of the year to come.
+HEADING_LINE_RE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+(?:\.\d+)*[、.．\s])", re.M)
+PLAN_HEADING_RE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+(?:\.\d+)*[、.．\s])"
+                             r"[^\n。]{0,12}(?:工作打算|工作计划|工作思路|下一步|努力方向|重点任务|工作安排|工作设想)[^\n。]{0,8}(?=\n)")
 #: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
@@ -833,6 +837,10 @@ class PracticeRecognizer:
 
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:
+        # Under a heading of plans (三、2025年工作打算, （四）下一步工作思路): proposed, not done.
+        heading = PLAN_HEADING_RE.search(text, 0, start)
+        if heading is not None and not HEADING_LINE_RE.search(text, heading.end(), start):
+            return "recommended"
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a

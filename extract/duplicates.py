@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -38,6 +39,14 @@ from .stored import StoredRecord
 if TYPE_CHECKING:  # corpus imports this module
     from .corpus import FileReport
 
+#: The characters of general punctuation, CJK punctuation and full-width forms that NFKC
+#: changes (，：（）　……), each with its compatibility decomposition (NFKD).
+_COMPAT = {ch: unicodedata.normalize("NFKD", ch)
+           for lo, hi in ((0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))
+           for ch in map(chr, range(lo, hi + 1)) if unicodedata.normalize("NFKD", ch) != ch}
+_COMPAT_RE = re.compile("[" + "".join(map(re.escape, _COMPAT)) + "]")
+
+
 def text_digest(text: str) -> str:
     """The duplicate key of a cleaned document text.
 
@@ -47,9 +56,16 @@ def text_digest(text: str) -> str:
     Returns:
         The SHA-256 hex digest of the NFKC-normalised text with all whitespace removed.
     """
+    # NFKC decomposes every character (NFKD), then composes: a character replaced by its
+    # decomposition beforehand gives the same NFKC. Once the full-width punctuation of a
+    # Chinese text is replaced so, the text is mostly NFKC already, which is_normalized
+    # tells fast; normalize() over every character was 2 % of the extraction time.
+    key = _COMPAT_RE.sub(lambda m: _COMPAT[m.group()], text)
+    if not unicodedata.is_normalized("NFKC", key):
+        key = unicodedata.normalize("NFKC", key)
     # str.split() splits at what \s matches (str.isspace, every code point checked),
     # and joins faster than re.sub removes.
-    key = "".join(unicodedata.normalize("NFKC", text).split())
+    key = "".join(key.split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from spacy.tokens import Doc, Span
 
 from .articles import Article
-from .components.common import doc_text, sent_of
+from .components.common import doc_text, sent_of, span_ext
 
 
 @dataclass
@@ -185,18 +185,18 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
     practices: dict[str, PracticeRecord] = {}
     # The mention that names a measure in full gives its evidence; one named again
     # (a label, a type word, a short name) comes after it even when written first.
-    for span in sorted(doc.spans.get("practice", []), key=lambda s: (s._.rule == "again", s.start)):
-        ext = span._  # one Underscore object for the span's attributes, not one a read
-        name, org, modality = ext.canonical, ext.org, ext.modality
+    # span_ext(span, …): span._.…, without spaCy's Underscore object per read (common.span_ext).
+    for span in sorted(doc.spans.get("practice", []), key=lambda s: (span_ext(s, "rule") == "again", s.start)):
+        name, org, modality = span_ext(span, "canonical"), span_ext(span, "org"), span_ext(span, "modality")
         rec = practices.get(name)
-        chars = ext.chars or (span.start_char, span.end_char)  # _chars
+        chars = span_ext(span, "chars") or (span.start_char, span.end_char)  # _chars
         if rec is None:
             sent = sent_of(span)  # span.sent, by bisection
             practices[name] = PracticeRecord(
                 name=name, aliases=[], modality=modality,
                 adopted_by=[org] if org and modality == "reported" else [],
-                part_of=ext.part_of, domain=span.label_, source=source,
-                sentence=_text(text, sent).strip(), start=chars[0], end=chars[1], rule=ext.rule)
+                part_of=span_ext(span, "part_of"), domain=span.label_, source=source,
+                sentence=_text(text, sent).strip(), start=chars[0], end=chars[1], rule=span_ext(span, "rule"))
         else:
             written = text[chars[0]:chars[1]]
             if written != name and written not in rec.aliases:
@@ -205,12 +205,12 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
                 rec.adopted_by.append(org)
             if modality == "reported":
                 rec.modality = "reported"
-            rec.part_of = rec.part_of or ext.part_of
+            rec.part_of = rec.part_of or span_ext(span, "part_of")
     outcomes = [_outcome(span, source, text) for span in doc.spans.get("outcome", [])]
     links = []
     seen = set()
     for link in doc._.links or []:
-        practice = link.practice._.canonical
+        practice = span_ext(link.practice, "canonical")
         key = (practice, link.outcome.start_char)
         if key in seen:
             continue
@@ -230,16 +230,15 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
 
 
 def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
-    ext = span._  # one Underscore object, not one a read
-    q = ext.quantity
+    q = span_ext(span, "quantity")
     value = q.value if q else None
     if value is not None and float(value).is_integer():
         value = int(value)
-    start, end = ext.chars or (span.start_char, span.end_char)  # _chars
+    start, end = span_ext(span, "chars") or (span.start_char, span.end_char)  # _chars
     return OutcomeRecord(
         text=doc_text[start:end], indicator=q.indicator if q else span.text, value=value,
         unit=q.unit if q else None, direction=q.direction if q else None,
-        year=q.year if q else None, category=span.label_ or "other", org=ext.org,
+        year=q.year if q else None, category=span.label_ or "other", org=span_ext(span, "org"),
         source=source, sentence=_text(doc_text, sent_of(span)).strip(), start=start, end=end)
 
 
@@ -251,7 +250,7 @@ def _text(text: str, span: Span) -> str:
 
 def _chars(span: Span) -> tuple[int, int]:
     """The exact character range of a span's finding (``span._.chars``), else its tokens'."""
-    return span._.chars or (span.start_char, span.end_char)
+    return span_ext(span, "chars") or (span.start_char, span.end_char)
 
 
 def read_jsonl(path) -> list[ArticleRecord]:

@@ -17,7 +17,7 @@ from extract.evaluate import evaluate
 from extract.records import read_jsonl
 from graph.vocab import MKG
 
-from .conftest import GOLD, PAPERS
+from .conftest import GOLD, PAPERS, ROOT
 
 #: The two smallest bundled papers (fast builds).
 SMALL = ("001_fbb41627e9a508e9.txt", "003_c8ad832d347b7f90.txt")
@@ -141,6 +141,34 @@ def test_result_depends_neither_on_input_order_nor_on_jobs(builds, tmp_path):
 
 
 # --------------------------------------------------------------- the rule ---------
+
+def _nfkc_digest(text: str) -> str:
+    """text_digest as its docstring defines it, the slow way."""
+    import hashlib
+    import unicodedata
+
+    return hashlib.sha256("".join(unicodedata.normalize("NFKC", text).split()).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("text", [
+    "", "矿党委推行“三会一课”制度，2024年隐患下降30%（同比）：好……",
+    "\u3000全角空格\u3000与ＡＢＣ１２３，半角ｶﾀｶﾅ",
+    "ａ\u0301 ＦＦ\u0308 ￣\u0301",  # a full-width letter or mark, then a combining mark
+    "①号井 ㎡ ℃ 兀 ﬁ",  # compatibility characters outside the replaced blocks
+])
+def test_text_digest_is_the_digest_of_the_nfkc_text(text):
+    assert text_digest(text) == _nfkc_digest(text)
+
+
+def test_text_digest_of_the_papers_is_that_of_their_nfkc_text():
+    from extract.ingest import read_document
+
+    papers = [p for folder in ("data/papers", "data/heldout") for p in sorted((ROOT / folder).rglob("*.txt"))]
+    assert papers
+    for path in papers:
+        text = read_document(path).text
+        assert text_digest(text) == _nfkc_digest(text)
+
 
 def test_text_digest_ignores_spaces_and_width_only():
     text = "矿党委推行“三会一课”制度，\n2024年隐患下降30%。"

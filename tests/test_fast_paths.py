@@ -142,3 +142,138 @@ def test_quick_finditer_on_the_papers():
         quick = Quick(rx)
         for text in _texts():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "。。好", "好", "好。", "好。”", "好。”“好”好！？x", "\n\n好\n", "好！！……好",
+    "（一）强化。（二）", "a.b。c", "“好。”", "。”好。",
+])
+def test_fast_sentencizer_starts_sentences_as_spacys(nlp, text):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from extract.pipeline import SENT_PUNCT
+
+    spacys, ours = nlp.make_doc(text), nlp.make_doc(text)
+    Sentencizer(punct_chars=SENT_PUNCT)(spacys)
+    nlp.get_pipe("sentencizer")(ours)
+    assert ours.to_array([SENT_START]).tolist() == spacys.to_array([SENT_START]).tolist()
+
+
+def test_fast_sentencizer_on_the_papers(nlp):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from extract.pipeline import SENT_PUNCT
+
+    spacy_sentencizer, ours = Sentencizer(punct_chars=SENT_PUNCT), nlp.get_pipe("sentencizer")
+    sentences = 0
+    for text in _texts():
+        a, b = nlp.make_doc(text), nlp.make_doc(text)
+        spacy_sentencizer(a)
+        ours(b)
+        assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist()
+        sentences += len(list(a.sents))
+    assert sentences > 1000
+
+
+def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
+    from extract.components.common import _SPAN_DEFAULTS, set_span_ext, span_ext
+
+    reads = 0
+    for doc in processed:
+        for group in ("org", "practice", "outcome"):
+            for span in doc.spans.get(group, []):
+                for name in _SPAN_DEFAULTS:
+                    assert span_ext(span, name) == getattr(span._, name)
+                    reads += 1
+    assert reads > 1000
+    doc = processed[0]
+    span = doc.spans["practice"][0]
+    before = span._.org
+    set_span_ext(span, org="某矿")
+    assert span._.org == "某矿" and doc[span.start:span.end]._.org == "某矿"
+    span._.org = before
+    assert span_ext(span, "org") == before
+    with pytest.raises(AttributeError):
+        set_span_ext(span, no_such_extension=1)
+
+
+@pytest.mark.parametrize("pattern, text, pos, endpos", [
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 2, 12),
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 3, 12),  # 某（2020）提出
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 2, 10),  # cut before 提出
+    (r"[\u4e00-\u9fff]{1,4}等?[（(](?:19|20)\d{2}[）)]提出", "甲。王某（2020）提出乙。", 0, None),
+    (r"(?<=。)王某", "甲。王某", 2, None),  # a lookbehind sees the text before pos
+    (r"^王某", "甲。王某", 2, None),  # ^ does not hold at pos
+])
+def test_quick_search_between_pos_and_endpos(pattern, text, pos, endpos):
+    rx = re.compile(pattern)
+    expected = rx.search(text, pos, len(text) if endpos is None else endpos)
+    found = Quick(rx).search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_literature_pattern_on_the_sentences_of_the_papers(nlp, processed):
+    """What practices.cites asks of each sentence: the Quick form finds what the pattern
+    finds (the papers cite no literature in its form; two sentences that do are added)."""
+    from extract.components.common import doc_text
+    from extract.components.practices import _LITERATURE, LITERATURE_RE
+
+    cited = nlp("已有研究表明，“三会一课”制度有效。王某等（2019）提出“党建+安全”模式。")
+    sentences = hits = 0
+    for doc in [*processed, cited]:
+        text = doc_text(doc)
+        for sent in doc.sents:
+            expected = LITERATURE_RE.search(text, sent.start_char, sent.end_char)
+            found = _LITERATURE.search(text, sent.start_char, sent.end_char)
+            assert (found and found.span()) == (expected and expected.span())
+            sentences += 1
+            hits += expected is not None
+    assert sentences > 1000 and hits == 2
+
+
+def test_tokenizer_makes_the_doc_of_its_words(nlp):
+    """The tokenizer builds its Doc by ORTH (pipeline.JiebaTokenizer._orths): the same
+    tokens and lexemes as ``Doc(vocab, words=…)``, for words met before and new ones."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH
+    from spacy.tokens import Doc
+
+    attrs = [ORTH, IS_PUNCT, IS_SPACE, LIKE_NUM]
+    for text in [*_texts(), "从未见过的词语：鼋鼍𠀋ABC123，。\n", ""]:
+        words = nlp.tokenizer.segmenter.cut(text)
+        ours = nlp.make_doc(text)
+        theirs = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        assert ours.text == theirs.text == text
+        assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist()
+        assert [t.idx for t in ours] == [t.idx for t in theirs]
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"(?:^|(?<=[，,；]))([\u4e00-\u9fff]{2,10}?(?:课堂|队))(?=\d+(?:人次|人))",
+     "，井下维修课堂28人，突击队队12人次；安全课堂课堂3人" + FILLER + "，班前课堂1234人"),
+    (r"(?:^|(?<=[，,；]))([\u4e00-\u9fff]{2,10}?(?:课堂|队))(?=\d+(?:人次|人))", "维修课堂28人。" + FILLER),  # at 0
+    (r"[\u4e00-\u9fff]{2,4}?队(?=\d+人)", "突击队队12人，一二三四五队3人"),  # overlapping candidates
+])
+def test_finditer_ending_at_finds_what_re_finds(pattern, text):
+    from extract.components.common import finditer_ending_at
+
+    rx = re.compile(pattern)
+    ends = [m.start() for m in re.finditer(r"(?=\d+(?:人次|人))", text)]
+    expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert expected
+    assert [(m.span(), m.groups()) for m in finditer_ending_at(rx, text, ends)] == expected
+
+
+def test_counted_names_on_the_papers(nlp):
+    """practices._counted tries its pattern only before a count: the same matches."""
+    from extract.components.common import finditer_ending_at
+
+    rec = nlp.get_pipe("minekg_practices")
+    found = 0
+    for text in _texts():
+        ends = [m.start() for m in rec.count_at_re.finditer(text)]
+        expected = [(m.span(), m.groups()) for m in rec.counted_re.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
+        found += len(expected)
+    assert found > 0

@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, in_order, starting_in
+from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 #: A preposition of means or cause before the reference (通过上述举措, 经过以上努力,
@@ -181,7 +181,7 @@ class Linker:
         for p in practices:
             if p.start >= before:
                 break
-            name = _plain(p._.canonical)
+            name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
             if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
                 tails[name[-3:]] = p  # the last measure with that head wins
         if not tails:
@@ -211,20 +211,21 @@ class Linker:
             if para_of(sent.start_char) != prev_para:
                 last_org, prev_para = subject, para_of(sent.start_char)
             in_sent = starting_in(orgs, org_at, sent.start, sent.end)
-            sent_org[sent.start] = in_sent[0]._.canonical if in_sent else last_org
+            sent_org[sent.start] = span_ext(in_sent[0], "canonical") if in_sent else last_org
             for span in (starting_in(practices, practice_at, sent.start, sent.end)
                          + starting_in(outcomes, outcome_at, sent.start, sent.end)):
                 # 在矿党委的领导下，支部推行…: the body that leads is not the one that acts.
                 before = [o for o in in_sent if o.start < span.start
                           and not GUIDANCE_AFTER_RE.match(text, o.end_char)]
-                span._.org = before[-1]._.canonical if before else last_org
+                set_span_ext(span, org=span_ext(before[-1], "canonical") if before else last_org)
             if in_sent:
-                last_org = in_sent[-1]._.canonical
+                last_org = span_ext(in_sent[-1], "canonical")
 
-        by_name = {p._.canonical: p for p in practices}
+        # span_ext(p, …): p._.…, without an Underscore object per read (common.span_ext).
+        by_name = {span_ext(p, "canonical"): p for p in practices}
         by_plain: dict[str, Span] = {}
         for p in practices:  # the first mention: a frame names a measure met before
-            by_plain.setdefault(_plain(p._.canonical), p)
+            by_plain.setdefault(_plain(span_ext(p, "canonical")), p)
         frame: Span | None = None
         links: list[Link] = []
         prev_linked: list[Span] = []
@@ -240,7 +241,7 @@ class Linker:
                 para_start = sent.start
                 frame = self._frame(sentence, by_plain, sent.start)
             linked_here: list[Span] = []
-            names_in_sent = {p._.canonical for p in sent_practices}
+            names_in_sent = {span_ext(p, "canonical") for p in sent_practices}
             for outcome in sent_outcomes:
                 # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
                 before = [p for p in sent_practices if p.end <= outcome.start
@@ -304,17 +305,18 @@ class Linker:
                 if chosen and frame is not None and all(p is not frame for p, _ in chosen):
                     chosen.append((frame, "framing"))
                 for practice, rule in chosen:
-                    org = practice._.org or subject
-                    outcome._.org = outcome._.org if outcome._.org and rule == "refers-back" else org
+                    org = span_ext(practice, "org") or subject
+                    prior = span_ext(outcome, "org")
+                    set_span_ext(outcome, org=prior if prior and rule == "refers-back" else org)
                     links.append(Link(practice, outcome, org, sent, rule))
                     if practice not in linked_here:
                         linked_here.append(practice)
             if linked_here or sent_practices:
-                parts_of = {q._.part_of for q in sent_practices}  # once, not once per practice
-                prev_all = [p for p in sent_practices if p._.canonical not in parts_of] or linked_here
+                parts_of = {span_ext(q, "part_of") for q in sent_practices}  # once, not once per practice
+                prev_all = [p for p in sent_practices if span_ext(p, "canonical") not in parts_of] or linked_here
                 prev_linked = linked_here or [_main_practice(sent_practices)]
                 for p in list(prev_linked):
-                    parent = p._.part_of
+                    parent = span_ext(p, "part_of")
                     while parent and parent in names_in_sent and parent in by_name \
                             and by_name[parent] not in prev_linked:
                         prev_linked.append(by_name[parent])

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal
+from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -394,8 +394,7 @@ class OrganisationRecognizer:
             span = char_span(doc, start, end, label=orgs[canon].type)
             if span is None:
                 continue
-            span._.canonical = canon
-            span._.rule = rule
+            set_span_ext(span, canonical=canon, rule=rule)  # span._.…, without an Underscore object
             taken.add(start, end)
             spans.append(span)
         doc.spans["org"] = spans

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, starting_in, year_in
+from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 
 UNITS = ("万吨", "万元", "亿元", "万米", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
@@ -276,7 +276,7 @@ class OutcomeRecognizer:
         doc.spans["outcome"] = spans
         # A name inside a result is part of its wording (被评为“先进基层党组织”, 从“要我安全”
         # 变成了“我要安全”, 通过安全生产标准化验收), not a measure of its own.
-        bounds = sorted(s._.chars for s in spans)  # results do not overlap
+        bounds = sorted(span_ext(s, "chars") for s in spans)  # results do not overlap
         bound_starts = [a for a, _ in bounds]
 
         def inside(p) -> bool:
@@ -294,9 +294,10 @@ class OutcomeRecognizer:
         spans = self._after_subjects(doc, text, spans, kept)
         doc.spans["outcome"] = spans
         # A name met again (practices._again) stands only if it was found as a measure once.
-        exts = [p._ for p in kept]  # one Underscore object per span, not one per read
-        first = {e.canonical for e in exts if e.rule != "again"}
-        doc.spans["practice"] = [p for p, e in zip(kept, exts) if e.rule != "again" or e.canonical in first]
+        # Each read once, without an Underscore object (common.span_ext).
+        names, rules = [span_ext(p, "canonical") for p in kept], [span_ext(p, "rule") for p in kept]
+        first = {name for name, rule in zip(names, rules) if rule != "again"}
+        doc.spans["practice"] = [p for p, name, rule in zip(kept, names, rules) if rule != "again" or name in first]
         return doc
 
     @staticmethod

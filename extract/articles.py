@@ -25,7 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .ingest import Document, ends_sentence, is_heading
+from .ingest import ISSUE_RE, Document, ends_sentence, is_heading
 
 BYLINE_RE = re.compile(r"^\s*[□■◎●]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})\s*$")
 TRAILER_RE = re.compile(r"^\s*[(（]\s*作者单位\s*[:：]\s*(?P<aff>[^)）]+)[)）]\s*$")
@@ -39,13 +39,13 @@ FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
 #: A web page's line of facts under the title: source, time, author, editor, views.
 META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
 META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
-#: The issue line of a bulletin's masthead (第6期, 2024年第6期, 总第118期).
-ISSUE_RE = re.compile(r"(?:\d{4}\s*年\s*)?(?:总)?第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d+\s*期[）)])?")
 #: A date closing a masthead's unit line (青川能源集团党委组织部 2024年7月10日).
 DATE_TAIL_RE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 #: A line that is the name of a unit: it ends with the suffix of a body.
 UNIT_LINE_RE = re.compile(r"(?:公司|集团|煤矿|矿业|煤业|矿|党委|党总支|党支部|工会|团委|部|科|室|中心|局)$")
-ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|局|中心)")
+#: 党校 is an organisation in an affiliation line (秦峰能源集团党校) and a measure in running text
+#: (矿井党校, practice_types.tsv): the head of a paper names bodies only.
+ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学院|研究院|研究所|党委|党校|局|中心)")
 
 #: Words whose presence marks a text as about party building or enterprise management
 #: (the scope of GUIDELINES.md); a part with none of them is skipped.
@@ -190,6 +190,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
                 head, used = _report_head(paras)
             if head is None:
                 head, used = _web_head(paras)
+            if head is None:
+                head, used = _feature_head(paras)
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -312,6 +314,8 @@ def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     Neither line is the start of a paragraph broken by the page."""
     if len(paras) < 3:
         return None, 0
+    if SUBTITLE_RE.match(paras[1].text):
+        return None, 0  # ——记红岩煤矿综采一队党支部: a subtitle, part of the title (see _feature_head)
     at = 1
     if ISSUE_RE.fullmatch(paras[1].text.strip()) and len(paras) > 3:
         at = 2  # 党建工作简报 | 第6期 | 青川能源集团党委组织部 2024年7月10日: a bulletin's masthead
@@ -319,6 +323,15 @@ def _report_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     if not (_title_like(unit) and len(unit) <= 30 and UNIT_LINE_RE.search(unit)):
         return None, 0
     return _Head(title=paras[0].text.strip(), authors=[], affiliation=unit, start=paras[0].start), at + 1
+
+
+def _feature_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """Title and a subtitle opening with a dash (``党旗在一线高高飘扬`` / ``——记红岩煤矿综采一队
+    党支部``), then the body: a feature's or a portrait's head; the subtitle is part of the
+    title (it names the unit the text is about)."""
+    if len(paras) < 3 or not SUBTITLE_RE.match(paras[1].text) or not _title_like(paras[1].text):
+        return None, 0
+    return _Head(title=paras[0].text.strip() + paras[1].text.strip(), authors=[], start=paras[0].start), 2
 
 
 def _web_head(paras: list[_Para]) -> tuple[_Head | None, int]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IngestError
+from .formats.pdf import PAGE_NUMBER_RE
 
 #: File suffixes read as (possibly Markdown) text.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -378,17 +379,22 @@ def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
 
 #: A journal's running head or foot: its volume and issue (第43卷第3期, 2024年第3期, Vol. 43
 #: No. 3) on a line of its own, with no sentence punctuation.
-_ISSUE_LINE_RE = re.compile(r"第\s*\d{1,4}\s*卷|\d{4}\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期|\bVol\.\s*\d+", re.I)
+#: A journal's or a bulletin's issue (第43卷第3期, 2024年第3期, 第6期, 总第118期, Vol. 43).
+ISSUE_RE = re.compile(r"第\s*\d{1,4}\s*卷|(?:\d{4}\s*年\s*)?(?:总)?第\s*\d{1,4}\s*期|\bVol\.\s*\d+", re.I)
+#: What a running head has beside the issue: a date of the issue, or the wide gaps of a
+#: page's layout (第43卷第3期　　　　煤炭经济研究　　　　2025年3月).
+_RUNNING_HEAD_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*年\s*第\s*\d{1,3}\s*期\s*$|[\u3000 ]{2,}\S")
 
 
 def _page_furniture(line: str) -> bool:
-    """True for a line that is a page number or a journal's running head/foot."""
-    from .formats.pdf import PAGE_NUMBER_RE
-
+    """True for a line that is a page number, or a journal's running head or foot: its
+    issue with a date or the gaps of a page layout, and no punctuation of running text
+    (a body line that names 第3期培训班 is kept)."""
     s = line.strip()
     if PAGE_NUMBER_RE.match(s):
         return True
-    return len(s) <= 60 and bool(_ISSUE_LINE_RE.search(s)) and not any(ch in s for ch in "。，；！？")
+    return len(s) <= 60 and bool(ISSUE_RE.search(s)) and bool(_RUNNING_HEAD_RE.search(s)) \
+        and not any(ch in s for ch in "。，；！？,;")
 
 
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")

@@ -135,3 +135,14 @@ def test_web_page_title_and_line_of_facts():
     assert art.title == "青岭煤矿：“红色引擎”驱动安全发展"
     assert art.affiliation is None and art.co_units == ("青川煤业公司新闻中心",)
     assert art.text.startswith("今年以来")
+
+
+def test_feature_title_with_its_subtitle():
+    """A portrait's title and its dash subtitle (——记…党支部) are the title together; the
+    subtitle is not taken for an issuing unit."""
+    text = ("打造过硬战斗堡垒\n——记红岩煤矿综采一队党支部\n"
+            "红岩煤矿综采一队党支部现有党员32名。\n支部推行“三亮”活动，全年实现零事故。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "打造过硬战斗堡垒——记红岩煤矿综采一队党支部"
+    assert art.affiliation is None
+    assert art.text.startswith("红岩煤矿综采一队党支部现有党员")

@@ -560,3 +560,13 @@ def test_page_furniture_between_two_lines_of_a_sentence_goes() -> None:
     out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
     assert "正式上线后，井下人员" in out
     assert "· 41 ·" not in out and "第12卷第4期" not in out
+
+
+def test_a_body_line_that_names_an_issue_is_kept() -> None:
+    """Only a running head goes (an issue with its date or layout gaps): a wrapped body line
+    that names 第3期培训班 without a comma stays."""
+    body = ["摘要：本文研究党建工作模式对安全生产的作用和意义及其实施路径。",
+            "矿党委先后举办了第3期青年干部培训班和第4期党员发展对象培训班并组织",
+            "学员到井下一线开展实践锻炼，效果良好，受到了职工群众的好评和认可。"]
+    out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
+    assert "第4期党员发展对象培训班并组织学员到井下一线" in out

@@ -163,10 +163,10 @@ class Linker:
         paragraph (token offsets ``since``–``before``) whose name holds the form in order —
         the measure the paragraph introduced, not one of its routines (包保履职“回头看”)."""
         m = PEOPLE_OF_RE.match(_first_clause(sentence))
-        if m is None:
-            return None
+        if m is None or m["form"] in GENERIC_PEOPLE:
+            return None  # 各级党员干部, 各级管理人员: people in general, not a measure's
         for p in practices:
-            if since <= p.start < before and in_order(m["form"], _plain(p._.canonical)):
+            if since <= p.start < before and m["form"] in _plain(p._.canonical):
                 return p
         return None
 
@@ -190,6 +190,8 @@ class Linker:
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
             clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
             p = tails.get(clause[:3])
+            # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but
+            # 党建工作 opens many clauses); a head followed by 、/和 is one of a list of kinds.
             if p is not None and not clause.startswith(("工作", "党建")) and clause[3:4] not in ("、", "和", "与"):
                 return p
         return None
@@ -333,10 +335,13 @@ TIME_OPENER_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年[^，,]{0,6}|今年[^，,]
 GUIDANCE_AFTER_RE = re.compile(r"的?(?:坚强|正确|精心|大力)?(?:领导|指导|带领|关心|支持|部署|统一部署)下")
 #: 各级包保人员, 各示范岗党员: the people of a measure, named by a short form of it.
 PEOPLE_OF_RE = re.compile(r"\s*各级?(?P<form>[\u4e00-\u9fff]{2,4}?)(?:人员|党员|干部|成员)")
+#: Forms of PEOPLE_OF_RE that name people in general (各级党员干部, 各级管理人员).
+GENERIC_PEOPLE = ("党员", "管理", "领导", "技术", "安全", "一线", "干部", "职工", "班组", "支部", "基层")
 #: Words that give the cause of the result before them: …下降30%，得益于X; …，离不开X.
-CAUSE_AFTER_RE = re.compile(r"(?:这|这些|此)?(?:主要)?(?:得益于|归功于|归因于|离不开|源于|得力于)$")
-#: The verbs of CAUSE_AFTER_RE anywhere between a result and the measure after it.
-CAUSE_VERB_RE = re.compile(r"得益于|归功于|归因于|离不开|得力于")
+CAUSE_VERBS = ("得益于", "归功于", "归因于", "离不开", "源于", "得力于")
+CAUSE_AFTER_RE = re.compile(rf"(?:这|这些|此)?(?:主要)?(?:{'|'.join(CAUSE_VERBS)})$")
+#: The same verbs anywhere between a result and the measure after it (…，这要归功于X).
+CAUSE_VERB_RE = re.compile("|".join(CAUSE_VERBS))
 #: What closes a cause named after 与: …与X密不可分, …和X分不开.
 CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:密不可分|分不开|息息相关)")
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
@@ -344,7 +349,7 @@ VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?
 VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
 
 
-def _adopted_before(text: str, practices: list[Span], head: Span, verbs) -> Span | None:
+def _adopted_before(text: str, practices: list[Span], head: Span, verbs: tuple[str, ...]) -> Span | None:
     """The quoted measure an adoption verb introduces before ``head`` in its sentence, in the
     same ``；`` item (``实行“一违一谈”，由…谈心谈话``), else ``None``."""
     for p in practices:

@@ -45,7 +45,10 @@ MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和�
 #: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
 CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|矿|公司|集团|煤业|矿业))委员会")
 #: First characters of a phrase that is not a mine's name (该矿, 全矿, 各煤矿, 部分煤矿).
-NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿")
+NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿",
+                    # 国有煤矿, 兄弟煤矿, 先进煤矿: a kind of mine, not a mine's name
+                    "国有", "兄弟", "先进", "不少", "地方", "全国", "全省", "重点", "所属", "相关", "其他",
+                    "周边", "同类", "大型", "中小", "有关", "高瓦斯", "井工", "露天")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
@@ -54,11 +57,13 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
               # the union's women workers' committee (女职工委员会), named 女工委员会 in mines
               ("女工委员会", "Union"), ("女职工委员会", "Union"))
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
+#: Industry words that, with 集团/公司 after them, make a company's trade name (秦峰能源集团).
+INDUSTRY_WORDS = ("能源", "煤业", "煤电", "矿业", "煤炭", "电力", "化工", "投资", "控股", "实业")
 #: A group or company by its trade name: an industry word, 集团 or 公司 (the brand, 2–4
 #: characters, is read back from it); then, optionally, the name of one of its mines.
 TRADE_NAME_RE = re.compile(
     # 矿务局: a state mining bureau, the older form of a coal group (西山矿务局).
-    r"(?P<name>(?:能源|煤业|煤电|矿业|煤炭|电力|化工|投资|控股|实业)(?P<form>集团公司|集团|公司)|矿务局)"
+    r"(?P<name>(?:" + "|".join(INDUSTRY_WORDS) + r")(?P<form>集团公司|集团|公司)|矿务局)"
     r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
@@ -70,7 +75,7 @@ NUM = "一二三四五六七八九十0123456789"
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
-UNIT_NOT_AFTER = "伍组长员"
+UNIT_NOT_AFTER = "伍组长员位理置"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"))
@@ -123,7 +128,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         end, typ = hit
         # 晋昊能源集团, 西川煤业公司: an industry word before 集团/公司 is part of the name.
         group = next(((suf, t) for suf, t in suffixes if suf in ("集团公司", "集团", "公司") and text.startswith(suf, end)), None)
-        if group is not None and typ == "Company" and text[pos:end].endswith(("能源", "煤业", "煤电", "矿业")):
+        if group is not None and typ == "Company" and text[pos:end].endswith(INDUSTRY_WORDS):
             end, typ = end + len(group[0]), group[1]
         # 长城五号矿业有限公司: a legal form (有限公司 …) never names a body alone; it
         # closes the name before it, which is then one company.
@@ -296,7 +301,9 @@ class OrganisationRecognizer:
         for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text),
                   *self.mine_act_re.finditer(text)):
             name = m["name"]
-            if name.startswith(NOT_A_MINE_START) or any(s <= m.start("name") < e for s, e, _, _ in mentions):
+            # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
+            if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
+                    or any(s <= m.start("name") < e for s, e, _, _ in mentions):
                 continue
             if m.re in (MINE_BODY_RE, self.mine_act_re) and (name[0] in _NAME_START_STOP or name[0] in "即并经"
                                          or name.startswith(self.verbs)):
@@ -327,7 +334,7 @@ class OrganisationRecognizer:
         # the mine or the committee the text names.
         unit = self.unit_re.search(doc._.title) if doc._.title else None
         title_unit = None
-        if unit is not None and not (doc._.title[unit.end():unit.end() + 1] or "x") in UNIT_NOT_AFTER \
+        if unit is not None and doc._.title[unit.end():unit.end() + 1] not in tuple(UNIT_NOT_AFTER) \
                 and unit.group(0).endswith(("党支部", "党总支")):
             name = unit.group(0)
             title_unit = add(name, "PartyBranch")

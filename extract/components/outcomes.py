@@ -79,7 +79,7 @@ SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|�
                              r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?"
                              r"(?:[\u4e00-\u9fff]{1,8}的)?")
 #: Words that open a clause of condition or means, not of result.
-CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过", "在", "以")
+CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过")
 #: What stands between a measure that is a result's subject and the result: its being put
 #: to work and a causative verb (“安全家访”活动的开展使职工家属满意度达到98%).
 CAUSE_LEAD_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,2}(?:实施|开展|推行|落实|运行|推进|推广|建立))?[，,]?(?:使|让|令|促使)?")
@@ -95,7 +95,7 @@ QUAL_FIXED = [
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
-    re.compile(r"[^，,。；;“”\"]{0,12}没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
+    re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
     re.compile(r"[^，,。；;]{0,10}实现[“\"]零[^”\"]{1,12}[”\"]"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.

@@ -83,7 +83,7 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
-                     "征集", "评比", "竞赛", "比武", "结对共建", "共建", "结对", "研修班", "培训班", "轮训班",
+                     "征集", "评比", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
                      # 党员“一带一”帮扶, “五型班组”创建
                      "帮扶", "创建"]
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
@@ -168,16 +168,27 @@ EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}
                              r"|的(?:深入|全面|持续|有效|扎实)?(?:实施|推行|开展|落实|运行|推进|推广)")
 #: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
 #: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
-INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|实地查看|查看|听取汇报")
-#: A person right before a quote that ends the clause: the quote is what the person does.
-PERSON_BEFORE_RE = re.compile(r"(?:党员|职工|员工|师傅|书记|队长|班长|工人|群众|家属)$")
+INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|查看|听取汇报")
+#: The list of a survey's methods closes with 等方式 (采取座谈交流、查阅台账等方式).
+METHODS_AFTER_RE = re.compile(r"[^。；;]{0,40}?等(?:多种)?方式")
+#: A person as the agent right before a quote that ends the clause (由一名党员师傅“认领”，):
+#: the quote is what the person does. Not after an adoption verb (推行党员“安全包保”: a measure).
+PERSON_BEFORE_RE = re.compile(r"(?:(?:由|被|让|请)[^，,。；;“”\"]{0,6}|[一每]名[^，,。；;“”\"]{0,4})"
+                              r"(?:党员|职工|员工|师傅|书记|队长|班长|工人|群众|家属)$")
 #: A person who owns what the quote names (师傅的“规矩”, 他的“土办法”): a person's words or
 #: habits, not an organisation's measure.
 OWNER_BEFORE_RE = re.compile(r"(?:师傅|书记|班长|队长|主任|老师|父亲|母亲|妻子|丈夫|家人|家属|工友|大家|他|她|他们|我们|自己)的$")
-#: A heading line (一、 （二） 3. 3.1) and one that announces plans of the year to come.
-HEADING_LINE_RE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+(?:\.\d+)*[、.．\s])", re.M)
-PLAN_HEADING_RE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+(?:\.\d+)*[、.．\s])"
-                             r"[^\n。]{0,12}(?:工作打算|工作计划|工作思路|下一步|努力方向|重点任务|工作安排|工作设想)[^\n。]{0,8}(?=\n)")
+#: A top-level heading line (一、…): a section of a report, whose sub-headings ((一), 1.)
+#: stay inside it.
+TOP_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+、[^\n]*", re.M)
+#: What a heading of plans for the year to come says (三、2025年工作打算, 四、下一步工作思路).
+PLAN_WORDS_RE = re.compile(r"工作打算|工作计划|工作思路|下一步|努力方向|重点任务|工作安排|工作设想")
+#: A verb of becoming before a second quote: 把“大道理”讲成“身边事” — both are figures.
+BECOME_RE = re.compile(r"[变讲说写做当]不?成")
+BECOME_QUOTE_RE = re.compile(BECOME_RE.pattern + r"[“\"]")
+#: The parts of a model a copula may name (核心是“党员安全包保责任制”): then a quoted name
+#: with its type word is the measure, not a figure of speech (党建工作是“一把手工程”).
+PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基础|主线)(?:就)?是[^，,。；;“”\"]{0,4}$")
 #: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
@@ -208,7 +219,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|[变讲说写做当]不?成|化为|誉为|称为|称作|视为|当作"
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
@@ -236,6 +247,8 @@ class PracticeRecognizer:
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
         self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
+        # Type words that close a name inside its quotes (“…责任制”); one character (网格
+        # has two) would make any quoted word a name.
         self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
         self.recommend = lex.cue_words("recommend")
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
@@ -303,7 +316,7 @@ class PracticeRecognizer:
             if rule in ("typed", "list", "counted") and (
                     NOT_A_NAME_RE.search(name) or text[end:end + 1] == "化"):
                 continue  # 推进运行系统化: 系统化 is a manner, not a 系统
-            if rule in ("typed", "list", "counted") and INQUIRY_RE.search(name) and not typ.endswith(("制度", "机制")):
+            if rule in ("typed", "list") and INQUIRY_RE.search(name) and METHODS_AFTER_RE.match(text, end):
                 continue  # 采取座谈交流、查阅台账等方式: how a survey gathered its facts
             span = char_span(doc, start, end)
             if span is None:
@@ -472,11 +485,12 @@ class PracticeRecognizer:
             # 核心是“党员安全包保责任制”: a quote that ends with a type word is a name after a
             # copula too (a figure of speech after 当好, 讲成 … stays one: 当好“安全监督员”).
             named = not ext and inner.endswith(self.type_tuple)
-            figure = FIGURATIVE_BEFORE_RE.search(_clause_head(text, start))
-            if not ext and ((figure and not (named and figure.group(0).startswith("是")))
-                            or re.match(r"[变讲说写做当]不?成[“\"]", text[end:end + 4])):
+            head = _clause_head(text, start)
+            figure = FIGURATIVE_BEFORE_RE.search(head)
+            if not ext and ((figure and not (named and PART_COPULA_RE.search(head)))
+                            or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
-            if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 4), start) \
+            if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 12), start) \
                     and re.match(r"[了着过]?(?:[，,。；;]|$)", after):
                 continue  # 由一名党员师傅“认领”，: the act of a person, a verb in quotes
             if not ext and not named and (OWNER_BEFORE_RE.search(text, max(0, start - 6), start)
@@ -711,6 +725,8 @@ class PracticeRecognizer:
         for m in self.adopt_re.finditer(text):
             pos, passed = m.end(), False
             # 划分为42个党员安全网格, 设立12个党员先锋岗: a count between verb and name.
+            if text.startswith("了", pos):
+                pos += 1  # 建立了X台账: the aspect particle is the verb's
             count = COUNT_BEFORE_RE.match(text, pos)
             if count:
                 pos = count.end()
@@ -846,16 +862,20 @@ class PracticeRecognizer:
 
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:
-        # Under a heading of plans (三、2025年工作打算, （四）下一步工作思路): proposed, not done.
-        heading = PLAN_HEADING_RE.search(text, 0, start)
-        if heading is not None and not HEADING_LINE_RE.search(text, heading.end(), start):
+        # Under a heading of plans (三、2025年工作打算 and its sub-headings): proposed, not done.
+        section = None
+        for section in TOP_HEADING_RE.finditer(text, 0, start):
+            pass  # the last top-level heading before the name
+        if section is not None and PLAN_WORDS_RE.search(section.group(0)):
             return "recommended"
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
         # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
         # rule an organisation set.
         # 这要归功于“X”: credit given, not a proposal.
-        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)", "", text[s:start])
+        # 应急, 相应, 模拟, 表明年…: the cue's characters inside other words.
+        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)"
+                        r"|应急|应用|相应|适应|供应|反应|响应|对应|模拟|虚拟|比拟|表明|说明|证明", "", text[s:start])
         return "recommended" if any(w in window for w in self.recommend) else "reported"
 
     def _part_of(self, text: str, spans) -> None:

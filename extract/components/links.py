@@ -171,25 +171,19 @@ class Linker:
         return None
 
     @staticmethod
-    def _tail_mention(sentence: str, practices: list[Span], before: int) -> Span | None:
+    def _tail_mention(sentence: str, tails: dict[str, list[Span]], before: int) -> Span | None:
         """Rule *short form*, by the head noun: a clause of ``sentence`` opens (after a
         time, 在 or 该) with the last three characters of the name of a measure before token
         offset ``before`` — the head noun a text keeps when it names a long measure again
         (``攻关队先后完成…`` after ``“支架医生”党员攻关队``, ``在谈心会的带动下`` after
-        ``“班后十分钟谈心会”``); the last such measure, else ``None``."""
-        tails: dict[str, Span] = {}
-        for p in practices:
-            if p.start >= before:
-                break
-            name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
-            if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
-                tails[name[-3:]] = p  # the last measure with that head wins
+        ``“班后十分钟谈心会”``); the last such measure, else ``None``. ``tails``: head noun →
+        the measures ending with it, in text order (:func:`_head_nouns`, once per document)."""
         if not tails:
             return None
         for clause in re.split(r"[，,；;]", sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
             clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
-            p = tails.get(clause[:3])
+            p = next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
             # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but
             # 党建工作 opens many clauses); a head followed by 、/和 is one of a list of kinds.
             if p is not None and not clause.startswith(("工作", "党建")) and clause[3:4] not in ("、", "和", "与"):
@@ -229,6 +223,7 @@ class Linker:
         for p in practices:  # the first mention: a frame names a measure met before
             by_plain.setdefault(_plain(span_ext(p, "canonical")), p)
         frame: Span | None = None
+        tails = _head_nouns(practices)
         links: list[Link] = []
         prev_linked: list[Span] = []
         prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
@@ -293,7 +288,7 @@ class Linker:
                                                      para_start, sent.start)
                        or self._subject_kind(sentence, practices, sent.start)
                        or self._people_of(sentence, practices, para_start, sent.start)
-                       or self._tail_mention(sentence, practices, sent.start)) is not None:
+                       or self._tail_mention(sentence, tails, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
                 elif prev_linked and para == prev_sent_para and (
@@ -433,6 +428,18 @@ def _refers_back(sentence: str) -> bool:
             return True
     head = re.split(r"[，,；;]", TIME_OPENER_RE.sub("", s), maxsplit=1)[0]
     return any(w in head[:6] for w in ("该", "此", "这"))
+
+
+def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
+    """The last three characters of each measure's name (five characters or more, Chinese
+    only) → the measures that end with them, in text order: the head noun a text keeps when
+    it names a long measure again (rule *short form*, :meth:`Linker._tail_mention`)."""
+    out: dict[str, list[Span]] = {}
+    for p in practices:
+        name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
+        if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
+            out.setdefault(name[-3:], []).append(p)
+    return out
 
 
 def _first_clause(sentence: str) -> str:

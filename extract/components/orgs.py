@@ -102,6 +102,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
     chain: list[tuple[str, str]] = []
     pos = 0
     suffixes = lex.org_suffixes
+    suffix_names = {s for s, _ in suffixes}  # once, not per link of the chain
     known = sorted(lex.known_orgs, key=len, reverse=True)
     while pos < len(text):
         if chain:
@@ -136,7 +137,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if legal is not None:
             end, typ = end + len(legal), "Company"
         name = text[pos:end]
-        if chain and name in {s for s, _ in suffixes}:
+        if chain and name in suffix_names:
             name = chain[-1][0] + name  # 党政办 → 西铭矿党政办
         chain.append((name, typ))
         pos = end

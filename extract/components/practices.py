@@ -52,8 +52,9 @@ Each practice span gets ``label_`` (domain), ``span._.canonical`` (name), ``span
 """
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -863,10 +864,9 @@ class PracticeRecognizer:
     # -- attributes --------------------------------------------------------------
     def _modality(self, text: str, start: int) -> str:
         # Under a heading of plans (三、2025年工作打算 and its sub-headings): proposed, not done.
-        section = None
-        for section in TOP_HEADING_RE.finditer(text, 0, start):
-            pass  # the last top-level heading before the name
-        if section is not None and PLAN_WORDS_RE.search(section.group(0)):
+        starts, plans = _top_sections(text)
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and plans[k]:
             return "recommended"
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
@@ -1011,6 +1011,14 @@ def _short_quote_mentions(spans) -> None:
                                          and in_order(short, inner)):
                 _name_again(p, first)
                 break
+
+
+@functools.lru_cache(maxsize=4)
+def _top_sections(text: str) -> tuple[list[int], list[bool]]:
+    """The starts of the top-level headings of ``text`` (一、…) and whether each announces
+    plans (PLAN_WORDS_RE): found once per article, not once per name (``_modality``)."""
+    sections = [(m.start(), bool(PLAN_WORDS_RE.search(m.group(0)))) for m in TOP_HEADING_RE.finditer(text)]
+    return [a for a, _ in sections], [p for _, p in sections]
 
 
 def _clause_head(text: str, pos: int) -> str:

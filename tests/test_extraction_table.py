@@ -702,6 +702,22 @@ ROWS += [
     ("G", "其中，黑石岭煤矿推行“党员安全包保”以来，连续安全生产突破1200天。", "黑石岭煤矿"),
     # 集团党委 is the committee of the group the text names, not of the mine it is about
     ("GE", "青川能源集团所属白沙岭煤矿推行“三联”机制。集团党委对此给予肯定。", "青川能源集团党委"),
+    # session 7 (blind6 read): discourse words and a subtitle's verb are not the name's
+    ("GE", "例如青石梁煤矿是集团的主力矿井，矿党委推行“党员包保”。", "青石梁煤矿"),
+    ("GE", "——访青川能源集团党委书记李明", "青川能源集团"),
+    # a text about a group that names several mines: 矿党委/矿工会 are those of the mine named
+    # last before them in the paragraph
+    ("GE", "青川能源集团下属煤矿各有做法。比如白沙岭煤矿是主力矿井，矿党委推行“党员包保”。\n"
+           "东沟煤矿的做法不同。矿工会组建了家属协管队。", "白沙岭煤矿党委"),
+    ("GE", "青川能源集团下属煤矿各有做法。比如白沙岭煤矿是主力矿井，矿党委推行“党员包保”。\n"
+           "东沟煤矿的做法不同。矿工会组建了家属协管队。", "东沟煤矿工会"),
+    ("GE", "青川能源集团推行“三联”机制。集团团委组建了“青年安全岗”。", "青川能源集团团委"),
+    ("GE", "青川能源集团推行“三联”机制。集团党委办公室每季度督导一次。", "集团党委办公室"),
+    ("GE", "矿党委牵头，由调度中心党支部具体实施，建成安全监测平台。", "调度中心党支部"),
+    ("GE", ("青川矿业有限公司 党委工作部，山西 太原 030000", "青川矿业有限公司推行“三联”机制。"), "青川矿业有限公司党委工作部"),
+    # a list of bodies as subjects (矿工会、团委在…), not a slogan's words (党建引领、工会搭台)
+    ("G", "东沟煤矿党委统筹，矿工会、团委在矿党委领导下开展“安全家书”活动。", "团委"),
+    ("NG", "东沟煤矿坚持党建引领、工会搭台、职工参与的思路。", "工会"),
     ("PO", "矿党委探索形成了“三融三促”党建工作模式，该模式由三个部分构成，分别是思想融合、组织融合和文化融合。",
      ("组织融合", "“三融三促”党建工作模式")),
     # the means before a result: 通过X + result; the measure is kept and the result follows it
@@ -805,6 +821,18 @@ def test_a_units_own_report_speaks_for_the_unit(nlp):
     orgs = {o.name: o.parent for o in rec.organisations}
     assert orgs["掘进三队党支部"] == "矿党委"
     assert "掘进三队党支部党委" not in orgs
+
+
+def test_a_reports_title_names_the_units_mine(nlp):
+    """A duty report titled 柏树坪煤矿综掘四区党支部书记…述职报告 names the unit's mine before
+    it (blind6's pattern, a mine of our own here): the mine is found, the branch answers to
+    the mine's committee that the text calls 矿党委, and no bare 矿党委 is left over."""
+    art = Article(source="t", index=1, title="青石坡煤矿掘进二队党支部书记2024年度述职报告",
+                  text="2024年，在矿党委的领导下，支部推行“党员安全联保”，全队“三违”人次同比下降36%。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    orgs = {o.name: o for o in rec.organisations}
+    assert "青石坡煤矿" in orgs and orgs["掘进二队党支部"].parent == "青石坡煤矿党委"
+    assert "矿党委" in orgs["青石坡煤矿党委"].aliases and "矿党委" not in orgs
 
 
 def test_the_branch_of_a_portraits_title_speaks_under_its_mine(nlp):

@@ -30,7 +30,8 @@ from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set
 #: its party body, a copula, a colon or a comma.
 MINE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[\n。！？；])|(?<=年[，,]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))"
-    r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过)", re.M)
+    # 黑山湾煤矿的做法…: the mine as the sentence's topic, before 的
+    r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过|的)", re.M)
 #: A mine's name before one of its party or mass bodies, after any punctuation
 #: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
 MINE_BODY_RE = re.compile(
@@ -48,7 +49,8 @@ CPC_COMMITTEE_RE = re.compile(r"中共(?P<name>[\u4e00-\u9fff]{2,20}?(?:煤矿|�
 NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部分", "一些", "多数", "煤矿", "矿",
                     # 国有煤矿, 兄弟煤矿, 先进煤矿: a kind of mine, not a mine's name
                     "国有", "兄弟", "先进", "不少", "地方", "全国", "全省", "重点", "所属", "相关", "其他",
-                    "周边", "同类", "大型", "中小", "有关", "高瓦斯", "井工", "露天")
+                    "周边", "同类", "大型", "中小", "有关", "高瓦斯", "井工", "露天",
+                    "下属", "很多", "许多", "所有", "每个", "每座", "整个")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
@@ -56,6 +58,11 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
               ("新闻中心", "Department"),
               # the union's women workers' committee (女职工委员会), named 女工委员会 in mines
               ("女工委员会", "Union"), ("女职工委员会", "Union"))
+#: A centre of a mine or company (信息中心, 调度指挥中心) named with its party or mass body,
+#: after punctuation or a preposition: 由信息中心党支部具体实施.
+CENTRE_BODY_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:、由在和与及]))[\u4e00-\u9fff]{2,4}中心(?P<body>党总支|党支部|分工会|团支部)", re.M)
+#: The offices of a party committee, written after it (集团党委办公室, 矿党委组织部).
+COMMITTEE_OFFICE_RE = re.compile(r"办公室|工作部|组织部|宣传部")
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
 #: Industry words that, with 集团/公司 after them, make a company's trade name (秦峰能源集团).
 INDUSTRY_WORDS = ("能源", "煤业", "煤电", "矿业", "煤炭", "电力", "化工", "投资", "控股", "实业")
@@ -70,6 +77,9 @@ LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
 LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
+#: Discourse words that open a clause before a name and are not part of it: the examples of
+#: a text about several mines (比如红柳沟煤矿是…, 例如东山矿党委…).
+DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
@@ -78,7 +88,7 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 UNIT_NOT_AFTER = "伍组长员位理置"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
-BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"))
+BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"))
 #: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
 #: not a noun compound (工会干部, 工会工作, 工会组织).
 BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "经费", "委员", "小组", "+", "＋", "”",
@@ -98,7 +108,10 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         "Company"), ("西铭矿", "Mine"), ("西铭矿党政办", "Department")]``: a unit whose
         name is only a suffix (党政办, 党委) takes the name of the body before it.
     """
-    text = re.sub(r"[\s\d]+.*$", "", text.strip())  # place names and postcode after a space
+    # 汇川矿业有限公司 党委工作部: a space before an office of the body is inside the chain;
+    # place names and the postcode after a space are not.
+    text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
+    text = re.sub(r"[\s\d]+.*$", "", text)
     chain: list[tuple[str, str]] = []
     pos = 0
     suffixes = lex.org_suffixes
@@ -147,8 +160,12 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
 def _name_start(text: str, start: int, end: int) -> int:
     """Where a name found at ``start`` really begins: after a preposition, verb or lead
     word that the match took in (``本文以``, ``获评``, ``被``), before ``end``."""
+    # ——访陇原煤业集团党委书记…, ——记…: the verb of an interview's or a portrait's
+    # subtitle, not the name's first character.
+    if start < end and text[start] in "访记" and text[start - 1:start] in ("—", "－", "-"):
+        start += 1
     while start < end:
-        word = next((w for w in LEAD_WORDS if text.startswith(w, start)), None)
+        word = next((w for w in (*LEAD_WORDS, *DISCOURSE_LEADS) if text.startswith(w, start)), None)
         if word is not None:
             start += len(word)
         elif text[start] in _NAME_START_STOP:
@@ -297,11 +314,24 @@ class OrganisationRecognizer:
                     orgs[alias_of.get(name, name)].parent = orgs[alias_of.get(name, name)].parent or canon
                     mentions.append((mine.start("name") + lead, mine.end("name"), canon, "mine-unit"))
 
+        # 由信息中心党支部具体实施: a centre of the mine (信息中心, 调度中心) and its branch.
+        for m in CENTRE_BODY_RE.finditer(text) if "中心" in text else ():
+            if any(s <= m.start() < e for s, e, _, _ in mentions):
+                continue
+            typ = dict(SUB_BODIES).get(m["body"], "PartyBranch") if m["body"] != "团支部" else "YouthLeague"
+            start = _name_start(text, m.start(), m.start("body") - 2)  # 由信息中心: 由 is not the name's
+            mentions.append((start, m.end(), add(text[start:m.end()], typ), "mine-unit"))
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
         for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text),
                   *self.mine_act_re.finditer(text)):
-            name = m["name"]
+            name, start = m["name"], m.start("name")
+            # 比如红柳沟煤矿是…: the example's discourse word is not the name's.
+            lead = next((w for w in DISCOURSE_LEADS if name.startswith(w)), "")
+            if lead:
+                name, start = name[len(lead):], start + len(lead)
+                if len(name) < 3:
+                    continue
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):
@@ -313,7 +343,7 @@ class OrganisationRecognizer:
                 continue  # 梳理该矿党委: a verb and the article's own mine, not a name
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
-            mentions.append((m.start("name"), m.end("name"), add(name, "Mine"), "mine-subject"))
+            mentions.append((start, m.end("name"), add(name, "Mine"), "mine-subject"))
         # 中共X委员会: X and its party committee.
         for m in CPC_COMMITTEE_RE.finditer(text) if "委员会" in text else ():
             name = m["name"]
@@ -339,8 +369,23 @@ class OrganisationRecognizer:
                 and unit.group(0).endswith(("党支部", "党总支")):
             name = unit.group(0)
             title_unit = add(name, "PartyBranch")
-            parent = subject if subject is not None and orgs[subject].type == "Mine" else next(
-                (add(form, "PartyCommittee") for form in ("矿党委", "公司党委") if form in text), None)
+            # 柏树坪煤矿综掘四区党支部书记…述职报告, ——记鹰嘴崖煤矿开拓区党支部…: the title
+            # names the unit's mine first (a subtitle's verb 记 is not the name's).
+            mine = MINE_BEFORE_UNIT_RE.search(doc._.title, 0, unit.start())
+            title_mine = None
+            if mine is not None:
+                mname = mine["name"][1:] if mine["name"][0] in "记访" or mine["name"][0] in _NAME_START_STOP else mine["name"]
+                if len(mname) >= 4 and not mname.startswith(NOT_A_MINE_START):
+                    title_mine = add(mname, "Mine")
+            if title_mine is not None:
+                # The branch answers to its mine's committee (矿党委 in the text), else the mine.
+                parent = add(title_mine + "党委", "PartyCommittee", parent=title_mine, alias="矿党委") \
+                    if "矿党委" in text else title_mine
+                if subject is None or orgs[subject].type not in ("Mine", "Company", "Group"):
+                    subject = title_mine
+            else:
+                parent = subject if subject is not None and orgs[subject].type == "Mine" else next(
+                    (add(form, "PartyCommittee") for form in ("矿党委", "公司党委") if form in text), None)
             if parent and parent != title_unit:
                 orgs[title_unit].parent = orgs[title_unit].parent or parent
             if subject is None:
@@ -366,6 +411,8 @@ class OrganisationRecognizer:
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             for suffix, typ in SUB_BODIES:
                 for m in literal(form + suffix).finditer(text):
+                    if len(form) <= 3 and form != canon and any(st < m.start() < e for st, e, _, _ in mentions):
+                        continue  # 矿党委宣传部 inside 石门坡煤矿党委宣传部: a short alias inside a longer name
                     sub = add(form + suffix, typ, parent=canon)  # as written: 西铭矿党委
                     mentions.append((m.start(), m.end(), sub, "sub-body"))
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
@@ -378,8 +425,13 @@ class OrganisationRecognizer:
         if subject:
             for word, typ in BARE_BODIES:
                 # Not in the text, not found: the pattern is tried at every character.
-                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,\n]))\s*(?:矿|公司)?{word}", text, re.M):
+                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,、\n]))\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
                     if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
+                        continue
+                    # 矿工会、团委在…: a list of bodies; 党建引领、工会搭台: a slogan's words.
+                    if text[m.start() - 1:m.start()] == "、" and not re.search(
+                            r"(?:^|[，,。；;：:\n、])[\u4e00-\u9fff]{0,3}(?:工会|团委|党委|党支部|党总支|纪委|共青团)$",
+                            text[max(0, m.start() - 10):m.start() - 1]):
                         continue
                     if any(s <= m.start() < e for s, e, _, _ in mentions):
                         continue
@@ -431,13 +483,24 @@ class OrganisationRecognizer:
         # committee of the group it names (龙泉煤业集团 → 龙泉煤业集团党委), not the subject's.
         group = next((o.name for o in orgs.values() if o.type == "Group"), None)
         if group is not None:
-            for form in ("集团公司党委", "集团党委"):
+            # 集团团委, 集团工会 too: the group's own mass bodies; 集团党委办公室: an office of
+            # its committee (the office is written as the text writes it).
+            for form, body, typ in (("集团公司党委", "党委", "PartyCommittee"), ("集团党委", "党委", "PartyCommittee"),
+                                    ("集团团委", "团委", "YouthLeague"), ("集团工会", "工会", "Union"),
+                                    ("集团纪委", "纪委", "Department")):
                 for m in literal(form).finditer(text):
                     if text[m.start() - 1:m.start()] in ("该", "各", "本") or \
                             any(st <= m.start() < e for st, e, _, _ in mentions):
                         continue
-                    own = add(group + "党委", "PartyCommittee", parent=group, alias=form)
-                    mentions.append((m.start(), m.end(), own, "anaphora"))
+                    own = add(group + body, typ, parent=group, alias=form)
+                    office = COMMITTEE_OFFICE_RE.match(text, m.end()) if body == "党委" else None
+                    if office is not None:
+                        sub = add(form + office.group(0), "Department", parent=own)
+                        mentions.append((m.start(), office.end(), sub, "anaphora"))
+                    else:
+                        mentions.append((m.start(), m.end(), own, "anaphora"))
+        if subj.type in ("Group", "Company"):
+            self._mine_bodies(text, orgs, mentions, add)
         forms = []
         if subj.type == "Mine":
             forms += [("矿党委", "PartyCommittee"), ("该矿", None), ("全矿", None)]
@@ -471,3 +534,24 @@ class OrganisationRecognizer:
                     add(subject, subj.type, alias=form)
                     mentions.append((m.start(), m.end(), subject, "anaphora"))
 
+    def _mine_bodies(self, text, orgs, mentions, add):
+        """矿党委, 矿工会, 矿团委, 该矿 in a text about a group or company that names several
+        of its mines (an interview, a survey, a bulletin): the bodies of the mine named last
+        before them in the same paragraph (``比如红柳沟煤矿是…，矿党委就…``), not of the
+        text's subject. Where no mine is named before them, the subject's rules apply."""
+        mines = sorted((s, e, canon) for s, e, canon, _ in mentions if orgs[canon].type == "Mine")
+        if not mines:
+            return
+        for m in re.finditer(r"(?<![煤全各本])矿(党委|工会|团委|纪委)|该矿", text):
+            if any(st <= m.start() < e for st, e, _, _ in mentions):
+                continue
+            para = text.rfind("\n", 0, m.start()) + 1
+            mine = next((canon for s, e, canon in reversed(mines) if para <= s and e <= m.start()), None)
+            if mine is None:
+                continue
+            if m.group(1) is None:
+                mentions.append((m.start(), m.end(), mine, "anaphora"))
+                continue
+            typ = dict(SUB_BODIES)[m.group(1)]
+            body = add(mine + m.group(1), typ, parent=mine)
+            mentions.append((m.start(), m.end(), body, "anaphora"))

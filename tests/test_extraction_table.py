@@ -702,6 +702,32 @@ ROWS += [
     ("G", "其中，黑石岭煤矿推行“党员安全包保”以来，连续安全生产突破1200天。", "黑石岭煤矿"),
     # 集团党委 is the committee of the group the text names, not of the mine it is about
     ("GE", "青川能源集团所属白沙岭煤矿推行“三联”机制。集团党委对此给予肯定。", "青川能源集团党委"),
+    # session 7 (blind6 read): figures of speech, honours, questions, inventions, English
+    ("NP", "二、筑牢安全生产“防火墙”\n支部坚持每班排查隐患。", "“防火墙”"),
+    ("P", "矿党委实施安全“防火墙”工程，全年未发生轻伤事故。", "“防火墙”工程"),
+    ("NP", "运输队素有矿井“咽喉”和“尖兵”之称，承担主运输任务。", "“尖兵”"),
+    ("NP", "支部先后荣获“青年文明号”、“安康杯”竞赛优胜单位等荣誉称号。", "“青年文明号”"),
+    ("NP", "记者：集团在安全管理方面有哪些“妙招”？", "“妙招”"),
+    ("NP", 'This paper reviews the "red flag post" system of the mine.', "red flag post"),
+    ("NP", "其中“液压支架快速检修装置”获省煤炭工业科技进步奖。", "“液压支架快速检修装置”"),
+    ("NP", "职工从过去的“要我安全”变成了现在的“我要安全”。", "“要我安全”"),
+    # counted items in one quote are a measure (“一班一检、一岗一责”), not a list of values
+    ("P", "矿党委推行“一班一检、一岗一责”，隐患数量明显减少。", "“一班一检、一岗一责”"),
+    # 是 after a counted item introduces it (一个是…), it is no figure of speech
+    ("P", "一个是安全管理“一周一讲评”，由矿领导轮流主持。", "“一周一讲评”"),
+    ("P", "记者：“班前一刻钟”活动具体是怎么开展的？", "“班前一刻钟”活动"),
+    # the items of a counted label, parts of the model the sentence builds with it
+    ("PO", "矿党委将安全监督网、技术保障网、群众监督网“三网”联动，构建“三网联动”安全保障体系。",
+     ("技术保障网", "“三网联动”安全保障体系")),
+    ("NP", "矿党委将安全监督网、技术保障网、群众监督网“三网”联动，构建“三网联动”安全保障体系。", "“三网”"),
+    # the items of a quoted model named with its count and type word, written again with it
+    ("PO", "公司党委实施“强心、固本、聚力”三大行动，强心行动重在理论武装，固本行动重在支部建设。",
+     ("固本行动", "“强心、固本、聚力”三大行动")),
+    # type words: cards, duty records, dashboards, points
+    ("P", "支部为每名党员建立安全承诺卡，挂在井口公示。", "安全承诺卡"),
+    ("P", "矿党委建成安全生产数字驾驶舱，实时研判风险。", "安全生产数字驾驶舱"),
+    ("M", "下一步，要完善党员安全履职档案，记录党员在安全生产中的表现。", ("党员安全履职档案", "recommended")),
+    ("P", "巡查结果纳入党员积分管理，与评先选优挂钩。", "党员积分管理"),
     # session 7 (blind6 read): discourse words and a subtitle's verb are not the name's
     ("GE", "例如青石梁煤矿是集团的主力矿井，矿党委推行“党员包保”。", "青石梁煤矿"),
     ("GE", "——访青川能源集团党委书记李明", "青川能源集团"),

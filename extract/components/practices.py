@@ -61,7 +61,7 @@ from spacy.tokens import Doc
 
 from ..ingest import normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, sent_of,
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
                      set_span_ext, span_ext, starting_in, token_ends, token_starts)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -115,7 +115,9 @@ NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象",
 NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增强", "做到", "捍卫", "守牢", "反对",
                       "避免", "破解", "摒弃", "秉持", "转变为", "从", "围绕", "包含", "的“",
                       # 不能“自拉自唱”, 防止“两张皮”: a fault to avoid; 既“亮身份”又“亮实绩”: paired catchwords
-                      "不能", "不要", "不搞", "防止", "既", "又")
+                      "不能", "不要", "不搞", "防止", "既", "又",
+                      # 有什么“秘诀”: the object of a question, not a name
+                      "什么", "哪些")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
                   "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
 #: The first words of a typed phrase that names no measure of its own (运行机制, 长效机制,
@@ -130,10 +132,12 @@ LIST_HEADS = ("活动", "形式", "方式", "措施", "载体", "举措", "多�
 #: that puts them to use (``通过井口文化长廊、党员示范岗等载体``, ``用好纪检简报等平台``).
 CARRIER_HEADS = ("载体", "平台", "阵地")
 CARRIER_VERBS = ("通过", "发挥", "用好", "依托", "利用", "借助")
-#: What follows a quote (after a run of adjacent quotes) when the quotes name problems or
-#: fields, not measures: ``“高瓦斯区域抽采效率低”等技术难题5项``, ``“党建+数字化”“党建+
-#: 绿色发展”等领域``.
-NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*等?[\u4e00-\u9fff]{0,4}(?:难题|问题|领域)")
+#: What follows a quote (after a run of quotes, adjacent or joined by 、/和) when the quotes
+#: name problems, fields, honours or nicknames, not measures: ``“高瓦斯区域抽采效率低”等技术难题
+#: 5项``, ``“党建+数字化”“党建+绿色发展”等领域``, ``“工人先锋号”等荣誉称号``, ``素有“咽喉”和
+#: “血脉”之称``.
+NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*等?[\u4e00-\u9fff]{0,4}"
+                                 r"(?:难题|问题|领域|荣誉|称号|殊荣|之称|美誉)")
 #: A typed candidate that is a phrase, not a name: an orientation (以职工为中心), a range
 #: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…,
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
@@ -186,7 +190,7 @@ TOP_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+、[^\n]*", r
 PLAN_WORDS_RE = re.compile(r"工作打算|工作计划|工作思路|下一步|努力方向|重点任务|工作安排|工作设想")
 #: A verb of becoming before a second quote: 把“大道理”讲成“身边事” — both are figures.
 BECOME_RE = re.compile(r"[变讲说写做当]不?成")
-BECOME_QUOTE_RE = re.compile(BECOME_RE.pattern + r"[“\"]")
+BECOME_QUOTE_RE = re.compile(BECOME_RE.pattern + r"了?[^，,。；;“”\"\n]{0,6}?[“\"]")  # 从“被人管”变成了现在的“主动查”
 #: The parts of a model a copula may name (核心是“党员安全包保责任制”): then a quoted name
 #: with its type word is the measure, not a figure of speech (党建工作是“一把手工程”).
 PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基础|主线)(?:就)?是[^，,。；;“”\"]{0,4}$")
@@ -219,9 +223,20 @@ PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|
 KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
-#: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|视为|当作"
+#: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
+#: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就条项点个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
+#: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
+#: list right before it ends with (党组织责任线、行政管理责任线、岗位操作责任线“三线”融合).
+ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<noun>[\u4e00-\u9fff])[”\"]")
+#: The items of a quoted model named with their count and type word (“铸魂、强基、护安”三大工程):
+#: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
+QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
+                             r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: Last words of a quoted invention or tool (“胶带机智能纠偏装置”, “截割头快速更换工装”): the
+#: fruit of an innovation measure, not a measure.
+DEVICE_ENDS = ("装置", "工装", "工具", "仪", "装备")
 #: Components of a quote joined by +: “A+B+C”.
 COMPONENTS_RE = re.compile(r"[“\"]([^“”\"\n]{3,80}?[+＋][^“”\"\n]{2,80}?)[”\"]")
 #: Verbs that build a system or model whose parts the sentence then lists.
@@ -288,6 +303,11 @@ class PracticeRecognizer:
         cands += parts
         heads.update(part_heads)
         cands += self._counted(text)
+        enumerated, labels = self._enumerated(text)
+        cands += enumerated
+        named_parts, part_heads2 = self._named_parts(text)
+        cands += named_parts
+        heads.update(part_heads2)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
         first_start: dict[int, int] = {}  # end → the first start of a typed or list name
@@ -335,7 +355,7 @@ class PracticeRecognizer:
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
         _bare_quote_mentions(spans, self.types)
-        _short_quote_mentions(spans)
+        _short_quote_mentions(spans, text)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -354,6 +374,7 @@ class PracticeRecognizer:
                  and not _not_a_measure_here(text, p)]
         _same_measure(spans)
         self._part_of(text, spans)
+        _label_models(spans, labels)
         doc.spans["practice"] = spans
         return doc
 
@@ -477,6 +498,10 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
+            if " " in inner and not re.search(r"[\u4e00-\u9fff]", inner):
+                continue  # "red sentinel": a phrase of an English abstract, not a Chinese name
+            if inner.endswith(DEVICE_ENDS) and not self._type_after(text, end, ends):
+                continue  # 其中“胶带机智能纠偏装置”获奖: an invention, the fruit of a measure
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
             if re.search(r"实现[\u4e00-\u9fff]{0,6}$", _clause_head(text, start)):
@@ -505,9 +530,10 @@ class PracticeRecognizer:
                 continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
-            elif inner.count("、") >= 1 and not typ:
-                continue  # “勤劳、朴实、厚道”: a list of values
-            elif (after[:1] == "的" or re.match(r"(?!方面)[\u4e00-\u9fff]{2,10}的", after)) \
+            elif inner.count("、") >= 1 and not typ and not all(
+                    NUMBERED_RE.match(item) for item in inner.split("、")):
+                continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
+            elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \
                     and not EFFECT_AFTER_RE.match(text, end):
                 continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
@@ -550,7 +576,8 @@ class PracticeRecognizer:
         if run is None:
             return None
         topic, at = run.group(0), start - len(run.group(0))
-        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS)
+        # 另一条是党建工作“一月一督导”: the copula introduces the item, the topic follows it.
+        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS, "是")
                    if v in topic), default=0)
         topic, at = topic[cut:], at + cut
         if cut == 0 and len(head) > len(run.group(0)):
@@ -603,6 +630,55 @@ class PracticeRecognizer:
                     out.append((s, pos + len(part.rstrip()), "component", ""))
                     heads[s] = model
                 pos += len(part)
+        return out, heads
+
+    def _enumerated(self, text: str):
+        """Rule *components*, counted form: ``将A线、B线、C线“三线”融合`` names the items of the
+        list right before a counted label when there are as many items as the numeral says
+        and each ends with the label's noun. Returns the candidates and ``{item start: the
+        label's words}`` (``三线``), which :func:`_label_models` turns into the model that
+        the sentence names with them (``“三线融合”安全责任体系``)."""
+        out, labels = [], {}
+        for m in ENUM_LABEL_RE.finditer(text) if "“" in text or '"' in text else ():
+            n, noun = CN_DIGITS[m["n"]], m["noun"]
+            head = _clause_head(text, m.start())
+            items = head.split("、")
+            if len(items) != n:
+                continue
+            # The first item starts after the verb or preposition that governs the list.
+            first = items[0]
+            cut = max((first.rfind(ch) + 1 for ch in "将把对以由从使让在与和" if ch in first), default=0)
+            vm = self.adopt_re.match(first, cut)
+            items[0] = first[vm.end() if vm else cut:]
+            if not all(3 <= len(i) <= 10 and i.endswith(noun) and not self._is_org(i) for i in items):
+                continue
+            pos = m.start() - len(head) + (len(first) - len(items[0]))
+            for item in items:
+                out.append((pos, pos + len(item), "component", ""))
+                labels[pos] = m["n"] + noun
+                pos += len(item) + 1
+        return out, labels
+
+    def _named_parts(self, text: str):
+        """Rule *components*, named form: the parts of ``“铸魂、强基、护安”三大工程`` are
+        铸魂工程, 强基工程, 护安工程 where the text writes them so (an item joined to the
+        model's type word). Returns the candidates and ``{part start: model name}``."""
+        out, heads = [], {}
+        for m in QUOTED_PARTS_RE.finditer(text) if "、" in text else ():
+            items = m["items"].split("、")
+            if len(items) != CN_DIGITS.get(m["n"], 0):
+                continue
+            typed = self._type_after(text, m.end("items") + 1)
+            if typed is None:
+                continue
+            end, typ = typed
+            model = text[m.start():end]
+            for item in items:
+                for hit in literal(item + typ).finditer(text):
+                    if m.start() <= hit.start() < end:
+                        continue
+                    out.append((hit.start(), hit.end(), "component", ""))
+                    heads[hit.start()] = model
         return out, heads
 
     def _contents(self, text: str):
@@ -984,32 +1060,63 @@ def _bare_quote_mentions(spans, types) -> None:
                 _name_again(p, first)
 
 
-def _short_quote_mentions(spans) -> None:
+def _short_quote_mentions(spans, text: str) -> None:
     """Rule *again*, by a shorter quote: a bare quote (no type word) whose words are the
     end of a longer quoted name of the text (``“责任田”`` for ``“三色责任田”``,
     ``“微党课”`` for ``“班前五分钟微党课”``), or its start and end with the characters
     between in order (``“班前微党课”``), is that measure named short, as Chinese prose
     names a long measure again. Three characters at least; the longest such name wins.
-    ``spans`` sorted by start; changed in place."""
+    A quote that the text continues into the longer name (``“三线”融合`` for ``“三线融合”``)
+    is that name too, however short. ``spans`` sorted by start; changed in place."""
     full = []
     for p in spans:
         m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
         if m and len(m.group(1)) >= 4 and p._.rule != "again":
             full.append((m.group(1), p))
-    if not full:
+    # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form.
+    cores = [(m.group(1), p) for p in spans if p._.rule != "again"
+             and (m := _CORE_RE.match(span_ext(p, "canonical").strip()))]
+    if not cores:
         return
     full.sort(key=lambda kv: -len(kv[0]))
     for p in spans:
         m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
-        if not m or len(m.group(1)) < 3:
+        if not m:
             continue
         short = m.group(1)
+        cont = next((first for inner, first in cores if first is not p and inner.startswith(short)
+                     and len(inner) > len(short) and text.startswith(inner[len(short):], p.end_char)), None)
+        if cont is not None:
+            _name_again(p, cont)
+            continue
+        if len(short) < 3:
+            continue
         for inner, first in full:
             if first is p or inner == short or len(inner) <= len(short):
                 continue
             if inner.endswith(short) or (inner[:2] == short[:2] and inner[-2:] == short[-2:]
                                          and in_order(short, inner)):
                 _name_again(p, first)
+                break
+
+
+def _label_models(spans, labels: dict[int, str]) -> None:
+    """The model of the items of a counted label (rule *components*, counted form): the
+    measure of the same sentence whose quoted name starts with the label's words
+    (``“三线融合”安全责任体系`` for the items of ``“三线”``). ``labels``: ``{item start:
+    label words}``; ``spans`` changed in place."""
+    if not labels:
+        return
+    for p in spans:
+        label = labels.get(p.start_char)
+        if label is None or span_ext(p, "part_of"):
+            continue
+        sent = sent_of(p)
+        for other in spans:
+            name = span_ext(other, "canonical")
+            if other is not p and sent.start <= other.start < sent.end and name.startswith(("“" + label, '"' + label)) \
+                    and len(name.strip("“”\"")) > len(label):
+                p._.part_of = name
                 break
 
 

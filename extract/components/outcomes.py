@@ -61,10 +61,16 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
                  "查纠", "化解", "纠正",
                  # 职工主动报告隐患1132条: hazards reported by the workers themselves
-                 "报告")
+                 "报告",
+                 # 查出各类隐患1156条: hazards found, what a check reports as its result
+                 "查出")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
+#: What else a text says it formed that is a way of working, not a result (形成了一套…的做法).
+FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
+#: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
+STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 #: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
@@ -83,6 +89,8 @@ CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过")
 #: What stands between a measure that is a result's subject and the result: its being put
 #: to work and a causative verb (“安全家访”活动的开展使职工家属满意度达到98%).
 CAUSE_LEAD_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,2}(?:实施|开展|推行|落实|运行|推进|推广|建立))?[，,]?(?:使|让|令|促使)?")
+#: How long a state held (连续12个月, 连续3年): no count of the work of a measure.
+DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 #: A measure honoured: “三班三问”工作法被集团公司评为…, X入选…优秀案例.
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
@@ -99,7 +107,7 @@ QUAL_FIXED = [
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
     re.compile(r"[^，,。；;]{0,10}实现[“\"]零[^”\"]{1,12}[”\"]"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
-    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+年)?保持(?:国家)?[一二三]级"),
+    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
     re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?违章(?:作业|行为|现象)?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
@@ -119,9 +127,20 @@ QUAL_FIXED = [
     # 重大隐患动态清零: a count brought to zero.
     re.compile(r"[^，,。；;]{2,10}清零"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
+    # 新工人全年零违章、零伤害: a list of counts held at zero.
+    re.compile(r"[^，,。；;“”\"]{0,10}?零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限)(?:、零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限))+"),
+    # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
+    re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零(?:事故|伤亡|死亡|轻伤|重伤|超限|违章|三违|“三违”)"),
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
+    # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
+    re.compile(r"[^，,。；;]{0,10}全部(?:按期|按时|及时)?(?:整改|处理)(?:销号|到位|完毕|闭环)"),
+    # 目前五星级党支部已占到总数的四成: a share stated in tenths.
+    # (其中青工占了四成 is how a body is made up, not what it reached.)
+    re.compile(r"[^，,。；;]{2,16}?(?:已经?占到?|占到)[^，,。；;]{0,6}?的?[一二三四五六七八九]成(?![\u4e00-\u9fff])"),
+    # 年内有7名徒弟独立顶岗, 有8人走上了班组长岗位: people who took on a post.
+    re.compile(r"[^，,。；;\d]{0,14}?\d+(?:名|人)[^，,。；;\d]{0,8}?(?:独立顶岗|独立上岗|走上(?:了)?[^，,。；;]{0,10}?岗位)"),
     re.compile(r"通过[^，,。；;]{2,24}(?:验收|复审|评审|认证)"),
     # 27名新工人全部通过了上岗考核: all of a group passed, what a training reports as its result.
     re.compile(r"[^，,。；;]{0,16}(?:全部|均|全员|一次性)通过(?:了)?[^，,。；;]{0,14}(?:考核|考试|鉴定|验收|评审)"),
@@ -136,7 +155,7 @@ QUAL_FIXED = [
     # 先后有42名职工晋升为技师: people promoted to a grade of skill or a post.
     re.compile(r"\d+名[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
-    re.compile(r"\d+名[^，,。；;]{0,8}?(?:取得|获得|考取)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
+    re.compile(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
@@ -210,6 +229,8 @@ class OutcomeRecognizer:
         unit_alt = "|".join(map(re.escape, UNITS))
         # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
+        self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
+                                  r"(?:降为|降至|降到|减至|减为|减少到|下降到|下降为|下降至)(?:0|零)(?![\d.%％])")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
@@ -289,8 +310,9 @@ class OutcomeRecognizer:
             # 418条) is a measure: it opens the result, after a time or its unit at most.
             # A state named by the measure (安全生产标准化保持较高水平) is not its work.
             a, b = bounds[k - 1]
+            # (连续12个月 is how long the state held, not a count of the measure's work.)
             return not (SUBJECT_LEAD_RE.fullmatch(text[a:p.start_char])
-                        and (re.search(r"\d", text[p.end_char:b]) or HONOURED_RE.match(text, p.end_char)))
+                        and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)))
 
         kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
         spans = self._after_subjects(doc, text, spans, kept)
@@ -375,6 +397,12 @@ class OutcomeRecognizer:
 
     def _measured(self, clause: str, year: int | None):
         out = []
+        # 瓦斯超限次数由2022年的9次降为0: brought to zero, the zero written without its unit.
+        for zm in self.zero_re.finditer(clause) if "0" in clause or "零" in clause else ():
+            start = _clause_start(clause)
+            indicator = _trim(clause[start:zm.start()])
+            if indicator:
+                out.append((start, zm.end(), Quantity(indicator, 0.0, zm["unit"].replace("％", "%"), "decrease", year)))
         for qm in self.qty_re.finditer(clause):
             num, unit = _number(qm["num"]), qm["unit"].replace("％", "%")
             before, after = clause[:qm.start()], clause[qm.end():]
@@ -384,6 +412,8 @@ class OutcomeRecognizer:
                 continue
             if any(t in before for t in self.targets):
                 continue  # 确保“三违”人次再下降10%: a target
+            if STRUCTURE_RE.search(before):
+                continue  # 下设提升、运输、供电3个党小组: how a body is made up
             if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|提升|下降|增长|缩短)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
             vm = None
@@ -514,8 +544,8 @@ class OutcomeRecognizer:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:
                     start_at = m.start("ind")
-        if m and m["verb"] == "形成" and (re.search(r"[“\"]", m["ind"]) or m["ind"].endswith(PRACTICE_HEADS)):
-            m = None  # 形成了“三心三基”工作模式: a practice formed, not a result
+        if m and m["verb"] == "形成" and (re.search(r"[“\"]", m["ind"]) or m["ind"].endswith(PRACTICE_HEADS + FORMED_WAYS)):
+            m = None  # 形成了“三心三基”工作模式, 形成了一套…的做法: a practice formed, not a result
         if m and m["verb"] in ("下降", "降低", "减少") and _trim(m["ind"]).endswith(GOOD_QUALITY_END):
             m = None  # 凝聚力有所下降: a problem, not a result
         if m and not any(stripped.startswith(t) for t in self.targets + self.recommend):

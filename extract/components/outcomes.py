@@ -63,7 +63,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 职工主动报告隐患1132条: hazards reported by the workers themselves
                  "报告",
                  # 查出各类隐患1156条: hazards found, what a check reports as its result
-                 "查出")
+                 "查出",
+                 # 收集合理化建议57条，采纳实施21条: suggestions taken up, not only collected
+                 "采纳实施", "采纳")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -102,6 +104,8 @@ QUAL_FIXED = [
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
+    re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
@@ -148,6 +152,8 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,16}创(?:造|下)(?:了)?[^，,。；;]{0,20}(?:纪录|最好水平|最高水平|最好成绩)"),
     # 大巷比计划提前23天贯通: a work done ahead of plan.
     re.compile(rf"[^，,。；;]{{0,10}}?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月|小时)(?:完成|贯通|投产|竣工|到位|结束)[^，,。；;]{{0,8}}"),
+    # 比计划多掘812米: more than the plan, by how much.
+    re.compile(rf"比(?:计划|目标|上年|去年)(?:多|超)[\u4e00-\u9fff]{{0,2}}(?:{NUMBER})(?:米|吨|万吨|个百分点|%)"),
     # 超额完成年度计划: a plan surpassed.
     re.compile(r"超额完成(?:了)?[^，,。；;]{0,12}(?:计划|任务|指标)"),
     # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.
@@ -487,6 +493,9 @@ class OutcomeRecognizer:
                 continue  # 发现问题24小时内闭环: a deadline, not a result
             if not indicator and verb in OUTPUT_VERBS:
                 indicator = verb  # 全年生产原煤412万吨: the verb names what was produced
+            if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():
+                # 收集建议57条，采纳实施21条: the object is the previous clause's, the act is counted
+                indicator, start = verb, vm.start()
             if not indicator:
                 continue
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):

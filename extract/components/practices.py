@@ -82,6 +82,8 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 #: ``党员“身边无违章”承诺``, ``“一人一档”履职档案``, ``“掌上党校”App``; 配件档案, 移动互联网和
 #: APP are no names).
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
+                     # 提出“短掘短支、锚网索联合支护”方案: a plan named by its quoted content
+                     "方案",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
                      "征集", "评比", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
@@ -516,6 +518,11 @@ class PracticeRecognizer:
             if not ext and ((figure and not (named and PART_COPULA_RE.search(head)))
                             or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
+            if not ext and NUMBERED_RE.match(inner) and re.search(r"做到[^，,。；;“”\"]{0,12}$", head):
+                continue  # 做到目标、内容、考核“三明确”: the standard a measure meets, not a measure
+            if not ext and not named and re.search(r"对[^，,。；;“”\"]{1,8}$", head) and re.match(r"[，,。；;]", after) \
+                    and not self.adopt_re.search(head[head.rfind("对"):]):
+                continue  # 对习惯性违章“找茬挑刺”，: what is done to the object, a verb in quotes
             if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 12), start) \
                     and re.match(r"[了着过]?(?:[，,。；;]|$)", after):
                 continue  # 由一名党员师傅“认领”，: the act of a person, a verb in quotes
@@ -1073,6 +1080,8 @@ def _short_quote_mentions(spans, text: str) -> None:
         m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
         if m and len(m.group(1)) >= 4 and p._.rule != "again":
             full.append((m.group(1), p))
+    unquoted = {normalise_name(span_ext(p, "canonical")): p for p in spans
+                if p._.rule != "again" and "“" not in span_ext(p, "canonical") and '"' not in span_ext(p, "canonical")}
     # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form.
     cores = [(m.group(1), p) for p in spans if p._.rule != "again"
              and (m := _CORE_RE.match(span_ext(p, "canonical").strip()))]
@@ -1084,6 +1093,11 @@ def _short_quote_mentions(spans, text: str) -> None:
         if not m:
             continue
         short = m.group(1)
+        # 记者：“护安工程”具体是怎么落地的？: a quote of a name the text writes unquoted.
+        plain = unquoted.get(normalise_name(short))
+        if plain is not None and plain is not p:
+            _name_again(p, plain)
+            continue
         cont = next((first for inner, first in cores if first is not p and inner.startswith(short)
                      and len(inner) > len(short) and text.startswith(inner[len(short):], p.end_char)), None)
         if cont is not None:

@@ -62,7 +62,7 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
 #: after punctuation or a preposition: 由信息中心党支部具体实施.
 CENTRE_BODY_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:、由在和与及]))[\u4e00-\u9fff]{2,4}中心(?P<body>党总支|党支部|分工会|团支部)", re.M)
 #: The offices of a party committee, written after it (集团党委办公室, 矿党委组织部).
-COMMITTEE_OFFICE_RE = re.compile(r"办公室|工作部|组织部|宣传部")
+COMMITTEE_OFFICE_RE = re.compile(r"办公室|党建工作部|工作部|组织部|宣传部|宣传科|组织科")
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
 #: Industry words that, with 集团/公司 after them, make a company's trade name (秦峰能源集团).
 INDUSTRY_WORDS = ("能源", "煤业", "煤电", "矿业", "煤炭", "电力", "化工", "投资", "控股", "实业")
@@ -74,7 +74,7 @@ TRADE_NAME_RE = re.compile(
     r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
-_NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
+_NAME_START_STOP = set("以在对为是由将从把被向于和与及的、进到")  # 走进/来到X公司
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
 LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
@@ -173,7 +173,7 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # A preposition inside the first characters: 文以X, 委被X.
-    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对"), default=start)
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对进到"), default=start)
     return cut if end - cut >= 2 else start
 
 
@@ -357,6 +357,12 @@ class OrganisationRecognizer:
             body = add(chain[-1][0], chain[-1][1], parent=known[-1] if known else None) if chain else add(
                 name, "Mine" if name.endswith("矿") else "Company")
             committee = add(body + "党委", "PartyCommittee", parent=body, alias=m.group(0))
+            # 中共X委员会党建工作部编: an office of the committee, named as written.
+            office = COMMITTEE_OFFICE_RE.match(text, m.end())
+            if office is not None:
+                sub = add(m.group(0) + office.group(0), "Department", parent=committee)
+                mentions.append((m.start(), office.end(), sub, "cpc-committee"))
+                continue
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         subject = self._subject(orgs, aff_chain, text)
@@ -481,7 +487,9 @@ class OrganisationRecognizer:
             (o.name for o in orgs.values() if o.parent == subject and o.type == "PartyCommittee"), None)
         # 集团党委 in a text about one of the group's mines or about the group: the party
         # committee of the group it names (龙泉煤业集团 → 龙泉煤业集团党委), not the subject's.
-        group = next((o.name for o in orgs.values() if o.type == "Group"), None)
+        # (a group named by its legal form, X集团有限公司, is typed Company)
+        group = next((o.name for o in orgs.values() if o.type == "Group"), None) or next(
+            (o.name for o in orgs.values() if o.type == "Company" and "集团" in o.name), None)
         if group is not None:
             # 集团团委, 集团工会 too: the group's own mass bodies; 集团党委办公室: an office of
             # its committee (the office is written as the text writes it).

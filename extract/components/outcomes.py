@@ -109,7 +109,9 @@ QUAL_FIXED = [
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
-    re.compile(r"[^，,。；;]{0,10}实现[“\"]零[^”\"]{1,12}[”\"]"),
+    re.compile(r"[^，,。；;]{0,10}实现(?:了)?[“\"]零[^”\"]{1,12}[”\"]"),
+    # 先行岗党员全年零违章: a year with no unsafe act, said of the people who kept it.
+    re.compile(r"[^，,。；;“”\"]{0,10}?全年零(?:违章|事故|伤亡|三违|“三违”|超限)(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
     re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
@@ -124,7 +126,7 @@ QUAL_FIXED = [
     # 成为全矿首个“无违章区队”, 成为全矿安全周期最长的区队: a first or a best attained.
     re.compile(r"[^，,。；;]{0,6}成为[^，,。；;]{0,8}(?:首个|首家|第一个|唯一|最[\u4e00-\u9fff])[^，,。；;]{1,16}"),
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
-    re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违章|违纪)[”\"]?(?:行为|现象|问题)?"),
+    re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
     re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?为(?:零|0)(?![\d.])"),
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体)?(?:稳定|平稳|向好)(?:向好)?"),
@@ -139,7 +141,11 @@ QUAL_FIXED = [
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
-    re.compile(r"[^，,。；;]{0,10}全部(?:按期|按时|及时)?(?:整改|处理)(?:销号|到位|完毕|闭环)"),
+    re.compile(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
+    # 管理体系等级顺利通过复审: an inspection passed, with what passed it.
+    re.compile(r"[^，,。；;]{2,30}?(?:顺利|一次性)通过(?:了)?(?:验收|复审|评审|认证|考核)"),
+    # 主动叫停不安全作业的多了, “抢时间”的少了: the spoken form of a change in behaviour.
+    re.compile(r"[^，,。；;]{2,20}的(?:多了|少了)(?=[，,。；;]|$)"),
     # 目前五星级党支部已占到总数的四成: a share stated in tenths.
     # (其中青工占了四成 is how a body is made up, not what it reached.)
     re.compile(r"[^，,。；;]{2,16}?(?:已经?占到?|占到)[^，,。；;]{0,6}?的?[一二三四五六七八九]成(?![\u4e00-\u9fff])"),
@@ -420,12 +426,14 @@ class OutcomeRecognizer:
                 continue  # 确保“三违”人次再下降10%: a target
             if STRUCTURE_RE.search(before):
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
-            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|减少|增加|提高|提升|下降|增长|缩短)", after):
+            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
             vm = None
             for m in re.finditer(self.verb_alt, before):
                 vm = m  # the last verb before the number
             start = _clause_start(clause)
+            if vm is not None and re.search(r"(?:要|应当?|需要?|必须|务必)\s*$", before[:vm.start()]):
+                continue  # 年底前联建覆盖率要达到100%: a target set, not a result
             noun_after = re.match(r"[\u4e00-\u9fff]{2,10}(?=$|[，,；;。])", after)
             if vm is not None and before[vm.end():].strip(" 至到了") == "" and noun_after \
                     and vm.group(0) in COUNT_VERBS:
@@ -532,8 +540,8 @@ class OutcomeRecognizer:
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
-            if m and (stripped[m.end():].startswith(("目标", "任务")) or purpose):
-                continue
+            if m and (re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:目标|任务)", stripped[m.end():]) or purpose):
+                continue  # 全力实现“零死亡、零重伤”目标: the zeros are a target
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result

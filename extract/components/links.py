@@ -183,7 +183,8 @@ class Linker:
         for clause in re.split(r"[，,；;]", sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
             clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
-            p = next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
+            p = next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
+                or next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
             # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but
             # 党建工作 opens many clauses); a head followed by 、/和 is one of a list of kinds.
             if p is not None and not clause.startswith(("工作", "党建")) and clause[3:4] not in ("、", "和", "与"):
@@ -439,6 +440,11 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
         name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
         if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
             out.setdefault(name[-3:], []).append(p)
+        # A four-character head of a bare quoted name (风险地图运行一年来 after “党员风险地图”):
+        # a compound of two words, distinctive enough only inside quotes (安全生产 ends names too).
+        raw = span_ext(p, "canonical").strip()
+        if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]):
+            out.setdefault(name[-4:], []).append(p)
     return out
 
 

@@ -146,3 +146,13 @@ def test_feature_title_with_its_subtitle():
     assert art.title == "打造过硬战斗堡垒——记红岩煤矿综采一队党支部"
     assert art.affiliation is None
     assert art.text.startswith("红岩煤矿综采一队党支部现有党员")
+
+
+def test_a_byline_of_several_people_spaced_to_align():
+    """A newspaper byline naming a correspondent's role and two people (□ 本报通讯员　王立新　赵　敏,
+    blind7's page) opens the article with the title before it, as a one-name byline does."""
+    page = ("青石煤矿：“班前十分钟”讲出安全好习惯\n\n□ 本报通讯员　王立新　赵　敏\n\n"
+            "今年以来，青石煤矿党委要求各党支部把党课搬进班前会，全矿“三违”人次同比下降28%。\n")
+    arts, _ = split_articles(_doc(page))
+    assert [a.title for a in arts] == ["青石煤矿：“班前十分钟”讲出安全好习惯"]
+    assert arts[0].authors == ["本报通讯员王立新赵敏"]

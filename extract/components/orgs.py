@@ -85,7 +85,7 @@ NUM = "一二三四五六七八九十0123456789"
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
-UNIT_NOT_AFTER = "伍组长员位理置"  # 提升站位, 综合处理: 站/处 begin another word
+UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"))
@@ -186,6 +186,8 @@ def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
                 if any(text.startswith(s2, end - len(suf)) and len(s2) > len(suf)
                        for s2, _ in suffixes):
                     continue
+                if suf == "矿" and text[end:end + 1] in ("山", "用", "区", "工", "物", "产"):
+                    continue  # 矿山机电设备有限公司, 矿用: 矿 begins a word, it closes no mine
                 return end, typ
     return None
 
@@ -332,6 +334,12 @@ class OrganisationRecognizer:
                 name, start = name[len(lead):], start + len(lead)
                 if len(name) < 3:
                     continue
+            # 从青石岭煤矿的实践看, 课题组与三矿党委: a preposition or conjunction before the brand.
+            cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
+            if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
+                continue  # 三矿党委负责人: the three mines, not a mine's name
+            if cut and len(name) - cut >= 3:
+                name, start = name[cut:], start + cut
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):
@@ -431,7 +439,8 @@ class OrganisationRecognizer:
         if subject:
             for word, typ in BARE_BODIES:
                 # Not in the text, not found: the pattern is tried at every character.
-                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,、\n]))\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
+                # (一是公司工会深入开展…: an item of a list opens with its subject too)
+                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,、\n])|(?<=[一二三四五六七八九十]是))\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
                     if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
                         continue
                     # 矿工会、团委在…: a list of bodies; 党建引领、工会搭台: a slogan's words.

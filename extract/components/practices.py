@@ -200,7 +200,7 @@ PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基�
 #: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
-NOT_A_TOPIC_RE = re.compile(r"[的这那其于里起了着过们]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+NOT_A_TOPIC_RE = re.compile(r"[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
 #: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
@@ -219,7 +219,7 @@ DIRECTION_HEADING_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[（(][一二三四五�
                                   r"(?:进一步)?(?:完善|健全|加强|强化|优化|深化|规范|注重|提升)")
 #: A graded standard around a name (国家一级安全生产标准化管理体系, 标准化示范矿井).
 STANDARD_BEFORE_RE = re.compile(r"[一二三]级$|级的$")
-STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级)")
+STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级|[一二三]级)")
 #: The object of a verb that a name ends with (党员包保职工): people or units, not a name.
 PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|群众|对象)")
 #: The keywords line of a journal paper, up to a position on it.
@@ -228,7 +228,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
 #: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就条项点个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|视为|当作"
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就条项点个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|叫作|叫做|比作|喻为|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
 #: list right before it ends with (党组织责任线、行政管理责任线、岗位操作责任线“三线”融合).
@@ -259,6 +259,7 @@ class PracticeRecognizer:
 
     def __init__(self, lex: Lexicons):
         self.lex = lex
+        self.org_suffix_set = {suffix for suffix, _ in lex.org_suffixes} | {"党支部", "区队", "党小组"}
         self.types = [t for t, _ in lex.practice_types]
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
@@ -501,6 +502,12 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
+            if re.search(r"就是|即是|才是", inner) or (inner.startswith("零") and len(inner) <= 4):
+                continue  # “抓党建就是抓安全”: a maxim; “零发生”: a count held at zero, a result
+            if "—" in inner and sum(self._is_org(part) for part in re.split(r"—+", inner)) >= 2:
+                continue  # “矿党委—党支部—党小组—网格员”: a chain of bodies, not a name
+            if re.search(r"\d\s*分(?:为|是)$|存在$|出现$", before) or re.match(r"\s*(?:维度|得分|题)", after):
+                continue  # 1分为“很不同意”, “党员示范效果”维度: a survey's scale and items; 存在“温差”: a fault
             if " " in inner and not re.search(r"[\u4e00-\u9fff]", inner):
                 continue  # "red sentinel": a phrase of an English abstract, not a Chinese name
             if inner.endswith(DEVICE_ENDS) and not self._type_after(text, end, ends):
@@ -744,6 +751,10 @@ class PracticeRecognizer:
                 continue
             if any(i.startswith(GENERIC_PREFIX) or i.endswith(DIRECTION_END) for i in items):
                 continue
+            # “三个一”即每名青年每月找出一处隐患、提出一条建议…: what each member does, not named
+            # parts; “2”即党支部与区队…: a body alone, not a part.
+            if any(re.search(r"每[名位个]", i) or i in self.org_suffix_set for i in items):
+                continue
             pos = m.start("items")
             for item in items:
                 pos = text.index(item, pos)
@@ -832,6 +843,11 @@ class PracticeRecognizer:
                     break
                 end = tm
                 name = text[pos:end]
+                # 组建由28名党员组成的党员突击队: who makes it up describes the team, the name follows.
+                made_of = re.match(r"由[^，,。；;“”\"]{1,14}?(?:组成|构成)的", name)
+                if made_of and len(name) - made_of.end() >= 3:
+                    pos += made_of.end()
+                    name = text[pos:end]
                 if passed and LIST_CLOSE_RE.search(name):
                     break  # 开展主题教育、理论学习等活动: 活动 names the class of the list
                 # Skip a second verb (建立健全 → 建立 + 健全) and generic heads.

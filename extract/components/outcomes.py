@@ -36,11 +36,11 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 
-UNITS = ("万吨", "万元", "亿元", "万米", "人次", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+UNITS = ("万吨", "万元", "亿元", "万米", "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
-TIME_UNITS = ("小时", "天")
+TIME_UNITS = ("小时", "天", "分钟")
 #: A number, its thousands grouped by a space as GB/T 15835-2011 (the Chinese standard for
 #: numbers in publications) sets for numbers of five digits and more: ``3 127条``, ``2 190天``.
 GROUP_SEP = r"[ \u2009\u202f\u00a0]"
@@ -65,12 +65,19 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 查出各类隐患1156条: hazards found, what a check reports as its result
                  "查出",
                  # 收集合理化建议57条，采纳实施21条: suggestions taken up, not only collected
-                 "采纳实施", "采纳")
+                 "采纳实施", "采纳",
+                 # 共查改各类隐患1126条, 创造经济效益160万元
+                 "查改", "创造")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 #: What else a text says it formed that is a way of working, not a result (形成了一套…的做法).
 FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
+#: A questionnaire's return rate (有效率, 回收率): how a survey was done, not a result.
+SURVEY_RATE_RE = re.compile(r"(?:有效率|回收率|应答率|有效回收率)\s*$")
+#: The share of a kind of people in a sample or a body (有效样本中党员占, 35岁以下职工占):
+#: the make-up of the people, not a result of a measure.
+COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
@@ -109,7 +116,7 @@ QUAL_FIXED = [
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
-    re.compile(r"[^，,。；;]{0,10}实现(?:了)?[“\"]零[^”\"]{1,12}[”\"]"),
+    re.compile(r"[^，,。；;]{0,10}(?:实现|保持)(?:了)?[“\"]零[^”\"]{1,12}[”\"]"),
     # 先行岗党员全年零违章: a year with no unsafe act, said of the people who kept it.
     re.compile(r"[^，,。；;“”\"]{0,10}?全年零(?:违章|事故|伤亡|三违|“三违”|超限)(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
@@ -129,7 +136,7 @@ QUAL_FIXED = [
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
     re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?为(?:零|0)(?![\d.])"),
-    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体)?(?:稳定|平稳|向好)(?:向好)?"),
+    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体|逐年|明显)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     re.compile(r"[^，,。；;]{2,10}清零"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
@@ -138,7 +145,7 @@ QUAL_FIXED = [
     # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
     re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零(?:事故|伤亡|死亡|轻伤|重伤|超限|违章|三违|“三违”)"),
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
-    re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
+    re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
     re.compile(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
@@ -157,9 +164,16 @@ QUAL_FIXED = [
     # 创造了单月进尺526米的矿井纪录: a record set.
     re.compile(r"[^，,。；;]{0,16}创(?:造|下)(?:了)?[^，,。；;]{0,20}(?:纪录|最好水平|最高水平|最好成绩)"),
     # 大巷比计划提前23天贯通: a work done ahead of plan.
-    re.compile(rf"[^，,。；;]{{0,10}}?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月|小时)(?:完成|贯通|投产|竣工|到位|结束)[^，,。；;]{{0,8}}"),
+    re.compile(rf"[^，,。；;]{{0,10}}?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月|小时)(?:完成|贯通|投产|竣工|到位|结束|恢复)[^，,。；;]{{0,8}}"),
     # 比计划多掘812米: more than the plan, by how much.
-    re.compile(rf"比(?:计划|目标|上年|去年)(?:多|超)[\u4e00-\u9fff]{{0,2}}(?:{NUMBER})(?:米|吨|万吨|个百分点|%)"),
+    re.compile(rf"比(?:计划|目标|上年|去年)(?:多|超)[\u4e00-\u9fff]{{0,2}}(?:{NUMBER})(?:米|吨|万吨|个百分点|%|人|名|条|项|个)"),
+    # 超计划12万吨, 比计划工期提前6天: beyond the plan, or ahead of it.
+    re.compile(rf"超(?:计划|目标)(?:{NUMBER})(?:万吨|吨|米|%)"),
+    re.compile(rf"比(?:原)?计划(?:工期)?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月)"),
+    # 采掘工作面全部达到安全生产标准化二级以上: a grade reached by all.
+    re.compile(r"[^，,。；;]{0,12}(?:全部|均)达到[^，,。；;]{2,16}?[一二三]级(?:以上)?"),
+    # 矿党委在集团党建工作考核中连续三年排名第一: a rank held.
+    re.compile(r"[^，,。；;]{0,24}?(?:排名|位列|名列)(?:第[一二三123]|首位|前列)"),
     # 超额完成年度计划: a plan surpassed.
     re.compile(r"超额完成(?:了)?[^，,。；;]{0,12}(?:计划|任务|指标)"),
     # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.
@@ -171,7 +185,7 @@ QUAL_FIXED = [
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
-    re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果)"),
+    re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果|品牌)"),
     # 2名职工获集团公司“劳动模范”称号: an honour received, with who received it.
     re.compile(r"(?:\d+(?:名|项|个|人))?[^，,。；;\d]{0,6}获[^，,。；;得]{2,20}(?:称号|荣誉|奖)"),
     # 拉近了党组织与职工家庭的距离: a relation made closer.
@@ -426,6 +440,13 @@ class OutcomeRecognizer:
                 continue  # 确保“三违”人次再下降10%: a target
             if STRUCTURE_RE.search(before):
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
+            if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
+                continue  # 事故案例研讨（61.2%）: a figure in brackets beside an item, not a result
+            if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
+                                                 and not re.search(r"由|提高|提升|增加|下降|降低", clause)):
+                continue  # 有效率47.5%: a questionnaire's return; 四个维度平均得分4.21分: a survey's score
+            if unit == "%" and COMPOSITION_RE.search(before):
+                continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
             if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
             vm = None
@@ -479,7 +500,7 @@ class OutcomeRecognizer:
                 elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
                         ("指标", "权重", "比重")):
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
-                elif (only := re.search(r"(?:仅|只有|仅有)\s*$", before)) and _trim(before[start:only.start()]):
+                elif (only := re.search(r"(?:仅|只有|仅有)(?:发生)?\s*$", before)) and _trim(before[start:only.start()]):
                     # 其中党员“三违”仅2人次: a count stated as small
                     verb, indicator, end = "仅", _trim(before[start:only.start()]), qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
@@ -497,8 +518,8 @@ class OutcomeRecognizer:
                     and unit in EFFORT_UNITS:
                 continue
             if unit in TIME_UNITS and (self.direction.get(verb) not in ("decrease", "increase", "level")
-                                       or re.match(r"\s*(?:内|以内|之内)", after)):
-                continue  # 发现问题24小时内闭环: a deadline, not a result
+                                       or (re.match(r"\s*(?:内|以内|之内)", after) and self.direction.get(verb) != "decrease")):
+                continue  # 发现问题24小时内闭环: a deadline, not a result (缩短到12分钟以内 is one)
             if not indicator and verb in OUTPUT_VERBS:
                 indicator = verb  # 全年生产原煤412万吨: the verb names what was produced
             if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():

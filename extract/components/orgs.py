@@ -83,6 +83,8 @@ DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+#: Words of a notice's title (招聘启事, 注销公告) that a page may glue to the name after it.
+NOTICE_WORDS = ("启事", "公告", "声明", "广告")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
 UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/处 begin another word
@@ -261,6 +263,9 @@ class OrganisationRecognizer:
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
             start = max(start, text.rfind("是", start, m.end()) + 1)
             start = _name_start(text, start, m.end())
+            # 招聘启事晋原…有限公司: a notice's title glued before the name is not part of it.
+            start += max((text.rfind(w, start, m.end()) + len(w) - start for w in NOTICE_WORDS
+                          if text.rfind(w, start, m.end()) >= 0), default=0)
             full = text[start:m.end()]
             chain = split_chain(full, self.lex)
             if not chain:
@@ -280,7 +285,10 @@ class OrganisationRecognizer:
             if m.start() - start < 2 or any(s <= start < e for s, e, _, _ in mentions):
                 continue
             name = text[start:m.end("name")]
-            group = add(name, "Company" if m["form"] == "公司" else "Group")
+            # 瑞丰煤业公司 beside 瑞丰煤业有限责任公司: the trade name of the legal one.
+            legal = next((o.name for o in orgs.values() if m["form"] == "公司" and o.name.startswith(name[:-2])
+                          and o.name.endswith(LEGAL_FORMS) and o.name != name), None)
+            group = add(legal, "Company", alias=name) if legal else add(name, "Company" if m["form"] == "公司" else "Group")
             mentions.append((start, m.end("name"), group, "trade-name"))
             if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
                 mine = add(m["mine"], "Mine", parent=group)
@@ -427,7 +435,11 @@ class OrganisationRecognizer:
                 for m in literal(form + suffix).finditer(text):
                     if len(form) <= 3 and form != canon and any(st < m.start() < e for st, e, _, _ in mentions):
                         continue  # 矿党委宣传部 inside 石门坡煤矿党委宣传部: a short alias inside a longer name
-                    sub = add(form + suffix, typ, parent=canon)  # as written: 西铭矿党委
+                    # as written (西铭矿党委); a trade name's body is the legal name's (瑞丰煤业公司党委
+                    # is 瑞丰煤业有限责任公司党委 when both name one company)
+                    legal_alias = form != canon and canon.endswith(LEGAL_FORMS) and form.endswith("公司")
+                    sub = add(canon + suffix, typ, parent=canon, alias=form + suffix) if legal_alias \
+                        else add(form + suffix, typ, parent=canon)
                     mentions.append((m.start(), m.end(), sub, "sub-body"))
         # Anaphora for the subject: 矿党委 / 党委 / 公司 / 该矿 …
         if subject:

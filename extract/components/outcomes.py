@@ -174,6 +174,8 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,12}(?:全部|均)达到[^，,。；;]{2,16}?[一二三]级(?:以上)?"),
     # 矿党委在集团党建工作考核中连续三年排名第一: a rank held.
     re.compile(r"[^，,。；;]{0,24}?(?:排名|位列|名列)(?:第[一二三123]|首位|前列)"),
+    # 安全通过断层带: a geological hazard passed without harm, what a mining team reports.
+    re.compile(r"安全(?:通过|穿过|揭过|揭露)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
     # 超额完成年度计划: a plan surpassed.
     re.compile(r"超额完成(?:了)?[^，,。；;]{0,12}(?:计划|任务|指标)"),
     # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.

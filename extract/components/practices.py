@@ -84,6 +84,9 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
                      # 提出“短掘短支、锚网索联合支护”方案: a plan named by its quoted content
                      "方案",
+                     # “青安哨兵”监督队, “贤内助”家属安全协管队: a team named by its quoted motto
+                     # (unquoted, 综采队 is a work unit)
+                     "队",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
                      "征集", "评比", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
@@ -778,7 +781,8 @@ class PracticeRecognizer:
                 continue
             head = window[:i]
             # 等 closes a list: “十不准”等规定 names the class of the items, not the item.
-            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是")) or "的" in head[1:]:
+            # (“四联”即支部联区队: 即 opens the definition, its words are no type)
+            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即")) or "的" in head[1:]:
                 continue
             if head and head[0] == "的" and len(head) > 4:
                 continue

@@ -37,7 +37,7 @@ MINE_SUBJECT_RE = re.compile(
 MINE_BODY_RE = re.compile(
     r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
 #: A mine's proper name right before one of its work units, at a line's or clause's start.
-MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿)$", re.M)
+MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿|[\u4e00-\u9fff]{3,4}?(?<![全该本各此])矿)$", re.M)
 #: A 煤矿 named by its brand after a preposition or a verb of belonging, before one of its
 #: bodies (该支部隶属于红岩煤矿党委, 调研组深入到北坡煤矿工会): the brand starts right after it.
 MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
@@ -77,6 +77,8 @@ LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、进到")  # 走进/来到X公司
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
 LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
+#: The label of a form's field before its value (单位名称：, 申报单位：).
+FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位)\s*[：:]\s*")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
 #: a text about several mines (比如红柳沟煤矿是…, 例如东山矿党委…).
 DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
@@ -90,7 +92,8 @@ NOTICE_WORDS = ("启事", "公告", "声明", "广告")
 UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
-BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"))
+BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),
+               ("女职工委员会", "Union"), ("女工委员会", "Union"))
 #: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
 #: not a noun compound (工会干部, 工会工作, 工会组织).
 BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "经费", "委员", "小组", "+", "＋", "”",
@@ -113,6 +116,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
     # 汇川矿业有限公司 党委工作部: a space before an office of the body is inside the chain;
     # place names and the postcode after a space are not.
     text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
+    text = FIELD_LABEL_RE.sub("", text)  # 单位名称：槐荫坡煤矿…: a form's field label
     text = re.sub(r"[\s\d]+.*$", "", text)
     chain: list[tuple[str, str]] = []
     pos = 0
@@ -175,7 +179,7 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # A preposition inside the first characters: 文以X, 委被X.
-    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对进到"), default=start)
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对进到获"), default=start)
     return cut if end - cut >= 2 else start
 
 
@@ -220,8 +224,8 @@ class OrganisationRecognizer:
         self.unit_re = re.compile(
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
             # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.
-            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间))?(?:党总支|党支部|分工会|工会|团支部)"
-            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间)")
+            rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间|班))?(?:党总支|党支部|分工会|工会|团支部)"
+            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间|班)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -252,7 +256,7 @@ class OrganisationRecognizer:
 
         # Affiliation: the author's unit and the bodies above it.
         aff_chain = split_chain(doc._.affiliation, self.lex) if doc._.affiliation else []
-        add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", doc._.affiliation.strip()) or None)
+        add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", FIELD_LABEL_RE.sub("", doc._.affiliation.strip())) or None)
         # The co-authors' units of the same line (2.秦峰能源集团党校): bodies the paper names.
         for unit in doc._.co_units:
             add_chain(split_chain(unit, self.lex))
@@ -433,6 +437,8 @@ class OrganisationRecognizer:
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             for suffix, typ in SUB_BODIES:
                 for m in literal(form + suffix).finditer(text):
+                    if form.startswith(("全", "该", "本", "各")) and form != canon:
+                        continue  # 全矿党委员…: a generic alias (全矿) makes no body of its own
                     if len(form) <= 3 and form != canon and any(st < m.start() < e for st, e, _, _ in mentions):
                         continue  # 矿党委宣传部 inside 石门坡煤矿党委宣传部: a short alias inside a longer name
                     # as written (西铭矿党委); a trade name's body is the legal name's (瑞丰煤业公司党委
@@ -462,8 +468,12 @@ class OrganisationRecognizer:
                         continue
                     if any(s <= m.start() < e for s, e, _, _ in mentions):
                         continue
-                    body = add(word, typ, parent=subject)
+                    # 公司工会 in the report of 石岭煤业有限责任公司工会: the subject's own body, named
+                    # in full elsewhere, not a second one.
                     form = m.group(0).strip()
+                    own = next((o.name for o in orgs.values() if o.name.endswith(form) and o.parent == subject
+                                and o.name != form and form != word), None)
+                    body = own if own is not None else add(word, typ, parent=subject)
                     if form != word:
                         add(body, typ, alias=form)
                     mentions.append((m.end() - len(form), m.end(), body, "bare-body"))

@@ -29,7 +29,7 @@ from .ingest import ISSUE_RE, Document, ends_sentence, is_heading
 
 #: A newspaper byline after its mark: □ 张三, ■ 本报通讯员　王立新　赵　敏 (several people,
 #: names spaced to align).
-BYLINE_RE = re.compile(r"^\s*[□■◎●]\s*(?P<name>[\u4e00-\u9fff·\s]{2,24})\s*$")
+BYLINE_RE = re.compile(r"^\s*[□■◎●]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12}|(?=[^\n]*(?:本报|通讯员|记者))[\u4e00-\u9fff·\s]{2,24})\s*$")
 TRAILER_RE = re.compile(r"^\s*[(（]\s*作者单位\s*[:：]\s*(?P<aff>[^)）]+)[)）]\s*$")
 NOTICE_TITLE_RE = re.compile(r"(公告|声明|启事|广告|讣告|通告)$")
 POSTCODE_RE = re.compile(r"\s*\d{6}\s*$")

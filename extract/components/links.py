@@ -443,7 +443,8 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
         # A four-character head of a bare quoted name (风险地图运行一年来 after “党员风险地图”):
         # a compound of two words, distinctive enough only inside quotes (安全生产 ends names too).
         raw = span_ext(p, "canonical").strip()
-        if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]):
+        if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \
+                and not name[-4:].startswith(("安全", "党建", "生产", "管理", "工作")):  # 安全管理水平…: a field, not the measure
             out.setdefault(name[-4:], []).append(p)
     return out
 

@@ -50,7 +50,10 @@ NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部
                     # 国有煤矿, 兄弟煤矿, 先进煤矿: a kind of mine, not a mine's name
                     "国有", "兄弟", "先进", "不少", "地方", "全国", "全省", "重点", "所属", "相关", "其他",
                     "周边", "同类", "大型", "中小", "有关", "高瓦斯", "井工", "露天",
-                    "下属", "很多", "许多", "所有", "每个", "每座", "整个")
+                    "下属", "很多", "许多", "所有", "每个", "每座", "整个",
+                    # 智能化煤矿的建设, 民营煤矿的党建: kinds of mine before 的
+                    "智能", "民营", "乡镇", "新建", "小煤", "资源", "高产", "现代化", "国营", "私营", "对面", "老矿",
+                    "试点", "示范", "标杆", "样板")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
@@ -62,7 +65,7 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
 #: after punctuation or a preposition: 由信息中心党支部具体实施.
 CENTRE_BODY_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:、由在和与及]))[\u4e00-\u9fff]{2,4}中心(?P<body>党总支|党支部|分工会|团支部)", re.M)
 #: The offices of a party committee, written after it (集团党委办公室, 矿党委组织部).
-COMMITTEE_OFFICE_RE = re.compile(r"办公室|党建工作部|工作部|组织部|宣传部|宣传科|组织科")
+COMMITTEE_OFFICE_RE = re.compile(r"(?:办公室|党建工作部|工作部|组织部|宣传部|宣传科|组织科)(?!署)")  # 组织部署: a verb
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
 #: Industry words that, with 集团/公司 after them, make a company's trade name (秦峰能源集团).
 INDUSTRY_WORDS = ("能源", "煤业", "煤电", "矿业", "煤炭", "电力", "化工", "投资", "控股", "实业")
@@ -74,7 +77,7 @@ TRADE_NAME_RE = re.compile(
     r"(?P<mine>[\u4e00-\u9fff]{2,4}?(?:煤矿|矿(?![井区工业山务用])))?")
 LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
-_NAME_START_STOP = set("以在对为是由将从把被向于和与及的、进到")  # 走进/来到X公司
+_NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
 LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
 #: The label of a form's field before its value (单位名称：, 申报单位：).
@@ -96,7 +99,7 @@ BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "Yo
                ("女职工委员会", "Union"), ("女工委员会", "Union"))
 #: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
 #: not a noun compound (工会干部, 工会工作, 工会组织).
-BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "经费", "委员", "小组", "+", "＋", "”",
+BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "书记", "经费", "委员", "小组", "+", "＋", "”",
                   # a role or a duty, not a reported act: 工会作为…, 工会要…, 工会应…
                   "作为", "要", "应", "需", "可", "是", "必须")
 
@@ -179,7 +182,7 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # A preposition inside the first characters: 文以X, 委被X.
-    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对进到获"), default=start)
+    cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对获" or (text[i] in "进到" and text[i - 1:i] in ("走", "来", "入"))), default=start)
     return cut if end - cut >= 2 else start
 
 
@@ -330,8 +333,8 @@ class OrganisationRecognizer:
 
         # 由信息中心党支部具体实施: a centre of the mine (信息中心, 调度中心) and its branch.
         for m in CENTRE_BODY_RE.finditer(text) if "中心" in text else ():
-            if any(s <= m.start() < e for s, e, _, _ in mentions):
-                continue
+            if any(s <= m.start() < e for s, e, _, _ in mentions) or m.group(0).startswith(("这", "该", "各", "本", "每", "那")):
+                continue  # 这个中心党支部: a reference, not a name
             typ = dict(SUB_BODIES).get(m["body"], "PartyBranch") if m["body"] != "团支部" else "YouthLeague"
             start = _name_start(text, m.start(), m.start("body") - 2)  # 由信息中心: 由 is not the name's
             mentions.append((start, m.end(), add(text[start:m.end()], typ), "mine-unit"))
@@ -350,8 +353,8 @@ class OrganisationRecognizer:
             cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
             if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
                 continue  # 三矿党委负责人: the three mines, not a mine's name
-            if cut and len(name) - cut >= 3:
-                name, start = name[cut:], start + cut
+            if name[0] == "从" and len(name) >= 5:
+                name, start = name[1:], start + 1  # 从青石岭煤矿的实践看 (向阳煤矿, 和平煤矿 keep theirs)
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):
@@ -581,7 +584,8 @@ class OrganisationRecognizer:
         mines = sorted((s, e, canon) for s, e, canon, _ in mentions if orgs[canon].type == "Mine")
         if not mines:
             return
-        for m in re.finditer(r"(?<![煤全各本])矿(党委|工会|团委|纪委)|该矿", text):
+        # (所属矿党委, 基层矿党委: the group's mines in general, none of them)
+        for m in re.finditer(r"(?<![煤全各本属层级])矿(党委|工会|团委|纪委)|该矿", text):
             if any(st <= m.start() < e for st, e, _, _ in mentions):
                 continue
             para = text.rfind("\n", 0, m.start()) + 1

@@ -141,7 +141,7 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,10}清零"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
-    re.compile(r"[^，,。；;“”\"]{0,10}?零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限)(?:、零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限))+"),
+    re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限)(?:、零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限))+(?![”\"])"),
     # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
     re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零(?:事故|伤亡|死亡|轻伤|重伤|超限|违章|三违|“三违”)"),
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
@@ -155,7 +155,7 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,20}的(?:多了|少了)(?=[，,。；;]|$)"),
     # 目前五星级党支部已占到总数的四成: a share stated in tenths.
     # (其中青工占了四成 is how a body is made up, not what it reached.)
-    re.compile(r"[^，,。；;]{2,16}?(?:已经?占到?|占到)[^，,。；;]{0,6}?的?[一二三四五六七八九]成(?![\u4e00-\u9fff])"),
+    re.compile(r"[^，,。；;]{2,16}?(?:已经?|目前)占到?(?!职工|员工|全体)[^，,。；;]{0,6}?的?[一二三四五六七八九]成(?![\u4e00-\u9fff])"),
     # 年内有7名徒弟独立顶岗, 有8人走上了班组长岗位: people who took on a post.
     re.compile(r"[^，,。；;\d]{0,14}?\d+(?:名|人)[^，,。；;\d]{0,8}?(?:独立顶岗|独立上岗|走上(?:了)?[^，,。；;]{0,10}?岗位)"),
     re.compile(r"通过[^，,。；;]{2,24}(?:验收|复审|评审|认证)"),
@@ -173,7 +173,7 @@ QUAL_FIXED = [
     # 采掘工作面全部达到安全生产标准化二级以上: a grade reached by all.
     re.compile(r"[^，,。；;]{0,12}(?:全部|均)达到[^，,。；;]{2,16}?[一二三]级(?:以上)?"),
     # 矿党委在集团党建工作考核中连续三年排名第一: a rank held.
-    re.compile(r"[^，,。；;]{0,24}?(?:排名|位列|名列)(?:第[一二三123]|首位|前列)"),
+    re.compile(r"[^，,。；;对按]{0,24}?(?:排名|位列|名列)(?:第[一二三123]|首位|前列)(?![的者])"),
     # 安全通过断层带: a geological hazard passed without harm, what a mining team reports.
     re.compile(r"安全(?:通过|穿过|揭过|揭露)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
     # 超额完成年度计划: a plan surpassed.
@@ -215,6 +215,10 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,14}超(?:额|计划)完成"),
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
+#: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
+#: 计划组织30人考取证书): these stand only without such a word before them.
+INSTRUCTION_RE = re.compile(r"要求|要|督促|确保|务必|必须|(?<![比超原])计划|拟|力争|之前|月底前|年底前")
+GUARDED = {rx.pattern for rx in QUAL_FIXED if re.search(r"整改|比\(\?:计划|考取|多了", rx.pattern)}
 QUAL_END_RE = re.compile(
     r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
@@ -442,6 +446,8 @@ class OutcomeRecognizer:
                 continue  # 确保“三违”人次再下降10%: a target
             if STRUCTURE_RE.search(before):
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
+            if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
+                continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
                 continue  # 事故案例研讨（61.2%）: a figure in brackets beside an item, not a result
             if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
@@ -563,11 +569,14 @@ class OutcomeRecognizer:
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
-            if m and (re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:目标|任务)", stripped[m.end():]) or purpose):
+            if m and ((re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:目标|任务)", stripped[m.end():])
+                       and not re.search(r"实现了|完成了|圆满|如期", stripped)) or purpose):
                 continue  # 全力实现“零死亡、零重伤”目标: the zeros are a target
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
+            if m and getattr(rx.pattern, "pattern", rx.pattern) in GUARDED and INSTRUCTION_RE.search(stripped[:m.end()]):
+                continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.
             if m and not any(t in stripped[:m.end()] for t in self.targets):
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))

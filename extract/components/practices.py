@@ -111,6 +111,8 @@ COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|�
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
+                     # “老好人”思想: a way of thinking, a fault
+                     "思想",
                      # “两个维护”目标: an aim set from outside
                      "目标", "任务",
                      # “劳动模范”称号, “标杆党支部”荣誉: an honour received, not a measure
@@ -141,8 +143,8 @@ CARRIER_VERBS = ("通过", "发挥", "用好", "依托", "利用", "借助")
 #: name problems, fields, honours or nicknames, not measures: ``“高瓦斯区域抽采效率低”等技术难题
 #: 5项``, ``“党建+数字化”“党建+绿色发展”等领域``, ``“工人先锋号”等荣誉称号``, ``素有“咽喉”和
 #: “血脉”之称``.
-NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*等?[\u4e00-\u9fff]{0,4}"
-                                 r"(?:难题|问题|领域|荣誉|称号|殊荣|之称|美誉)")
+NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{1,30}[”\"])*\s*(?:等?[\u4e00-\u9fff]{0,4}(?:难题|问题|领域)"
+                                 r"|等[\u4e00-\u9fff]{0,4}(?:荣誉|称号|殊荣)|[\u4e00-\u9fff]{0,2}(?:之称|美誉))")
 #: A typed candidate that is a phrase, not a name: an orientation (以职工为中心), a range
 #: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…,
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
@@ -222,7 +224,7 @@ DIRECTION_HEADING_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[（(][一二三四五�
                                   r"(?:进一步)?(?:完善|健全|加强|强化|优化|深化|规范|注重|提升)")
 #: A graded standard around a name (国家一级安全生产标准化管理体系, 标准化示范矿井).
 STANDARD_BEFORE_RE = re.compile(r"[一二三]级$|级的$")
-STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级|[一二三]级)")
+STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等级)")
 #: The object of a verb that a name ends with (党员包保职工): people or units, not a name.
 PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|群众|对象)")
 #: The keywords line of a journal paper, up to a position on it.
@@ -231,8 +233,10 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
 #: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就条项点个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|叫作|叫做|比作|喻为|视为|当作"
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
+#: Verbs that govern a list of items without adopting a measure (统筹A、B、C, 压实A、B).
+GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "推进", "促进", "推动")
 #: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
 #: list right before it ends with (党组织责任线、行政管理责任线、岗位操作责任线“三线”融合).
 ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<noun>[\u4e00-\u9fff])[”\"]")
@@ -240,6 +244,9 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: Nouns after a quoted figure or slogan that make it the name of a measure (“领头雁”培训,
+#: “最后一公里”服务, “排头兵”党支部创建).
+MEASURE_NOUNS = ("培训", "服务", "党支部", "班组", "创建", "示范", "行动", "计划")
 #: Last words of a quoted invention or tool (“胶带机智能纠偏装置”, “截割头快速更换工装”): the
 #: fruit of an innovation measure, not a measure.
 DEVICE_ENDS = ("装置", "工装", "工具", "仪", "装备")
@@ -490,8 +497,8 @@ class PracticeRecognizer:
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             # A slogan alone is a motto; with a type word after it (“红色引擎”工程) it names a measure.
             if (inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans) \
-                    and not self._type_after(text, end, ends):
-                continue
+                    and not self._type_after(text, end, ends) and not text.startswith(MEASURE_NOUNS, end):
+                continue  # (“领头雁”培训, “排头兵”党支部创建: the noun after it makes it a measure)
             # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
             # the measure X acting as subject of the verb 要求.
             if re.match(r"要求(?:[，,。；;]|$)", after):
@@ -505,15 +512,18 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
-            if re.search(r"就是|即是|才是", inner) or (inner.startswith("零") and len(inner) <= 4):
-                continue  # “抓党建就是抓安全”: a maxim; “零发生”: a count held at zero, a result
-            if "—" in inner and sum(self._is_org(part) for part in re.split(r"—+", inner)) >= 2:
+            bare = not self._type_after(text, end, ends)  # no type word names it (“零违章”班组创建活动 does)
+            if bare and (re.search(r"就是|即是|才是", inner) or (
+                    inner.startswith("零") and len(inner) <= 4
+                    and re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start)))):
+                continue  # “抓党建就是抓安全”: a maxim; 实现“零发生”: a count held at zero, a result or an aim
+            if bare and "—" in inner and sum(self._is_org(part) for part in re.split(r"—+", inner)) >= 2:
                 continue  # “矿党委—党支部—党小组—网格员”: a chain of bodies, not a name
             if re.search(r"\d\s*分(?:为|是)$|存在$|出现$", before) or re.match(r"\s*(?:维度|得分|题)", after):
                 continue  # 1分为“很不同意”, “党员示范效果”维度: a survey's scale and items; 存在“温差”: a fault
             if " " in inner and not re.search(r"[\u4e00-\u9fff]", inner):
                 continue  # "red sentinel": a phrase of an English abstract, not a Chinese name
-            if inner.endswith(DEVICE_ENDS) and not self._type_after(text, end, ends):
+            if inner.endswith(DEVICE_ENDS) and bare and not self.adopt_re.search(text, max(0, start - 4), start):
                 continue  # 其中“胶带机智能纠偏装置”获奖: an invention, the fruit of a measure
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
@@ -529,7 +539,8 @@ class PracticeRecognizer:
             if not ext and ((figure and not (named and PART_COPULA_RE.search(head)))
                             or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
-            if not ext and re.search(r"(?:认为|表示|觉得|反映|称赞)[^，,。；;“”\"]{0,14}$", head):
+            if not ext and re.search(r"(?:认为|表示|觉得|反映|称赞)[^，,。；;“”\"]{0,14}$", head) \
+                    and re.match(r"\s*(?:[，,。；;！？!?）)]|$)", after):
                 continue  # 87.4%的职工认为党员“作用明显”: an opinion quoted, not a name
             if not ext and NUMBERED_RE.match(inner) and re.search(r"做到[^，,。；;“”\"]{0,12}$", head):
                 continue  # 做到目标、内容、考核“三明确”: the standard a measure meets, not a measure
@@ -668,8 +679,10 @@ class PracticeRecognizer:
             # The first item starts after the verb or preposition that governs the list.
             first = items[0]
             cut = max((first.rfind(ch) + 1 for ch in "将把对以由从使让在与和" if ch in first), default=0)
-            vm = self.adopt_re.match(first, cut)
-            items[0] = first[vm.end() if vm else cut:]
+            # 深入推进党建责任线、…“三线”融合, 统筹党建责任线: the last verb governs the list.
+            verbs = [vm.end() for vm in self.adopt_re.finditer(first, cut)] + [
+                first.rfind(v) + len(v) for v in GOVERN_VERBS if first.rfind(v) >= cut]
+            items[0] = first[max([cut, *verbs]):]
             if not all(3 <= len(i) <= 10 and i.endswith(noun) and not self._is_org(i) for i in items):
                 continue
             pos = m.start() - len(head) + (len(first) - len(items[0]))
@@ -1058,6 +1071,8 @@ def _not_a_measure_here(text: str, span) -> bool:
         return True
     if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
         return True
+    if "标准化" in text[a:b] and re.match(r"[一二三]级", text[b:b + 2]):
+        return True  # 达到安全生产标准化二级以上: a grade (建立…三级网格 is a structure of the measure)
     # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
     return bool(re.search(r"[\d一二三四五六七八九十两每]名$|每位$|由[\u4e00-\u9fff]{0,3}$", text[max(0, a - 5):a])
                 or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract.components import outcomes
-from extract.components.common import (CLAUSE_SEP, Quick, any_words, literal, required_words, sent_of,
+from extract.components.common import (CLAUSE_SEP, Quick, any_words, char_span, leading_words, literal,
+                                       required_words, sent_of,
                                        sentence_at, token_ends, token_starts, token_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,37 @@ def test_sentences_by_bisection_are_spacys(processed):
     assert spans > 100
 
 
+def _spacy_char_span(doc, start, end, label=""):
+    """common.char_span as it was: spaCy's char_span in each alignment mode in turn."""
+    if end <= start:
+        return None
+    for mode in ("strict", "contract", "expand"):
+        span = doc.char_span(start, end, label=label, alignment_mode=mode)
+        if span is not None and len(span) > 0:
+            return span
+    return None
+
+
+def test_char_span_is_spacys(processed):
+    """The aligned ranges made straight from the token starts are the spans spaCy makes:
+    every range of up to 12 characters around the first 600 of each article, and
+    ranges that run past either end of the text."""
+    aligned = 0
+    for doc in processed:
+        n = len(doc.text)
+        for start in [*range(-2, min(n, 600)), n - 3, n - 1, n]:
+            for end in range(start - 1, start + 13):
+                if end > n + 1:
+                    break
+                label = "X" if end % 2 else ""
+                ours, theirs = char_span(doc, start, end, label), _spacy_char_span(doc, start, end, label)
+                assert (ours is None) == (theirs is None), (start, end)
+                if ours is not None:
+                    assert (ours.start, ours.end, ours.label_) == (theirs.start, theirs.end, theirs.label_)
+                    aligned += start in token_starts(doc)
+    assert aligned > 1000
+
+
 def _texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for folder in ("data/papers", "data/heldout")
             for p in sorted((ROOT / folder).rglob("*.txt"))]
@@ -142,6 +174,55 @@ def test_quick_finditer_on_the_papers():
         quick = Quick(rx)
         for text in _texts():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"ab", ("ab",)),
+    (r"ab\w+", ("ab",)),                                        # the literal run that opens it
+    (r"(?:综采|掘进){1,2}队", ("综采", "掘进")),                   # a repetition of at least one
+    (r"(?:综采|综掘)队", ("综",)),                                # re's parser takes out the prefix
+    (r"(?P<n>(?:能源|煤业)(?:集团|公司)|矿务局)", ("能源", "煤业", "矿务局")),
+    (r"(?:^|(?<=[，,]))党委", ("党委",)),                         # zero-width anchors passed over
+    (r"\b(?=x)ab", ("ab",)),
+    (r"(?:^|(?<=[，,])|党)委", None),                             # a branch that consumes
+    (r"(?:安全)?生产", None),                                     # an optional part first
+    (r"(?:安全)*生产", None),
+    (r"(?:综采|)队", None),                                       # an empty branch
+    (r"[综掘]采", None),                                          # a class first
+    (r"(?i)ab", None),
+    (r"(?i:ab)c", None),
+])
+def test_leading_words(pattern, words):
+    assert leading_words(re.compile(pattern)) == words
+
+
+@pytest.mark.parametrize("pattern, text", [
+    # words that overlap (通防 / 防治水): the match that starts inside the first is found
+    (r"(?:通防|防治水|综采){1,2}队", "通防治水队，综采综采队综采，防治水队队" + FILLER + "通防队"),
+    (r"(?:aa|ab)b?", "aaabababb aab"),
+    (r"(?:^|(?<=[，,]))党委(?:书记)?", "党委书记，党委，x党委" + FILLER + "，党委书记"),
+    (r"(?<=采)(?:综采)+", "综采综采综采采综采"),
+])
+def test_quick_finditer_from_its_leading_words_finds_what_re_finds(pattern, text):
+    rx = re.compile(pattern, re.M)
+    quick = Quick(rx)
+    expected = [m.span() for m in rx.finditer(text)]
+    assert expected
+    assert [m.span() for m in quick.finditer(text)] == expected
+    assert quick.lead is not None  # the leading-word path ran
+
+
+def test_organisation_scans_on_the_papers(nlp):
+    """The whole-text patterns of the organisation rules, as they run them (Quick)."""
+    recognizer = nlp.get_pipe("minekg_orgs")
+    found = 0
+    for rx, quick in recognizer.scans.items():
+        for text in _texts():
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in quick.finditer(text)] == expected
+            found += len(expected)
+    assert recognizer.scans[recognizer.unit_re].lead is not None and found > 50
 
 
 @pytest.mark.parametrize("text", [

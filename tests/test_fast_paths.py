@@ -258,6 +258,31 @@ def test_fast_sentencizer_on_the_papers(nlp):
     assert sentences > 1000
 
 
+@pytest.mark.parametrize("punct_chars", [None, ["。", "\n"], ["。”", "。", "!"]],
+                         ids=["spacy-default", "two", "a mark of two characters"])
+def test_fast_sentencizer_with_other_marks_and_spaces(nlp, punct_chars):
+    """Other settings, and documents with spaces after tokens (not made by our tokenizer):
+    the starts found from the text's marks (one character each), or from the token
+    columns, are spaCy's."""
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+    from spacy.tokens import Doc
+
+    from extract.components.sentences import FastSentencizer
+
+    spacy_sentencizer, ours = Sentencizer(punct_chars=punct_chars), FastSentencizer(punct_chars=punct_chars)
+    assert (ours._punct_re is None) == (punct_chars is not None and any(len(c) > 1 for c in punct_chars))
+    words = ["好", "。", "”", "x", "!", "!", "y", "。”", "z", "\n", "。", "\n", "w", ".", "v", "。"]
+    for k in range(len(words) + 1):
+        docs = [Doc(nlp.vocab, words=words[k:] + words[:k], spaces=[i % 3 == 0 for i in range(len(words))]),
+                nlp.make_doc("".join(words[k:] + words[:k]))]
+        for doc in docs:
+            a, b = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]), doc
+            spacy_sentencizer(a)
+            ours(b)
+            assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist(), (k, words)
+
+
 def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
     from extract.components.common import _SPAN_DEFAULTS, set_span_ext, span_ext
 

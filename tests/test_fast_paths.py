@@ -26,6 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"(?:安全)*形", ("形",)),
     (r"(?=安全)\w+", None),                                     # a lookahead offers nothing
     (r"ab", ("ab",)),
+    (r"[^，]{2,14}?为(?:零|0)(?![\d.])", ("为零", "为0")),           # a class spelt out with the run
+    (r"[^，]{0,16}(?:全部|均)通过(?:了)?[^，]{0,14}(?:考核|验收)", ("全部通过", "均通过")),
+    (r"创(?:造|下)(?:了)?纪录", ("纪录",)),                           # as long, and one word
+    (r"[^，]{0,9}创(?:造|下)了", ("创造了", "创下了")),
+    (r"(?:甲|乙)(?:丙|丁)(?:戊|己)(?:庚|辛)", ("甲丙戊", "甲丙己", "甲丁戊", "甲丁己", "乙丙戊", "乙丙己",
+                                             "乙丁戊", "乙丁己")),  # eight strings at most
+    (r"第[一二三四五六七八九十]名", ("第",)),                         # a class of more than eight
+    (r"(?:安全|)生产", ("安全生产", "生产")),                          # an empty branch
 ])
 def test_required_words(pattern, words):
     assert required_words(re.compile(pattern)) == words

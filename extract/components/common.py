@@ -218,32 +218,73 @@ def literal(words: str) -> Literal:
     return Literal(words)
 
 
+#: The most strings a run of literal items is spelt out as (:func:`required_words`).
+_MAX_ALTERNATIVES = 8
+
+
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Words one of which every match of ``pattern`` contains, read from its parsed form,
     or ``None`` when the pattern has none to offer.
 
     Sound by construction: a literal run of the top-level sequence, of a group, or of
     the body of a repetition of at least one is in every match; for an alternation, the
-    words of every branch together (each branch must have some). Lookarounds, classes,
-    optional parts and case-insensitive patterns offer nothing. Of the sets found, the
-    one whose shortest word is longest is kept.
+    words of every branch together (each branch must have some). A run takes in a class
+    of characters or an alternation of words made of literals only, spelt out: every
+    match holds one of ``为零, 为0`` (``为(?:零|0)``), rarer than ``为``; at most
+    :data:`_MAX_ALTERNATIVES` strings. Lookarounds, other classes, optional parts and
+    case-insensitive patterns offer nothing. Of the sets found, the one whose shortest
+    word is longest is kept.
     """
     from re import _constants as c, _parser  # the parser of the re module itself
 
     if pattern.flags & re.IGNORECASE:
         return None
 
+    def alternatives(op, av) -> list[str] | None:
+        # The strings an item matches when it is made of literals only: a character, a
+        # class of characters (为[零0]), an alternation of words, a group of them.
+        if op is c.LITERAL:
+            return [chr(av)]
+        if op is c.IN:
+            return [chr(v) for _, v in av] if all(o is c.LITERAL for o, _ in av) else None
+        if op is c.SUBPATTERN:
+            _, add_flags, _, sub = av
+            return None if add_flags & c.SRE_FLAG_IGNORECASE else sequence(sub)
+        if op is c.BRANCH:
+            words: list[str] = []
+            for branch in av[1]:
+                alts = sequence(branch)
+                if alts is None:
+                    return None
+                words += alts
+            return words
+        return None
+
+    def sequence(seq) -> list[str] | None:
+        words = [""]
+        for op, av in seq:
+            alts = alternatives(op, av)
+            if alts is None or len(words) * len(alts) > _MAX_ALTERNATIVES:
+                return None
+            words = [w + a for w in words for a in alts]
+        return words
+
     def sets(seq) -> list[tuple[str, ...]]:
         out: list[tuple[str, ...]] = []
-        run: list[str] = []
+        # The strings the run of literal items so far can be: one, or each of a few when
+        # a class or an alternation of words is part of it (全部通过|均通过).
+        run: list[str] = [""]
         for op, av in seq:
-            if op is c.LITERAL:
-                run.append(chr(av))
+            alts = alternatives(op, av)
+            if alts is not None and len(run) * len(alts) <= _MAX_ALTERNATIVES:
+                run = [w + a for w in run for a in alts]
                 continue
-            if run:
-                out.append(("".join(run),))
-                run = []
-            if op is c.SUBPATTERN:
+            if run != [""]:
+                out.append(tuple(dict.fromkeys(run)))
+            run = [""]
+            if alts is not None and len(alts) <= _MAX_ALTERNATIVES:
+                run = alts
+            elif op is c.SUBPATTERN:
                 _, add_flags, _, sub = av
                 if not add_flags & c.SRE_FLAG_IGNORECASE:
                     out += sets(sub)
@@ -258,8 +299,8 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
                     words += best
                 else:
                     out.append(tuple(dict.fromkeys(words)))
-        if run:
-            out.append(("".join(run),))
+        if run != [""]:
+            out.append(tuple(dict.fromkeys(run)))
         return out
 
     try:

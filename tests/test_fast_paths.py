@@ -66,6 +66,27 @@ def test_quick_finds_what_the_pattern_finds(rx):
         assert (m1 and m1.span()) == (m2 and m2.span())
 
 
+def test_every_count_opens_with_a_digit(nlp):
+    """OutcomeRecognizer._measured tries its count pattern only on a clause with a digit.
+    No character but a digit opens a count (a numeral 三, 约, a full stop …: every
+    character of the Basic Multilingual Plane tried before digits and before a unit), and
+    on every clause of the papers the counts are those found without the check."""
+    import sys
+
+    qty = nlp.get_pipe("minekg_outcomes").qty_re
+    for code in range(0x10000):
+        ch = chr(code)
+        if not re.match(r"\d", ch) and not 0xD800 <= code < 0xE000:
+            assert qty.match(ch + "000人") is None and qty.match(ch + "人") is None, (ch, qty.pattern)
+    outcomes_module = sys.modules[type(nlp.get_pipe("minekg_outcomes")).__module__]
+    counted = 0
+    for clause in _clauses():
+        spans = [m.span() for m in qty.finditer(clause)]
+        assert spans == [] or outcomes_module._DIGIT_RE.search(clause)
+        counted += len(spans)
+    assert counted > 50
+
+
 def test_the_clauses_hold_matches():
     """The check above saw matches, not only misses: most patterns match some clause."""
     clauses = _clauses()
@@ -391,3 +412,23 @@ def test_counted_names_on_the_papers(nlp):
         assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
         found += len(expected)
     assert found > 0
+
+
+def test_type_of_is_the_first_type_word_in_the_lexicons_order(nlp):
+    """PracticeRecognizer._type_of looks up a name's tails; what it finds is the first type
+    word of the lexicon's order that ends the name (several may: 党建工作模式, 工作模式)."""
+    recognizer = nlp.get_pipe("minekg_practices")
+    types = recognizer.types
+    names = [lead + t for t in types for lead in ("", "党员", "安全工作", "模式", "“三联”")]
+    names += [t[k:] for t in types for k in range(1, len(t))]  # tails of type words: some none
+    checked = missing = 0
+    for name in names:
+        expected = next((t for t in types if name.endswith(t)), None)
+        if expected is None:
+            with pytest.raises(ValueError):
+                recognizer._type_of(name)
+            missing += 1
+        else:
+            assert recognizer._type_of(name) == expected, name
+            checked += 1
+    assert checked > 500 and missing > 10

@@ -270,6 +270,7 @@ class PracticeRecognizer:
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
+        self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
         self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
@@ -849,7 +850,7 @@ class PracticeRecognizer:
                     continue
                 if name.startswith(GENERIC_PREFIX) or len(name) < 3:
                     break
-                typ = next(t for t in self.types if name.endswith(t))
+                typ = self._type_of(name)
                 if len(name) - len(typ) < 2:
                     break
                 stem = name[:-len(typ)]
@@ -862,6 +863,17 @@ class PracticeRecognizer:
                     continue
                 break
         return out
+
+    def _type_of(self, name: str) -> str:
+        """The first type word, in the lexicon's order, that ``name`` ends with: what
+        ``next(t for t in self.types if name.endswith(t))`` finds, by looking up the
+        name's tails of each type length rather than trying 112 type words.
+
+        Raises:
+            ValueError: ``name`` ends with no type word.
+        """
+        rank = self.type_rank
+        return self.types[min(rank[name[-n:]] for n in self.type_lengths if n <= len(name) and name[-n:] in rank)]
 
     def _distributive(self, doc: Doc, taken: Intervals):
         """Items of a list sharing a place suffix (rule *distributive*); each span covers
@@ -908,7 +920,7 @@ class PracticeRecognizer:
             name = m.group(1)
             if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
                 continue
-            typ = next(t for t in self.types if name.endswith(t))
+            typ = self._type_of(name)
             if len(name) - len(typ) >= 2:
                 out.append((m.start(1), m.end(1), "counted", typ))
         return out

@@ -35,17 +35,18 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """The words of ``text``, in order; joined they give ``text`` back."""
         words: list[str] = []
-        for blk in re_han_default.split(text):
-            if not blk:
-                continue
-            if re_han_default.match(blk):
+        # split() by a pattern with one group alternates what lies between its matches
+        # (even places) and its matches (odd places): jieba's ``re.match`` of each block
+        # again only tells which of the two a block is.
+        for k, blk in enumerate(re_han_default.split(text)):
+            if k & 1:
                 self._cut_block(blk, words)
-            else:
-                for x in re_skip_default.split(blk):
-                    if re_skip_default.match(x):
-                        words.append(x)
+            elif blk:
+                for j, x in enumerate(re_skip_default.split(blk)):
+                    if j & 1:
+                        words.append(x)  # a space or line break, a word of its own
                     else:
-                        words.extend(x)
+                        words.extend(x)  # any other character alone
         return words
 
     def _cut_block(self, sentence: str, words: list[str]) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract.components import outcomes
-from extract.components.common import (CLAUSE_SEP, Quick, any_words, literal, required_words, sent_of,
+from extract.components.common import (CLAUSE_SEP, Quick, any_words, char_span, leading_words, literal,
+                                       required_words, sent_of,
                                        sentence_at, token_ends, token_starts, token_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"(?:安全)*形", ("形",)),
     (r"(?=安全)\w+", None),                                     # a lookahead offers nothing
     (r"ab", ("ab",)),
+    (r"[^，]{2,14}?为(?:零|0)(?![\d.])", ("为零", "为0")),           # a class spelt out with the run
+    (r"[^，]{0,16}(?:全部|均)通过(?:了)?[^，]{0,14}(?:考核|验收)", ("全部通过", "均通过")),
+    (r"创(?:造|下)(?:了)?纪录", ("纪录",)),                           # as long, and one word
+    (r"[^，]{0,9}创(?:造|下)了", ("创造了", "创下了")),
+    (r"(?:甲|乙)(?:丙|丁)(?:戊|己)(?:庚|辛)", ("甲丙戊", "甲丙己", "甲丁戊", "甲丁己", "乙丙戊", "乙丙己",
+                                             "乙丁戊", "乙丁己")),  # eight strings at most
+    (r"第[一二三四五六七八九十]名", ("第",)),                         # a class of more than eight
+    (r"(?:安全|)生产", ("安全生产", "生产")),                          # an empty branch
 ])
 def test_required_words(pattern, words):
     assert required_words(re.compile(pattern)) == words
@@ -55,6 +64,27 @@ def test_quick_finds_what_the_pattern_finds(rx):
         assert [m.span() for m in quick.finditer(clause)] == [m.span() for m in rx.finditer(clause)]
         m1, m2 = quick.match(clause), rx.match(clause)
         assert (m1 and m1.span()) == (m2 and m2.span())
+
+
+def test_every_count_opens_with_a_digit(nlp):
+    """OutcomeRecognizer._measured tries its count pattern only on a clause with a digit.
+    No character but a digit opens a count (a numeral 三, 约, a full stop …: every
+    character of the Basic Multilingual Plane tried before digits and before a unit), and
+    on every clause of the papers the counts are those found without the check."""
+    import sys
+
+    qty = nlp.get_pipe("minekg_outcomes").qty_re
+    for code in range(0x10000):
+        ch = chr(code)
+        if not re.match(r"\d", ch) and not 0xD800 <= code < 0xE000:
+            assert qty.match(ch + "000人") is None and qty.match(ch + "人") is None, (ch, qty.pattern)
+    outcomes_module = sys.modules[type(nlp.get_pipe("minekg_outcomes")).__module__]
+    counted = 0
+    for clause in _clauses():
+        spans = [m.span() for m in qty.finditer(clause)]
+        assert spans == [] or outcomes_module._DIGIT_RE.search(clause)
+        counted += len(spans)
+    assert counted > 50
 
 
 def test_the_clauses_hold_matches():
@@ -110,6 +140,37 @@ def test_sentences_by_bisection_are_spacys(processed):
     assert spans > 100
 
 
+def _spacy_char_span(doc, start, end, label=""):
+    """common.char_span as it was: spaCy's char_span in each alignment mode in turn."""
+    if end <= start:
+        return None
+    for mode in ("strict", "contract", "expand"):
+        span = doc.char_span(start, end, label=label, alignment_mode=mode)
+        if span is not None and len(span) > 0:
+            return span
+    return None
+
+
+def test_char_span_is_spacys(processed):
+    """The aligned ranges made straight from the token starts are the spans spaCy makes:
+    every range of up to 12 characters around the first 600 of each article, and
+    ranges that run past either end of the text."""
+    aligned = 0
+    for doc in processed:
+        n = len(doc.text)
+        for start in [*range(-2, min(n, 600)), n - 3, n - 1, n]:
+            for end in range(start - 1, start + 13):
+                if end > n + 1:
+                    break
+                label = "X" if end % 2 else ""
+                ours, theirs = char_span(doc, start, end, label), _spacy_char_span(doc, start, end, label)
+                assert (ours is None) == (theirs is None), (start, end)
+                if ours is not None:
+                    assert (ours.start, ours.end, ours.label_) == (theirs.start, theirs.end, theirs.label_)
+                    aligned += start in token_starts(doc)
+    assert aligned > 1000
+
+
 def _texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for folder in ("data/papers", "data/heldout")
             for p in sorted((ROOT / folder).rglob("*.txt"))]
@@ -144,6 +205,55 @@ def test_quick_finditer_on_the_papers():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
 
 
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"ab", ("ab",)),
+    (r"ab\w+", ("ab",)),                                        # the literal run that opens it
+    (r"(?:综采|掘进){1,2}队", ("综采", "掘进")),                   # a repetition of at least one
+    (r"(?:综采|综掘)队", ("综",)),                                # re's parser takes out the prefix
+    (r"(?P<n>(?:能源|煤业)(?:集团|公司)|矿务局)", ("能源", "煤业", "矿务局")),
+    (r"(?:^|(?<=[，,]))党委", ("党委",)),                         # zero-width anchors passed over
+    (r"\b(?=x)ab", ("ab",)),
+    (r"(?:^|(?<=[，,])|党)委", None),                             # a branch that consumes
+    (r"(?:安全)?生产", None),                                     # an optional part first
+    (r"(?:安全)*生产", None),
+    (r"(?:综采|)队", None),                                       # an empty branch
+    (r"[综掘]采", None),                                          # a class first
+    (r"(?i)ab", None),
+    (r"(?i:ab)c", None),
+])
+def test_leading_words(pattern, words):
+    assert leading_words(re.compile(pattern)) == words
+
+
+@pytest.mark.parametrize("pattern, text", [
+    # words that overlap (通防 / 防治水): the match that starts inside the first is found
+    (r"(?:通防|防治水|综采){1,2}队", "通防治水队，综采综采队综采，防治水队队" + FILLER + "通防队"),
+    (r"(?:aa|ab)b?", "aaabababb aab"),
+    (r"(?:^|(?<=[，,]))党委(?:书记)?", "党委书记，党委，x党委" + FILLER + "，党委书记"),
+    (r"(?<=采)(?:综采)+", "综采综采综采采综采"),
+])
+def test_quick_finditer_from_its_leading_words_finds_what_re_finds(pattern, text):
+    rx = re.compile(pattern, re.M)
+    quick = Quick(rx)
+    expected = [m.span() for m in rx.finditer(text)]
+    assert expected
+    assert [m.span() for m in quick.finditer(text)] == expected
+    assert quick.lead is not None  # the leading-word path ran
+
+
+def test_organisation_scans_on_the_papers(nlp):
+    """The whole-text patterns of the organisation rules, as they run them (Quick)."""
+    recognizer = nlp.get_pipe("minekg_orgs")
+    found = 0
+    for rx, quick in recognizer.scans.items():
+        for text in _texts():
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in quick.finditer(text)] == expected
+            found += len(expected)
+    assert recognizer.scans[recognizer.unit_re].lead is not None and found > 50
+
+
 @pytest.mark.parametrize("text", [
     "", "。", "。。好", "好", "好。", "好。”", "好。”“好”好！？x", "\n\n好\n", "好！！……好",
     "（一）强化。（二）", "a.b。c", "“好。”", "。”好。",
@@ -175,6 +285,31 @@ def test_fast_sentencizer_on_the_papers(nlp):
         assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist()
         sentences += len(list(a.sents))
     assert sentences > 1000
+
+
+@pytest.mark.parametrize("punct_chars", [None, ["。", "\n"], ["。”", "。", "!"]],
+                         ids=["spacy-default", "two", "a mark of two characters"])
+def test_fast_sentencizer_with_other_marks_and_spaces(nlp, punct_chars):
+    """Other settings, and documents with spaces after tokens (not made by our tokenizer):
+    the starts found from the text's marks (one character each), or from the token
+    columns, are spaCy's."""
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+    from spacy.tokens import Doc
+
+    from extract.components.sentences import FastSentencizer
+
+    spacy_sentencizer, ours = Sentencizer(punct_chars=punct_chars), FastSentencizer(punct_chars=punct_chars)
+    assert (ours._punct_re is None) == (punct_chars is not None and any(len(c) > 1 for c in punct_chars))
+    words = ["好", "。", "”", "x", "!", "!", "y", "。”", "z", "\n", "。", "\n", "w", ".", "v", "。"]
+    for k in range(len(words) + 1):
+        docs = [Doc(nlp.vocab, words=words[k:] + words[:k], spaces=[i % 3 == 0 for i in range(len(words))]),
+                nlp.make_doc("".join(words[k:] + words[:k]))]
+        for doc in docs:
+            a, b = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]), doc
+            spacy_sentencizer(a)
+            ours(b)
+            assert b.to_array([SENT_START]).tolist() == a.to_array([SENT_START]).tolist(), (k, words)
 
 
 def test_span_ext_reads_and_writes_what_span_underscore_does(processed):
@@ -277,3 +412,23 @@ def test_counted_names_on_the_papers(nlp):
         assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
         found += len(expected)
     assert found > 0
+
+
+def test_type_of_is_the_first_type_word_in_the_lexicons_order(nlp):
+    """PracticeRecognizer._type_of looks up a name's tails; what it finds is the first type
+    word of the lexicon's order that ends the name (several may: 党建工作模式, 工作模式)."""
+    recognizer = nlp.get_pipe("minekg_practices")
+    types = recognizer.types
+    names = [lead + t for t in types for lead in ("", "党员", "安全工作", "模式", "“三联”")]
+    names += [t[k:] for t in types for k in range(1, len(t))]  # tails of type words: some none
+    checked = missing = 0
+    for name in names:
+        expected = next((t for t in types if name.endswith(t)), None)
+        if expected is None:
+            with pytest.raises(ValueError):
+                recognizer._type_of(name)
+            missing += 1
+        else:
+            assert recognizer._type_of(name) == expected, name
+            checked += 1
+    assert checked > 500 and missing > 10

@@ -218,32 +218,73 @@ def literal(words: str) -> Literal:
     return Literal(words)
 
 
+#: The most strings a run of literal items is spelt out as (:func:`required_words`).
+_MAX_ALTERNATIVES = 8
+
+
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Words one of which every match of ``pattern`` contains, read from its parsed form,
     or ``None`` when the pattern has none to offer.
 
     Sound by construction: a literal run of the top-level sequence, of a group, or of
     the body of a repetition of at least one is in every match; for an alternation, the
-    words of every branch together (each branch must have some). Lookarounds, classes,
-    optional parts and case-insensitive patterns offer nothing. Of the sets found, the
-    one whose shortest word is longest is kept.
+    words of every branch together (each branch must have some). A run takes in a class
+    of characters or an alternation of words made of literals only, spelt out: every
+    match holds one of ``为零, 为0`` (``为(?:零|0)``), rarer than ``为``; at most
+    :data:`_MAX_ALTERNATIVES` strings. Lookarounds, other classes, optional parts and
+    case-insensitive patterns offer nothing. Of the sets found, the one whose shortest
+    word is longest is kept.
     """
     from re import _constants as c, _parser  # the parser of the re module itself
 
     if pattern.flags & re.IGNORECASE:
         return None
 
+    def alternatives(op, av) -> list[str] | None:
+        # The strings an item matches when it is made of literals only: a character, a
+        # class of characters (为[零0]), an alternation of words, a group of them.
+        if op is c.LITERAL:
+            return [chr(av)]
+        if op is c.IN:
+            return [chr(v) for _, v in av] if all(o is c.LITERAL for o, _ in av) else None
+        if op is c.SUBPATTERN:
+            _, add_flags, _, sub = av
+            return None if add_flags & c.SRE_FLAG_IGNORECASE else sequence(sub)
+        if op is c.BRANCH:
+            words: list[str] = []
+            for branch in av[1]:
+                alts = sequence(branch)
+                if alts is None:
+                    return None
+                words += alts
+            return words
+        return None
+
+    def sequence(seq) -> list[str] | None:
+        words = [""]
+        for op, av in seq:
+            alts = alternatives(op, av)
+            if alts is None or len(words) * len(alts) > _MAX_ALTERNATIVES:
+                return None
+            words = [w + a for w in words for a in alts]
+        return words
+
     def sets(seq) -> list[tuple[str, ...]]:
         out: list[tuple[str, ...]] = []
-        run: list[str] = []
+        # The strings the run of literal items so far can be: one, or each of a few when
+        # a class or an alternation of words is part of it (全部通过|均通过).
+        run: list[str] = [""]
         for op, av in seq:
-            if op is c.LITERAL:
-                run.append(chr(av))
+            alts = alternatives(op, av)
+            if alts is not None and len(run) * len(alts) <= _MAX_ALTERNATIVES:
+                run = [w + a for w in run for a in alts]
                 continue
-            if run:
-                out.append(("".join(run),))
-                run = []
-            if op is c.SUBPATTERN:
+            if run != [""]:
+                out.append(tuple(dict.fromkeys(run)))
+            run = [""]
+            if alts is not None and len(alts) <= _MAX_ALTERNATIVES:
+                run = alts
+            elif op is c.SUBPATTERN:
                 _, add_flags, _, sub = av
                 if not add_flags & c.SRE_FLAG_IGNORECASE:
                     out += sets(sub)
@@ -258,8 +299,8 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
                     words += best
                 else:
                     out.append(tuple(dict.fromkeys(words)))
-        if run:
-            out.append(("".join(run),))
+        if run != [""]:
+            out.append(tuple(dict.fromkeys(run)))
         return out
 
     try:
@@ -279,6 +320,62 @@ def _max_width(pattern: re.Pattern) -> int | None:
     return hi if hi < c.MAXREPEAT else None
 
 
+def leading_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` starts with, read from its parsed
+    form, or ``None`` when the pattern has none to offer.
+
+    Sound by construction: zero-width assertions at the start (``^``, lookarounds) are
+    passed over, since the match's first characters are those of what follows; a
+    literal run gives itself; a group or a repetition of at least one, the words of
+    its body; an alternation, the words of every branch together (each must have some).
+    Anything else first (a class, an optional part, a backreference) or a
+    case-insensitive pattern offers nothing.
+    """
+    from re import _constants as c, _parser
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    zero_width = (c.AT, c.ASSERT, c.ASSERT_NOT)
+
+    def empty(op, av) -> bool:  # a zero-width item, or an alternation of them: (?:^|(?<=，))
+        return op in zero_width or (op is c.BRANCH and all(all(empty(*i) for i in b) for b in av[1]))
+
+    def lead(seq) -> list[str] | None:
+        items = list(seq)
+        k = 0
+        while k < len(items) and empty(*items[k]):
+            k += 1
+        if k == len(items):
+            return None
+        op, av = items[k]
+        if op is c.LITERAL:
+            run = []
+            while k < len(items) and items[k][0] is c.LITERAL:
+                run.append(chr(items[k][1]))
+                k += 1
+            return ["".join(run)]
+        if op is c.SUBPATTERN:
+            _, add_flags, _, sub = av
+            return None if add_flags & c.SRE_FLAG_IGNORECASE else lead(sub)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return lead(av[2])
+        if op is c.BRANCH:
+            words: list[str] = []
+            for branch in av[1]:
+                w = lead(branch)
+                if not w:
+                    return None
+                words += w
+            return words
+        return None
+
+    try:
+        words = lead(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unknown form of the parser: no shortcut, the pattern still works
+        return None
+    return tuple(dict.fromkeys(words)) if words and all(words) else None
+
+
 def _best(candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     best = max(candidates, key=lambda ws: (min(map(len, ws)), -len(ws)), default=None)
     return best if best and min(map(len, best)) > 0 else None
@@ -295,12 +392,16 @@ class Quick:
             own do.
     """
 
-    __slots__ = ("pattern", "words", "width")
+    __slots__ = ("pattern", "words", "width", "lead")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.words = required_words(pattern)
         self.width = _max_width(pattern)
+        # The words a match starts with, as one alternation (longest first): re scans for
+        # it only at the characters that begin one (a charset prefix), in C.
+        lead = leading_words(pattern)
+        self.lead = re.compile("|".join(map(re.escape, sorted(lead, key=lambda w: (-len(w), w))))) if lead else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``: the words looked for between ``pos`` and
@@ -330,6 +431,8 @@ class Quick:
         characters before it): ``LEGAL_RE`` expands up to 24 characters at every Chinese
         character of an article, while its words occur a few times.
         """
+        if self.lead is not None:
+            return self._starting(text)
         words = self.words
         if not words:
             return self.pattern.finditer(text)
@@ -344,6 +447,21 @@ class Quick:
         if self.width is None or len(found) * self.width * 8 > len(text):
             return self.pattern.finditer(text)  # words everywhere: re scans faster
         return self._near(text, found)
+
+    def _starting(self, text: str):
+        """``pattern.finditer(text)`` for a pattern whose every match starts with one of
+        its :func:`leading_words`: tried only where one begins (every such place, words
+        that overlap included), ``unit_re`` of the organisations and ``TRADE_NAME_RE``
+        started again at every character of an article."""
+        search, match, end = self.lead.search, self.pattern.match, 0
+        found = search(text)
+        while found is not None:
+            at = found.start()
+            # What finditer tries at ``at``, after the last match (``_near``).
+            if at >= end and (m := match(text, at)) is not None:
+                yield m
+                end = m.end()  # never empty: a match starts with a word
+            found = search(text, max(at + 1, end))
 
     def _near(self, text: str, found: list[tuple[int, int]]):
         starts = sorted({s for at, n in found for s in range(max(0, at + n - self.width), at + 1)})
@@ -431,6 +549,16 @@ def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     """
     if end <= start:
         return None
+    if WORDS_KEY in doc.user_data:
+        # The tokens tile the text (no spaces): [start, end) is aligned when start is a
+        # token's start and end the next token's start or the text's end, and the span
+        # is then the one "strict" makes, without its two Token objects and lookups.
+        starts = token_starts(doc)
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] == start:
+            j = bisect_left(starts, end, i)
+            if starts[j] == end if j < len(starts) else end == len(doc.user_data[TEXT_KEY]):
+                return Span(doc, i, j, label=label)
     for mode in ("strict", "contract", "expand"):
         span = doc.char_span(start, end, label=label, alignment_mode=mode)
         if span is not None and len(span) > 0:
@@ -474,7 +602,9 @@ def sentence_at(doc: Doc, i: int) -> Span:
     of the time of ``PracticeRecognizer._part_of``."""
     starts = sentence_starts(doc)
     k = bisect_right(starts, i)
-    return doc[starts[k - 1] if k else 0:starts[k] if k < len(starts) else len(doc)]
+    # Span(doc, a, b) is what doc[a:b] makes, without its slice normalised in Python
+    # (0.8 against 2.2 µs a span).
+    return Span(doc, starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(doc))
 
 
 def sent_of(span: Span) -> Span:

@@ -471,21 +471,23 @@ def _main_practice(practices: list[Span]) -> Span:
     """The measure a sentence introduces: the model its components spell out, else its
     first practice that is not the topic (the model part other practices of the sentence
     belong to)."""
-    # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
-    # the sentence introduces; its components are what it is made of.
-    exts = [p._ for p in practices]  # one Underscore object per span, not one per read
     # …划分为31块党员责任区，…，即“三色责任田”: the name given at the end to all that was told.
     text = doc_text(practices[0].doc)
     named = next((p for p in reversed(practices) if NAMED_AS_RE.search(text, max(0, p.start_char - 3), p.start_char)
                   and re.match(r"\s*[。；;]?\s*$", text[p.end_char:p.end_char + 1] or "")), None)
     if named is not None:
         return named
-    spelled = {e.part_of for e in exts if e.rule == "component" and e.part_of}
-    model = next((p for p, e in zip(practices, exts) if e.canonical in spelled), None)
+    # A model spelled out by its components (“三个一”安全教育，即A、B、C) is the measure
+    # the sentence introduces; its components are what it is made of.
+    # span_ext(p, …): p._.…, without an Underscore object per read (common.span_ext).
+    parts = [span_ext(p, "part_of") for p in practices]
+    spelled = {part for p, part in zip(practices, parts) if part and span_ext(p, "rule") == "component"}
+    names = [span_ext(p, "canonical") for p in practices]
+    model = next((p for p, name in zip(practices, names) if name in spelled), None)
     if model is not None:
         return model
-    topics = {e.part_of for e in exts if e.part_of}
-    return next((p for p, e in zip(practices, exts) if e.canonical not in topics), practices[-1])
+    topics = {part for part in parts if part}
+    return next((p for p, name in zip(practices, names) if name not in topics), practices[-1])
 
 
 def _paragraph_index(doc: Doc):

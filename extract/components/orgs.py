@@ -229,6 +229,10 @@ class OrganisationRecognizer:
             # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.
             rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间|班))?(?:党总支|党支部|分工会|工会|团支部)"
             rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间|班)")
+        # The patterns run over the whole text, tried only where a match can start
+        # (common.Quick): re started each one again at every character of an article.
+        self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE,
+                                                MINE_AFTER_LEAD_RE, self.mine_act_re)}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -283,7 +287,7 @@ class OrganisationRecognizer:
             if am:
                 add(canon, orgs[canon].type, alias=am["alias"])
         # Trade names of groups and companies, and a mine named right after one.
-        for m in TRADE_NAME_RE.finditer(text):
+        for m in self.scans[TRADE_NAME_RE].finditer(text):
             brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[max(0, m.start() - 4):m.start()])
             if brand is None:
                 continue
@@ -309,7 +313,7 @@ class OrganisationRecognizer:
                     canon = add(form if form == known else known, typ)
                     mentions.append((m.start(), m.end(), canon, "known-name"))
         # Mine units and their branches.
-        for m in self.unit_re.finditer(text):
+        for m in self.scans[self.unit_re].finditer(text):
             name = m.group(0)
             if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER:
                 continue
@@ -340,8 +344,9 @@ class OrganisationRecognizer:
             mentions.append((start, m.end(), add(text[start:m.end()], typ), "mine-unit"))
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
-        for m in (*MINE_SUBJECT_RE.finditer(text), *MINE_BODY_RE.finditer(text), *MINE_AFTER_LEAD_RE.finditer(text),
-                  *self.mine_act_re.finditer(text)):
+        scans = self.scans
+        for m in (*scans[MINE_SUBJECT_RE].finditer(text), *scans[MINE_BODY_RE].finditer(text),
+                  *scans[MINE_AFTER_LEAD_RE].finditer(text), *scans[self.mine_act_re].finditer(text)):
             name, start = m["name"], m.start("name")
             # 比如红柳沟煤矿是…: the example's discourse word is not the name's.
             lead = next((w for w in DISCOURSE_LEADS if name.startswith(w)), "")

@@ -264,6 +264,13 @@ def make_practice_recognizer(nlp: Language, name: str, lexicon_dir: str):
     return PracticeRecognizer(load_lexicons(lexicon_dir or None))
 
 
+#: 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a rule an
+#: organisation set; 这要归功于“X”: credit given, not a proposal; 应急, 相应, 模拟, 表明年…:
+#: the cue's characters inside other words. Masked before the cues are looked for
+#: (:meth:`PracticeRecognizer._modality`).
+_MODAL_MASK_RE = re.compile(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)"
+                            r"|应急|应用|相应|适应|供应|反应|响应|对应|模拟|虚拟|比拟|表明|说明|证明")
+
 class PracticeRecognizer:
     """Finds practice names; writes ``doc.spans["practice"]``."""
 
@@ -274,6 +281,7 @@ class PracticeRecognizer:
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
+        self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
         self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
@@ -281,6 +289,7 @@ class PracticeRecognizer:
         # has two) would make any quoted word a name.
         self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
         self.recommend = lex.cue_words("recommend")
+        self.recommend_re = re.compile("|".join(map(re.escape, self.recommend))) if self.recommend else None
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
@@ -874,7 +883,7 @@ class PracticeRecognizer:
                     continue
                 if name.startswith(GENERIC_PREFIX) or len(name) < 3:
                     break
-                typ = next(t for t in self.types if name.endswith(t))
+                typ = self._type_of(name)
                 if len(name) - len(typ) < 2:
                     break
                 stem = name[:-len(typ)]
@@ -887,6 +896,17 @@ class PracticeRecognizer:
                     continue
                 break
         return out
+
+    def _type_of(self, name: str) -> str:
+        """The first type word, in the lexicon's order, that ``name`` ends with: what
+        ``next(t for t in self.types if name.endswith(t))`` finds, by looking up the
+        name's tails of each type length rather than trying 112 type words.
+
+        Raises:
+            ValueError: ``name`` ends with no type word.
+        """
+        rank = self.type_rank
+        return self.types[min(rank[name[-n:]] for n in self.type_lengths if n <= len(name) and name[-n:] in rank)]
 
     def _distributive(self, doc: Doc, taken: Intervals):
         """Items of a list sharing a place suffix (rule *distributive*); each span covers
@@ -933,7 +953,7 @@ class PracticeRecognizer:
             name = m.group(1)
             if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
                 continue
-            typ = next(t for t in self.types if name.endswith(t))
+            typ = self._type_of(name)
             if len(name) - len(typ) >= 2:
                 out.append((m.start(1), m.end(1), "counted", typ))
         return out
@@ -989,13 +1009,10 @@ class PracticeRecognizer:
             return "recommended"
         # Look back to the sentence start for a recommendation cue.
         s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-        # 要 inside 要求/重要/主要/需要性… is not the modal 要: “X”要求各支部… reports a
-        # rule an organisation set.
-        # 这要归功于“X”: credit given, not a proposal.
-        # 应急, 相应, 模拟, 表明年…: the cue's characters inside other words.
-        window = re.sub(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)"
-                        r"|应急|应用|相应|适应|供应|反应|响应|对应|模拟|虚拟|比拟|表明|说明|证明", "", text[s:start])
-        return "recommended" if any(w in window for w in self.recommend) else "reported"
+        # 要求, 重要, 应急, 表明…: the cue's characters inside other words (_MODAL_MASK_RE).
+        window = _MODAL_MASK_RE.sub("", text[s:start])
+        # Any cue in the window: one alternation of the cues (made once), not a scan per cue.
+        return "recommended" if self.recommend_re is not None and self.recommend_re.search(window) else "reported"
 
     def _part_of(self, text: str, spans) -> None:
         """Parts of models, as the text places them.

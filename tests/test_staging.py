@@ -49,6 +49,24 @@ def test_the_trimmed_graph_takes_the_rows_the_whole_graph_takes(max_nodes):
         assert _trim(trimmed, max_nodes)[1] == note
 
 
+@pytest.mark.parametrize("triples", [
+    [("_:b1", "<p>", '"z"'), ("_:b12", "<p>", '"a"'), ("<a>", "<p>", '"b c"'), ("<a>", "<p>", '"b"'),
+     ("<a>", "<pq>", '"a"'), ("<a>", "<p>", '"b\x00c"'), ("<a>", "<p>", '"b\x00"'), ("<ab>", "<p>", '"a"')],
+    # a NUL in a subject: the joined strings would not sort as the tuples
+    [("<a\x00b>", "<p>", '"q"'), ("<a>", "<p\x00>", '"q"'), ("<a>", "<p>", '"q"'), ("<a>\x00", "<p>", '"q"')],
+])
+def test_triples_sort_as_tuples_sort(triples):
+    """``sort_triples`` (the shared block of graph.ttl) gives the order of ``sorted``:
+    a subject that begins another, objects that differ after a NUL."""
+    from graph.turtle import sort_triples
+
+    rng = random.Random(3)
+    for _ in range(20):
+        shuffled = triples[:]
+        rng.shuffle(shuffled)
+        assert sort_triples(shuffled) == sorted(triples)
+
+
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 

@@ -78,6 +78,9 @@ AGGREGATE = "aggregate.marshal"
 #: The declared organisation nodes of the last build's corpus, with the digest of its
 #: organisations (:meth:`FragmentCache.set_declared`), in the fragment cache.
 DECLARED = "declared.marshal"
+#: The header of every fragment of the last build (:meth:`FragmentCache.set_index`), in the
+#: fragment cache.
+INDEX = "index.marshal"
 #: Above this share of rebuilt documents the store is bulk-loaded rather than updated.
 UPDATE_SHARE = 0.25
 
@@ -328,6 +331,47 @@ class FragmentCache:
         write_chunks(self.folder / DECLARED, [marshal.dumps({"mentions": mentions, "declared": declared})],
                      sync=False)
 
+    def index(self, token: str | None) -> dict[str, list] | None:
+        """The fragments' headers saved by :meth:`set_index` under ``token`` (the one the
+        state names), else ``None``."""
+        if not token:
+            return None
+        try:
+            data = marshal.loads((self.folder / INDEX).read_bytes())
+            if data.get("token") == token and data.get("layout") == LAYOUT:
+                return data["entries"]
+        except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
+            pass
+        return None
+
+    def set_index(self, entries: Iterable[_Entry]) -> str:
+        """Save the header of each of these fragments (what :meth:`get` reads of its
+        file); returns the token for the state. A rebuild takes the fragments of the
+        last build from it (:meth:`indexed`): at 10,000 papers, opening each fragment and
+        decoding its header took 0.66 s of a one-paper rebuild on a loaded machine."""
+        token = uuid.uuid4().hex
+        data = {"token": token, "layout": LAYOUT,
+                "entries": {e.key: (e.doc, e.local, e.at, e.sizes, e.summaries, e.indicators) for e in entries}}
+        write_chunks(self.folder / INDEX, [marshal.dumps(data)], sync=False)
+        return token
+
+    def indexed(self, key: str, index: dict[str, list]) -> _Entry | None:
+        """The fragment of ``key`` as :meth:`get` reads it, from the header ``index``
+        saved of it, while its file has the size that header gives; else ``None``
+        (then :meth:`get`). A fragment's file is written once for its key and holds what
+        the key decides, so a file of that size is the one the header describes."""
+        item = index.get(key)
+        if item is None:
+            return None
+        doc, local, at, sizes, summaries, indicators = item
+        path = self.path(key)
+        try:
+            if os.stat(path).st_size != at + sum(sizes):
+                return None
+        except OSError:
+            return None
+        return _Entry(key, doc, local, None, path, at, sizes, summaries=summaries, indicators=indicators)
+
     def prune(self, keep: Iterable[str]) -> int:
         """Delete every fragment but ``keep``; returns how many files went."""
         keep = set(keep)
@@ -420,6 +464,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     declared: set[str] = set()
     run = run_nodes(version)[1]
     groups = by_document(stored)
+    index = cache.index(old.get("index")) if old else None
     entries: dict[str, _Entry | None] = {}
     todo: list[tuple[str, str]] = []
     docs: dict[str, list[str]] = {}
@@ -437,7 +482,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             names = [n for r in recs for n in r.names]
             key = fragment_key(version, doc, ident, resolution(doc, names, res, declared))
         docs[doc] = [digest, key]
-        entries[doc] = entry = cache.get(key)
+        entries[doc] = entry = (index is not None and cache.indexed(key, index)) or cache.get(key)
         if entry is None:
             todo.append((doc, key))
     store = staging.directory("store")
@@ -557,6 +602,11 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if projection is not None:
             projection.close()
         raise
+    # Written while the store's thread may still be at work.
+    if index is not None and not made and set(old.get("fragments", [])) == set(keys):
+        index_token = old["index"]  # the same fragments: the saved headers stand
+    else:
+        index_token = cache.set_index(entries.values())
     how = job.result()
     # The staged store's files keep their names, sizes and times when its folder is
     # renamed into place, so the fingerprint is that of the store the commit puts there.
@@ -566,7 +616,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         token = cache.set_aggregate(agg, shared)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                     "source": source, "docs": docs, "shapes": shapes})
+                     "source": source, "docs": docs, "shapes": shapes, "index": index_token})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network, page=drawn)

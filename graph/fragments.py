@@ -510,10 +510,6 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                                              done=loader.add if loader is not None else None)
             for e in made:
                 entries[e.doc] = e
-        # The page's projection starts now: its process reads the parts while this one
-        # counts the shared triples (entailments could add types the projection reads:
-        # with infer the store is projected, graph/project.py).
-        projection = None if infer else _Projection(list(entries.values()), jobs)
         lap("graph: fragments")
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
@@ -544,8 +540,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # the entries anyway): a document count cannot be taken back from a counted total.
         shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
         lap("graph: shared")
-        if projection is not None:
-            projection.project(shared)
+        # entailments could add types the projection reads: project the store then (graph/project.py)
+        projection = None if infer else _Projection(shared, list(entries.values()), jobs)
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
@@ -1102,51 +1098,38 @@ class _Projection:
     """The page's graph (:func:`graph.network.project_parts`, trimmed to
     :data:`graph.viz.MAX_NODES` nodes) of the shared triples and the entries' parts.
 
-    With more than one job and at least :data:`MIN_FORKED_PROJECTION` documents, a
-    process is forked when the entries are known (:func:`write_graph`, once the fragments
-    are made) and reads every part from the fragment cache (of each ``<key>.frag``) at
-    once, while this one counts the shared triples; :meth:`project` then sends it the
-    shared triples, and it projects while this one writes the Turtle, checks the shapes
-    and waits for the store. Otherwise the graph is made in this process when
-    :meth:`result` is asked. At 10,000 papers reading the parts and projecting them took
-    3 s of a one-paper rebuild (profiled: fragment reads 3.8 s, ``project_parts`` 6.4 s
-    under the profiler), all on one core; forked once the shared triples were counted, its
-    process was the build's critical path (a 2.4 s wait after the shapes, README «Speed»):
-    the parts' reading (1.4 s of its 6.5 s on a loaded machine) now runs alongside the
-    count. The process returns the trimmed graph (1,500 nodes), pickled.
+    With more than one job and at least :data:`MIN_FORKED_PROJECTION` documents, it is
+    made in a process forked now, which reads every part from the fragment cache
+    (of each ``<key>.frag``) while this one checks the shapes, writes the aggregate and waits for
+    the store; otherwise in this process, when :meth:`result` is asked. At 10,000 papers
+    reading the parts and projecting them took 3 s of a one-paper rebuild (profiled:
+    fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core.
+    The process returns the trimmed graph (1,500 nodes), pickled.
     """
 
-    def __init__(self, entries: list[_Entry], jobs: int | None):
-        self._entries = entries
-        self._shared: set[Triple] | None = None
+    def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None):
+        self._shared, self._entries = shared, entries
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
 
             global _PROJECTING
-            _PROJECTING = entries
+            _PROJECTING = (shared, entries)
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-                # with fork, the first submission starts the process: it has the entries now
-                self._pool.submit(_read_parts_forked)
+                # with fork, the first submission starts the process: it has the parts now
+                self._future = self._pool.submit(_project_forked)
             finally:
                 _PROJECTING = None
 
-    def project(self, shared: set[Triple]) -> None:
-        """Project with these shared triples (in the forked process: sent to it pickled,
-        the parts read there meanwhile)."""
-        self._shared = shared
-        if self._pool is not None:
-            self._future = self._pool.submit(_project_forked, shared)
-
     def result(self) -> nx.MultiDiGraph:
-        """The trimmed graph (after :meth:`project`).
+        """The trimmed graph.
 
         Raises:
             What the projection raised (in its process too).
         """
-        if self._pool is None:
-            return _project(self._shared, [e.net for e in self._entries])
+        if self._future is None:
+            return _project(self._shared, self._entries)
         try:
             return self._future.result()
         finally:
@@ -1159,28 +1142,17 @@ class _Projection:
             self._pool = None
 
 
-def _project(shared: set[Triple], parts: Iterable[dict[str, list]]) -> nx.MultiDiGraph:
+def _project(shared: set[Triple], entries: list[_Entry]) -> nx.MultiDiGraph:
     from .network import project_parts
     from .viz import MAX_NODES
 
-    return project_parts(shared, parts, max_nodes=MAX_NODES)
+    return project_parts(shared, (e.net for e in entries), max_nodes=MAX_NODES)
 
 
-#: The parts the projection's process read (:func:`_read_parts_forked`), in that process.
-_PARTS: list | None = None
-
-
-def _read_parts_forked() -> None:
-    """In the forked process: read the parts of the entries :class:`_Projection` left."""
-    global _PARTS
-    _PARTS = [e.net for e in _PROJECTING]  # type: ignore[union-attr]
-
-
-def _project_forked(shared: set[Triple]) -> nx.MultiDiGraph:
-    """:func:`_project` in the forked process, of the parts it read."""
-    global _PARTS
-    parts, _PARTS = _PARTS, None
-    return _project(shared, parts)  # type: ignore[arg-type]
+def _project_forked() -> nx.MultiDiGraph:
+    """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
+    shared, entries = _PROJECTING  # type: ignore[misc]
+    return _project(shared, entries)
 
 
 class _Loader:

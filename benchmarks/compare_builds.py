@@ -15,7 +15,10 @@ Modes:
   Both folders must hold a build of ``PAPERS`` (the first rebuild of a folder built by
   other code may remake its graph: run one round first and drop it, ``--warm``).
 
-Prints each run and, per checkout, the best and the median seconds, and after/before.
+Prints each run and, per checkout, the best and the median seconds, and after/before; and
+the CPU seconds of each build's process tree (the build process and every process it
+started: extraction workers, fragment workers, the projection's fork), which other jobs
+on a shared machine move far less than wall seconds.
 
 Example:
     PYTHONPATH=. python benchmarks/compare_builds.py full --before ../main --papers P --work W --rounds 2
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,11 +45,16 @@ def child_build(root: Path, papers: Path, out: Path, jobs: int) -> dict:
     """One ``build_project`` by the checkout at ``root`` in a fresh process: its measures
     (``benchmarks/bench.py --child-build``)."""
     env = dict(os.environ, PYTHONPATH=str(root))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([sys.executable, str(root / "benchmarks" / "bench.py"), "--child-build", str(papers),
                            str(out), str(jobs)], capture_output=True, text=True, env=env, cwd=root)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         raise RuntimeError(f"build by {root} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    run = json.loads(proc.stdout.strip().splitlines()[-1])
+    # user + system seconds of the build and every process it waited for
+    run["tree_cpu_seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return run
 
 
 def toggle_paper(papers: Path) -> tuple[Path, bool]:
@@ -95,18 +104,22 @@ def main() -> None:
             stages = " ".join(f"{s.split(': ')[-1]} {v:.2f}" for s, v in run["stages"].items()
                               if not s.startswith("cpu: "))
             warm = args.warm and args.mode == "change" and k == 0
-            print(f"  {name:<6} {run['seconds']:7.2f} s  extracted {run['extracted']:>5}  "
+            print(f"  {name:<6} {run['seconds']:7.2f} s  CPU {run['tree_cpu_seconds']:7.2f} s  "
+                  f"extracted {run['extracted']:>5}  "
                   f"RSS {run['max_rss_mb']:5.0f} MB{' (warm-up, not counted)' if warm else ''}  [{stages}]")
             if not warm:
                 runs[name].append(run)
     print(f"{args.mode}: {papers}, --jobs {args.jobs}, {args.rounds} round(s) in turns")
-    best, median = {}, {}
+    best, median, cpu = {}, {}, {}
     for name in roots:
         secs = [r["seconds"] for r in runs[name]]
         best[name], median[name] = min(secs), statistics.median(secs)
+        cpu[name] = statistics.median(r["tree_cpu_seconds"] for r in runs[name])
         print(f"  {name:<6} {roots[name]}: best {best[name]:.2f} s, median {median[name]:.2f} s, "
+              f"CPU of the process tree median {cpu[name]:.2f} s, "
               f"peak RSS {max(r['max_rss_mb'] for r in runs[name]):.0f} MB")
-    print(f"  after/before: best {best['after'] / best['before']:.3f}, median {median['after'] / median['before']:.3f}")
+    print(f"  after/before: best {best['after'] / best['before']:.3f}, median {median['after'] / median['before']:.3f}, "
+          f"CPU median {cpu['after'] / cpu['before']:.3f}")
 
 
 if __name__ == "__main__":

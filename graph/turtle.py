@@ -58,6 +58,27 @@ class _Abbrev:
         return out
 
 
+def sort_triples(triples: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``sorted(triples)``, faster: by one string a triple, subject, predicate and object
+    joined by NUL, which sorts as the tuples do while no subject or predicate holds a NUL
+    (an IRI cannot; else the tuples are sorted as they are). Sorting the 173,000 shared
+    triples of 10,000 papers as tuples took 0.7–1.1 s of a one-paper rebuild on a loaded
+    machine (most subjects share a long prefix, and a tuple compares its first items
+    for equality before ordering them), by the joined strings 0.4 s. (A document's
+    thousand local triples sort no faster so.)
+
+    Args:
+        triples: ``(subject, predicate, object)`` in N-Triples form.
+
+    Returns:
+        The triples in the order of ``sorted``.
+    """
+    triples = list(triples)
+    if any("\x00" in s or "\x00" in p for s, p, _ in triples):
+        return sorted(triples)
+    return sorted(triples, key=lambda t: f"{t[0]}\x00{t[1]}\x00{t[2]}")
+
+
 def block(triples: Sequence[tuple[str, str, str]], prefixes: dict[str, str] = PREFIXES) -> str:
     """Turtle statements (no ``@prefix`` lines) for triples sorted by subject, predicate,
     object: one paragraph per subject, ``rdf:type`` (``a``) first, then the other
@@ -101,4 +122,4 @@ def document(blocks: Iterable[str], prefixes: dict[str, str] = PREFIXES) -> Iter
     yield from blocks
 
 
-__all__ = ["block", "document", "header"]
+__all__ = ["block", "document", "header", "sort_triples"]

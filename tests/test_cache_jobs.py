@@ -138,7 +138,8 @@ def _entries(out: Path) -> tuple[set[str], set[str]]:
     extraction = {p.name for p in (out / "cache").glob("*.json")
                   if p.name != "files.json"}  # the input files' signatures, not entries
     fragments = {p.name for p in (out / "cache" / "graph").glob("*.*")
-                 if p.name not in ("state.json", "aggregate.marshal", "declared.marshal")}  # the state, not fragments
+                 if p.name not in ("state.json", "aggregate.marshal", "declared.marshal",
+                                   "index.marshal")}  # the state, not fragments
     return extraction, fragments
 
 

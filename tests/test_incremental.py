@@ -87,6 +87,31 @@ def test_a_change_that_keeps_the_organisations_makes_one_fragment(records, tmp_p
     _assert_same(out, full)
 
 
+def test_a_rebuild_takes_the_fragments_from_the_saved_headers_unless_a_file_changed(records, tmp_path,
+                                                                                    monkeypatch):
+    """A rebuild takes the last build's fragments from their saved headers (``index.marshal``)
+    without opening each file; a fragment whose file is not the size its header gives is
+    read again (here: cut short, so made again), and the graph is that of a build from nothing."""
+    import json
+
+    import graph.fragments as fragments
+    from graph.fragments import write_graph
+
+    out, first = _fresh(records, tmp_path, "inc")
+    opened = []
+    real_get = fragments.FragmentCache.get
+    monkeypatch.setattr(fragments.FragmentCache, "get", lambda self, key: opened.append(key) or real_get(self, key))
+    again = write_graph(records, out, "v", out / "fragments", update_share=1.0)
+    assert again.made == 0 and opened == []
+    state = json.loads((out / "fragments" / "state.json").read_text(encoding="utf-8"))
+    victim = out / "fragments" / f"{state['fragments'][1]}.frag"
+    victim.write_bytes(victim.read_bytes()[:-10])
+    again = write_graph(records, out, "v", out / "fragments", update_share=1.0)
+    assert again.made == 1 and opened == [state["fragments"][1]]
+    full, _ = _fresh(records, tmp_path, "full")
+    _assert_same(out, full)
+
+
 def test_a_removed_document_leaves_no_triple(records, tmp_path):
     from graph.fragments import write_graph
 

@@ -21,6 +21,52 @@ def test_the_nodes_kept_are_those_of_the_sort_by_degree_then_name():
         assert _highest(degree, n) == set(sorted(degree, key=lambda m: (-degree[m], m))[:n])
 
 
+@pytest.mark.parametrize("max_nodes", [1, 2, 3, 4, 5, 100])
+def test_the_trimmed_graph_takes_the_rows_the_whole_graph_takes(max_nodes):
+    """``from_rows_trimmed`` keeps the node values and the edge values ``from_rows`` keeps
+    when rows repeat a node or an edge: an organisation's row over another kind's, else a
+    node's last row; an adoption's first row; a finding's last row, placed where its first
+    row comes; edges to a node without a row dropped."""
+    from graph.network import from_rows, from_rows_trimmed
+    from graph.viz import _trim
+
+    nodes = [("o1", "organisation", "矿党委", "PartyCommittee"), ("o1", "practice", "甲", "safety"),
+             ("o1", "organisation", "党委", "PartyCommittee"), ("p1", "practice", "乙", "safety"),
+             ("p1", "practice", "乙", "political"), ("p1", "outcome", "丙", "safety"),
+             ("x1", "outcome", "", "safety"), ("p2", "practice", "丁", "culture")]
+    edges = [("o1", "p1", "adopts", "", "", "", "", ""), ("o1", "p1", "adopts", "b", "", "", "", ""),
+             ("p1", "x1", "contributesTo", "一句话", "d1", "3", "条", "2024"),
+             ("p1", "x1", "contributesTo", "一句话", "d1", "1", "条", "2023"),
+             ("p1", "x1", "contributesTo", "一句话", "d0", "2", "条", "2022"),
+             ("p1", "x1", "contributesTo", "另一句", "d1", "5", "", ""),
+             ("p2", "p1", "partOf", "", "", "", "", ""), ("p2", "nowhere", "adopts", "", "", "", "", ""),
+             ("o1", "p2", "adopts", "", "", "", "", "")]
+    for rows in (nodes, list(reversed(nodes))):
+        whole, note = _trim(from_rows(rows, edges), max_nodes)
+        trimmed = from_rows_trimmed(rows, list(reversed(edges)), max_nodes)
+        assert list(trimmed.nodes(data=True)) == list(whole.nodes(data=True))
+        assert list(trimmed.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+        assert _trim(trimmed, max_nodes)[1] == note
+
+
+@pytest.mark.parametrize("triples", [
+    [("_:b1", "<p>", '"z"'), ("_:b12", "<p>", '"a"'), ("<a>", "<p>", '"b c"'), ("<a>", "<p>", '"b"'),
+     ("<a>", "<pq>", '"a"'), ("<a>", "<p>", '"b\x00c"'), ("<a>", "<p>", '"b\x00"'), ("<ab>", "<p>", '"a"')],
+    # a NUL in a subject: the joined strings would not sort as the tuples
+    [("<a\x00b>", "<p>", '"q"'), ("<a>", "<p\x00>", '"q"'), ("<a>", "<p>", '"q"'), ("<a>\x00", "<p>", '"q"')],
+])
+def test_triples_sort_as_tuples_sort(triples):
+    """``sort_triples`` (the shared block of graph.ttl) gives the order of ``sorted``:
+    a subject that begins another, objects that differ after a NUL."""
+    from graph.turtle import sort_triples
+
+    rng = random.Random(3)
+    for _ in range(20):
+        shuffled = triples[:]
+        rng.shuffle(shuffled)
+        assert sort_triples(shuffled) == sorted(triples)
+
+
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 

@@ -351,7 +351,7 @@ def test_quick_search_between_pos_and_endpos(pattern, text, pos, endpos):
 
 def test_literature_pattern_on_the_sentences_of_the_papers(nlp, processed):
     """What practices.cites asks of each sentence: the Quick form finds what the pattern
-    finds (the papers cite no literature in its form; two sentences that do are added)."""
+    finds (two sentences that cite in its form are added; blind9's review paper cites too)."""
     from extract.components.common import doc_text
     from extract.components.practices import _LITERATURE, LITERATURE_RE
 
@@ -364,7 +364,7 @@ def test_literature_pattern_on_the_sentences_of_the_papers(nlp, processed):
             found = _LITERATURE.search(text, sent.start_char, sent.end_char)
             assert (found and found.span()) == (expected and expected.span())
             sentences += 1
-            hits += expected is not None
+            hits += expected is not None and doc is cited
     assert sentences > 1000 and hits == 2
 
 

@@ -68,7 +68,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 收集合理化建议57条，采纳实施21条: suggestions taken up, not only collected
                  "采纳实施", "采纳",
                  # 共查改各类隐患1126条, 创造经济效益160万元
-                 "查改", "创造")
+                 "查改", "创造",
+                 # 提前处置瓦斯异常43次, 成功预警并处置井下出水点7处: hazards dealt with
+                 "处置")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -78,7 +80,9 @@ FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
 SURVEY_RATE_RE = re.compile(r"(?:有效率|回收率|应答率|有效回收率)\s*$")
 #: The share of a kind of people in a sample or a body (有效样本中党员占, 35岁以下职工占):
 #: the make-up of the people, not a result of a measure.
-COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$")
+COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$"
+                            # 党员占职工总数的17.3%: the share of a kind of people in the whole
+                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工)?总(?:数|人数)的\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
@@ -110,15 +114,19 @@ ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\
 QUAL_FIXED = [
     re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
+    # 矿井连续三个雨季未发生水害事故: no event over a run of periods, with the body that kept it.
+    re.compile(r"[^，,。；;]{0,8}?连续[^，,。；;]{1,8}?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
     re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
-    re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?发生(?:过)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限)"),
+    re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?(?:发生|出现)(?:过)?(?:一次|一起)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限|漏检|假检|空班)"),
+    # 连续五年瓦斯零超限: a count held at zero over years.
+    re.compile(r"连续[一二三四五六七八九十\d]+年(?:(?!实现)[\u4e00-\u9fff]){0,4}零(?:超限|事故|伤亡|死亡|违章|三违|超标)"),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
-    re.compile(r"[^，,。；;]{0,10}(?:实现|保持)(?:了)?[“\"]零[^”\"]{1,12}[”\"]"),
+    re.compile(r"[^，,。；;]{0,10}(?:实现|保持)(?:了)?[^，,。；;“”\"]{0,8}?[“\"]零[^”\"]{1,12}[”\"]"),
     # 先行岗党员全年零违章: a year with no unsafe act, said of the people who kept it.
     re.compile(r"[^，,。；;“”\"]{0,10}?全年零(?:违章|事故|伤亡|三违|“三违”|超限)(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
@@ -443,7 +451,7 @@ class OutcomeRecognizer:
         for qm in self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ():
             num, unit = _number(qm["num"]), qm["unit"].replace("％", "%")
             before, after = clause[:qm.start()], clause[qm.end():]
-            if re.fullmatch(r"\s*年.*", after[:1] + after[1:2]) and unit in ("个",):
+            if re.match(r"\s*(?:年|月)", after[:2]) and unit in ("个",):  # 连续9个月: a duration
                 continue
             if re.match(r"\s*年", clause[qm.end():qm.end() + 1]):
                 continue

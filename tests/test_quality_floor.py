@@ -39,7 +39,7 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind8`` is
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind9`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.)
@@ -54,12 +54,14 @@ HELDOUT_FLOORS = {
                "safety_links": 0.85, "safety_practices": 0.91},
     "blind4": {"organisations": 0.94, "practices": 0.92, "outcomes": 0.94, "links": 0.94,
                "safety_links": 0.92, "safety_practices": 0.95},
-    "blind5": {"organisations": 0.87, "practices": 0.92, "outcomes": 0.93, "links": 0.86,
+    "blind5": {"organisations": 0.88, "practices": 0.92, "outcomes": 0.93, "links": 0.86,
                "safety_links": 0.82, "safety_practices": 0.85},
     "blind6": {"organisations": 0.97, "practices": 0.92, "outcomes": 0.97, "links": 0.94,
                "safety_links": 0.88, "safety_practices": 0.92},
-    "blind7": {"organisations": 0.87, "practices": 0.85, "outcomes": 0.93, "links": 0.93,
-               "safety_links": 0.86, "safety_practices": 0.91},
+    "blind7": {"organisations": 0.90, "practices": 0.85, "outcomes": 0.94, "links": 0.94,
+               "safety_links": 0.87, "safety_practices": 0.94},
+    "blind8": {"organisations": 0.86, "practices": 0.81, "outcomes": 0.88, "links": 0.76,
+               "safety_links": 0.65, "safety_practices": 0.65},
 }
 
 

@@ -182,7 +182,7 @@ class Linker:
             return None
         for clause in re.split(r"[，,；;]", sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
-            clause = re.sub(r"^(?:在|该|这个|此)", "", clause)
+            clause = re.sub(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广)", "", clause)  # 实行互保对子以来
             p = next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
                 or next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
             # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but

@@ -53,7 +53,7 @@ NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部
                     "下属", "很多", "许多", "所有", "每个", "每座", "整个",
                     # 智能化煤矿的建设, 民营煤矿的党建: kinds of mine before 的
                     "智能", "民营", "乡镇", "新建", "小煤", "资源", "高产", "现代化", "国营", "私营", "对面", "老矿",
-                    "试点", "示范", "标杆", "样板")
+                    "试点", "示范", "标杆", "样板", "前者", "后者", "两者", "二者")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
@@ -79,7 +79,9 @@ LEGAL_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:股份有限公司|有限责任
 # Characters that cannot begin a legal name: prepositions and verbs that precede one.
 _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
-LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源")
+LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源",
+              # 为认真贯彻北原能源集团党委…部署, 按照X公司要求: verbs of carrying out before a name
+              "贯彻", "落实", "按照", "根据")
 #: The label of a form's field before its value (单位名称：, 申报单位：).
 FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位)\s*[：:]\s*")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
@@ -96,7 +98,7 @@ UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/�
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),
-               ("女职工委员会", "Union"), ("女工委员会", "Union"))
+               ("女职工委员会", "Union"), ("女工委员会", "Union"), ("女工委", "Union"))
 #: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
 #: not a noun compound (工会干部, 工会工作, 工会组织).
 BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "书记", "经费", "委员", "小组", "+", "＋", "”",

@@ -70,7 +70,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 共查改各类隐患1126条, 创造经济效益160万元
                  "查改", "创造",
                  # 提前处置瓦斯异常43次, 成功预警并处置井下出水点7处: hazards dealt with
-                 "处置")
+                 "处置",
+                 # 自查隐患312条, 处理设备疑难故障63项, 共督办整改问题136个
+                 "自查", "处理", "督办整改", "督办")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -139,7 +141,7 @@ QUAL_FIXED = [
     re.compile(r"(?:有效|彻底|坚决)?(?:杜绝|遏制|遏止)(?:了|住了?)?[^，,。；;]{0,14}?(?:事故|违章|三违|“三违”|超限|势头|现象)"
                r"(?:[^，,。；;]{0,6}(?:势头|现象|行为))?"),
     # 全年示范岗无违章, 全队实现无“三违”: no unsafe act, stated as a state reached.
-    re.compile(r"[^，,。；;“\"]{0,10}?无(?:违章|“三违”|三违|事故)(?:作业|行为|现象)?(?=[，,。；;]|$)"),
+    re.compile(r"[^，,。；;“\"]{0,10}?无(?:轻伤|重伤|人身伤害)?(?:违章|“三违”|三违|事故)(?:作业|行为|现象)?(?=[，,。；;]|$)"),
     # 成为全矿首个“无违章区队”, 成为全矿安全周期最长的区队: a first or a best attained.
     re.compile(r"[^，,。；;]{0,6}成为[^，,。；;]{0,8}(?:首个|首家|第一个|唯一|最[\u4e00-\u9fff])[^，,。；;]{1,16}"),
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
@@ -156,7 +158,17 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零(?:事故|伤亡|死亡|轻伤|重伤|超限|违章|三违|“三违”)"),
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
+    # 这次险情全班零伤亡: a whole team or year without harm.
+    re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年)零(?:伤亡|事故|违章|伤害|三违|死亡)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
+    # 全年没有因为情绪问题出过一次差错: the spoken form of no error at all.
+    re.compile(r"[^，,。；;]{0,10}没有[^，,。；;]{0,12}出过(?:一次|一起)?(?:差错|事故|问题|纰漏)"),
+    # 帮助14名青年职工通过瓦斯检查工技能鉴定: people helped through a qualification.
+    re.compile(r"帮助\d+名[^，,。；;]{0,8}通过[^，,。；;]{0,14}(?:鉴定|考核|考试)"),
+    # 事故起数和死亡人数实现“双下降”: two counts down at once, quoted.
+    re.compile(r"[^，,。；;]{0,16}实现(?:了)?[“\"]双(?:下降|降低|提升|零)[”\"]"),
+    # 2023年自查隐患312条，全部按期整改。: all fixed in time, the clause ending there.
+    re.compile(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时)(?:整改|处理)(?=[，,。；;]|$)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
     re.compile(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
     # 管理体系等级顺利通过复审: an inspection passed, with what passed it.
@@ -193,7 +205,7 @@ QUAL_FIXED = [
     # 先后有42名职工晋升为技师: people promoted to a grade of skill or a post.
     re.compile(r"\d+名[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
-    re.compile(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
+    re.compile(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
@@ -461,6 +473,8 @@ class OutcomeRecognizer:
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
             if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
                 continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
+            if unit == "分" and before.rstrip().endswith("计"):
+                continue  # 每发现一条隐患计1分: the rule of a points system, not a result
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
                 continue  # 事故案例研讨（61.2%）: a figure in brackets beside an item, not a result
             if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
@@ -521,7 +535,9 @@ class OutcomeRecognizer:
                 elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
                         ("指标", "权重", "比重")):
                     verb, indicator, end = "占", _trim(before[start:before.index("占")]), qm.end()
-                elif (only := re.search(r"(?:仅|只有|仅有)(?:发生)?\s*$", before)) and _trim(before[start:only.start()]):
+                elif (only := re.search(r"(?:仅|只有|仅有)(?:发生)?\s*$", before)) and _trim(before[start:only.start()]) \
+                        and _trim(before[start:only.start()]) not in ("党员", "职工", "团员", "青工", "女工", "党员干部"):
+                    # (我们班18个人，党员只有5个: who the people are, not a result)
                     # 其中党员“三违”仅2人次: a count stated as small
                     verb, indicator, end = "仅", _trim(before[start:only.start()]), qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):

@@ -84,6 +84,8 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
                      # 提出“短掘短支、锚网索联合支护”方案: a plan named by its quoted content
                      "方案",
+                     # “一对一”师徒帮带 (not 服务: “党建+工会”服务本色 is a quality)
+                     "帮带",
                      # “青安哨兵”监督队, “贤内助”家属安全协管队: a team named by its quoted motto
                      # (unquoted, 综采队 is a work unit)
                      "队",
@@ -617,7 +619,8 @@ class PracticeRecognizer:
             return None
         topic, at = run.group(0), start - len(run.group(0))
         # 另一条是党建工作“一月一督导”: the copula introduces the item, the topic follows it.
-        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS, "是")
+        # (对清单落实情况进行一次“回头看”: the act's verb, the topic is what it is done to)
+        cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS, "是", "进行一次", "进行")
                    if v in topic), default=0)
         topic, at = topic[cut:], at + cut
         if cut == 0 and len(head) > len(run.group(0)):

@@ -39,7 +39,7 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind9`` is
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind10`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.)
@@ -62,6 +62,8 @@ HELDOUT_FLOORS = {
                "safety_links": 0.87, "safety_practices": 0.94},
     "blind8": {"organisations": 0.86, "practices": 0.81, "outcomes": 0.88, "links": 0.76,
                "safety_links": 0.65, "safety_practices": 0.65},
+    "blind9": {"organisations": 0.86, "practices": 0.80, "outcomes": 0.95, "links": 0.83,
+               "safety_links": 0.74, "safety_practices": 0.76},
 }
 
 

@@ -31,7 +31,9 @@ from .ingest import ISSUE_RE, Document, ends_sentence, is_heading
 #: names spaced to align).
 BYLINE_RE = re.compile(r"^\s*[□■◎●]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12}|(?=[^\n]*(?:本报|通讯员|记者))[\u4e00-\u9fff·\s]{2,24})\s*$")
 TRAILER_RE = re.compile(r"^\s*[(（]\s*作者单位\s*[:：]\s*(?P<aff>[^)）]+)[)）]\s*$")
-NOTICE_TITLE_RE = re.compile(r"(公告|声明|启事|广告|讣告|通告)$")
+#: Words that end a notice's title (注销公告, 招聘启事): a part about no party building.
+NOTICE_WORDS = ("公告", "声明", "启事", "广告", "讣告", "通告")
+NOTICE_TITLE_RE = re.compile("(" + "|".join(NOTICE_WORDS) + ")$")
 POSTCODE_RE = re.compile(r"\s*\d{6}\s*$")
 AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-\u9fff·]{2,4})*\s*\d?$")
 #: A subtitle line under a journal title: ``——以X煤矿为例``.

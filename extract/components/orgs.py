@@ -23,6 +23,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..articles import NOTICE_WORDS
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext
 
@@ -66,6 +67,7 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
 CENTRE_BODY_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:、由在和与及]))[\u4e00-\u9fff]{2,4}中心(?P<body>党总支|党支部|分工会|团支部)", re.M)
 #: The offices of a party committee, written after it (集团党委办公室, 矿党委组织部).
 COMMITTEE_OFFICE_RE = re.compile(r"(?:办公室|党建工作部|工作部|组织部|宣传部|宣传科|组织科)(?!署)")  # 组织部署: a verb
+SUB_BODY_TYPE = dict(SUB_BODIES)
 ALIAS_RE = re.compile(r"[（(]\s*(?:以下简称|下称|简称)\s*[“\"]?(?P<alias>[^）)”\"]{2,12})[”\"]?\s*[）)]")
 #: Industry words that, with 集团/公司 after them, make a company's trade name (秦峰能源集团).
 INDUSTRY_WORDS = ("能源", "煤业", "煤电", "矿业", "煤炭", "电力", "化工", "投资", "控股", "实业")
@@ -90,8 +92,6 @@ DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
-#: Words of a notice's title (招聘启事, 注销公告) that a page may glue to the name after it.
-NOTICE_WORDS = ("启事", "公告", "声明", "广告")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
 UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/处 begin another word
@@ -106,6 +106,16 @@ BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "书记", "�
                   "作为", "要", "应", "需", "可", "是", "必须")
 
 
+def clean_affiliation(text: str) -> str:
+    """An affiliation's chain of names alone: without a form's field label (单位名称：), and
+    without the place names and the postcode after a space (``汇川矿业有限公司 党委工作部，陕西
+    榆林 719000`` → ``汇川矿业有限公司党委工作部``: a space before an office of the body is inside
+    the chain)."""
+    text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
+    text = FIELD_LABEL_RE.sub("", text)
+    return re.sub(r"[\s\d]+.*$", "", text)
+
+
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
     """Split an affiliation into its chain of organisations.
 
@@ -118,11 +128,7 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         "Company"), ("西铭矿", "Mine"), ("西铭矿党政办", "Department")]``: a unit whose
         name is only a suffix (党政办, 党委) takes the name of the body before it.
     """
-    # 汇川矿业有限公司 党委工作部: a space before an office of the body is inside the chain;
-    # place names and the postcode after a space are not.
-    text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
-    text = FIELD_LABEL_RE.sub("", text)  # 单位名称：槐荫坡煤矿…: a form's field label
-    text = re.sub(r"[\s\d]+.*$", "", text)
+    text = clean_affiliation(text)
     chain: list[tuple[str, str]] = []
     pos = 0
     suffixes = lex.org_suffixes
@@ -186,6 +192,23 @@ def _name_start(text: str, start: int, end: int) -> int:
     # A preposition inside the first characters: 文以X, 委被X.
     cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对获" or (text[i] in "进到" and text[i - 1:i] in ("走", "来", "入"))), default=start)
     return cut if end - cut >= 2 else start
+
+
+def _mine_before_unit(text: str, unit_start: int) -> tuple[int, int] | None:
+    """The proper name of a 煤矿 written right before a work unit that starts at
+    ``unit_start`` (``红石岭煤矿综采工区党支部``, a title's ``——记鹰嘴崖煤矿开拓区…``): its
+    ``(start, end)`` without a subtitle's verb (记/访/据) or a preposition before it, else
+    ``None`` (a kind of mine, 该矿, a name shorter than a brand and 煤矿)."""
+    mine = MINE_BEFORE_UNIT_RE.search(text, max(0, unit_start - 8), unit_start)
+    if mine is None:
+        return None
+    start = mine.start("name")
+    if text[start] in _NAME_START_STOP or text[start] in "记访据":
+        start += 1
+    name = text[start:mine.end("name")]
+    if len(name) < 4 or name.startswith(NOT_A_MINE_START) or mine["name"].startswith(NOT_A_MINE_START):
+        return None
+    return start, mine.end("name")
 
 
 def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
@@ -265,7 +288,7 @@ class OrganisationRecognizer:
 
         # Affiliation: the author's unit and the bodies above it.
         aff_chain = split_chain(doc._.affiliation, self.lex) if doc._.affiliation else []
-        add_chain(aff_chain, re.sub(r"[\s\d]+.*$", "", FIELD_LABEL_RE.sub("", doc._.affiliation.strip())) or None)
+        add_chain(aff_chain, clean_affiliation(doc._.affiliation) or None)
         # The co-authors' units of the same line (2.秦峰能源集团党校): bodies the paper names.
         for unit in doc._.co_units:
             add_chain(split_chain(unit, self.lex))
@@ -326,22 +349,17 @@ class OrganisationRecognizer:
             mentions.append((m.start(), m.end(), add(name, typ), "mine-unit"))
             # 红石岭煤矿综采工区党支部, a line opening with 红石岭煤矿综采工区: the unit names its
             # mine before it, a proper name of 煤矿 that needs no lexicon there.
-            mine = MINE_BEFORE_UNIT_RE.search(text, max(0, m.start() - 8), m.start())
-            if mine and not mine["name"].startswith(NOT_A_MINE_START) \
-                    and not any(s <= mine.start("name") < e for s, e, _, _ in mentions):
-                # ——记鹰嘴崖煤矿开拓区党支部书记…: a feature's subtitle verb (记) or a
-                # preposition before the name is not part of it.
-                lead = 1 if mine["name"][0] in _NAME_START_STOP or mine["name"][0] in "记据" else 0
-                if len(mine["name"]) - lead >= 4:
-                    canon = add(mine["name"][lead:], "Mine")
-                    orgs[alias_of.get(name, name)].parent = orgs[alias_of.get(name, name)].parent or canon
-                    mentions.append((mine.start("name") + lead, mine.end("name"), canon, "mine-unit"))
+            mine = _mine_before_unit(text, m.start())
+            if mine and not any(s <= mine[0] < e for s, e, _, _ in mentions):
+                canon = add(text[mine[0]:m.start()], "Mine")
+                orgs[alias_of.get(name, name)].parent = orgs[alias_of.get(name, name)].parent or canon
+                mentions.append((mine[0], m.start(), canon, "mine-unit"))
 
         # 由信息中心党支部具体实施: a centre of the mine (信息中心, 调度中心) and its branch.
         for m in CENTRE_BODY_RE.finditer(text) if "中心" in text else ():
             if any(s <= m.start() < e for s, e, _, _ in mentions) or m.group(0).startswith(("这", "该", "各", "本", "每", "那")):
                 continue  # 这个中心党支部: a reference, not a name
-            typ = dict(SUB_BODIES).get(m["body"], "PartyBranch") if m["body"] != "团支部" else "YouthLeague"
+            typ = SUB_BODY_TYPE.get(m["body"], "PartyBranch") if m["body"] != "团支部" else "YouthLeague"
             start = _name_start(text, m.start(), m.start("body") - 2)  # 由信息中心: 由 is not the name's
             mentions.append((start, m.end(), add(text[start:m.end()], typ), "mine-unit"))
         # A mine named as the subject at the start of a line or sentence (槐树湾煤矿党委
@@ -350,8 +368,9 @@ class OrganisationRecognizer:
         for m in (*scans[MINE_SUBJECT_RE].finditer(text), *scans[MINE_BODY_RE].finditer(text),
                   *scans[MINE_AFTER_LEAD_RE].finditer(text), *scans[self.mine_act_re].finditer(text)):
             name, start = m["name"], m.start("name")
-            # 比如红柳沟煤矿是…: the example's discourse word is not the name's.
-            lead = next((w for w in DISCOURSE_LEADS if name.startswith(w)), "")
+            # 比如红柳沟煤矿是…, 从青石岭煤矿的实践看: the example's discourse word or 从 is not
+            # the name's (向阳煤矿, 和平煤矿 keep their first character).
+            lead = next((w for w in (*DISCOURSE_LEADS, "从") if name.startswith(w)), "")
             if lead:
                 name, start = name[len(lead):], start + len(lead)
                 if len(name) < 3:
@@ -360,8 +379,6 @@ class OrganisationRecognizer:
             cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
             if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
                 continue  # 三矿党委负责人: the three mines, not a mine's name
-            if name[0] == "从" and len(name) >= 5:
-                name, start = name[1:], start + 1  # 从青石岭煤矿的实践看 (向阳煤矿, 和平煤矿 keep theirs)
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):
@@ -407,12 +424,8 @@ class OrganisationRecognizer:
             title_unit = add(name, "PartyBranch")
             # 柏树坪煤矿综掘四区党支部书记…述职报告, ——记鹰嘴崖煤矿开拓区党支部…: the title
             # names the unit's mine first (a subtitle's verb 记 is not the name's).
-            mine = MINE_BEFORE_UNIT_RE.search(doc._.title, 0, unit.start())
-            title_mine = None
-            if mine is not None:
-                mname = mine["name"][1:] if mine["name"][0] in "记访" or mine["name"][0] in _NAME_START_STOP else mine["name"]
-                if len(mname) >= 4 and not mname.startswith(NOT_A_MINE_START):
-                    title_mine = add(mname, "Mine")
+            mine = _mine_before_unit(doc._.title, unit.start())
+            title_mine = add(doc._.title[mine[0]:unit.start()], "Mine") if mine else None
             if title_mine is not None:
                 # The branch answers to its mine's committee (矿党委 in the text), else the mine.
                 parent = add(title_mine + "党委", "PartyCommittee", parent=title_mine, alias="矿党委") \
@@ -602,6 +615,6 @@ class OrganisationRecognizer:
             if m.group(1) is None:
                 mentions.append((m.start(), m.end(), mine, "anaphora"))
                 continue
-            typ = dict(SUB_BODIES)[m.group(1)]
+            typ = SUB_BODY_TYPE[m.group(1)]
             body = add(mine + m.group(1), typ, parent=mine)
             mentions.append((m.start(), m.end(), body, "anaphora"))

@@ -113,6 +113,21 @@ HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
 ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
+#: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
+ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
+#: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
+#: 计划组织30人考取证书): marked where QUAL_FIXED lists them, they stand only without an
+#: instruction or a plan before them (OutcomeRecognizer.instruction_re).
+GUARDED: set[re.Pattern] = set()
+
+
+def _guarded(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)``, remembered in :data:`GUARDED`."""
+    rx = re.compile(pattern)
+    GUARDED.add(rx)
+    return rx
+
+
 QUAL_FIXED = [
     re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
@@ -126,11 +141,11 @@ QUAL_FIXED = [
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?(?:发生|出现)(?:过)?(?:一次|一起)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限|漏检|假检|空班)"),
     # 连续五年瓦斯零超限: a count held at zero over years.
-    re.compile(r"连续[一二三四五六七八九十\d]+年(?:(?!实现)[\u4e00-\u9fff]){0,4}零(?:超限|事故|伤亡|死亡|违章|三违|超标)"),
+    re.compile(r"连续[一二三四五六七八九十\d]+年(?:(?!实现)[\u4e00-\u9fff]){0,4}零" + ZERO_HARM),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
     re.compile(r"[^，,。；;]{0,10}(?:实现|保持)(?:了)?[^，,。；;“”\"]{0,8}?[“\"]零[^”\"]{1,12}[”\"]"),
     # 先行岗党员全年零违章: a year with no unsafe act, said of the people who kept it.
-    re.compile(r"[^，,。；;“”\"]{0,10}?全年零(?:违章|事故|伤亡|三违|“三违”|超限)(?![、\u4e00-\u9fff])"),
+    re.compile(r"[^，,。；;“”\"]{0,10}?全年零" + ZERO_HARM + r"(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
     re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
@@ -153,13 +168,13 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,10}清零"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
-    re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限)(?:、零(?:违章|伤害|事故|伤亡|死亡|隐患|三违|“三违”|超限))+(?![”\"])"),
+    re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
     # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
-    re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零(?:事故|伤亡|死亡|轻伤|重伤|超限|违章|三违|“三违”)"),
+    re.compile(r"[^，,。；;]{0,10}?(?:连续[一二三四五六七八九十\d]+年)?保持[\u4e00-\u9fff]{0,6}?零" + ZERO_HARM),
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
-    re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|“三违”|三违)(?!工作面)"),
+    re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零" + ZERO_HARM + r"(?!工作面)"),
     # 这次险情全班零伤亡: a whole team or year without harm.
-    re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年)零(?:伤亡|事故|违章|伤害|三违|死亡)"),
+    re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年)零" + ZERO_HARM),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 全年没有因为情绪问题出过一次差错: the spoken form of no error at all.
     re.compile(r"[^，,。；;]{0,10}没有[^，,。；;]{0,12}出过(?:一次|一起)?(?:差错|事故|问题|纰漏)"),
@@ -168,13 +183,13 @@ QUAL_FIXED = [
     # 事故起数和死亡人数实现“双下降”: two counts down at once, quoted.
     re.compile(r"[^，,。；;]{0,16}实现(?:了)?[“\"]双(?:下降|降低|提升|零)[”\"]"),
     # 2023年自查隐患312条，全部按期整改。: all fixed in time, the clause ending there.
-    re.compile(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时)(?:整改|处理)(?=[，,。；;]|$)"),
+    _guarded(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时)(?:整改|处理)(?=[，,。；;]|$)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
-    re.compile(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
+    _guarded(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
     # 管理体系等级顺利通过复审: an inspection passed, with what passed it.
     re.compile(r"[^，,。；;]{2,30}?(?:顺利|一次性)通过(?:了)?(?:验收|复审|评审|认证|考核)"),
     # 主动叫停不安全作业的多了, “抢时间”的少了: the spoken form of a change in behaviour.
-    re.compile(r"[^，,。；;]{2,20}的(?:多了|少了)(?=[，,。；;]|$)"),
+    _guarded(r"[^，,。；;]{2,20}的(?:多了|少了)(?=[，,。；;]|$)"),
     # 目前五星级党支部已占到总数的四成: a share stated in tenths.
     # (其中青工占了四成 is how a body is made up, not what it reached.)
     re.compile(r"[^，,。；;]{2,16}?(?:已经?|目前)占到?(?!职工|员工|全体)[^，,。；;]{0,6}?的?[一二三四五六七八九]成(?![\u4e00-\u9fff])"),
@@ -188,7 +203,7 @@ QUAL_FIXED = [
     # 大巷比计划提前23天贯通: a work done ahead of plan.
     re.compile(rf"[^，,。；;]{{0,10}}?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月|小时)(?:完成|贯通|投产|竣工|到位|结束|恢复)[^，,。；;]{{0,8}}"),
     # 比计划多掘812米: more than the plan, by how much.
-    re.compile(rf"比(?:计划|目标|上年|去年)(?:多|超)[\u4e00-\u9fff]{{0,2}}(?:{NUMBER})(?:米|吨|万吨|个百分点|%|人|名|条|项|个)"),
+    _guarded(rf"比(?:计划|目标|上年|去年)(?:多|超)[\u4e00-\u9fff]{{0,2}}(?:{NUMBER})(?:米|吨|万吨|个百分点|%|人|名|条|项|个)"),
     # 超计划12万吨, 比计划工期提前6天: beyond the plan, or ahead of it.
     re.compile(rf"超(?:计划|目标)(?:{NUMBER})(?:万吨|吨|米|%)"),
     re.compile(rf"比(?:原)?计划(?:工期)?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月)"),
@@ -205,7 +220,7 @@ QUAL_FIXED = [
     # 先后有42名职工晋升为技师: people promoted to a grade of skill or a post.
     re.compile(r"\d+名[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
-    re.compile(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
+    _guarded(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
@@ -237,10 +252,8 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,14}超(?:额|计划)完成"),
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
-#: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
-#: 计划组织30人考取证书): these stand only without such a word before them.
-INSTRUCTION_RE = re.compile(r"要求|要|督促|确保|务必|必须|(?<![比超原])计划|拟|力争|之前|月底前|年底前")
-GUARDED = {rx.pattern for rx in QUAL_FIXED if re.search(r"整改|比\(\?:计划|考取|多了", rx.pattern)}
+#: Words of an instruction or a deadline beside the cue lexicon's targets and recommendations.
+INSTRUCTION_WORDS = ("要求", "督促", "务必", "之前", "月底前", "年底前")
 QUAL_END_RE = re.compile(
     r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
@@ -280,6 +293,12 @@ class OutcomeRecognizer:
         self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
+        # A modal right before the verb (要达到, 应确保): a target set, not a result.
+        self.modal_words = tuple(w for w in self.recommend if len(w) <= 2) + ("需", "务必")
+        # The cue lexicon's targets and recommendations and the words of an instruction; 计划 and
+        # 目标 as a plan, not in 比计划/超目标 (a plan beaten).
+        words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
+        self.instruction_re = re.compile("|".join(map(re.escape, words)) + r"|(?<![比超原])(?:计划|目标)")
         unit_alt = "|".join(map(re.escape, UNITS))
         # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
@@ -488,7 +507,7 @@ class OutcomeRecognizer:
             for m in re.finditer(self.verb_alt, before):
                 vm = m  # the last verb before the number
             start = _clause_start(clause)
-            if vm is not None and re.search(r"(?:要|应当?|需要?|必须|务必)\s*$", before[:vm.start()]):
+            if vm is not None and before[:vm.start()].rstrip().endswith(self.modal_words):
                 continue  # 年底前联建覆盖率要达到100%: a target set, not a result
             noun_after = re.match(r"[\u4e00-\u9fff]{2,10}(?=$|[，,；;。])", after)
             if vm is not None and before[vm.end():].strip(" 至到了") == "" and noun_after \
@@ -604,7 +623,7 @@ class OutcomeRecognizer:
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
-            if m and getattr(rx.pattern, "pattern", rx.pattern) in GUARDED and INSTRUCTION_RE.search(stripped[:m.end()]):
+            if m and rx.pattern in GUARDED and self.instruction_re.search(stripped[:m.end()]):
                 continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.
             if m and not any(t in stripped[:m.end()] for t in self.targets):

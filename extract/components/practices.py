@@ -238,7 +238,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: Verbs that govern a list of items without adopting a measure (统筹A、B、C, 压实A、B).
-GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "推进", "促进", "推动")
+GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "促进", "推动")  # (推进 adopts: cues.tsv)
 #: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
 #: list right before it ends with (党组织责任线、行政管理责任线、岗位操作责任线“三线”融合).
 ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<noun>[\u4e00-\u9fff])[”\"]")
@@ -506,9 +506,11 @@ class PracticeRecognizer:
             if SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start]) and not self._type_after(text, end):
                 continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
+            ext = self._type_after(text, end, ends)  # the type word that names it, read once
+            bare = ext is None
             # A slogan alone is a motto; with a type word after it (“红色引擎”工程) it names a measure.
             if (inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans) \
-                    and not self._type_after(text, end, ends) and not text.startswith(MEASURE_NOUNS, end):
+                    and bare and not text.startswith(MEASURE_NOUNS, end):
                 continue  # (“领头雁”培训, “排头兵”党支部创建: the noun after it makes it a measure)
             # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
             # the measure X acting as subject of the verb 要求.
@@ -523,7 +525,6 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
-            bare = not self._type_after(text, end, ends)  # no type word names it (“零违章”班组创建活动 does)
             if bare and (re.search(r"就是|即是|才是", inner) or (
                     inner.startswith("零") and len(inner) <= 4
                     and re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start)))):
@@ -541,7 +542,6 @@ class PracticeRecognizer:
             if re.search(r"实现[\u4e00-\u9fff]{0,6}$", _clause_head(text, start)):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
-            ext = self._type_after(text, end, ends)
             # 核心是“党员安全包保责任制”: a quote that ends with a type word is a name after a
             # copula too (a figure of speech after 当好, 讲成 … stays one: 当好“安全监督员”).
             named = not ext and inner.endswith(self.type_tuple)
@@ -1133,21 +1133,18 @@ def _short_quote_mentions(spans, text: str) -> None:
     names a long measure again. Three characters at least; the longest such name wins.
     A quote that the text continues into the longer name (``“三线”融合`` for ``“三线融合”``)
     is that name too, however short. ``spans`` sorted by start; changed in place."""
-    full = []
-    for p in spans:
-        m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
-        if m and len(m.group(1)) >= 4 and p._.rule != "again":
-            full.append((m.group(1), p))
-    unquoted = {normalise_name(span_ext(p, "canonical")): p for p in spans
-                if p._.rule != "again" and "“" not in span_ext(p, "canonical") and '"' not in span_ext(p, "canonical")}
-    # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form.
-    cores = [(m.group(1), p) for p in spans if p._.rule != "again"
-             and (m := _CORE_RE.match(span_ext(p, "canonical").strip()))]
+    # Each name read once (p._.canonical, without an Underscore object: common.span_ext).
+    names = [span_ext(p, "canonical").strip() for p in spans]
+    first_names = [(name, p) for name, p in zip(names, spans) if p._.rule != "again"]
+    # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form;
+    # the bare ones of four characters or more, for the shorter quotes.
+    cores = [(m.group(1), p, m.end() == len(name)) for name, p in first_names if (m := _CORE_RE.match(name))]
     if not cores:
         return
-    full.sort(key=lambda kv: -len(kv[0]))
-    for p in spans:
-        m = _CORE_RE.fullmatch(span_ext(p, "canonical").strip())  # p._.canonical (common.span_ext)
+    full = sorted(((core, p) for core, p, bare in cores if bare and len(core) >= 4), key=lambda kv: -len(kv[0]))
+    unquoted = {normalise_name(name): p for name, p in first_names if "“" not in name and '"' not in name}
+    for p, name in zip(spans, names):
+        m = _CORE_RE.fullmatch(name)
         if not m:
             continue
         short = m.group(1)
@@ -1156,7 +1153,7 @@ def _short_quote_mentions(spans, text: str) -> None:
         if plain is not None and plain is not p:
             _name_again(p, plain)
             continue
-        cont = next((first for inner, first in cores if first is not p and inner.startswith(short)
+        cont = next((first for inner, first, _ in cores if first is not p and inner.startswith(short)
                      and len(inner) > len(short) and text.startswith(inner[len(short):], p.end_char)), None)
         if cont is not None:
             _name_again(p, cont)

@@ -433,18 +433,19 @@ def _refers_back(sentence: str) -> bool:
 
 def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     """The last three characters of each measure's name (five characters or more, Chinese
-    only) → the measures that end with them, in text order: the head noun a text keeps when
-    it names a long measure again (rule *short form*, :meth:`Linker._tail_mention`)."""
+    only), and the last four of a bare quoted name of six or more (“党员风险地图” → 风险地图) →
+    the measures that end with them, in text order: the head noun a text keeps when it names a
+    long measure again (rule *short form*, :meth:`Linker._tail_mention`)."""
     out: dict[str, list[Span]] = {}
     for p in practices:
-        name = _plain(span_ext(p, "canonical"))  # p._.canonical, without an Underscore (common.span_ext)
+        raw = span_ext(p, "canonical").strip()  # p._.canonical, without an Underscore (common.span_ext)
+        name = _plain(raw)
         if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
             out.setdefault(name[-3:], []).append(p)
-        # A four-character head of a bare quoted name (风险地图运行一年来 after “党员风险地图”):
-        # a compound of two words, distinctive enough only inside quotes (安全生产 ends names too).
-        raw = span_ext(p, "canonical").strip()
+        # Four characters, a compound of two words, are distinctive enough only inside quotes
+        # and when they are no field of work (安全管理水平… names no measure).
         if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \
-                and not name[-4:].startswith(("安全", "党建", "生产", "管理", "工作")):  # 安全管理水平…: a field, not the measure
+                and not name[-4:].startswith(("安全", "党建", "生产", "管理", "工作")):
             out.setdefault(name[-4:], []).append(p)
     return out
 

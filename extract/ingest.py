@@ -48,6 +48,8 @@ MAX_CONTROL_SHARE = 0.01
 
 #: Characters that close a sentence or a clause list in Chinese running text.
 SENTENCE_END = "。！？!?；;…：:”」』）)】."
+_CLOSERS = "”」』）)】"
+_FULL_STOPS = "。！？!?…；;"
 
 #: Heading shapes of Chinese papers: 一、 （一） 1 / 1.2 / 【摘要】 / short Markdown headings.
 HEADING_RE = re.compile(
@@ -320,8 +322,18 @@ def is_heading(line: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    """True when a line ends with sentence-final (or clause-closing) punctuation."""
+    """True when a line ends with sentence-final (or clause-closing) punctuation.
+
+    A closing quote or bracket ends a sentence only after a sentence's end (…安全。” or
+    …（2024年）。 but not 石峡矿生产班组“无党员班” | 由19个减少为0): in running text a quote or
+    a bracket closes a name or an aside inside the sentence far more often than the sentence.
+    """
     line = line.rstrip()
+    if line and line[-1] in _CLOSERS:
+        inner = line.rstrip(_CLOSERS)
+        # a line that is one aside, bracket to bracket: （1.晋东能源集团青峰山煤矿，…）
+        whole = line.lstrip()[:1] in "（(【[" and line[-1] in "）)】]"
+        return whole or (bool(inner) and inner[-1] in _FULL_STOPS)
     return bool(line) and line[-1] in SENTENCE_END
 
 
@@ -409,7 +421,7 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # 86.|3%: a decimal point that the converter's line break left at a line's end is no
     # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
     decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
-    if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line)):
+    if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line) or _ABSTRACT_RE.match(line)):
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.

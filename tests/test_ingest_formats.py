@@ -570,3 +570,22 @@ def test_a_body_line_that_names_an_issue_is_kept() -> None:
             "学员到井下一线开展实践锻炼，效果良好，受到了职工群众的好评和认可。"]
     out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
     assert "第4期党员发展对象培训班并组织学员到井下一线" in out
+
+
+def test_a_line_ending_in_a_closing_quote_mid_sentence_continues() -> None:
+    """A quote or a bracket closing a name at a line's end does not end the sentence
+    (…生产班组“无党员班” | 由19个减少为0), but one after 。 does (…心里踏实。” | 新段落), and
+    an affiliation line in brackets stays apart from the abstract below it."""
+    body = [
+        "煤矿党建与安全生产融合研究",
+        "（1.某某能源集团某某煤矿，山西 阳泉 045000；2.某某集团党校）",
+        "摘　要：本文以某煤矿为例，分析了党支部建在班组上的做法及其成效和不足之处，",
+        "并提出了若干建议和意见。通过这一调整，该矿所有的生产班组“无党员班”",
+        "由2020年的19个减少为0，各班组均有党员带班作业，安全形势稳定向好发展。",
+        "受访者说：“班里有了党员，下井干活心里就踏实多了，大家都觉得很放心。”",
+        "新的段落从这里开始，安全生产形势持续稳定向好发展，职工队伍保持稳定。",
+    ]
+    out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
+    assert "“无党员班”由2020年的19个减少为0" in out
+    assert "党校）\n摘" in out
+    assert "放心。”\n新的段落" in out

@@ -253,7 +253,10 @@ class OrganisationRecognizer:
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
             # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.
             rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间|班))?(?:党总支|党支部|分工会|工会|团支部)"
-            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间|班)")
+            rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间|班)"
+            # 矿调度室, 安监科、调度室: an office of the mine named by its work and 室, after the
+            # mine or after another in a list (走进调度室 is a place: 室 is also a room)
+            rf"|(?<=[矿、])(?:{units})室")
         # The patterns run over the whole text, tried only where a match can start
         # (common.Quick): re started each one again at every character of an article.
         self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE,
@@ -412,7 +415,7 @@ class OrganisationRecognizer:
                 continue
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
-        subject = self._subject(orgs, aff_chain, text)
+        subject = self._subject(orgs, aff_chain, text, doc._.title)
         # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
         # unit's own report or portrait names it in the title; it speaks for the text, under
         # the mine or the committee the text names.
@@ -520,13 +523,20 @@ class OrganisationRecognizer:
         doc.spans["org"] = spans
         return doc
 
-    def _subject(self, orgs: dict[str, OrgInfo], aff_chain, text: str) -> str | None:
+    def _subject(self, orgs: dict[str, OrgInfo], aff_chain, text: str, title: str = "") -> str | None:
         """The organisation an article is about: the deepest mine or company of the
-        affiliation, else the most mentioned mine or company, else ``None``."""
+        affiliation, else the deepest one its title names (——晋峰煤业公司在…会上的发言: a
+        speech of the company about its mines, which the body names more often), else the
+        most mentioned mine or company, else ``None``."""
         for name, typ in reversed(aff_chain):
             if typ in ("Mine", "Company"):
                 # A paper written from a department is still about its mine.
                 return name
+        depth = {"Mine": 0, "Company": 1, "Group": 2}
+        named = [(depth[info.type], title.find(info.name), info.name) for info in orgs.values()
+                 if info.type in depth and title and info.name in title]
+        if named:
+            return min(named)[2]
         best, count = None, 0
         for info in orgs.values():
             if info.type in ("Mine", "Company", "Group"):

@@ -72,7 +72,11 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 提前处置瓦斯异常43次, 成功预警并处置井下出水点7处: hazards dealt with
                  "处置",
                  # 自查隐患312条, 处理设备疑难故障63项, 共督办整改问题136个
-                 "自查", "处理", "督办整改", "督办")
+                 "自查", "处理", "督办整改", "督办",
+                 # 平台共识别并推送违章行为3760起, 抓拍不安全行为412次: unsafe acts caught by a system
+                 "识别", "抓拍",
+                 # 职工提出安全合理化建议1320条: suggestions made (only of suggestions: OutcomeRecognizer._measured)
+                 "提出")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -112,7 +116,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年)|^[\u4e00-\u9fff]{0,4}率$")
+ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年|降幅|减幅|增幅|涨幅)|^[\u4e00-\u9fff]{0,4}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -135,11 +139,15 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,8}?连续[^，,。；;]{1,8}?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
-    re.compile(r"(?:全年|全矿|公司|全公司)?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 2021年以来集团未发生死亡事故: since when, and the body that kept it.
+    re.compile(r"(?:(?:19|20)\d{2}\s*年(?:以来|至今)?)?(?:全年|全矿|公司|全公司|集团|全集团|该矿|该公司|该集团)?"
+               r"未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
     re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?(?:发生|出现)(?:过)?(?:一次|一起)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限|漏检|假检|空班)"),
+    # 回访中未发现重复违章, 检查中未发现重大隐患: nothing found where it was looked for.
+    re.compile(r"[^，,。；;“”\"]{0,6}?未(?:发现|出现)(?:一起|一例|一次)?[^，,。；;]{0,8}?(?:事故|违章|三违|“三违”|超限|伤亡|重大隐患)(?:行为|现象)?"),
     # 连续五年瓦斯零超限: a count held at zero over years.
     re.compile(r"连续[一二三四五六七八九十\d]+年(?:(?!实现)[\u4e00-\u9fff]){0,4}零" + ZERO_HARM),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
@@ -183,7 +191,8 @@ QUAL_FIXED = [
     # 事故起数和死亡人数实现“双下降”: two counts down at once, quoted.
     re.compile(r"[^，,。；;]{0,16}实现(?:了)?[“\"]双(?:下降|降低|提升|零)[”\"]"),
     # 2023年自查隐患312条，全部按期整改。: all fixed in time, the clause ending there.
-    _guarded(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时)(?:整改|处理)(?=[，,。；;]|$)"),
+    # (全部在当班整改: the shift or the day it was fixed in)
+    _guarded(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时|在?当班|在?当日|在?当天)(?:整改|处理)(?:完毕|到位)?(?=[，,。；;]|$)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
     _guarded(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
     # 管理体系等级顺利通过复审: an inspection passed, with what passed it.
@@ -207,6 +216,8 @@ QUAL_FIXED = [
     # 超计划12万吨, 比计划工期提前6天: beyond the plan, or ahead of it.
     re.compile(rf"超(?:计划|目标)(?:{NUMBER})(?:万吨|吨|米|%)"),
     re.compile(rf"比(?:原)?计划(?:工期)?提前(?:{NUMBER}|[一二三四五六七八九十两]+)(?:天|个月)"),
+    # 三座矿井全部保持安全生产标准化一级达标: a grade of the national safety standard held.
+    re.compile(r"[^，,。；;]{0,12}?(?:保持|实现|通过)[^，,。；;]{0,10}?标准化[^，,。；;]{0,6}?达标"),
     # 采掘工作面全部达到安全生产标准化二级以上: a grade reached by all.
     re.compile(r"[^，,。；;]{0,12}(?:全部|均)达到[^，,。；;]{2,16}?[一二三]级(?:以上)?"),
     # 矿党委在集团党建工作考核中连续三年排名第一: a rank held.
@@ -258,7 +269,7 @@ QUAL_END_RE = re.compile(
     r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
 QUAL_LE_RE = re.compile(
-    r"(?:^|(?<=[^，,。；;]{2}))(?:有效|显著|进一步|大大)?(?P<verb>保障|增强|提升|提高|形成|降低|激发)了(?P<ind>[^，,。；;]{2,20})$")
+    r"(?:^|(?<=[^，,。；;]{2}))(?:有效|显著|进一步|大大)?(?P<verb>保障|增强|提升|提高|形成|降低|激发|调动)了(?P<ind>[^，,。；;]{2,20})$")
 #: A nominal result after 推动了/促进了/带动了: ``推动了公司安全环保工作水平的显著提高``.
 QUAL_NOMINAL_RE = re.compile(
     r"(?:推动|促进|带动)了(?P<ind>[^，,。；;]{2,24}?)的(?:显著|明显|大幅|全面|持续)?(?P<verb>提高|提升|增强|改善|下降|降低)$")
@@ -300,10 +311,14 @@ class OutcomeRecognizer:
         words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
         self.instruction_re = re.compile("|".join(map(re.escape, words)) + r"|(?<![比超原])(?:计划|目标)")
         unit_alt = "|".join(map(re.escape, UNITS))
+        # 2024年降至4起: the level a trend of the clause before reached (_trend_to_level)
+        self.level_after_re = re.compile(
+            rf"\s*(?P<year>(?:19|20)\d{{2}}\s*年)?(?:已|则)?(?P<verb>(?:降|减|下降|减少)(?:至|到|为)|(?:增|增加|提高|提升|上升)(?:至|到)|达到)"
+            rf"\s*(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
-                                  r"(?:降为|降至|降到|减至|减为|减少到|下降到|下降为|下降至)(?:0|零)(?![\d.%％])")
+                                  r"(?:降|减|下降|减少)(?:为|至|到)(?:0|零)(?![\d.%％])")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
@@ -340,6 +355,9 @@ class OutcomeRecognizer:
                     continue
                 found = self._measured(clause, year) or self._rates(clause, year)
                 found = found + self._qualitative(clause, year)
+                if k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
+                    nxt = clauses[k + 1]
+                    found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
                 # Results close a chain (up to ；): a verb-first clause followed by an
                 # action (提高公开竞聘率，优化干部队伍结构) is one more step of the measure.
                 if not found and k > 0 and self._reported(orgs, practices, text, sent.start, c0):
@@ -464,6 +482,25 @@ class OutcomeRecognizer:
         direction = "decrease" if verb in ("降低", "减少", "下降") else "increase"
         return [(lead, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year))]
 
+    def _trend_to_level(self, clause: str, following: str, offset: int, year: int | None):
+        """A trend, then the level it reached in the next clause, one result (rule
+        *measured*): ``…引发的违章行为逐年减少，2024年降至4起`` — the second clause has no
+        indicator of its own. ``offset``: where ``following`` starts, from ``clause``'s start.
+        Returns ``[(start, end, Quantity)]`` (``end`` inside ``following``) or ``[]``."""
+        trend = TREND_RE.search(clause)
+        level = self.level_after_re.match(following) if trend else None
+        if level is None:
+            return []
+        start = _clause_start(clause)
+        indicator = _trim(clause[start:trend.start("adv")])
+        if not indicator or any(t in clause for t in self.targets):
+            return []
+        verb = level["verb"]
+        direction = self.direction.get(verb) or ("decrease" if verb[0] in "降减下" else "increase")
+        when = int(level["year"][:4]) if level["year"] else year
+        return [(start, offset + level.end(), Quantity(indicator, _number(level["num"]),
+                                                      level["unit"].replace("％", "%"), direction, when))]
+
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
         return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
@@ -503,6 +540,12 @@ class OutcomeRecognizer:
                 continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
             if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
                 continue  # 由58人次降至21人次: 58 is where it started
+            fall = FALL_BY_RE.search(before) if unit == "%" else None
+            if fall:
+                # 由1862人次降至768人次，降幅58.8%: the size of the change, a result of its own
+                out.append((fall.start("ind"), qm.end(), Quantity(fall["ind"], num, unit,
+                                                                  "decrease" if fall["ind"][0] in "降减" else "increase", year)))
+                continue
             vm = None
             for m in re.finditer(self.verb_alt, before):
                 vm = m  # the last verb before the number
@@ -559,6 +602,10 @@ class OutcomeRecognizer:
                     # (我们班18个人，党员只有5个: who the people are, not a result)
                     # 其中党员“三违”仅2人次: a count stated as small
                     verb, indicator, end = "仅", _trim(before[start:only.start()]), qm.end()
+                elif OUTPUT_HEAD_RE.search(before) and unit in ("万吨", "吨", "米", "万米", "万元", "亿元", "元") \
+                        and not after.startswith("的"):  # 创下月进尺612米的纪录: the record is the result
+                    # 2024年，矿井原煤产量420.6万吨: an output stated at its level, no verb
+                    verb, indicator, start, end = "达", _trim(before[start:]), start, qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
                     # 整改率100%, 办结率98.2%: a rate stated as attained
                     rate = RATE_END_RE.search(before)
@@ -581,8 +628,8 @@ class OutcomeRecognizer:
             if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():
                 # 收集建议57条，采纳实施21条: the object is the previous clause's, the act is counted
                 indicator, start = verb, vm.start()
-            if not indicator:
-                continue
+            if not indicator or (verb == "提出" and "建议" not in indicator):
+                continue  # 提出整改意见: a demand, not a result; 提出合理化建议N条: the workers' own
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
                 indicator = verb + indicator  # 排查整改隐患: the indicator is the act counted
             direction = self.direction.get(verb, "level" if verb in ("达", "占", "仅", *ACHIEVE_VERBS) else None)
@@ -654,6 +701,13 @@ class OutcomeRecognizer:
         return out
 
 
+#: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
+FALL_BY_RE = re.compile(r"(?P<ind>降幅|减幅|增幅|涨幅|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
+#: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).
+OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|利润总额)\s*$")
+#: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may
+#: follow in the next clause (OutcomeRecognizer._trend_to_level).
+TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
 #: What may stand between a change verb and its number: nothing, or the year of it
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")

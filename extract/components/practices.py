@@ -93,7 +93,13 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      # an activity named by its quoted theme and the noun of the act
                      "征集", "评比", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
                      # 党员“一带一”帮扶, “五型班组”创建
-                     "帮扶", "创建"]
+                     "帮扶", "创建",
+                     # 实行“一帮五”安全包保, 对隐患实行“红黄蓝”三色挂牌督办: a way of holding people
+                     # to account named by its quoted motto and the noun of the act
+                     "包保", "督办", "帮教"]
+#: Quoted-only type words that are also verbs: they name the measure only a few words
+#: after the quote (“一帮五”安全包保; not “三违”重点人员结成包保对子, where they are the verb's).
+VERB_TYPES = ("包保", "督办", "帮教")
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
@@ -246,6 +252,12 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
+#:工作机制 (GUIDELINES.md: the name is the quote; the generic noun after 的 is not part of it).
+WAY_AFTER_RE = re.compile(r"的(?:做法|工作法|工作机制|工作模式|管理模式|经验做法|办法)")
+#: A count changed from one figure to another right after a quote (“无党员班”由2020年的19个
+#: 减少为0, “三违”从58起降至21起): the quote names what is counted (「从2021年开始推行」 has no change).
+CHANGED_FROM_RE = re.compile(r"\s*[由从]\s*\d[^，,。；;]{0,16}?(?:降|减|升|增|提高|提升|缩短|下降)")
 #: Nouns after a quoted figure or slogan that make it the name of a measure (“领头雁”培训,
 #: “最后一公里”服务, “排头兵”党支部创建).
 MEASURE_NOUNS = ("培训", "服务", "党支部", "班组", "创建", "示范", "行动", "计划")
@@ -523,6 +535,8 @@ class PracticeRecognizer:
             if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after) \
                     and not self._sessions_held(text, start, end):
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
+            if bare and CHANGED_FROM_RE.match(text, end):
+                continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
             if re.search(r"[，,。！？!?]", inner):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
             if bare and (re.search(r"就是|即是|才是", inner) or (
@@ -572,6 +586,8 @@ class PracticeRecognizer:
                 continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
+            elif WAY_AFTER_RE.match(text, end):
+                pass  # 推行“支部建在区队、小组建在班上”的做法: the quote names the way of working
             elif inner.count("、") >= 1 and not typ and not all(
                     NUMBERED_RE.match(item) for item in inner.split("、")):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
@@ -809,7 +825,7 @@ class PracticeRecognizer:
             # (“四联”即支部联区队: 即 opens the definition, its words are no type)
             if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即")) or "的" in head[1:]:
                 continue
-            if head and head[0] == "的" and len(head) > 4:
+            if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and len(head) > 4):
                 continue
             end = pos + i + len(typ)
             if ends is not None and end not in ends:

@@ -943,6 +943,41 @@ ROWS += [
     ("O", "掘进一区在劳动竞赛中创下月进尺588米的矿井纪录。", "创下月进尺588米的矿井纪录"),
 ]
 
+ROWS += [
+    # an unquoted name that is the whole tail of a quoted one before it is that measure again
+    ("L", "矿党委推行“事故说法”警示教育，每月剖析一起案例。机电队党支部把警示教育搬到班前会，2024年该队“三违”人次同比下降31%。",
+     ("“事故说法”警示教育", "2024年该队“三违”人次同比下降31%")),
+    # a team set up, counted, is a measure; its results later name it as their subject
+    ("PE", "矿团委组织青工成立了4支青年安全监督队，在交接班时段巡查。", "青年安全监督队"),
+    ("L", "矿团委组织青工成立了4支青年安全监督队，在交接班时段巡查。去年，青年安全监督队共查处隐患860条。",
+     ("青年安全监督队", "共查处隐患860条")),
+    # 依托该平台 opens a sentence that adopts another measure: both get the result
+    ("L", "集团的“安全一张图”平台在该矿上线。依托该平台，调度室对隐患实行分级督办，隐患整改时长由3天缩短到1.5天。",
+     ("“安全一张图”平台", "隐患整改时长由3天缩短到1.5天")),
+    # 通过平台 + result: the means named by its kind
+    ("L", "2022年，矿党委建成“智安”监管平台。各班组党员安全监督岗全部上线，2023年通过平台上报隐患3120条。",
+     ("“智安”监管平台", "2023年通过平台上报隐患3120条")),
+    # the institution that carries a quoted theme shares its result
+    ("L", "8月主题党日开展“隐患随手查”，全矿党员查出隐患98条，已全部闭环销号。", ("主题党日", "全矿党员查出隐患98条")),
+    ("C", "8月主题党日开展“隐患随手查”，全矿党员查出隐患98条，已全部闭环销号。", ("已全部闭环销号", "safety")),
+    # “N”指A、B、C defines the parts; 在“X”方面 frames a part's results
+    ("PO", "“两联”指党支部与班组联建、党员与职工联户。", ("党员与职工联户", "“两联”")),
+    ("L", "“三到位”指教育到位、监督到位、培训到位。在“三到位”中的“培训到位”方面，矿党委实施“蓝领”工程，两年培养技师35名。",
+     ("“培训到位”", "两年培养技师35名")),
+    ("NL", "在“党员先锋岗”创建工程深度落地方面，矿党委推行“师带徒”，两年培养技师35名。",
+     ("“党员先锋岗”创建工程", "两年培养技师35名")),
+    # not measures: figures of speech, photo captions, words said at a sentence's end
+    ("NP", "数智赋能，让隐患排查跑出“加速度”。", "“加速度”"),
+    ("NP", "图为党员志愿者在井口为职工送上“平安提醒”。", "“平安提醒”"),
+    ("NP", "受访者A3认为，有了党员带班，“出了问题大家心里就有底了”。", "“出了问题大家心里就有底了”"),
+    # not results: the make-up of a body; the condition of a rule
+    ("NO", "矿党委下设15个党支部，其中一线党员占比约61%。", ""),
+    ("NO", "全年违章“清零”的班组在年底考核中加分。", ""),
+    # bodies: a second body joined by 和; a mine before its unit inside brackets
+    ("G", ("东沟煤矿党委办公室", "矿工会和女工委每月组织一次家属座谈。"), "女工委"),
+    ("G", "受访者D2（青石坡矿掘进队职工）表示：“我们心里踏实。”", "青石坡矿"),
+]
+
 
 def _run(nlp, sentence):
     aff = None

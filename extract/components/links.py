@@ -89,6 +89,7 @@ class Linker:
         # 攻关组全年解决…: a team or post word opening a clause, then its act (not 的, not 和).
         teams = [k for k in kinds if len(k) >= 3 and k not in ("工作法", "排查法", "确认法", "操作法")]
         self.kind_start_re = re.compile(rf"(?P<kind>{'|'.join(map(re.escape, teams))})(?![的和与及、])")
+        self.means_re = re.compile(rf"(?:通过|依托|借助|利用)(?:该|这一|此|这个)?(?P<kind>{'|'.join(MEANS_KINDS)})")
 
     def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
@@ -102,6 +103,18 @@ class Linker:
         kind = m["kind"]
         return next((p for p in reversed(practices) if p.start < before
                      and p._.canonical.rstrip("”\"").endswith(kind)), None)
+
+    def _means_of(self, text: str, sent_start: int, outcome: Span, practices: list[Span], before: int) -> Span | None:
+        """Rule *refers-back by kind*, inside a result's clause: ``通过平台上报隐患5310条``,
+        ``依托该系统识别违章…`` name the means of the result by its kind alone — a thing one
+        uses (平台, 系统, 小程序, App); the last practice of that kind before token offset
+        ``before``, else ``None``."""
+        start = max(text.rfind(ch, sent_start, outcome.start_char) for ch in "，,；;")
+        m = self.means_re.search(text, max(start + 1, sent_start), outcome.end_char)
+        if m is None:
+            return None
+        return next((p for p in reversed(practices) if p.start < before
+                     and span_ext(p, "canonical").rstrip("”\"").endswith(m["kind"])), None)
 
     @staticmethod
     def _frame(sentence: str, by_plain: dict[str, Span], before: int) -> Span | None:
@@ -271,6 +284,15 @@ class Linker:
                         named = _adopted_before(text, sent_practices, head, self.adopt)
                         if named is not None:
                             chosen.append((named, "same-sentence"))
+                    # 主题党日开展“安全隐患大家找”，结果: the institution that carries the theme
+                    # shares its result.
+                    host = sent_practices[k - 1] if k > 0 else None
+                    if host is not None and HOST_BETWEEN_RE.fullmatch(text, host.end_char, head.start_char):
+                        chosen.append((host, "same-sentence"))
+                    # 依托该平台，…实行“X”，结果: the measure the sentence opens by referring to.
+                    named = self._named_back(sentence, practices, sent.start)
+                    if named is not None and named not in sent_practices:
+                        chosen.append((named, "refers-back"))
                     parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
@@ -302,6 +324,14 @@ class Linker:
                     chosen = []
                 if chosen and frame is not None and all(p is not frame for p, _ in chosen):
                     chosen.append((frame, "framing"))
+                # 2023年通过平台上报隐患5310条: the means of the result, named by its kind.
+                means = self._means_of(text, sent.start_char, outcome, practices, sent.start)
+                if means is not None and all(p is not means for p, _ in chosen):
+                    chosen.append((means, "refers-back"))
+                # 在“五到位”中的“技能培训到位”方面，…结果: the measure the sentence frames itself by.
+                inner = _sentence_frame(sentence, sent.start_char, sent_practices)
+                if chosen and inner is not None and all(p is not inner for p, _ in chosen):
+                    chosen.append((inner, "framing"))
                 for practice, rule in chosen:
                     org = span_ext(practice, "org") or subject
                     prior = span_ext(outcome, "org")
@@ -322,6 +352,27 @@ class Linker:
             prev_sent_para = para
         doc._.links = links
         return doc
+
+
+#: What stands between an institution and the theme it carries: 主题党日开展“X”, 三会一课中组织“X”.
+HOST_BETWEEN_RE = re.compile(r"(?:中|上)?(?:开展|组织|举办|举行)了?")
+#: Kinds of measure that are things one uses, named alone as the means of a result (通过平台…).
+MEANS_KINDS = ("平台", "系统", "小程序", "App", "APP")
+
+
+def _sentence_frame(sentence: str, offset: int, practices: list[Span]) -> Span | None:
+    """Rule *framing*, inside one sentence: a sentence that opens with 在…方面/上 around a
+    part of a model (``在“五到位”中的“技能培训到位”方面，集团党委实施…``) reports what that
+    part brought; the last practice inside the frame if it is a part, else ``None``. ``offset``: the sentence's
+    first character in the text."""
+    m = FRAME_RE.match(sentence)
+    if m is None:
+        return None
+    a, b = offset + m.start("name"), offset + m.end("name")
+    inside = [p for p in practices if a <= p.start_char and p.end_char <= b]
+    # Only a part of a model (paper 004's 在“党员先锋岗”创建工程深度落地方面 frames a list of
+    # acts, the parts' results are the model's own: issue 3, part_of).
+    return inside[-1] if inside and span_ext(inside[-1], "part_of") else None
 
 
 #: A time that opens a sentence before its subject: 2024年，, 今年一季度，, 上半年，.

@@ -38,7 +38,7 @@ MINE_SUBJECT_RE = re.compile(
 MINE_BODY_RE = re.compile(
     r"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))(?=党委|党总支|党支部|纪委|工会|团委)", re.M)
 #: A mine's proper name right before one of its work units, at a line's or clause's start.
-MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿|[\u4e00-\u9fff]{3,4}?(?<![全该本各此])矿)$", re.M)
+MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s（(]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿|[\u4e00-\u9fff]{3,4}?(?<![全该本各此])矿)$", re.M)
 #: A 煤矿 named by its brand after a preposition or a verb of belonging, before one of its
 #: bodies (该支部隶属于红岩煤矿党委, 调研组深入到北坡煤矿工会): the brand starts right after it.
 MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
@@ -484,7 +484,10 @@ class OrganisationRecognizer:
             for word, typ in BARE_BODIES:
                 # Not in the text, not found: the pattern is tried at every character.
                 # (一是公司工会深入开展…: an item of a list opens with its subject too)
-                for m in () if word not in text else re.finditer(rf"(?:^|(?<=[。；;，,、\n])|(?<=[一二三四五六七八九十]是))\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
+                # (矿工会和女工委每季度…: a second body joined to the first by 和)
+                for m in () if word not in text else re.finditer(
+                        rf"(?:^|(?<=[。；;，,、\n])|(?<=[一二三四五六七八九十]是)|(?<=工会和)|(?<=团委和)|(?<=党委和))"
+                        rf"\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
                     if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
                         continue
                     # 矿工会、团委在…: a list of bodies; 党建引领、工会搭台: a slogan's words.

@@ -88,7 +88,9 @@ SURVEY_RATE_RE = re.compile(r"(?:有效率|回收率|应答率|有效回收率)\
 #: the make-up of the people, not a result of a measure.
 COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$"
                             # 党员占职工总数的17.3%: the share of a kind of people in the whole
-                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工)?总(?:数|人数)的\s*$")
+                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工)?总(?:数|人数)的\s*$"
+                            # 其中一线党员占比约58%: the share of a kind of people, stated as it is
+                            r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
@@ -116,7 +118,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年|降幅|减幅|增幅|涨幅)|^[\u4e00-\u9fff]{0,4}率$|幅度$")
+ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年|降幅|减幅|增幅|涨幅|已全部|全部|均已)|^[\u4e00-\u9fff]{0,4}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -194,7 +196,7 @@ QUAL_FIXED = [
     # (全部在当班整改: the shift or the day it was fixed in)
     _guarded(r"[^，,。；;]{0,10}(?:全部|均)(?:按期|按时|及时|在?当班|在?当日|在?当天)(?:整改|处理)(?:完毕|到位)?(?=[，,。；;]|$)"),
     # 隐患全部按期整改销号: every problem found was fixed, what a check reports as its result.
-    _guarded(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合)"),
+    _guarded(r"[^，,。；;]{0,10}(?:全部|均|已)(?:按期|按时|及时|当班|当日)?(?:整改|处理)?(?:销号|到位|完毕|闭环|闭合){1,2}"),
     # 管理体系等级顺利通过复审: an inspection passed, with what passed it.
     re.compile(r"[^，,。；;]{2,30}?(?:顺利|一次性)通过(?:了)?(?:验收|复审|评审|认证|考核)"),
     # 主动叫停不安全作业的多了, “抢时间”的少了: the spoken form of a change in behaviour.
@@ -670,6 +672,8 @@ class OutcomeRecognizer:
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
+            if m and CONDITION_OF_RULE_RE.match(stripped, m.end()):
+                continue  # 党员违章“清零”的支部在考核中加分: the condition of a rule, not a result
             if m and rx.pattern in GUARDED and self.instruction_re.search(stripped[:m.end()]):
                 continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.
@@ -701,6 +705,8 @@ class OutcomeRecognizer:
         return out
 
 
+#: A result that qualifies who a rule rewards (…“清零”的支部加分, 实现零违章的班组): a condition.
+CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队|单位|个人|党员|职工|矿井)")
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
 FALL_BY_RE = re.compile(r"(?P<ind>降幅|减幅|增幅|涨幅|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
 #: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).

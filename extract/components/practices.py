@@ -102,13 +102,13 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
 VERB_TYPES = ("包保", "督办", "帮教")
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
-#: “三链”分别是A、B、C; …模式，包括A、B和C三个部分).
+#: “三链”分别是A、B、C; …模式，包括A、B和C三个部分; “三联”指A、B、C, as a thesis defines its terms).
 DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)"
                            # …模式由五个相互支撑的部分构成，分别是A、B…: what it is made of, then the parts.
                            # …工程，该工程包括A、B和C: the model named again before its parts.
                            r"(?:[，,](?:该|这一|此)[\u4e00-\u9fff]{1,4})?"
                            r"(?:由[^，,。；;：:“”\"\n]{1,14}?(?:构成|组成)[，,]?)?[，,]?"
-                           r"(?:即|分别是|分别为|包括|涵盖)"
+                           r"(?:即|分别是|分别为|包括|涵盖|是指|指)"
                            r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
                            r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
                            # …和保障链三个部分: the count of the parts closes the list.
@@ -252,6 +252,8 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
+CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
 #:工作机制 (GUIDELINES.md: the name is the quote; the generic noun after 的 is not part of it).
 WAY_AFTER_RE = re.compile(r"的(?:做法|工作法|工作机制|工作模式|管理模式|经验做法|办法)")
@@ -393,6 +395,7 @@ class PracticeRecognizer:
         self._type_word_mentions(spans)
         _bare_quote_mentions(spans, self.types)
         _short_quote_mentions(spans, text)
+        _tail_mentions(spans)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -567,6 +570,11 @@ class PracticeRecognizer:
             if not ext and re.search(r"(?:认为|表示|觉得|反映|称赞)[^，,。；;“”\"]{0,14}$", head) \
                     and re.match(r"\s*(?:[，,。；;！？!?）)]|$)", after):
                 continue  # 87.4%的职工认为党员“作用明显”: an opinion quoted, not a name
+            if bare and len(inner) >= 8 and re.match(r"\s*(?:[。！？!?]|$)", after) and re.search(
+                    r"(?:认为|表示|说|坦言|感慨|谈到|提到)[^。！？!?]{0,30}$", text[max(0, start - 40):start]):
+                continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
+            if bare and CAPTION_RE.match(text, _line_start(text, start)):
+                continue  # 图为职工家属为入井职工送上“平安寄语”: a photo's scene, not a measure
             if not ext and NUMBERED_RE.match(inner) and re.search(r"做到[^，,。；;“”\"]{0,12}$", head):
                 continue  # 做到目标、内容、考核“三明确”: the standard a measure meets, not a measure
             if not ext and not named and re.search(r"对[^，,。；;“”\"]{1,8}$", head) and re.match(r"[，,。；;]", after) \
@@ -789,6 +797,10 @@ class PracticeRecognizer:
                         and at + i in ends and at + i + 1 in ends), None)
             tail = [last[:cut], last[cut + 1:]] if cut is not None else [last]
             items = (head.split("、") if head else []) + tail
+            if counts and len(items) not in counts and cut is not None and len(items) - 1 in counts \
+                    and head and all(last[cut] in i for i in head.split("、")):
+                # “三联”指党建与安全联责、…、党员与职工联户: 与 inside the last item, as in every other
+                tail, items = [last], items[:-2] + [last]
             if not head and len(tail) < 2:
                 continue
             if counts and len(items) not in counts:
@@ -823,7 +835,7 @@ class PracticeRecognizer:
             head = window[:i]
             # 等 closes a list: “十不准”等规定 names the class of the items, not the item.
             # (“四联”即支部联区队: 即 opens the definition, its words are no type)
-            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即")) or "的" in head[1:]:
+            if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即", "指")) or "的" in head[1:]:
                 continue
             if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and len(head) > 4):
                 continue
@@ -1139,6 +1151,25 @@ def _bare_quote_mentions(spans, types) -> None:
             first = full.get(label.strip("“”\""))
             if first is not None:
                 _name_again(p, first)
+
+
+def _tail_mentions(spans) -> None:
+    """Rule *again*, by the words after the quote: an unquoted name of four characters or
+    more that is the whole tail of a quoted name before it (``警示教育`` after ``“案例说安全”
+    警示教育``, ``安全包保`` after ``“一帮五”安全包保``) is that measure named again without
+    its motto, as a text goes on about the measure it has introduced. The first such name
+    wins; a name found before the quoted one stays itself. ``spans`` sorted by start;
+    changed in place."""
+    tails: dict[str, object] = {}
+    for p in spans:
+        name = span_ext(p, "canonical").strip()
+        m = _CORE_RE.match(name)
+        if m is not None:
+            tail = name[m.end():]
+            if len(tail) >= 4 and p._.rule != "again":
+                tails.setdefault(tail, p)
+        elif len(name) >= 4 and (first := tails.get(name)) is not None and first.start < p.start:
+            _name_again(p, first)
 
 
 def _short_quote_mentions(spans, text: str) -> None:

@@ -59,7 +59,8 @@ class JiebaTokenizer:
         self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
         for word in words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
-        self.segmenter = Segmenter(self.jieba)  # after the words: it copies the dictionary
+        # After the words, which it copies: jieba-rs's own copy of jieba's dictionary and them.
+        self.segmenter = Segmenter(self.jieba, added=words)
         self._orth: dict[str, int] = {}  # word → its lexeme's ORTH, for words seen before
 
     def __call__(self, text: str) -> Doc:

@@ -23,8 +23,15 @@ def jieba_tokenizer(nlp):
 
 @pytest.fixture(scope="module")
 def segmenter(nlp):
-    """The segmenter the pipeline cuts with, made from that dictionary."""
+    """The segmenter the pipeline cuts with: jieba-rs's copy of jieba's dictionary and the
+    lexicon words."""
     return nlp.tokenizer.segmenter
+
+
+@pytest.fixture(scope="module")
+def copied(jieba_tokenizer):
+    """A segmenter given every word of the pipeline's dictionary, not told what was added."""
+    return Segmenter(_tokenizer(jieba_tokenizer.FREQ, jieba_tokenizer.total))
 
 
 def _tokenizer(freq: dict[str, int], total: int):
@@ -54,11 +61,27 @@ def test_same_words_as_jieba(jieba_tokenizer, segmenter, text):
 
 
 @pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.name)
-def test_same_words_as_jieba_on_papers(jieba_tokenizer, segmenter, path):
+def test_same_words_as_jieba_on_papers(jieba_tokenizer, segmenter, copied, path):
     text = path.read_text(encoding="utf-8")
     words = segmenter.cut(text)
-    assert words == list(jieba_tokenizer.cut(text, HMM=False))
+    assert words == list(jieba_tokenizer.cut(text, HMM=False)) == copied.cut(text)
     assert "".join(words) == text
+
+
+def test_jieba_rs_carries_jiebas_dictionary():
+    """The copy of ``dict.txt`` that jieba-rs starts from is jieba's: the same words, and
+    the same frequencies — ``suggest_freq`` of a word is about its frequency when it cuts
+    as one word, and from its parts' frequencies and the total otherwise — as jieba-rs
+    given every word of jieba's dictionary."""
+    from extract.articles import jieba_dictionary
+
+    own = jieba_dictionary()
+    carried = Segmenter(own)._jieba
+    given = Segmenter(_tokenizer(own.FREQ, own.total))._jieba
+    words = [w for w, f in own.FREQ.items() if f]
+    assert all(map(carried.has_word, words))
+    assert not any(carried.has_word(w) for w, f in own.FREQ.items() if not f)
+    assert list(map(carried.suggest_freq, words)) == list(map(given.suggest_freq, words))
 
 
 def test_the_lexicon_words_count(jieba_tokenizer, segmenter):

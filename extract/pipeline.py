@@ -59,7 +59,7 @@ class JiebaTokenizer:
         self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
         for word in words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
-        # After the words, which it copies: jieba-rs's own copy of jieba's dictionary and them.
+        # Made once the words are in: it copies them (a word added later would not count).
         self.segmenter = Segmenter(self.jieba, added=words)
         self._orth: dict[str, int] = {}  # word → its lexeme's ORTH, for words seen before
 

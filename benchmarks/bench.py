@@ -5,6 +5,8 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
 * build time, characters/second and peak memory (max RSS of the build process and of
   its extraction workers) of a fresh ``build_project`` at each size;
 * jieba segmenting the same text alone, single process, and the ratio to the build;
+  with ``--extraction``, also the segmenter the pipeline uses (jieba-rs, :mod:`extract.segment`)
+  alone on the same text, the floor an extraction that only segmented would reach;
 * ``mechanisms`` and every named query (defaults bound) on the largest graph in the
   embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
   memory store (the ratio);
@@ -156,41 +158,74 @@ def jieba_alone_cpu(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t, time.process_time() - c
 
 
+def segmenter_alone_cpu(texts: list[str]) -> tuple[float, float]:
+    """``(wall, cpu)`` seconds for the segmenter the pipeline uses (:class:`extract.segment.Segmenter`,
+    jieba-rs) over jieba's dictionary, as :func:`jieba_alone_cpu` cuts with jieba's: the same
+    words, dictionary loading excluded."""
+    import logging
+
+    import jieba
+
+    from extract.segment import Segmenter
+
+    jieba.setLogLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    seg = Segmenter(tok)
+    t, c = time.perf_counter(), time.process_time()
+    for text in texts:
+        seg.cut(text)
+    return time.perf_counter() - t, time.process_time() - c
+
+
 def extraction_only(papers: Path, against: Path | None = None, rounds: int = 1) -> dict:
-    """Extraction alone of ``papers`` (this checkout, and ``against`` when given) and
-    jieba alone, in turns ``rounds`` times; the best of each is kept (the least disturbed
-    by other work on the machine). ``per_core_cpu``: extraction chars per CPU second over
-    jieba-alone chars per CPU second (issue 6: at least 0.5 for the whole build);
-    ``per_core_wall`` the same by wall seconds."""
+    """Extraction alone of ``papers`` (this checkout, and ``against`` when given), jieba
+    alone and the pipeline's segmenter alone, in turns ``rounds`` times; the best of each is
+    kept (the least disturbed by other work on the machine). ``per_core_cpu``: extraction
+    chars per CPU second over jieba-alone chars per CPU second (issue 6: at least 0.5 for
+    the whole build); ``per_core_wall`` the same by wall seconds; ``per_segmenter_cpu``:
+    over the chars per CPU second of the segmenter alone (jieba-rs: 1.0 would be an
+    extraction that does nothing but cut words). ``startup_cpu``: building the pipeline,
+    not in ``cpu``."""
     chars, texts = corpus_chars(papers)
     roots = {"this": ROOT} | ({"against": against.resolve()} if against else {})
     runs: dict[str, list[dict]] = {name: [] for name in roots}
-    jieba_runs = []
+    jieba_runs, segmenter_runs = [], []
     for _ in range(rounds):
         for name, root in roots.items():
             runs[name].append(extraction_run(root, papers))
             print(f"  {name}: {runs[name][-1]}", file=sys.stderr)
         jieba_runs.append(jieba_alone_cpu(texts))
+        segmenter_runs.append(segmenter_alone_cpu(texts))
     jieba_wall, jieba_cpu = min(w for w, _ in jieba_runs), min(c for _, c in jieba_runs)
+    seg_wall, seg_cpu = min(w for w, _ in segmenter_runs), min(c for _, c in segmenter_runs)
     out = {"papers": str(papers), "files": len(texts), "chars": chars, "rounds": rounds,
-           "jieba_wall": jieba_wall, "jieba_cpu": jieba_cpu, "checkouts": {}}
+           "jieba_wall": jieba_wall, "jieba_cpu": jieba_cpu, "jieba_runs": jieba_runs,
+           "segmenter_wall": seg_wall, "segmenter_cpu": seg_cpu, "segmenter_runs": segmenter_runs,
+           "checkouts": {}}
     for name, root in roots.items():
         best_cpu, best_wall = min(r["cpu"] for r in runs[name]), min(r["wall"] for r in runs[name])
         out["checkouts"][name] = {
             "root": str(root), "runs": runs[name], "cpu": best_cpu, "wall": best_wall,
+            "startup_cpu": min(r["startup_cpu"] for r in runs[name]),
             "chars_per_cpu_s": chars / best_cpu, "per_core_cpu": jieba_cpu / best_cpu,
-            "per_core_wall": jieba_wall / best_wall}
+            "per_core_wall": jieba_wall / best_wall, "per_segmenter_cpu": seg_cpu / best_cpu}
     return out
 
 
 def print_extraction(r: dict) -> None:
     print(f"extraction alone of {r['papers']} ({r['files']} files, {r['chars']:,} chars), one process, "
-          f"no cache; best of {r['rounds']}; jieba alone {r['jieba_cpu']:.1f} s CPU "
-          f"({r['chars'] / r['jieba_cpu']:,.0f} chars/s)")
-    print(f"  {'checkout':<40} {'cpu s':>7} {'wall s':>7} {'chars/cpu s':>12} {'/core cpu':>10} {'/core wall':>10}")
+          f"no cache; best of {r['rounds']}")
+    print(f"  jieba alone (Python, HMM off)        {r['jieba_cpu']:>7.1f} s CPU "
+          f"{r['chars'] / r['jieba_cpu']:>12,.0f} chars/s")
+    print(f"  segmenter alone (extract.segment)    {r['segmenter_cpu']:>7.1f} s CPU "
+          f"{r['chars'] / r['segmenter_cpu']:>12,.0f} chars/s  ({r['jieba_cpu'] / r['segmenter_cpu']:.1f}x jieba)")
+    print(f"  {'checkout':<40} {'cpu s':>7} {'wall s':>7} {'start s':>7} {'chars/cpu s':>12} {'/core cpu':>10} "
+          f"{'/core wall':>10} {'/segmenter':>10}")
     for name, c in r["checkouts"].items():
-        print(f"  {name + ' ' + c['root']:<40} {c['cpu']:>7.1f} {c['wall']:>7.1f} {c['chars_per_cpu_s']:>12,.0f} "
-              f"{c['per_core_cpu']:>10.2f} {c['per_core_wall']:>10.2f}")
+        print(f"  {name + ' ' + c['root']:<40} {c['cpu']:>7.1f} {c['wall']:>7.1f} {c['startup_cpu']:>7.1f} "
+              f"{c['chars_per_cpu_s']:>12,.0f} {c['per_core_cpu']:>10.2f} {c['per_core_wall']:>10.2f} "
+              f"{c['per_segmenter_cpu']:>10.2f}")
 
 
 def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,

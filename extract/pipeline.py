@@ -1,4 +1,4 @@
-"""The spaCy pipeline: blank ``zh`` with jieba, a sentencizer, and minekg's components.
+"""The spaCy pipeline: blank ``zh`` with jieba's words, a sentencizer, and minekg's components.
 
 Stage 3 of DESIGN.md. :func:`create_nlp` builds the :class:`spacy.language.Language`
 once per process; :func:`process_article` runs it on one article. The components
@@ -21,7 +21,7 @@ from . import components  # noqa: F401  (registers the components)
 from .articles import Article
 from .components.common import TEXT_KEY, WORDS_KEY
 from .lexicon import LEXICON_DIR, load_lexicons
-from .segment import Segmenter
+from .segment import Segmenter, segmenter_version
 
 #: Sentence-final characters for the sentencizer. Semicolons do not end a sentence:
 #: the papers chain a whole paragraph of measures with ；, and GUIDELINES.md quotes
@@ -32,11 +32,13 @@ COMPONENTS = ("minekg_orgs", "minekg_practices", "minekg_outcomes", "minekg_link
 
 
 class JiebaTokenizer:
-    """A tokenizer that segments with its own ``jieba.Tokenizer`` and a user dictionary.
+    """A tokenizer that cuts jieba's words with its own dictionary: jieba's and the domain words.
 
     spaCy's built-in jieba segmenter uses jieba's global dictionary; this one keeps the
-    domain words (practice names, organisation suffixes) in a private instance so that
-    two pipelines in one process do not share state.
+    domain words (practice names, organisation suffixes) in a private ``jieba.Tokenizer``
+    (``self.jieba``) so that two pipelines in one process do not share state, and cuts
+    with jieba-rs over a copy of that dictionary (:class:`~extract.segment.Segmenter`):
+    the words of ``self.jieba.cut(text, HMM=False)``, several times faster.
 
     Args:
         vocab: the pipeline's vocabulary.
@@ -57,11 +59,12 @@ class JiebaTokenizer:
         self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
         for word in words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
-        self.segmenter = Segmenter(self.jieba)
+        # Made once the words are in: it copies them (a word added later would not count).
+        self.segmenter = Segmenter(self.jieba, added=words)
         self._orth: dict[str, int] = {}  # word → its lexeme's ORTH, for words seen before
 
     def __call__(self, text: str) -> Doc:
-        words = self.segmenter.cut(text)  # self.jieba.cut(text, HMM=False), faster
+        words = self.segmenter.cut(text)  # self.jieba.cut(text, HMM=False), in Rust
         doc = Doc(self.vocab, words=self._orths(words), spaces=[False] * len(words))
         # The components read the text and the token texts many times; spaCy makes them
         # again from every token on each read. Kept only when they are the doc's exactly.
@@ -146,17 +149,20 @@ def process_article(nlp: Language, article: Article) -> Doc:
 
 def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     """The version string of the extractor: package version + lexicon digest + rules
-    digest (12 hex each), e.g. ``0.1.0+lex.0123456789ab.rules.0123456789ab``.
+    digest (12 hex each) + segmenter versions, e.g.
+    ``0.1.0+lex.0123456789ab.rules.0123456789ab.rjieba.0.2.2.jieba.0.42.1``.
 
     The rules digest (:func:`rules_digest`) covers the code that decides what an
     extraction says, so an edited rule invalidates the extraction cache
     (:mod:`extract.cache`) just as an edited lexicon does, and an edit of the code
-    around it (the cache, the corpus walk, the evaluation) does not.
+    around it (the cache, the corpus walk, the evaluation) does not. The segmenter's
+    versions (:func:`extract.segment.segmenter_version`): another jieba-rs, or another
+    jieba dictionary, could cut other words, so it is another extractor.
     """
     from . import __version__
 
     lex = load_lexicons(str(lexicon_dir) if lexicon_dir else None).digest[:12]
-    return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}"
+    return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}.{segmenter_version()}"
 
 
 #: The modules (paths under ``extract/``; a folder: its ``*.py``) whose code decides what

@@ -1,11 +1,14 @@
-"""extract.segment cuts every text into jieba's words (accurate mode, HMM off)."""
+"""extract.segment cuts every text into jieba's words (accurate mode, HMM off), with jieba-rs.
+
+jieba's own ``Tokenizer.cut`` stays the reference: the pipeline's segmenter must give its
+words on every bundled and held-out paper."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from extract.segment import Segmenter
+from extract.segment import TOTAL_PAD, Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Every bundled and held-out paper: the texts the rules are measured on.
@@ -18,49 +21,111 @@ def jieba_tokenizer(nlp):
     return nlp.tokenizer.jieba
 
 
+@pytest.fixture(scope="module")
+def segmenter(nlp):
+    """The segmenter the pipeline cuts with: jieba-rs's copy of jieba's dictionary and the
+    lexicon words."""
+    return nlp.tokenizer.segmenter
+
+
+@pytest.fixture(scope="module")
+def copied(jieba_tokenizer):
+    """A segmenter given every word of the pipeline's dictionary, not told what was added."""
+    return Segmenter(_tokenizer(jieba_tokenizer.FREQ, jieba_tokenizer.total))
+
+
+def _tokenizer(freq: dict[str, int], total: int):
+    """A ``jieba.Tokenizer`` with the dictionary ``freq`` (prefixes included, at 0) and ``total``."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.initialized = dict(freq), total, True
+    return tk
+
+
 @pytest.mark.parametrize("text", [
     "",
     "山西西山煤电股份有限公司西铭矿党委深入开展“三会一课”。",
     "设备故障率降低23%，2024年累计排查整改隐患572条",
     "ABC党建+5G智慧矿山 a1b2 x y\r\n\n\t综采一队",  # ASCII runs glued, whitespace kept
+    "C++与c#和AT&T，1.5%的3.14，e-mail_x",  # the other characters of jieba's text blocks
     "矿矿矿矿矿矿矿矿",  # a run that no dictionary word covers twice
     "（一）强化政治引领；“党建+安全”模式!?……",
     "\u3000全角空格与 emoji 🙂 与繁體字",
+    "a\x1cb\x1d\x85c\u00a0d\u2028e\u200bf\ufeffg\r\rh",  # whitespace by one definition or another
+    "㐀㐁鿖鿿豈𠀀𠀁中国",  # Han characters outside jieba's block pattern (U+4E00–U+9FD5)
+    f"党建{TOTAL_PAD}工作{TOTAL_PAD}{TOTAL_PAD}",  # the word that pads the total: a character alone
 ])
-def test_same_words_as_jieba(jieba_tokenizer, text):
-    assert Segmenter(jieba_tokenizer).cut(text) == list(jieba_tokenizer.cut(text, HMM=False))
+def test_same_words_as_jieba(jieba_tokenizer, segmenter, text):
+    assert segmenter.cut(text) == list(jieba_tokenizer.cut(text, HMM=False))
 
 
 @pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.name)
-def test_same_words_as_jieba_on_papers(jieba_tokenizer, path):
+def test_same_words_as_jieba_on_papers(jieba_tokenizer, segmenter, copied, path):
     text = path.read_text(encoding="utf-8")
-    words = Segmenter(jieba_tokenizer).cut(text)
-    assert words == list(jieba_tokenizer.cut(text, HMM=False))
+    words = segmenter.cut(text)
+    assert words == list(jieba_tokenizer.cut(text, HMM=False)) == copied.cut(text)
     assert "".join(words) == text
 
 
-def test_words_added_later_count(jieba_tokenizer):
-    """The dictionary is read on each cut: a word added after the Segmenter was made is
-    cut as jieba cuts it."""
-    import jieba
+def test_jieba_rs_carries_jiebas_dictionary():
+    """The copy of ``dict.txt`` that jieba-rs starts from is jieba's: the same words, and
+    the same frequencies — ``suggest_freq`` of a word is about its frequency when it cuts
+    as one word, and from its parts' frequencies and the total otherwise — as jieba-rs
+    given every word of jieba's dictionary."""
+    from extract.articles import jieba_dictionary
 
-    tk = jieba.Tokenizer()
-    tk.FREQ, tk.total, tk.initialized = dict(jieba_tokenizer.FREQ), jieba_tokenizer.total, True
-    seg = Segmenter(tk)
-    text = "推行井口安全确认制度"
-    before = seg.cut(text)
-    tk.add_word("井口安全确认", freq=50000)
-    assert seg.cut(text) == list(tk.cut(text, HMM=False)) != before
+    own = jieba_dictionary()
+    carried = Segmenter(own)._jieba
+    given = Segmenter(_tokenizer(own.FREQ, own.total))._jieba
+    words = [w for w, f in own.FREQ.items() if f]
+    assert all(map(carried.has_word, words))
+    assert not any(carried.has_word(w) for w, f in own.FREQ.items() if not f)
+    assert list(map(carried.suggest_freq, words)) == list(map(given.suggest_freq, words))
+
+
+def test_the_lexicon_words_count(jieba_tokenizer, segmenter):
+    """Words added to the tokenizer before the Segmenter is made are in its dictionary: a
+    practice name of the lexicon is one word, and not one in jieba's own dictionary."""
+    from extract.articles import jieba_dictionary
+
+    text = "深入开展“三会一课”"
+    assert "三会一课" in segmenter.cut(text) == list(jieba_tokenizer.cut(text, HMM=False))
+    assert "三会一课" not in Segmenter(jieba_dictionary()).cut(text)
+
+
+def test_the_total_is_jiebas():
+    """jieba's total, not the sum of the frequencies, decides between a long word and two
+    short ones: one word scores ``log(c) - log(total)``, two ``log(a) + log(b) - 2 log(total)``.
+    With a total above the sum (as jieba's own ``add_word`` makes it) the word wins."""
+    freq = {"具": 0, "具体": 100, "具体实": 0, "具体实施": 10, "实": 0, "实施": 100}
+    text = "具体实施"
+    padded, summed = _tokenizer(freq, 100_000), _tokenizer(freq, 210)
+    assert list(padded.cut(text, HMM=False)) == ["具体实施"]
+    assert list(summed.cut(text, HMM=False)) == ["具体", "实施"]
+    assert Segmenter(padded).cut(text) == ["具体实施"]
+    assert Segmenter(summed).cut(text) == ["具体", "实施"]
+
+
+def test_a_total_below_the_frequencies_is_refused():
+    with pytest.raises(ValueError, match="below the sum"):
+        Segmenter(_tokenizer({"甲乙": 7, "甲": 5}, 10))
 
 
 def test_equal_scores_take_the_longer_word():
     """Two routes of the same score: jieba's max() over (score, end) takes the later end,
     甲乙|丙 rather than 甲|乙丙 (the sums are the same two numbers in either order)."""
-    import jieba
-
-    tk = jieba.Tokenizer()
-    tk.FREQ = {"甲": 5, "丙": 5, "甲乙": 7, "乙": 0, "乙丙": 7}
-    tk.total, tk.initialized = 100, True
+    tk = _tokenizer({"甲": 5, "丙": 5, "甲乙": 7, "乙": 0, "乙丙": 7}, 100)
     expected = list(tk.cut("甲乙丙", HMM=False))
     assert expected == ["甲乙", "丙"]
     assert Segmenter(tk).cut("甲乙丙") == expected
+
+
+def test_the_segmenter_is_part_of_the_extractor_version():
+    """Another jieba-rs or jieba dictionary could cut other words: another extractor, so
+    the extraction cache (keyed by the extractor version) does not serve its entries."""
+    from importlib.metadata import version
+
+    from extract.pipeline import extractor_version
+
+    assert extractor_version().endswith(f".rjieba.{version('rjieba')}.jieba.{version('jieba')}")

@@ -430,7 +430,7 @@ def _segmenter():
     """A :class:`~extract.segment.Segmenter` over :func:`jieba_dictionary`."""
     from .segment import Segmenter
 
-    return Segmenter(jieba_dictionary())
+    return Segmenter(jieba_dictionary(), added=())  # jieba's own words, none added
 
 
 def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:

@@ -43,8 +43,8 @@ class Segmenter:
     jieba-rs gets the tokenizer's dictionary (``FREQ``, ``total``) as it is when the
     Segmenter is made: words added to the tokenizer afterwards do not count. How:
 
-    * ``added`` given, or ``tokenizer`` the process's copy of jieba's own dictionary
-      (:func:`extract.articles.jieba_dictionary`): jieba-rs starts from the copy of jieba's
+    * ``added`` given (``()`` for jieba's own dictionary, as
+      :func:`extract.articles.jieba_dictionary` loads it): jieba-rs starts from the copy of jieba's
       ``dict.txt`` it carries (a tenth of a second) and takes the ``added`` words with the
       tokenizer's frequencies. That copy is jieba 0.42.1's ``dict.txt`` word for word and
       frequency for frequency (rjieba 0.2.2, read out of its library; ``B超`` once);
@@ -65,7 +65,7 @@ class Segmenter:
 
     def __init__(self, tokenizer, added: Iterable[str] | None = None):
         freq = tokenizer.FREQ
-        if added is not None or _is_jiebas_own(tokenizer):
+        if added is not None:
             self._jieba = rjieba.Jieba()
             for word in added or ():
                 self._jieba.add_word(word, freq[word], None)
@@ -87,15 +87,6 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """The words of ``text``, in order; joined they give ``text`` back."""
         return self._jieba.cut(text, False)
-
-
-def _is_jiebas_own(tokenizer) -> bool:
-    """Whether ``tokenizer`` is the process's unchanged copy of jieba's dictionary, the one
-    :func:`extract.articles.jieba_dictionary` loads (looked at, not loaded: a tokenizer made
-    before it cannot be it)."""
-    from . import articles
-
-    return tokenizer is articles._JIEBA
 
 
 @functools.lru_cache(maxsize=1)

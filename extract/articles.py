@@ -25,7 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .ingest import ISSUE_RE, Document, ends_sentence, is_heading
+from .ingest import ISSUE_RE, TABLE_LINE_RE, Document, ends_sentence, is_heading
 
 #: A newspaper byline after its mark: □ 张三, ■ 本报通讯员　王立新　赵　敏 (several people,
 #: names spaced to align).
@@ -140,7 +140,8 @@ class _Piece:
     @property
     def open_end(self) -> bool:
         last = self.paras[-1].text
-        return not ends_sentence(last) and not is_heading(last)
+        # (a row of a flattened table ends without punctuation, and is no column jump)
+        return not ends_sentence(last) and not is_heading(last) and not TABLE_LINE_RE.match(last)
 
 
 @dataclass
@@ -226,7 +227,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
             if _starts_inside_bracket(para.text):
                 piece = _Piece([para], current, open_start=True)
             elif last_piece is not None and last_piece.open_end and last_piece.next is None \
-                    and last_piece.article == current and not is_heading(para.text):
+                    and last_piece.article == current and not is_heading(para.text) \
+                    and not TABLE_LINE_RE.match(para.text):
                 piece = _Piece([para], current, prev=last_piece)
                 last_piece.next = piece
             elif last_piece is not None and last_piece.article == current and not last_piece.open_end:
@@ -434,8 +436,8 @@ def _segmenter():
 
 
 def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:
-    if is_heading(text):
-        return None
+    if is_heading(text) or TABLE_LINE_RE.match(text):
+        return None  # a heading or a table's row begins a paragraph of its own
     best, best_score = None, 0.0
     for piece in pieces:
         if piece.open_end and piece.next is None:

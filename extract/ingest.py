@@ -409,6 +409,10 @@ def _page_furniture(line: str) -> bool:
         and not any(ch in s for ch in "。，；！？,;")
 
 
+#: A line of a flattened table: a label, then three numbers or more apart by spaces or bars.
+TABLE_LINE_RE = re.compile(r"^\s*[|｜]?\s*[^\d\s|｜][^|｜\n]*?(?:(?:\s+|\s*[|｜]\s*)-?\d+(?:\.\d+)?%?){3,}\s*[|｜]?\s*$")
+
+
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
 
 
@@ -422,6 +426,10 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
     decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
     if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line) or _ABSTRACT_RE.match(line)):
+        return False
+    # 指标 2019 2020 2021 | 瓦斯超限（次） 11 9 6: a table's rows keep their lines
+    # (extract.components.tables reads them), however long.
+    if TABLE_LINE_RE.match(prev_line) or TABLE_LINE_RE.match(line):
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.

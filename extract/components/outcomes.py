@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
+from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米", "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
@@ -335,6 +336,18 @@ class OutcomeRecognizer:
         all_orgs = sorted((o.start, o.start_char) for o in doc.spans.get("org", []))
         all_practices = sorted((p.start, p.end_char) for p in doc.spans.get("practice", []))
         org_starts, practice_starts = [t for t, _ in all_orgs], [t for t, _ in all_practices]
+        # 瓦斯超限（次） 11 9 6 4 2 1: a row of a flattened table of results, one outcome.
+        for row in table_rows(text) if "\n" in text else ():
+            span = char_span(doc, row.start, row.end)
+            if span is None or taken.overlaps(row.start, row.end):
+                continue
+            span.label_ = self.lex.category_of(row.indicator)
+            ext = span._
+            ext.quantity = Quantity(row.indicator, row.value, row.unit, row.direction, row.year)
+            ext.canonical = text[row.start:row.end]
+            ext.chars = (row.start, row.end)
+            taken.add(row.start, row.end)
+            spans.append(span)
         for sent in doc.sents:
             orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)

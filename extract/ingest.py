@@ -51,10 +51,13 @@ SENTENCE_END = "。！？!?；;…：:”」』）)】."
 _CLOSERS = "”」』）)】"
 _FULL_STOPS = "。！？!?…；;"
 
-#: Heading shapes of Chinese papers: 一、 （一） 1 / 1.2 / 【摘要】 / short Markdown headings.
+#: Heading shapes of Chinese papers: 一、 （一） 1 / 1.2 / 【摘要】 / short Markdown headings;
+#: of reports and bulletins: an item's bullet (◆机电修配中心：…, ■, ▶) and a case box's label
+#: (案例：青岗坪煤矿“红色网格”…, 案例1).
 HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．]\S"
-    r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词)"
+    r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
+    r"|[◆◇■□●○▶►▷★☆※▲△]\s*\S|案例\s*[\d一二三四五六七八九十]*\s*[：:]\s*\S)"
 )
 
 

@@ -978,6 +978,31 @@ ROWS += [
     ("G", "受访者D2（青石坡矿掘进队职工）表示：“我们心里踏实。”", "青石坡矿"),
 ]
 
+# Patterns behind blind11's errors, tried on sentences of our own
+ROWS += [
+    # a report's item bullet and a case box's label are headings, not run into the paragraph below
+    ("GE", "案例：东坡煤矿“党员网格”守住井下防线\n东坡煤矿党委推行“党员网格”管理，全年未发生轻伤事故。", "东坡煤矿党委"),
+    ("GE", "◆机修中心：“红色工位”修出效益\n机修中心党支部设立3个“红色工位”。", "机修中心党支部"),
+    # counts in ten thousands, the second item of a list with its own verb, requests dealt with
+    ("OV", "2024年，党员责任区累计发现并整改隐患2.04万条。", ("党员责任区累计发现并整改隐患2.04万条", 2.04)),
+    ("O", "全年查纠不安全行为1.3万余人次。", "全年查纠不安全行为1.3万余人次"),
+    ("O", "该岗全年查处隐患311条、纠正不安全行为52人次。", "纠正不安全行为52人次"),
+    ("O", "全年收集职工诉求86条，已办结81条。", "已办结81条"),
+    ("O", "青监岗及时上报钢丝绳断丝隐患，避免了一起可能发生的提升事故。", "避免了一起可能发生的提升事故"),
+    ("O", "支部2024年帮助9户困难职工解决了子女上学等实际问题。", "帮助9户困难职工解决了子女上学等实际问题"),
+    # not results: a minimum a rule sets, the weight of a criterion, the make-up of the members
+    ("NO", "每名党员每月至少查处2条隐患，积分与绩效挂钩。", ""),
+    ("NO", "每年从一线青工中培养入党积极分子不少于15名。", ""),
+    ("NO", "对采掘支部把安全生产权重提高到45%。", ""),
+    ("NO", "35岁以下党员仅占党员总数的19%。", ""),
+    ("O", "经过调整，实现每个生产班至少有1名党员。", "实现每个生产班至少有1名党员"),
+    # 担任 before a mine's name is not part of it
+    ("GE", "2024年是我担任红岭沟煤矿党委书记的第二年。", "红岭沟煤矿党委"),
+    # 区域 is no unit; a committee's office that edits a bulletin
+    ("NG", "把井下采掘、机电、运输区域划分为37个网格。", "运输区"),
+    ("GE", "党建工作简报\n青川煤业集团党委组织部编", "青川煤业集团党委组织部"),
+]
+
 
 def _run(nlp, sentence):
     aff = None

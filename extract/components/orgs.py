@@ -41,7 +41,7 @@ MINE_BODY_RE = re.compile(
 MINE_BEFORE_UNIT_RE = re.compile(r"(?:^|(?<=[\n。！？；，,：:—\s（(]))(?P<name>[\u4e00-\u9fff]{2,5}?煤矿|[\u4e00-\u9fff]{3,4}?(?<![全该本各此])矿)$", re.M)
 #: A 煤矿 named by its brand after a preposition or a verb of belonging, before one of its
 #: bodies (该支部隶属于红岩煤矿党委, 调研组深入到北坡煤矿工会): the brand starts right after it.
-MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
+MINE_AFTER_LEAD_RE = re.compile(r"(?<=[以在对为是由将从把被向于和与及到任])(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
                                 r"(?=党委|党总支|党支部|纪委|工会|团委)")
 #: The formal name of a party committee, 中共 + body + 委员会 (中国共产党章程: a committee is
 #: named by the body it leads): ``中共鹿鸣山煤矿委员会`` is 鹿鸣山煤矿党委.
@@ -54,11 +54,15 @@ NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部
                     "下属", "很多", "许多", "所有", "每个", "每座", "整个",
                     # 智能化煤矿的建设, 民营煤矿的党建: kinds of mine before 的
                     "智能", "民营", "乡镇", "新建", "小煤", "资源", "高产", "现代化", "国营", "私营", "对面", "老矿",
-                    "试点", "示范", "标杆", "样板", "前者", "后者", "两者", "二者")
+                    "试点", "示范", "标杆", "样板", "前者", "后者", "两者", "二者",
+                    # 带领矿党委一班人, 协助矿党委: a verb before the article's own committee
+                    "带领", "担任", "协助", "配合", "督促", "指导", "会同", "联合")
 SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党支部", "PartyBranch"),
               ("工会", "Union"), ("团委", "YouthLeague"), ("纪委", "Department"),
               # offices that sign papers and news: 党委工作部, 新闻中心 (来源：X公司新闻中心)
               ("党委工作部", "Department"), ("党群工作部", "Department"), ("宣传部", "Department"),
+              # 黑河湾煤业集团党委组织部编: the committee's office that edits a bulletin
+              ("党委组织部", "Department"), ("党委宣传部", "Department"),
               ("新闻中心", "Department"),
               # the union's women workers' committee (女职工委员会), named 女工委员会 in mines
               ("女工委员会", "Union"), ("女职工委员会", "Union"))
@@ -94,7 +98,7 @@ NUM = "一二三四五六七八九十0123456789"
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
-UNIT_NOT_AFTER = "伍组长员位理置室"  # 提升站位, 综合处理: 站/处 begin another word
+UNIT_NOT_AFTER = "伍组长员位理置室域"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),

@@ -37,7 +37,10 @@ from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 from .tables import table_rows
 
-UNITS = ("万吨", "万元", "亿元", "万米", "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+UNITS = ("万吨", "万元", "亿元", "万米",
+         # 发现并整改隐患1.26万条, 查纠不安全行为1.1万余人次: counts in ten thousands (余: about)
+         "万余人次", "万人次", "万余条", "万条", "万余人", "万人", "万余次", "万次", "万起", "万个",
+         "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
@@ -48,7 +51,7 @@ GROUP_SEP = r"[ \u2009\u202f\u00a0]"
 NUMBER = rf"\d{{1,3}}(?:{GROUP_SEP}\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 _DIGIT_RE = re.compile(r"\d")  # what every NUMBER holds (OutcomeRecognizer._measured)
 #: Units that count effort when no change verb makes them a result.
-EFFORT_UNITS = ("人次", "次")
+EFFORT_UNITS = ("人次", "次", "万人次", "万次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
@@ -77,7 +80,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 平台共识别并推送违章行为3760起, 抓拍不安全行为412次: unsafe acts caught by a system
                  "识别", "抓拍",
                  # 职工提出安全合理化建议1320条: suggestions made (only of suggestions: OutcomeRecognizer._measured)
-                 "提出")
+                 "提出",
+                 # 收集意见建议103条，已办结98条: requests dealt with to the end
+                 "办结")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -89,7 +94,7 @@ SURVEY_RATE_RE = re.compile(r"(?:有效率|回收率|应答率|有效回收率)\
 #: the make-up of the people, not a result of a measure.
 COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$"
                             # 党员占职工总数的17.3%: the share of a kind of people in the whole
-                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工)?总(?:数|人数)的\s*$"
+                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工|党员)?总(?:数|人数)的\s*$"
                             # 其中一线党员占比约58%: the share of a kind of people, stated as it is
                             r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
@@ -151,6 +156,10 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?(?:发生|出现)(?:过)?(?:一次|一起)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限|漏检|假检|空班)"),
     # 回访中未发现重复违章, 检查中未发现重大隐患: nothing found where it was looked for.
     re.compile(r"[^，,。；;“”\"]{0,6}?未(?:发现|出现)(?:一起|一例|一次)?[^，,。；;]{0,8}?(?:事故|违章|三违|“三违”|超限|伤亡|重大隐患)(?:行为|现象)?"),
+    # 避免了一起可能发生的提升事故: an accident prevented.
+    re.compile(r"避免了(?:一起|一次|多起)?[^，,。；;]{0,14}?(?:事故|伤亡|损失)"),
+    # 帮助11户困难职工解决了子女上学…等实际问题: people helped out of their difficulties.
+    re.compile(r"帮助\d+(?:户|名|人)[^，,。；;]{0,10}?解决(?:了)?[^，,。；;]{0,24}?(?:问题|困难)"),
     # 连续五年瓦斯零超限: a count held at zero over years.
     re.compile(r"连续[一二三四五六七八九十\d]+年(?:(?!实现)[\u4e00-\u9fff]){0,4}零" + ZERO_HARM),
     # 重大隐患实现“零存在”, 重大灾害实现“零超限、零突水”: a count held at zero, quoted.
@@ -314,6 +323,8 @@ class OutcomeRecognizer:
         words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
         self.instruction_re = re.compile("|".join(map(re.escape, words)) + r"|(?<![比超原])(?:计划|目标)")
         unit_alt = "|".join(map(re.escape, UNITS))
+        # A count and the 、 of a list right before a verb: the verb opens the list's next item.
+        self.listed_count_re = re.compile(rf"(?:{NUMBER})\s*(?:余|多)?(?:{unit_alt})\s*、\s*$")
         # 2024年降至4起: the level a trend of the clause before reached (_trend_to_level)
         self.level_after_re = re.compile(
             rf"\s*(?P<year>(?:19|20)\d{{2}}\s*年)?(?:已|则)?(?P<verb>(?:降|减|下降|减少)(?:至|到|为)|(?:增|增加|提高|提升|上升)(?:至|到)|达到)"
@@ -532,7 +543,7 @@ class OutcomeRecognizer:
         # try the number at every character of each (tests/test_fast_paths.py holds
         # NUMBER to its digit).
         for qm in self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ():
-            num, unit = _number(qm["num"]), qm["unit"].replace("％", "%")
+            num, unit = _number(qm["num"]), qm["unit"].replace("％", "%").replace("余", "")
             before, after = clause[:qm.start()], clause[qm.end():]
             if re.match(r"\s*(?:年|月)", after[:2]) and unit in ("个",):  # 连续9个月: a duration
                 continue
@@ -544,6 +555,9 @@ class OutcomeRecognizer:
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
             if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
                 continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
+            if re.search(r"(?:至少|不少于|不低于|最少)[\u4e00-\u9fff]{0,4}$", before) and "实现" not in before:
+                continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
+                # (实现每个生产班至少有1名党员: a state reached)
             if unit == "分" and before.rstrip().endswith("计"):
                 continue  # 每发现一条隐患计1分: the rule of a points system, not a result
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
@@ -597,6 +611,8 @@ class OutcomeRecognizer:
                 elif _trim(between) and not between.strip().endswith("等"):
                     indicator = _trim(between)
                     end = qm.end()
+                    if self.listed_count_re.search(before, 0, vm.start()):
+                        start = vm.start()  # 查处隐患287条、纠正不安全行为64人次: the item's own verb
                     if verb in RATED_VERBS:
                         start = vm.start()  # 15个党支部中评定五星级支部4个: the pool stays out
                 elif noun:
@@ -627,6 +643,8 @@ class OutcomeRecognizer:
                     verb, indicator, start, end = "达", rate["ind"], rate.start("ind"), qm.end()
                 else:
                     continue
+            if re.search(r"(?:权重|分值)\s*$", before[:vm.start()] if vm is not None else before):
+                continue  # 把安全生产权重提高到40%: the weight of a criterion, not a result
             if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
                 continue  # “X”指标占考核的30%: the weight of a criterion, not a result
             if unit in EFFORT_UNITS and verb not in (*ACHIEVE_VERBS, "仅") and \
@@ -755,4 +773,4 @@ def _clause_start(clause: str) -> int:
 
 def _trim(indicator: str) -> str:
     s = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[度]?|其中|同时|全年|共|累计|使|将|把|带动)+", "", indicator)
-    return s.strip(" 的了至到")
+    return re.sub(r"(?:已经|已|均)$", "", s.strip(" 的了至到"))  # 已办结98条: 已 is no indicator

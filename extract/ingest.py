@@ -55,7 +55,8 @@ _FULL_STOPS = "。！？!?…；;"
 #: of reports and bulletins: an item's bullet (◆机电修配中心：…, ■, ▶) and a case box's label
 #: (案例：青岗坪煤矿“红色网格”…, 案例1).
 HEADING_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．]\S"
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．](?!\d)\S"
+    r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]"
     r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
     r"|[◆◇■□●○▶►▷★☆※▲△]\s*\S|案例\s*[\d一二三四五六七八九十]*\s*[：:]\s*\S)"
 )
@@ -428,6 +429,9 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # 86.|3%: a decimal point that the converter's line break left at a line's end is no
     # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
     decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
+    # 下降4|2.6%: a number the line break cut (2.6% is no heading 2.): one number again.
+    decimal = decimal or (prev_line.rstrip()[-1:].isdigit() and line[:1].isdigit()
+                          and not TABLE_LINE_RE.match(prev_line) and not TABLE_LINE_RE.match(line))
     if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line) or _ABSTRACT_RE.match(line)):
         return False
     # 指标 2019 2020 2021 | 瓦斯超限（次） 11 9 6: a table's rows keep their lines

@@ -589,3 +589,16 @@ def test_a_line_ending_in_a_closing_quote_mid_sentence_continues() -> None:
     assert "“无党员班”由2020年的19个减少为0" in out
     assert "党校）\n摘" in out
     assert "放心。”\n新的段落" in out
+
+
+def test_a_number_cut_by_the_line_break_is_one_number() -> None:
+    """下降4 | 2.6%: a wrapped line that ends in a digit goes on with the digits below, and
+    2.6% is no numbered heading (2.加强…, 3.2.1联责 are); blind11's report cut figures so."""
+    body = ["该模式运行以来，全矿的“三违”行为同比下降4",
+            "2.6%，隐患整改平均用时由2.5天缩短至0.8天，效果良好。",
+            "3.2.1联责：把安全责任写进党建考核的各项内容",
+            "集团党委推行党建与安全同述同考机制，成效明显。"]
+    out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
+    assert "同比下降42.6%，隐患整改" in out
+    assert "\n3.2.1联责" in out
+    assert ingest.is_heading("3.2.1联责：把安全责任写进党建考核") and not ingest.is_heading("2.6%，隐患整改平均用时")

@@ -42,7 +42,10 @@ def test_f1_floor(figures, unit):
 #: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind10`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
-#: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.)
+#: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.
+#: ``blind6``'s went down once on purpose, in session 8: a provincial body that gives an honour
+#: (被省煤炭工业协会评为…) is an organisation, as the annotators of blind, blind5, blind8 and
+#: blind11 write it and blind6's does not.)
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.95, "practices": 0.87, "outcomes": 0.99, "links": 0.93,
             "safety_links": 0.90, "safety_practices": 0.91},
@@ -56,7 +59,7 @@ HELDOUT_FLOORS = {
                "safety_links": 0.92, "safety_practices": 0.95},
     "blind5": {"organisations": 0.88, "practices": 0.92, "outcomes": 0.93, "links": 0.86,
                "safety_links": 0.82, "safety_practices": 0.85},
-    "blind6": {"organisations": 0.97, "practices": 0.92, "outcomes": 0.97, "links": 0.94,
+    "blind6": {"organisations": 0.95, "practices": 0.92, "outcomes": 0.97, "links": 0.94,
                "safety_links": 0.88, "safety_practices": 0.92},
     "blind7": {"organisations": 0.90, "practices": 0.85, "outcomes": 0.94, "links": 0.94,
                "safety_links": 0.87, "safety_practices": 0.94},

@@ -157,15 +157,25 @@ class Linker:
         offset ``before`` that ends like it (``瓦斯治理党员攻关组``, ``“破顶攻坚”党员先锋队``):
         that measure, the last such one; ``None`` otherwise."""
         for clause in re.split(r"[，,；;]", sentence):
-            clause = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|此后|随后|其间)?", "", clause)
+            clause = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|上半年|下半年|此后|随后|其间)?", "", clause)
+            # 通过攻关队一年的努力: the team as the means; 各青监岗累计查处…: each post of it
+            clause = re.sub(r"^\s*(?:通过|经过|依靠|各)", "", clause)
             m = self.kind_start_re.match(clause)
-            if m is None:
-                continue
-            kind = m["kind"]
-            for p in reversed(practices):
-                name = _plain(p._.canonical)
-                if p.start < before and name != kind and name.endswith(kind[-1]) and in_order(kind, name):
-                    return p
+            if m is not None:
+                kind = m["kind"]
+                for p in reversed(practices):
+                    name = _plain(p._.canonical)
+                    if p.start < before and name != kind and name.endswith(kind[-1]) and in_order(kind, name):
+                        return p
+            # 青监岗 for 青年安全监督岗: an abbreviation keeps the first and the last character
+            # of the name and others in order (three characters, ending like a post or team).
+            short = clause[:3]
+            if len(short) == 3 and short[-1] in ABBREVIATED_ENDS:
+                for p in reversed(practices):
+                    name = _plain(p._.canonical)
+                    if p.start < before and len(name) >= 5 and name[0] == short[0] \
+                            and name.endswith(short[-1]) and in_order(short, name):
+                        return p
         return None
 
     @staticmethod
@@ -356,6 +366,8 @@ class Linker:
 
 #: What stands between an institution and the theme it carries: 主题党日开展“X”, 三会一课中组织“X”.
 HOST_BETWEEN_RE = re.compile(r"(?:中|上)?(?:开展|组织|举办|举行)了?")
+#: The last characters of a post, team or point that a text abbreviates (青监岗, 攻关队).
+ABBREVIATED_ENDS = "岗队组站哨点室"
 #: Kinds of measure that are things one uses, named alone as the means of a result (通过平台…).
 MEANS_KINDS = ("平台", "系统", "小程序", "App", "APP")
 

@@ -96,7 +96,9 @@ COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+�
                             # 党员占职工总数的17.3%: the share of a kind of people in the whole
                             r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工|党员)?总(?:数|人数)的\s*$"
                             # 其中一线党员占比约58%: the share of a kind of people, stated as it is
-                            r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$")
+                            r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$"
+                            # 有效样本中党员占31.2%，一线职工占72.5%: the sample's make-up goes on
+                            r"|^(?:一线职工|管理人员|技术人员|专业技术人员|女职工|党员|团员)(?:仅)?占\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")

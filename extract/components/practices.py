@@ -74,7 +74,7 @@ SCHEDULE_BEFORE_RE = re.compile(r"(?:月度一|季度一|年度一|每月|每季
 #: A copula inside a candidate means a clause was glued on: ``“2”是党建工作``,
 #: ``党风廉政建设是一项系统工程``.
 COPULA_RE = re.compile(r"是(?:一项|一种|一个|通过|以|要|指|党建|[\u4e00-\u9fff]{0,4}工作)")
-PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n·•")
+PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n·•|｜")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 #: 以A、B为主要内容的“X”…: the contents of a model, then its quoted name.
 CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|核心|重点|基本)?内容的(?P<quote>[“\"][^”\"]{1,16}[”\"])")
@@ -96,10 +96,14 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      "帮扶", "创建",
                      # 实行“一帮五”安全包保, 对隐患实行“红黄蓝”三色挂牌督办: a way of holding people
                      # to account named by its quoted motto and the noun of the act
-                     "包保", "督办", "帮教"]
+                     "包保", "督办", "帮教",
+                     # 开展“反三违”查纠, 由一名党员“一对一”盯岗: checks and watches named by their motto
+                     "查纠", "盯岗",
+                     # 举办“安全青语”短视频大赛: a contest named by its theme
+                     "大赛"]
 #: Quoted-only type words that are also verbs: they name the measure only a few words
 #: after the quote (“一帮五”安全包保; not “三违”重点人员结成包保对子, where they are the verb's).
-VERB_TYPES = ("包保", "督办", "帮教")
+VERB_TYPES = ("包保", "督办", "帮教", "查纠", "盯岗")
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分; “三联”指A、B、C, as a thesis defines its terms).
@@ -252,6 +256,11 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: Inside the brackets of a short name (（以下简称“华垣能源”或“集团”）): quotes name the body.
+SHORT_NAME_BEFORE_RE = re.compile(r"[（(]\s*(?:以下|下文)?简称[^）)]*$")
+#: A numbered label defined by one name: “1”即各级党委安全生产履职清单, “1”指一张…清单.
+SINGLE_PART_RE = re.compile(r"[“\"][\d一二三四五六七八九十][”\"](?:即|指|是指)(?:一[张个项套条份])?(?:各级)?"
+                            r"(?P<item>[\u4e00-\u9fff]{4,16})(?=[，,；;。])")
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -333,6 +342,7 @@ class PracticeRecognizer:
         cands += self._lists(text)
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
         cands += self._vehicles(text)
+        cands += self._single_parts(text)
         components, heads = self._components(text)
         cands += components
         contents, content_heads = self._contents(text)
@@ -533,6 +543,8 @@ class PracticeRecognizer:
                 continue
             if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
                 continue
+            if SHORT_NAME_BEFORE_RE.search(text, max(0, start - 16), start):
+                continue  # （以下简称“华垣能源”或“集团”）: a short name of a body, not a measure
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
                 continue  # “X”等8项: an example of what is counted
             if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after) \
@@ -653,6 +665,21 @@ class PracticeRecognizer:
                 or NOT_A_TOPIC_RE.search(topic):
             return None
         return at
+
+    def _single_parts(self, text: str):
+        """Rule *definition*, one part: ``“1”即各级党委安全生产履职清单``, ``“1”指一张矿党委安全
+        生产责任清单`` — a numbered model's label defined by one typed name (the other labels
+        by lists of their own). The name, without a count or 各级 before it, is a measure."""
+        out = []
+        for m in SINGLE_PART_RE.finditer(text) if "”" in text else ():
+            item = m["item"]
+            tm = None
+            for tm in self.type_word_re.finditer(item):
+                pass  # the last type word ends the name
+            if tm is None or tm.end() != len(item) or len(item[:tm.start()]) < 2:
+                continue
+            out.append((m.start("item"), m.end("item"), "typed", ""))
+        return out
 
     def _vehicles(self, text: str):
         out = []

@@ -303,6 +303,28 @@ def test_the_turtle_writer_names_terms_as_the_namespace_loop_did(corpus_triples)
     assert fast(f"<{NS}Practice>") == "mkg:Practice" and fast(f"<{ID}org/x>") == f"<{ID}org/x>"
 
 
+def test_turtle_blocks_do_not_depend_on_what_the_writer_remembers(corpus_triples, monkeypatch):
+    """graph/turtle.py's block keeps its names from block to block and starts again past
+    _MEMO_RESET: the text of each block is the same with a memo reset at every block,
+    a memo kept, and a fresh writer; rdf:type stays ``a``."""
+    import graph.turtle as turtle
+    from graph.turtle import block, sort_triples
+
+    triples = sort_triples(corpus_triples)
+    by_subject: dict[str, list] = {}
+    for t in triples:
+        by_subject.setdefault(t[0], []).append(t)
+    parts = [by_subject[s] for s in sorted(by_subject)][:400]
+    kept = [block(p) for p in parts]
+    monkeypatch.setattr(turtle, "_MEMO_RESET", 3)
+    reset = [block(p) for p in parts]
+    monkeypatch.setattr(turtle, "_ABBREVS", {})
+    fresh = [block(p) for p in parts]
+    assert kept == reset == fresh
+    assert block(triples) == "".join(block(p) for p in [by_subject[s] for s in sorted(by_subject)])
+    assert any(" a " in text.split("\n")[0] for text in kept)
+
+
 def test_shapes_beyond_the_checker_fall_back_to_pyshacl():
     from rdflib import Graph
 

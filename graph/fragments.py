@@ -22,8 +22,8 @@
 5. ``graph.ttl``: the prefixes, the shared and global triples, then each document's
    triples, documents in name order — so a rebuild that reuses fragments writes the
    bytes a full build writes;
-6. the store, in a thread: bulk-loaded from the fragments' blocks as they are made and
-   then the shared block (:class:`_Loader`), or, when a small part changed and the store
+6. the store, in a thread: bulk-loaded from the fragments' blocks as they are made,
+   compacted, then the shared block loaded (:class:`_Loader`), or, when a small part changed and the store
    is the one the previous build left, a copy of it updated in place (the triples of the
    old fragments out, the new ones in) while the shapes are checked;
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
@@ -510,6 +510,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                                              done=loader.add if loader is not None else None)
             for e in made:
                 entries[e.doc] = e
+        if loader is not None:
+            loader.made()  # the store compacts while the shared triples are counted and checked
         lap("graph: fragments")
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
@@ -1157,12 +1159,15 @@ def _project_forked() -> nx.MultiDiGraph:
 
 class _Loader:
     """The store bulk-loaded in a thread (:func:`graph.store.write_store_parts`) from the
-    fragments' Turtle blocks as they are made (:meth:`add`), then the shared and global
-    block (:meth:`finish`), and compacted. Oxigraph parses and loads without the GIL, so
-    the load runs while the fragments are made and the shapes checked: before, it
-    started once every fragment was made, and the build then waited for it on one core
-    while the other was idle (10,000 papers: fragments 35.3 s, then shapes 43.4 s and the
-    store 20.8 s more, README «Speed»).
+    fragments' Turtle blocks as they are made (:meth:`add`), compacted once every
+    fragment is given (:meth:`made`), then the shared and global block (:meth:`finish`).
+    Oxigraph parses, loads and compacts without the GIL, so the load runs while the
+    fragments are made: before, it started once every fragment was made, and the build
+    then waited for it on one core while the other was idle (10,000 papers: fragments
+    35.3 s, then shapes 43.4 s and the store 20.8 s more, README «Speed»). The
+    compaction runs while the build counts the shared triples, checks the shapes and
+    draws the page: when it came after the shared block, the build waited for all of it
+    at the end (10,000 papers: 18 s, ``benchmarks/results/latest.json`` of session 7).
 
     The thread reads each block from the fragment cache itself, in pieces of about
     ``size`` bytes (:func:`_store_parts`), so only entries wait in its queue.
@@ -1176,6 +1181,7 @@ class _Loader:
     """
 
     _ABORT = object()
+    _MADE = object()
 
     def __init__(self, store_dir: Path, size: int = 8 << 20):
         import queue
@@ -1184,16 +1190,26 @@ class _Loader:
 
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._size = size
+        self._made = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
-        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir) and "loaded")
+        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after())
+                                  and "loaded")
         pool.shutdown(wait=False)  # the thread ends with the load
 
     def add(self, entries: Iterable[_Entry]) -> None:
         """Load these fragments' blocks (entries whose file is complete)."""
         self._queue.put(list(entries))
 
+    def made(self) -> None:
+        """Every fragment's block was given: compact what is loaded; no more :meth:`add`."""
+        if not self._made:
+            self._made = True
+            self._queue.put(self._MADE)
+
     def finish(self, top: str) -> None:
-        """Load the shared and global block, then compact: no more :meth:`add`."""
+        """Load the shared and global block once the fragments are compacted (:meth:`made`,
+        if not called yet); no more :meth:`add`."""
+        self.made()
         self._queue.put(top)
         self._queue.put(None)
 
@@ -1203,21 +1219,18 @@ class _Loader:
         futures.wait([self.future])
 
     def _parts(self) -> Iterable[bytes]:
+        """The fragments' blocks in pieces, until :meth:`made`."""
         head = header().encode("utf-8")
         part: list[bytes] = []
         n = 0
         while True:
             item = self._queue.get()
-            if item is None:
-                return
             if item is self._ABORT:
                 raise _Aborted
-            if isinstance(item, str):
+            if item is self._MADE:
                 if part:
                     yield head + b"".join(part)
-                    part, n = [], 0
-                yield head + item.encode("utf-8")
-                continue
+                return
             for e in item:
                 data = e.ttl()
                 part.append(data)
@@ -1225,6 +1238,17 @@ class _Loader:
                 if n >= self._size:
                     yield head + b"".join(part)
                     part, n = [], 0
+
+    def _after(self) -> Iterable[bytes]:
+        """The shared and global block (:meth:`finish`)."""
+        head = header().encode("utf-8")
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if item is self._ABORT:
+                raise _Aborted
+            yield head + item.encode("utf-8")
 
 
 class _Aborted(Exception):

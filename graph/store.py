@@ -22,7 +22,7 @@ class StoreError(MinekgError):
     """The store folder is missing, locked or not an Oxigraph store."""
 
 
-def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
+def write_store_parts(parts: Iterable[bytes], store_dir: str | Path, after: Iterable[bytes] = ()) -> Path:
     """Bulk-load Turtle documents, given one after the other (each with its ``@prefix``
     lines), into a new Oxigraph store at ``store_dir``: the bulk loader's memory follows
     the size of a part, not of the graph. ``minekg build`` writes the store this way into
@@ -31,6 +31,11 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
     Args:
         parts: Turtle documents (UTF-8 bytes).
         store_dir: a folder that does not exist yet.
+        after: Turtle documents loaded once ``parts`` are compacted, left as they are
+            loaded (a few small files beside the compacted ones): the build's shared
+            block, which can only be made once every fragment is, so that the compaction
+            runs while the build makes it, checks the shapes and draws the page
+            (:class:`graph.fragments._Loader`).
 
     The loaded store is then compacted (``Store.optimize``): each part is ingested as
     sorted files of its own whose keys span the whole index, so a lookup merged some 60
@@ -54,6 +59,8 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
         for data in parts:
             store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
         store.optimize()
+        for data in after:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
         store.flush()
         del store
     except OSError as exc:

@@ -385,6 +385,36 @@ def test_a_build_failing_while_its_store_loads_stops_the_load(records, tmp_path,
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(records, tmp_path, monkeypatch):
+    """Once every fragment is made the store's thread compacts and waits for the shared
+    block (graph.fragments._Loader.made): a build failing before it gives that block ends
+    the thread too, and leaves no staged store."""
+    import threading
+
+    import graph.fragments as fragments
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    made = []
+    real = fragments._Loader.made
+
+    def noted(self):
+        made.append(1)
+        real(self)
+
+    def failing(shared):
+        raise RuntimeError("a bug in the shared triples")
+
+    monkeypatch.setattr(fragments._Loader, "made", noted)
+    monkeypatch.setattr(fragments, "_with_counts", failing)
+    with pytest.raises(RuntimeError, match="shared triples"):
+        fragments.write_graph(records, out, "other version", out / "fragments")
+    assert made == [1]
+    assert not any(t.name.startswith("minekg store") for t in threading.enumerate())
+    assert not (out / "store.tmp").exists()
+    assert (out / "graph.ttl").read_bytes() == before
+
+
 def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
                                                                                  monkeypatch):
     """A change that keeps the shared triples checks only the new fragment, against the

@@ -234,16 +234,24 @@ class FragmentCache:
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
             org_names: dict[str, list[str]], practice_names: dict[str, list[str]],
-            summaries: dict[str, dict]) -> _Entry:
-        """Store a fragment (atomically: a reader sees all of it or nothing)."""
+            summaries: dict[str, dict], *, lines: list[str] | None = None,
+            indexed: dict[str, dict[str, list[str]]] | None = None) -> _Entry:
+        """Store a fragment (atomically: a reader sees all of it or nothing).
+
+        Args:
+            lines: the shared triples as N-Triples lines without the final `` .``, when
+                made already (:func:`_make` counts them too).
+            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already.
+        """
         from .network import document_part
         from .summaries import indicator_part
 
         text = block(local).encode("utf-8")
-        agg = {"shared": "\n".join(f"{s} {p} {o}" for s, p, o in shared), "org_names": org_names,
-               "practice_names": practice_names}
+        if lines is None:
+            lines = [f"{s} {p} {o}" for s, p, o in shared]
+        agg = {"shared": "\n".join(lines), "org_names": org_names, "practice_names": practice_names}
         agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
-        net = document_part(local)
+        net = document_part(local, indexed)
         net_bytes = json.dumps(net, ensure_ascii=False).encode("utf-8")
         indicators = indicator_part(local, shared)
         sizes = (len(text), len(agg_bytes), len(net_bytes))
@@ -699,12 +707,18 @@ def _make(cache: FragmentCache, key: str, doc: str, recs: list[StoredRecord], re
     """Make one document's fragment and put it in the cache; with a ``checker``, the
     entry's ``check`` is what the shapes find of the fragment alone; with ``agg``, its
     shared triples and names are counted there (:meth:`_Aggregate.add_parts`)."""
+    from .checks import View
+
     frag = document_fragment([r.record() for r in recs], res, declared, run)
-    entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries)
+    # made once for the page's part and the shapes (each indexed the triples by itself)
+    indexed = View.index(frag.local)
+    lines = [f"{s} {p} {o}" for s, p, o in frag.shared]
+    entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries,
+                      lines=lines, indexed=indexed)
     if agg is not None:
-        agg.add_parts([f"{s} {p} {o}" for s, p, o in frag.shared], frag.org_names, frag.practice_names)
+        agg.add_parts(lines, frag.org_names, frag.practice_names)
     if checker is not None:
-        entry.check = checker.check_fragment(frag.local, frag.shared, document_node)
+        entry.check = checker.check_fragment(frag.local, frag.shared, document_node, indexed=indexed)
     return entry
 
 

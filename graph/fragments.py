@@ -502,7 +502,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     loader = None
     if not update:
         cache.set_state(None)
-        loader = _Loader(store)
+        loader = _Loader(store, threads=2 if (jobs or os.cpu_count() or 1) > 1 else 1)
         loader.add(e for e in entries.values() if e is not None)
     projection: _Projection | None = None
     try:
@@ -1188,6 +1188,11 @@ class _Loader:
 
     Args:
         store_dir: the staged store folder (does not exist yet).
+        threads: pieces loaded at a time (:func:`graph.store.write_store_parts`): with
+            one, once the fragment workers got faster the load fell behind them (10,000
+            papers, ``benchmarks/graph_stage.py``: the wait for the store at the end of
+            the build grew from 19.0 s to 29.9 s, the compaction and the blocks made
+            ahead of the load, on one core while the other was idle).
 
     Attributes:
         future: done when the store is complete; its result is ``"loaded"``, or what
@@ -1197,7 +1202,7 @@ class _Loader:
     _ABORT = object()
     _MADE = object()
 
-    def __init__(self, store_dir: Path, size: int = 8 << 20):
+    def __init__(self, store_dir: Path, size: int = 8 << 20, threads: int = 1):
         import queue
 
         from .store import write_store_parts
@@ -1206,8 +1211,8 @@ class _Loader:
         self._size = size
         self._made = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
-        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after())
-                                  and "loaded")
+        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after(),
+                                                            threads=threads) and "loaded")
         pool.shutdown(wait=False)  # the thread ends with the load
 
     def add(self, entries: Iterable[_Entry]) -> None:

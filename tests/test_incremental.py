@@ -415,6 +415,55 @@ def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(record
     assert (out / "graph.ttl").read_bytes() == before
 
 
+def _ttl_parts(ttl: bytes, n: int) -> list[bytes]:
+    """graph.ttl cut into ``n`` Turtle documents at paragraph ends, each with the prefixes."""
+    head, body = ttl.split(b"\n\n", 1)
+    paragraphs = body.split(b"\n\n")
+    step = -(-len(paragraphs) // n)
+    return [head + b"\n\n" + b"\n\n".join(paragraphs[i:i + step]) + b"\n\n"
+            for i in range(0, len(paragraphs), step)]
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_store_loaded_in_threads_holds_what_one_thread_loads(built, tmp_path, threads):
+    """graph.store.write_store_parts loads its parts ``threads`` at a time (the build's
+    _Loader: two), and the parts given ``after`` once they are compacted."""
+    from graph.store import write_store_parts
+
+    parts = _ttl_parts((built / "graph.ttl").read_bytes(), 7)
+    write_store_parts(parts, tmp_path / "one")
+    write_store_parts(parts[:-1], tmp_path / "many", after=parts[-1:], threads=threads)
+    assert _store_triples(tmp_path / "many") == _store_triples(tmp_path / "one")
+    assert _store_triples(tmp_path / "one") == _store_triples(built / "store")
+
+
+@pytest.mark.parametrize("broken", ["part", "reader"])
+def test_a_part_that_cannot_be_loaded_stops_every_load_thread(built, tmp_path, broken):
+    """A part the loader refuses, or an error while the parts are read, is raised once every
+    load thread has stopped; the parts after it are not loaded."""
+    import threading
+
+    from graph.store import write_store_parts
+
+    parts = _ttl_parts((built / "graph.ttl").read_bytes(), 6)
+    read = []
+
+    def given():
+        for i, part in enumerate(parts):
+            read.append(i)
+            if i == 3:
+                if broken == "reader":
+                    raise RuntimeError("the fragment cache changed under the build")
+                yield b"<not turtle"
+                continue
+            yield part
+
+    with pytest.raises(RuntimeError if broken == "reader" else SyntaxError):
+        write_store_parts(given(), tmp_path / "store", threads=2)
+    assert max(read) <= 4  # a thread may have taken one more part while the other failed
+    assert not any(t.name.startswith("minekg store load") for t in threading.enumerate())
+
+
 def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,
                                                                                  monkeypatch):
     """A change that keeps the shared triples checks only the new fragment, against the

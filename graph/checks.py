@@ -373,7 +373,8 @@ class ShapeChecker:
         return sorted(found, key=lambda v: (v.label, v.path, v.focus, v.message, v.value))
 
     def check_fragment(self, own: Iterable[Triple], shared: Iterable[Triple],
-                       is_local: Callable[[str], bool]) -> "FragmentCheck":
+                       is_local: Callable[[str], bool], *,
+                       indexed: dict[str, dict[str, list[str]]] | None = None) -> "FragmentCheck":
         """What :meth:`check` of a document's triples against every shared triple finds,
         as far as the document alone decides it; the rest is left to :meth:`settle`, which
         has the shared triples of the whole corpus (the fragment workers of
@@ -393,11 +394,12 @@ class ShapeChecker:
             shared: its shared triples (a subset of the corpus's).
             is_local: whether a node is made for this document only
                 (:func:`graph.triples.document_node`).
+            indexed: ``own`` indexed already (:meth:`View.index`); ``own`` is then not read.
 
         Returns:
             A :class:`FragmentCheck`.
         """
-        idx = View.index(own)
+        idx = indexed if indexed is not None else View.index(own)
         types = View.index(t for t in shared if t[1] == _TYPE)
         view = _Pending(idx, types, is_local=is_local, ids=self.class_ids)
         broken = False

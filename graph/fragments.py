@@ -22,8 +22,8 @@
 5. ``graph.ttl``: the prefixes, the shared and global triples, then each document's
    triples, documents in name order — so a rebuild that reuses fragments writes the
    bytes a full build writes;
-6. the store, in a thread: bulk-loaded from the fragments' blocks as they are made and
-   then the shared block (:class:`_Loader`), or, when a small part changed and the store
+6. the store, in a thread: bulk-loaded from the fragments' blocks as they are made,
+   compacted, then the shared block loaded (:class:`_Loader`), or, when a small part changed and the store
    is the one the previous build left, a copy of it updated in place (the triples of the
    old fragments out, the new ones in) while the shapes are checked;
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
@@ -234,16 +234,24 @@ class FragmentCache:
 
     def put(self, key: str, doc: str, local: Sequence[Triple], shared: list[Triple],
             org_names: dict[str, list[str]], practice_names: dict[str, list[str]],
-            summaries: dict[str, dict]) -> _Entry:
-        """Store a fragment (atomically: a reader sees all of it or nothing)."""
+            summaries: dict[str, dict], *, lines: list[str] | None = None,
+            indexed: dict[str, dict[str, list[str]]] | None = None) -> _Entry:
+        """Store a fragment (atomically: a reader sees all of it or nothing).
+
+        Args:
+            lines: the shared triples as N-Triples lines without the final `` .``, when
+                made already (:func:`_make` counts them too).
+            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already.
+        """
         from .network import document_part
         from .summaries import indicator_part
 
         text = block(local).encode("utf-8")
-        agg = {"shared": "\n".join(f"{s} {p} {o}" for s, p, o in shared), "org_names": org_names,
-               "practice_names": practice_names}
+        if lines is None:
+            lines = [f"{s} {p} {o}" for s, p, o in shared]
+        agg = {"shared": "\n".join(lines), "org_names": org_names, "practice_names": practice_names}
         agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
-        net = document_part(local)
+        net = document_part(local, indexed)
         net_bytes = json.dumps(net, ensure_ascii=False).encode("utf-8")
         indicators = indicator_part(local, shared)
         sizes = (len(text), len(agg_bytes), len(net_bytes))
@@ -494,7 +502,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     loader = None
     if not update:
         cache.set_state(None)
-        loader = _Loader(store)
+        loader = _Loader(store, threads=2 if (jobs or os.cpu_count() or 1) > 1 else 1)
         loader.add(e for e in entries.values() if e is not None)
     projection: _Projection | None = None
     try:
@@ -510,6 +518,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                                              done=loader.add if loader is not None else None)
             for e in made:
                 entries[e.doc] = e
+        if loader is not None:
+            loader.made()  # the store compacts while the shared triples are counted and checked
         lap("graph: fragments")
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
@@ -697,12 +707,18 @@ def _make(cache: FragmentCache, key: str, doc: str, recs: list[StoredRecord], re
     """Make one document's fragment and put it in the cache; with a ``checker``, the
     entry's ``check`` is what the shapes find of the fragment alone; with ``agg``, its
     shared triples and names are counted there (:meth:`_Aggregate.add_parts`)."""
+    from .checks import View
+
     frag = document_fragment([r.record() for r in recs], res, declared, run)
-    entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries)
+    # made once for the page's part and the shapes (each indexed the triples by itself)
+    indexed = View.index(frag.local)
+    lines = [f"{s} {p} {o}" for s, p, o in frag.shared]
+    entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries,
+                      lines=lines, indexed=indexed)
     if agg is not None:
-        agg.add_parts([f"{s} {p} {o}" for s, p, o in frag.shared], frag.org_names, frag.practice_names)
+        agg.add_parts(lines, frag.org_names, frag.practice_names)
     if checker is not None:
-        entry.check = checker.check_fragment(frag.local, frag.shared, document_node)
+        entry.check = checker.check_fragment(frag.local, frag.shared, document_node, indexed=indexed)
     return entry
 
 
@@ -1157,18 +1173,26 @@ def _project_forked() -> nx.MultiDiGraph:
 
 class _Loader:
     """The store bulk-loaded in a thread (:func:`graph.store.write_store_parts`) from the
-    fragments' Turtle blocks as they are made (:meth:`add`), then the shared and global
-    block (:meth:`finish`), and compacted. Oxigraph parses and loads without the GIL, so
-    the load runs while the fragments are made and the shapes checked: before, it
-    started once every fragment was made, and the build then waited for it on one core
-    while the other was idle (10,000 papers: fragments 35.3 s, then shapes 43.4 s and the
-    store 20.8 s more, README «Speed»).
+    fragments' Turtle blocks as they are made (:meth:`add`), compacted once every
+    fragment is given (:meth:`made`), then the shared and global block (:meth:`finish`).
+    Oxigraph parses, loads and compacts without the GIL, so the load runs while the
+    fragments are made: before, it started once every fragment was made, and the build
+    then waited for it on one core while the other was idle (10,000 papers: fragments
+    35.3 s, then shapes 43.4 s and the store 20.8 s more, README «Speed»). The
+    compaction runs while the build counts the shared triples, checks the shapes and
+    draws the page: when it came after the shared block, the build waited for all of it
+    at the end (10,000 papers: 18 s, ``benchmarks/results/latest.json`` of session 7).
 
     The thread reads each block from the fragment cache itself, in pieces of about
     ``size`` bytes (:func:`_store_parts`), so only entries wait in its queue.
 
     Args:
         store_dir: the staged store folder (does not exist yet).
+        threads: pieces loaded at a time (:func:`graph.store.write_store_parts`): with
+            one, once the fragment workers got faster the load fell behind them (10,000
+            papers, ``benchmarks/graph_stage.py``: the wait for the store at the end of
+            the build grew from 19.0 s to 29.9 s, the compaction and the blocks made
+            ahead of the load, on one core while the other was idle).
 
     Attributes:
         future: done when the store is complete; its result is ``"loaded"``, or what
@@ -1176,24 +1200,35 @@ class _Loader:
     """
 
     _ABORT = object()
+    _MADE = object()
 
-    def __init__(self, store_dir: Path, size: int = 8 << 20):
+    def __init__(self, store_dir: Path, size: int = 8 << 20, threads: int = 1):
         import queue
 
         from .store import write_store_parts
 
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._size = size
+        self._made = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
-        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir) and "loaded")
+        self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after(),
+                                                            threads=threads) and "loaded")
         pool.shutdown(wait=False)  # the thread ends with the load
 
     def add(self, entries: Iterable[_Entry]) -> None:
         """Load these fragments' blocks (entries whose file is complete)."""
         self._queue.put(list(entries))
 
+    def made(self) -> None:
+        """Every fragment's block was given: compact what is loaded; no more :meth:`add`."""
+        if not self._made:
+            self._made = True
+            self._queue.put(self._MADE)
+
     def finish(self, top: str) -> None:
-        """Load the shared and global block, then compact: no more :meth:`add`."""
+        """Load the shared and global block once the fragments are compacted (:meth:`made`,
+        if not called yet); no more :meth:`add`."""
+        self.made()
         self._queue.put(top)
         self._queue.put(None)
 
@@ -1203,21 +1238,18 @@ class _Loader:
         futures.wait([self.future])
 
     def _parts(self) -> Iterable[bytes]:
+        """The fragments' blocks in pieces, until :meth:`made`."""
         head = header().encode("utf-8")
         part: list[bytes] = []
         n = 0
         while True:
             item = self._queue.get()
-            if item is None:
-                return
             if item is self._ABORT:
                 raise _Aborted
-            if isinstance(item, str):
+            if item is self._MADE:
                 if part:
                     yield head + b"".join(part)
-                    part, n = [], 0
-                yield head + item.encode("utf-8")
-                continue
+                return
             for e in item:
                 data = e.ttl()
                 part.append(data)
@@ -1225,6 +1257,17 @@ class _Loader:
                 if n >= self._size:
                     yield head + b"".join(part)
                     part, n = [], 0
+
+    def _after(self) -> Iterable[bytes]:
+        """The shared and global block (:meth:`finish`)."""
+        head = header().encode("utf-8")
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if item is self._ABORT:
+                raise _Aborted
+            yield head + item.encode("utf-8")
 
 
 class _Aborted(Exception):

@@ -273,8 +273,14 @@ def _value(term: str) -> str:
     return body
 
 
-def document_part(local: Iterable[tuple[str, str, str]]) -> dict[str, list]:
+def document_part(local: Iterable[tuple[str, str, str]],
+                  indexed: dict[str, dict[str, list[str]]] | None = None) -> dict[str, list]:
     """What the projection takes from one document's local triples (N-Triples terms).
+
+    Args:
+        local: the triples (no duplicates).
+        indexed: ``local`` indexed already (:meth:`graph.checks.View.index`, which the
+            build makes once per fragment for the shapes too); ``local`` is then not read.
 
     Returns:
         A JSON-able dict: ``findings`` — ``[practice, outcome, sentence, source, values,
@@ -285,9 +291,11 @@ def document_part(local: Iterable[tuple[str, str, str]]) -> dict[str, list]:
         terms, sorted lists throughout (the same triples give the same part).
     """
     P = _P
-    by_s: dict[str, dict[str, list[str]]] = {}
-    for s, p, o in local:
-        by_s.setdefault(s, {}).setdefault(p, []).append(o)
+    by_s = indexed
+    if by_s is None:
+        by_s = {}
+        for s, p, o in local:
+            by_s.setdefault(s, {}).setdefault(p, []).append(o)
     empty: dict[str, list[str]] = {}
     findings, adopts, orgs, outcomes = set(), set(), set(), set()
     for s, props in by_s.items():

@@ -6,6 +6,7 @@ stages it and puts it in place with its other outputs, :mod:`graph.commit`).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,7 +23,8 @@ class StoreError(MinekgError):
     """The store folder is missing, locked or not an Oxigraph store."""
 
 
-def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
+def write_store_parts(parts: Iterable[bytes], store_dir: str | Path, after: Iterable[bytes] = (),
+                      threads: int = 1) -> Path:
     """Bulk-load Turtle documents, given one after the other (each with its ``@prefix``
     lines), into a new Oxigraph store at ``store_dir``: the bulk loader's memory follows
     the size of a part, not of the graph. ``minekg build`` writes the store this way into
@@ -31,6 +33,16 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
     Args:
         parts: Turtle documents (UTF-8 bytes).
         store_dir: a folder that does not exist yet.
+        after: Turtle documents loaded once ``parts`` are compacted, left as they are
+            loaded (a few small files beside the compacted ones): the build's shared
+            block, which can only be made once every fragment is, so that the compaction
+            runs while the build makes it, checks the shapes and draws the page
+            (:class:`graph.fragments._Loader`).
+        threads: load this many of ``parts`` at a time, each in a thread of its own (the
+            bulk loader releases the GIL; ``parts`` is read by one thread at a time), with
+            that many parts' memory. One load of a part keeps one core busy: at 10,000
+            papers, once the fragment workers were done the build waited for the load of
+            the parts they had made ahead of it, on one core while the other was idle.
 
     The loaded store is then compacted (``Store.optimize``): each part is ingested as
     sorted files of its own whose keys span the whole index, so a lookup merged some 60
@@ -45,20 +57,63 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path) -> Path:
 
     Raises:
         StoreError: the store cannot be written (disk full, no permission).
+        Whatever reading ``parts`` or ``after`` raises (the other threads stop first).
     """
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
     try:
         store = ox.Store(str(store_dir))
-        for data in parts:
-            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
+        _load_parts(store, parts, max(1, threads))
         store.optimize()
+        for data in after:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
         store.flush()
         del store
     except OSError as exc:
         raise StoreError(f"{store_dir}: cannot write the store ({exc})") from exc
     return store_dir
+
+
+def _load_parts(store, parts: Iterable[bytes], threads: int) -> None:
+    """Bulk-load each of ``parts`` into ``store``, ``threads`` at a time; raises the first
+    error once every thread has stopped (a part read after an error is not loaded)."""
+    import pyoxigraph as ox
+
+    it = iter(parts)
+    if threads == 1:
+        for data in it:
+            store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
+        return
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        while True:
+            with lock:  # a generator runs in one thread at a time
+                if errors:
+                    return
+                try:
+                    data = next(it, None)
+                except BaseException as exc:
+                    errors.append(exc)
+                    return
+            if data is None:
+                return
+            try:
+                store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
+            except BaseException as exc:
+                with lock:
+                    errors.append(exc)
+                return
+
+    workers = [threading.Thread(target=load, name=f"minekg store load {k}", daemon=True) for k in range(threads)]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    if errors:
+        raise errors[0]
 
 
 def open_graph(store_dir: str | Path, read_only: bool = True) -> Graph:

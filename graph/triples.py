@@ -87,8 +87,11 @@ def m(term: str) -> str:
 
 def iri(kind: str, *parts: object) -> str:
     """A stable IRI ``id/<kind>/<sha1(parts)[:16]>`` in N-Triples form."""
-    key = "\x1f".join(str(p) for p in parts)
-    return f"<{BASE}{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}>"
+    key = "\x1f".join(map(str, parts))
+    return f"<{BASE}{kind}/{_sha1(key.encode('utf-8')).hexdigest()[:16]}>"
+
+
+_sha1 = hashlib.sha1
 
 
 #: The kinds of node made for one document: their IRIs hash the document's name
@@ -108,13 +111,16 @@ def indicator_summary_iri(indicator: str, category: str, year: str | None) -> st
     return iri("indicator-summary", indicator, category, year or "-")
 
 
+@lru_cache(maxsize=1 << 16)
 def org_iri(key: str) -> str:
-    """The node of an organisation resolution key."""
+    """The node of an organisation resolution key (remembered: a corpus names its
+    organisations and practices again and again)."""
     return iri("org", key)
 
 
+@lru_cache(maxsize=1 << 16)
 def practice_iri(key: str) -> str:
-    """The node of a practice resolution key."""
+    """The node of a practice resolution key (remembered)."""
     return iri("practice", key)
 
 

@@ -303,6 +303,28 @@ def test_the_turtle_writer_names_terms_as_the_namespace_loop_did(corpus_triples)
     assert fast(f"<{NS}Practice>") == "mkg:Practice" and fast(f"<{ID}org/x>") == f"<{ID}org/x>"
 
 
+def test_turtle_blocks_do_not_depend_on_what_the_writer_remembers(corpus_triples, monkeypatch):
+    """graph/turtle.py's block keeps its names from block to block and starts again past
+    _MEMO_RESET: the text of each block is the same with a memo reset at every block,
+    a memo kept, and a fresh writer; rdf:type stays ``a``."""
+    import graph.turtle as turtle
+    from graph.turtle import block, sort_triples
+
+    triples = sort_triples(corpus_triples)
+    by_subject: dict[str, list] = {}
+    for t in triples:
+        by_subject.setdefault(t[0], []).append(t)
+    parts = [by_subject[s] for s in sorted(by_subject)][:400]
+    kept = [block(p) for p in parts]
+    monkeypatch.setattr(turtle, "_MEMO_RESET", 3)
+    reset = [block(p) for p in parts]
+    monkeypatch.setattr(turtle, "_ABBREVS", {})
+    fresh = [block(p) for p in parts]
+    assert kept == reset == fresh
+    assert block(triples) == "".join(block(p) for p in [by_subject[s] for s in sorted(by_subject)])
+    assert any(" a " in text.split("\n")[0] for text in kept)
+
+
 def test_shapes_beyond_the_checker_fall_back_to_pyshacl():
     from rdflib import Graph
 
@@ -361,6 +383,85 @@ def test_a_build_failing_while_its_store_loads_stops_the_load(records, tmp_path,
     assert not any(t.name.startswith("minekg store") for t in threading.enumerate())
     assert not (out / "store.tmp").exists()
     assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(records, tmp_path, monkeypatch):
+    """Once every fragment is made the store's thread compacts and waits for the shared
+    block (graph.fragments._Loader.made): a build failing before it gives that block ends
+    the thread too, and leaves no staged store."""
+    import threading
+
+    import graph.fragments as fragments
+
+    out, _ = _fresh(records, tmp_path, "out")
+    before = (out / "graph.ttl").read_bytes()
+    made = []
+    real = fragments._Loader.made
+
+    def noted(self):
+        made.append(1)
+        real(self)
+
+    def failing(shared):
+        raise RuntimeError("a bug in the shared triples")
+
+    monkeypatch.setattr(fragments._Loader, "made", noted)
+    monkeypatch.setattr(fragments, "_with_counts", failing)
+    with pytest.raises(RuntimeError, match="shared triples"):
+        fragments.write_graph(records, out, "other version", out / "fragments")
+    assert made == [1]
+    assert not any(t.name.startswith("minekg store") for t in threading.enumerate())
+    assert not (out / "store.tmp").exists()
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def _ttl_parts(ttl: bytes, n: int) -> list[bytes]:
+    """graph.ttl cut into ``n`` Turtle documents at paragraph ends, each with the prefixes."""
+    head, body = ttl.split(b"\n\n", 1)
+    paragraphs = body.split(b"\n\n")
+    step = -(-len(paragraphs) // n)
+    return [head + b"\n\n" + b"\n\n".join(paragraphs[i:i + step]) + b"\n\n"
+            for i in range(0, len(paragraphs), step)]
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_store_loaded_in_threads_holds_what_one_thread_loads(built, tmp_path, threads):
+    """graph.store.write_store_parts loads its parts ``threads`` at a time (the build's
+    _Loader: two), and the parts given ``after`` once they are compacted."""
+    from graph.store import write_store_parts
+
+    parts = _ttl_parts((built / "graph.ttl").read_bytes(), 7)
+    write_store_parts(parts, tmp_path / "one")
+    write_store_parts(parts[:-1], tmp_path / "many", after=parts[-1:], threads=threads)
+    assert _store_triples(tmp_path / "many") == _store_triples(tmp_path / "one")
+    assert _store_triples(tmp_path / "one") == _store_triples(built / "store")
+
+
+@pytest.mark.parametrize("broken", ["part", "reader"])
+def test_a_part_that_cannot_be_loaded_stops_every_load_thread(built, tmp_path, broken):
+    """A part the loader refuses, or an error while the parts are read, is raised once every
+    load thread has stopped; the parts after it are not loaded."""
+    import threading
+
+    from graph.store import write_store_parts
+
+    parts = _ttl_parts((built / "graph.ttl").read_bytes(), 6)
+    read = []
+
+    def given():
+        for i, part in enumerate(parts):
+            read.append(i)
+            if i == 3:
+                if broken == "reader":
+                    raise RuntimeError("the fragment cache changed under the build")
+                yield b"<not turtle"
+                continue
+            yield part
+
+    with pytest.raises(RuntimeError if broken == "reader" else SyntaxError):
+        write_store_parts(given(), tmp_path / "store", threads=2)
+    assert max(read) <= 4  # a thread may have taken one more part while the other failed
+    assert not any(t.name.startswith("minekg store load") for t in threading.enumerate())
 
 
 def test_a_broken_fragment_is_found_when_the_shared_triples_are_not_checked_again(records, tmp_path,

@@ -12,7 +12,7 @@ FLOORS = {
     "practices": 0.86,
     "outcomes": 0.97,
     "links": 0.89,
-    "safety_links": 0.75,
+      "safety_links": 0.75,
     "safety_practices": 0.87,
 }
 
@@ -39,7 +39,7 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind10`` is
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind12`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.
@@ -49,24 +49,28 @@ def test_f1_floor(figures, unit):
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.95, "practices": 0.87, "outcomes": 0.99, "links": 0.93,
             "safety_links": 0.90, "safety_practices": 0.91},
-    "blind": {"organisations": 0.85, "practices": 0.82, "outcomes": 0.96, "links": 0.86,
+    "blind": {"organisations": 0.89, "practices": 0.82, "outcomes": 0.96, "links": 0.86,
               "safety_links": 0.89, "safety_practices": 0.89},
     "blind2": {"organisations": 0.94, "practices": 0.89, "outcomes": 0.98, "links": 0.88,
                "safety_links": 0.78, "safety_practices": 0.83},
-    "blind3": {"organisations": 0.88, "practices": 0.92, "outcomes": 0.94, "links": 0.93,
-               "safety_links": 0.85, "safety_practices": 0.91},
+    "blind3": {"organisations": 0.89, "practices": 0.93, "outcomes": 0.94, "links": 0.93,
+               "safety_links": 0.87, "safety_practices": 0.91},
     "blind4": {"organisations": 0.94, "practices": 0.92, "outcomes": 0.94, "links": 0.94,
                "safety_links": 0.92, "safety_practices": 0.95},
-    "blind5": {"organisations": 0.88, "practices": 0.92, "outcomes": 0.93, "links": 0.86,
-               "safety_links": 0.82, "safety_practices": 0.85},
+    "blind5": {"organisations": 0.90, "practices": 0.93, "outcomes": 0.94, "links": 0.89,
+               "safety_links": 0.84, "safety_practices": 0.89},
     "blind6": {"organisations": 0.95, "practices": 0.92, "outcomes": 0.97, "links": 0.94,
-               "safety_links": 0.88, "safety_practices": 0.92},
-    "blind7": {"organisations": 0.90, "practices": 0.85, "outcomes": 0.94, "links": 0.94,
-               "safety_links": 0.87, "safety_practices": 0.94},
-    "blind8": {"organisations": 0.86, "practices": 0.81, "outcomes": 0.88, "links": 0.76,
+               "safety_links": 0.91, "safety_practices": 0.92},
+    "blind7": {"organisations": 0.90, "practices": 0.85, "outcomes": 0.96, "links": 0.95,
+               "safety_links": 0.89, "safety_practices": 0.94},
+    "blind8": {"organisations": 0.90, "practices": 0.81, "outcomes": 0.88, "links": 0.78,
                "safety_links": 0.65, "safety_practices": 0.65},
-    "blind9": {"organisations": 0.86, "practices": 0.80, "outcomes": 0.95, "links": 0.83,
+    "blind9": {"organisations": 0.86, "practices": 0.82, "outcomes": 0.95, "links": 0.83,
                "safety_links": 0.74, "safety_practices": 0.76},
+    "blind10": {"organisations": 0.89, "practices": 0.92, "outcomes": 0.93, "links": 0.92,
+                "safety_links": 0.82, "safety_practices": 0.88},
+    "blind11": {"organisations": 0.96, "practices": 0.87, "outcomes": 0.94, "links": 0.92,
+                "safety_links": 0.96, "safety_practices": 0.96},
 }
 
 

@@ -56,7 +56,8 @@ _FULL_STOPS = "。！？!?…；;"
 #: (案例：青岗坪煤矿“红色网格”…, 案例1).
 HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．](?!\d)\S"
-    r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]"
+    # 2.1党建引领… (a second level without a space), not a decimal before its unit (2.5天缩短)
+    r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]|\d+\.\d+(?![\d天万亿倍米吨个名人次条项元分秒])[\u4e00-\u9fff]"
     r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
     r"|[◆◇■□●○▶►▷★☆※▲△]\s*\S|案例\s*[\d一二三四五六七八九十]*\s*[：:]\s*\S)"
 )
@@ -326,19 +327,22 @@ def is_heading(line: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    """True when a line ends with sentence-final (or clause-closing) punctuation.
-
-    A closing quote or bracket ends a sentence only after a sentence's end (…安全。” or
-    …（2024年）。 but not 石峡矿生产班组“无党员班” | 由19个减少为0): in running text a quote or
-    a bracket closes a name or an aside inside the sentence far more often than the sentence.
-    """
+    """True when a line ends with sentence-final (or clause-closing) punctuation."""
     line = line.rstrip()
-    if line and line[-1] in _CLOSERS:
-        inner = line.rstrip(_CLOSERS)
-        # a line that is one aside, bracket to bracket: （1.晋东能源集团青峰山煤矿，…）
-        whole = line.lstrip()[:1] in "（(【[" and line[-1] in "）)】]"
-        return whole or (bool(inner) and inner[-1] in _FULL_STOPS)
     return bool(line) and line[-1] in SENTENCE_END
+
+
+def _closes_mid_sentence(line: str, width: int) -> bool:
+    """A wrapped line that fills its width and ends with a quote or a bracket closing a name
+    inside the sentence (石峡矿生产班组“无党员班” | 由19个减少为0), not after 。 nor as one
+    aside bracket to bracket: the sentence goes on below. A shorter line so ended is a
+    paragraph's end (a figure's caption …（作者自绘）, a source note …（数据来源：矿安监处））."""
+    line = line.rstrip()
+    if not line or line[-1] not in _CLOSERS or len(line) < 0.9 * width:
+        return False
+    inner = line.rstrip(_CLOSERS)
+    whole = line.lstrip()[:1] in "（(【[" and line[-1] in "）)】]"  # （1.晋东能源集团…）
+    return not whole and bool(inner) and inner[-1] not in _FULL_STOPS
 
 
 def repair_line_breaks(text: str, hard_wrapped: bool | None = None) -> str:
@@ -413,6 +417,8 @@ def _page_furniture(line: str) -> bool:
         and not any(ch in s for ch in "。，；！？,;")
 
 
+#: A report's item bullet or a case box's label at a line's start (HEADING_RE's report shapes).
+_ITEM_RE = re.compile(r"^\s*(?:[◆◇■□●○▶►▷★☆※▲△]|案例\s*[\d一二三四五六七八九十]*\s*[：:])")
 #: A line of a flattened table: a label, then three numbers or more apart by spaces or bars.
 TABLE_LINE_RE = re.compile(r"^\s*[|｜]?\s*[^\d\s|｜][^|｜\n]*?(?:(?:\s+|\s*[|｜]\s*)-?\d+(?:\.\d+)?%?){3,}\s*[|｜]?\s*$")
 
@@ -430,9 +436,12 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
     decimal = prev_line.rstrip()[-2:-1].isdigit() and prev_line.rstrip().endswith(".") and line[:1].isdigit()
     # 下降4|2.6%: a number the line break cut (2.6% is no heading 2.): one number again.
-    decimal = decimal or (prev_line.rstrip()[-1:].isdigit() and line[:1].isdigit()
+    # (…见表1 | 2 党建引领…: a numbered heading below is no digit of the number)
+    decimal = decimal or (prev_line.rstrip()[-1:].isdigit() and line[:1].isdigit() and not HEADING_RE.match(line)
                           and not TABLE_LINE_RE.match(prev_line) and not TABLE_LINE_RE.match(line))
-    if not decimal and (ends_sentence(prev_line) or HEADING_RE.match(line) or _ABSTRACT_RE.match(line)):
+    if HEADING_RE.match(line) and not decimal:
+        return False
+    if not decimal and not _closes_mid_sentence(prev_line, width) and (ends_sentence(prev_line) or _ABSTRACT_RE.match(line)):
         return False
     # 指标 2019 2020 2021 | 瓦斯超限（次） 11 9 6: a table's rows keep their lines
     # (extract.components.tables reads them), however long.
@@ -440,7 +449,8 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.
-    if is_heading(prev_line) and not (_LABEL_RE.match(prev_line)
+    # So does a report's bullet or case label that fills the line (■矿党委推行“党员网格”管理，把井 | 下…).
+    if is_heading(prev_line) and not ((_LABEL_RE.match(prev_line) or _ITEM_RE.match(prev_line))
                                       and len(prev_line) >= 0.9 * width):
         return False
     # A short unpunctuated line is a title, author or affiliation, not a wrapped line.

@@ -573,22 +573,27 @@ def test_a_body_line_that_names_an_issue_is_kept() -> None:
 
 
 def test_a_line_ending_in_a_closing_quote_mid_sentence_continues() -> None:
-    """A quote or a bracket closing a name at a line's end does not end the sentence
-    (…生产班组“无党员班” | 由19个减少为0), but one after 。 does (…心里踏实。” | 新段落), and
-    an affiliation line in brackets stays apart from the abstract below it."""
+    """A quote or a bracket closing a name at the end of a line that fills the column does
+    not end the sentence (…生产班组中“无党员班” | 由19个减少为0); one after 。 does, and so
+    does a shorter line (a figure's caption …（作者自绘）); an affiliation line in brackets
+    stays apart from the abstract below it."""
     body = [
         "煤矿党建与安全生产融合研究",
-        "（1.某某能源集团某某煤矿，山西 阳泉 045000；2.某某集团党校）",
-        "摘　要：本文以某煤矿为例，分析了党支部建在班组上的做法及其成效和不足之处，",
-        "并提出了若干建议和意见。通过这一调整，该矿所有的生产班组“无党员班”",
-        "由2020年的19个减少为0，各班组均有党员带班作业，安全形势稳定向好发展。",
-        "受访者说：“班里有了党员，下井干活心里就踏实多了，大家都觉得很放心。”",
-        "新的段落从这里开始，安全生产形势持续稳定向好发展，职工队伍保持稳定。",
+        "（1.某某煤矿；2.某某集团党校）",
+        "摘　要：本文以某煤矿为例，分析了党支部建在",
+        "班组上的做法及其成效，提出了若干建议意见。",
+        "通过这一调整，石峡矿生产班组中“无党员班”",
+        "由2020年的19个减少为0，各班组均有党员。",
+        "图1 党建安全融合模式框架（作者自绘）",
+        "由图1可见，该模式由三个部分组成，互相支撑。",
+        "受访者说：“班里有了党员，心里就踏实多了。”",
+        "新的段落从这里开始，安全生产形势持续稳定。",
     ]
     out = ingest.repair_line_breaks("\n".join(body), hard_wrapped=True)
     assert "“无党员班”由2020年的19个减少为0" in out
     assert "党校）\n摘" in out
-    assert "放心。”\n新的段落" in out
+    assert "（作者自绘）\n由图1可见" in out
+    assert "踏实多了。”\n新的段落" in out
 
 
 def test_a_number_cut_by_the_line_break_is_one_number() -> None:
@@ -602,3 +607,18 @@ def test_a_number_cut_by_the_line_break_is_one_number() -> None:
     assert "同比下降42.6%，隐患整改" in out
     assert "\n3.2.1联责" in out
     assert ingest.is_heading("3.2.1联责：把安全责任写进党建考核") and not ingest.is_heading("2.6%，隐患整改平均用时")
+
+
+def test_a_bullet_that_fills_the_line_goes_on_below() -> None:
+    """■/◆ items and 案例： labels are headings when short, but an item that fills the column
+    goes on on the next line (■矿党委推行“党员网格”管理，把井下划分为三 | 十七个网格…), and a
+    numbered heading below a line ending in a digit is no part of its number (见表1 | 2 党建…)."""
+    w = "本文研究了某煤矿党建工作的实践，提出了建议。"
+    out = ingest.repair_line_breaks("\n".join([w, "■矿党委推行“党员网格”管理，把井下划分为三",
+                                               "十七个网格，全年查处隐患1200条，效果很好。",
+                                               "◆东坡矿：党员网格管得好", "本文研究了煤矿党建工作的实践，具体数据见表1",
+                                               "2 党建引领安全生产的主要做法", "矿党委推行了党员包保制度，全年未发生事故。"]),
+                                    hard_wrapped=True)
+    assert "划分为三十七个网格" in out
+    assert "\n◆东坡矿：党员网格管得好\n" in out
+    assert "见表1\n2 党建引领" in out

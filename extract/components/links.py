@@ -89,7 +89,9 @@ class Linker:
         # 攻关组全年解决…: a team or post word opening a clause, then its act (not 的, not 和).
         teams = [k for k in kinds if len(k) >= 3 and k not in ("工作法", "排查法", "确认法", "操作法")]
         self.kind_start_re = re.compile(rf"(?P<kind>{'|'.join(map(re.escape, teams))})(?![的和与及、])")
-        self.means_re = re.compile(rf"(?:通过|依托|借助|利用)(?:该|这一|此|这个)?(?P<kind>{'|'.join(MEANS_KINDS)})")
+        # 平台/小程序/App alone (通过平台上报…); 系统 only after 该/这一 (通过系统排查 is "systematically")
+        self.means_re = re.compile(rf"(?:通过|依托|借助|利用)(?:(?:该|这一|此|这个)(?P<kind>{'|'.join(MEANS_KINDS)})"
+                                   rf"|(?P<bare>{'|'.join(k for k in MEANS_KINDS if k != '系统')}))")
 
     def _named_back(self, sentence: str, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*: a sentence that opens (after a year or a time) with
@@ -113,8 +115,9 @@ class Linker:
         m = self.means_re.search(text, max(start + 1, sent_start), outcome.end_char)
         if m is None:
             return None
+        kind = m["kind"] or m["bare"]
         return next((p for p in reversed(practices) if p.start < before
-                     and span_ext(p, "canonical").rstrip("”\"").endswith(m["kind"])), None)
+                     and span_ext(p, "canonical").rstrip("”\"").endswith(kind)), None)
 
     @staticmethod
     def _frame(sentence: str, by_plain: dict[str, Span], before: int) -> Span | None:
@@ -170,7 +173,8 @@ class Linker:
             # 青监岗 for 青年安全监督岗: an abbreviation keeps the first and the last character
             # of the name and others in order (three characters, ending like a post or team).
             short = clause[:3]
-            if len(short) == 3 and short[-1] in ABBREVIATED_ENDS:
+            if len(short) == 3 and short[-1] in ABBREVIATED_ENDS and clause[3:4] != "伍" \
+                    and short not in COMMON_THREE:  # 党员队伍, 党小组: words, not abbreviations
                 for p in reversed(practices):
                     name = _plain(p._.canonical)
                     if p.start < before and len(name) >= 5 and name[0] == short[0] \
@@ -230,7 +234,9 @@ class Linker:
         for sent in doc.sents:
             if para_of(sent.start_char) != prev_para:
                 last_org, prev_para = subject, para_of(sent.start_char)
-            in_sent = starting_in(orgs, org_at, sent.start, sent.end)
+            # (被省总工会评为…: the body that gave an honour applies no measure of the text)
+            in_sent = [o for o in starting_in(orgs, org_at, sent.start, sent.end)
+                       if span_ext(o, "rule") != "awarding-body"]
             sent_org[sent.start] = span_ext(in_sent[0], "canonical") if in_sent else last_org
             for span in (starting_in(practices, practice_at, sent.start, sent.end)
                          + starting_in(outcomes, outcome_at, sent.start, sent.end)):
@@ -368,6 +374,8 @@ class Linker:
 HOST_BETWEEN_RE = re.compile(r"(?:中|上)?(?:开展|组织|举办|举行)了?")
 #: The last characters of a post, team or point that a text abbreviates (青监岗, 攻关队).
 ABBREVIATED_ENDS = "岗队组站哨点室"
+#: Three-character words that end like an abbreviation of a team or post and are none.
+COMMON_THREE = frozenset({"党小组", "工作组", "领导组", "青年队", "党员队", "专家组", "检查组", "督导组", "调研组"})
 #: Kinds of measure that are things one uses, named alone as the means of a result (通过平台…).
 MEANS_KINDS = ("平台", "系统", "小程序", "App", "APP")
 

@@ -69,9 +69,9 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
 #: A provincial or national body that gives an honour, named before the honour: after 被/获评/
 #: 荣获/由 and before 评为/授予/命名/表彰 or the quoted honour (被省国资委评为, 获评省总工会“工人先锋号”).
 AWARDING_BODY_RE = re.compile(
-    r"(?:被|获评|荣获|获得|由|经)(?P<name>(?:省|市|自治区|全国|国家|中华全国)[\u4e00-\u9fff]{0,8}?"
+    r"(?:(?<=被)|(?<=由)|(?P<won>(?<=获评)|(?<=荣获)|(?<=获得)))(?P<name>(?:省|市|自治区|全国|国家|中华全国)[\u4e00-\u9fff]{0,8}?"
     r"(?:总工会|煤炭工会|协会|国资委党委|国资委|团委|妇联|应急管理厅|能源局|煤矿安全监察局|矿山安全监察局|"
-    r"煤炭工业管理局党委|煤炭工业管理局))(?=评为|授予|命名|表彰|颁发|[“\"])")
+    r"煤炭工业管理局党委|煤炭工业管理局))(?:(?=评为|授予|命名|表彰|颁发)|(?(won)(?=[“\"])|(?!)))")
 #: The type of an awarding body by the end of its name (GUIDELINES.md types; Other for the rest).
 AWARDING_TYPES = (("党委", "PartyCommittee"), ("工会", "Union"), ("团委", "YouthLeague"))
 #: A centre of a mine or company (信息中心, 调度指挥中心) named with its party or mass body,
@@ -102,11 +102,13 @@ FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在�
 #: a text about several mines (比如红柳沟煤矿是…, 例如东山矿党委…).
 DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
+#: A post held, before the body it is held in (曾任红岭沟煤矿党委书记): not the name's.
+POST_LEADS = ("曾任", "现任", "时任", "担任", "兼任")
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
-UNIT_NOT_AFTER = "伍组长员位理置室域"  # 提升站位, 综合处理: 站/处 begin another word
+UNIT_NOT_AFTER = "伍组长员位理置室域于署"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),
@@ -267,8 +269,8 @@ class OrganisationRecognizer:
             rf"(?:{units}){{1,2}}(?:[{NUM}]?(?:工区|队|区|部|科|处|站|厂|车间|班))?(?:党总支|党支部|分工会|工会|团支部)"
             rf"|(?:{units}){{1,2}}[{NUM}]?(?:工区|区队|队|区|部|科|处|站|厂|车间|班)"
             # 矿调度室, 安监科、调度室: an office of the mine named by its work and 室, after the
-            # mine or after another in a list (走进调度室 is a place: 室 is also a room)
-            rf"|(?<=[矿、])(?:{units})室")
+            # mine or after another office in a list (走进调度室, 浴室、调度室: 室 is also a room)
+            rf"|(?:(?<=矿)|(?<=[科部队区办]、))(?:{units})室")
         # The patterns run over the whole text, tried only where a match can start
         # (common.Quick): re started each one again at every character of an article.
         self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE,
@@ -385,7 +387,7 @@ class OrganisationRecognizer:
             name, start = m["name"], m.start("name")
             # 比如红柳沟煤矿是…, 从青石岭煤矿的实践看: the example's discourse word or 从 is not
             # the name's (向阳煤矿, 和平煤矿 keep their first character).
-            lead = next((w for w in (*DISCOURSE_LEADS, "从") if name.startswith(w)), "")
+            lead = next((w for w in (*DISCOURSE_LEADS, "从", *POST_LEADS) if name.startswith(w)), "")
             if lead:
                 name, start = name[len(lead):], start + len(lead)
                 if len(name) < 3:

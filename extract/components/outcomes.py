@@ -157,7 +157,7 @@ QUAL_FIXED = [
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
     re.compile(r"[^，,。；;“”\"]{0,12}(?<!有)没有?(?:发生|出现)(?:过)?(?:一次|一起)?[^，,。；;]{0,8}?(?:事故|违章|三违|‘三违’|“三违”|超限|漏检|假检|空班)"),
     # 回访中未发现重复违章, 检查中未发现重大隐患: nothing found where it was looked for.
-    re.compile(r"[^，,。；;“”\"]{0,6}?未(?:发现|出现)(?:一起|一例|一次)?[^，,。；;]{0,8}?(?:事故|违章|三违|“三违”|超限|伤亡|重大隐患)(?:行为|现象)?"),
+    _guarded(r"[^，,。；;“”\"]{0,6}?未(?:发现|出现)(?:一起|一例|一次)?[^，,。；;]{0,8}?(?:事故|违章|三违|“三违”|超限|伤亡|重大隐患)(?:行为|现象)?"),
     # 避免了一起可能发生的提升事故: an accident prevented.
     re.compile(r"避免了(?:一起|一次|多起)?[^，,。；;]{0,14}?(?:事故|伤亡|损失)"),
     # 帮助11户困难职工解决了子女上学…等实际问题: people helped out of their difficulties.
@@ -278,7 +278,9 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{2,14}(?:均有所|有所|大幅)(?:降低|下降|提高|提升|增盈|增长)"),
 ]
 #: Words of an instruction or a deadline beside the cue lexicon's targets and recommendations.
-INSTRUCTION_WORDS = ("要求", "督促", "务必", "之前", "月底前", "年底前")
+INSTRUCTION_WORDS = ("要求", "督促", "务必", "之前", "月底前", "年底前",
+                     # 如果检查中未发现违章, 往往未发现违章: a condition or a fault, not a result
+                     "如果", "若是", "一旦", "往往")
 QUAL_END_RE = re.compile(
     r"^(?P<ind>[^，,。；;]{2,20}?)(?P<adv>不断|持续|显著|明显|进一步|大幅|有效|逐年|逐步|得到(?:了)?(?:显著|明显|有效|充分|进一步)?|"
     r"明显|全面|稳步)(?P<verb>提高|提升|增强|改善|降低|下降|减少|激发|落实|稳定|加强|增长|遏制|控制|扭转)$")
@@ -521,8 +523,8 @@ class OutcomeRecognizer:
             return []
         start = _clause_start(clause)
         indicator = _trim(clause[start:trend.start("adv")])
-        if not indicator or any(t in clause for t in self.targets):
-            return []
+        if not indicator or any(t in clause for t in self.targets) or re.search(r"(?:人数|总数|数量|规模)$", indicator):
+            return []  # (党员人数逐年增加，2024年达到620名: a body's size)
         verb = level["verb"]
         direction = self.direction.get(verb) or ("decrease" if verb[0] in "降减下" else "increase")
         when = int(level["year"][:4]) if level["year"] else year
@@ -560,6 +562,9 @@ class OutcomeRecognizer:
             if re.search(r"(?:至少|不少于|不低于|最少)[\u4e00-\u9fff]{0,4}$", before) and "实现" not in before:
                 continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
                 # (实现每个生产班至少有1名党员: a state reached)
+            if re.search(r"(?:人数|总数|数量|规模)(?:稳定在|保持在|稳定|保持)\s*$", before) or (
+                    re.search(r"稳定在\s*$", before) and unit in ("人", "名", "个")):
+                continue  # 党员人数稳定在620名, 党支部稳定在15个: a body's size, not a result
             if unit == "分" and before.rstrip().endswith("计"):
                 continue  # 每发现一条隐患计1分: the rule of a points system, not a result
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
@@ -636,7 +641,10 @@ class OutcomeRecognizer:
                     # 其中党员“三违”仅2人次: a count stated as small
                     verb, indicator, end = "仅", _trim(before[start:only.start()]), qm.end()
                 elif OUTPUT_HEAD_RE.search(before) and unit in ("万吨", "吨", "米", "万米", "万元", "亿元", "元") \
-                        and not after.startswith("的"):  # 创下月进尺612米的纪录: the record is the result
+                        and not after.startswith("的") and not DESIGNED_OUTPUT_RE.search(before) \
+                        and not self.instruction_re.search(before):
+                    # (创下月进尺612米的纪录: the record is the result; 核定产量300万吨, 计划原煤产量
+                    # 400万吨, 设计进尺: a capacity, a plan or a design, not a result)
                     # 2024年，矿井原煤产量420.6万吨: an output stated at its level, no verb
                     verb, indicator, start, end = "达", _trim(before[start:]), start, qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
@@ -663,8 +671,12 @@ class OutcomeRecognizer:
             if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():
                 # 收集建议57条，采纳实施21条: the object is the previous clause's, the act is counted
                 indicator, start = verb, vm.start()
-            if not indicator or (verb == "提出" and "建议" not in indicator):
+            workers = re.search(r"(?:职工|员工|群众|青工|党员)[^，,]{0,4}$", before[:vm.start()] if vm is not None else "")
+            if not indicator or ((verb == "提出" or re.search(r"(?:建议|意见)$", indicator))
+                                 and not ("合理化" in indicator or workers)):
                 continue  # 提出整改意见: a demand, not a result; 提出合理化建议N条: the workers' own
+            if verb in ("识别", "抓拍") and not re.search(r"违章|违规|不安全行为|三违", indicator):
+                continue  # 识别岗位风险点1200余个: risks listed, the effort of an assessment
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
                 indicator = verb + indicator  # 排查整改隐患: the indicator is the act counted
             direction = self.direction.get(verb, "level" if verb in ("达", "占", "仅", *ACHIEVE_VERBS) else None)
@@ -725,6 +737,8 @@ class OutcomeRecognizer:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:
                     start_at = m.start("ind")
+        if m and m["verb"] == "调动" and not re.search(r"(?:积极性|主动性|创造性|热情|干劲)$", m["ind"]):
+            m = None  # 调动了12名技术骨干充实到一线: people moved, not a result
         if m and m["verb"] == "形成" and (re.search(r"[“\"]", m["ind"]) or m["ind"].endswith(PRACTICE_HEADS + FORMED_WAYS)):
             m = None  # 形成了“三心三基”工作模式, 形成了一套…的做法: a practice formed, not a result
         if m and m["verb"] in ("下降", "降低", "减少") and _trim(m["ind"]).endswith(GOOD_QUALITY_END):
@@ -742,6 +756,8 @@ class OutcomeRecognizer:
 CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队|单位|个人|党员|职工|矿井)")
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
 FALL_BY_RE = re.compile(r"(?P<ind>降幅|减幅|增幅|涨幅|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
+#: What makes an output figure a capacity, a design or a plan (核定产量, 设计进尺, 年产量).
+DESIGNED_OUTPUT_RE = re.compile(r"(?:核定|设计|计划|预计|目标|生产能力|年)(?:原煤|商品煤)?(?:产量|进尺)\s*$")
 #: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).
 OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|利润总额)\s*$")
 #: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may

@@ -104,6 +104,8 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
 #: Quoted-only type words that are also verbs: they name the measure only a few words
 #: after the quote (“一帮五”安全包保; not “三违”重点人员结成包保对子, where they are the verb's).
 VERB_TYPES = ("包保", "督办", "帮教", "查纠", "盯岗")
+#: Words between a quote and a verb type that make the quote the object's qualifier.
+VERB_TYPE_HEAD_RE = re.compile(r"开展|进行|实行|实施|组织|职工|人员|隐患|问题")
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分; “三联”指A、B、C, as a thesis defines its terms).
@@ -267,8 +269,9 @@ CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #:工作机制 (GUIDELINES.md: the name is the quote; the generic noun after 的 is not part of it).
 WAY_AFTER_RE = re.compile(r"的(?:做法|工作法|工作机制|工作模式|管理模式|经验做法|办法)")
 #: A count changed from one figure to another right after a quote (“无党员班”由2020年的19个
-#: 减少为0, “三违”从58起降至21起): the quote names what is counted (「从2021年开始推行」 has no change).
-CHANGED_FROM_RE = re.compile(r"\s*[由从]\s*\d[^，,。；;]{0,16}?(?:降|减|升|增|提高|提升|缩短|下降)")
+#: 减少为0, “三违”从58起降至21起): the quote names what is counted (「从2021年开始推行」 has no change;
+#: “党员示范岗”由12个增加到48个: a measure spread, counted).
+CHANGED_FROM_RE = re.compile(r"\s*[由从]\s*\d[^，,。；;]{0,16}?(?:降|减|缩短|下降)")
 #: Nouns after a quoted figure or slogan that make it the name of a measure (“领头雁”培训,
 #: “最后一公里”服务, “排头兵”党支部创建).
 MEASURE_NOUNS = ("培训", "服务", "党支部", "班组", "创建", "示范", "行动", "计划")
@@ -310,6 +313,7 @@ class PracticeRecognizer:
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
         self.indicator_heads = frozenset(h for h, _ in lex.indicators)
         self.adopt = lex.cue_words("adopt")
+        self.adopt_ends = frozenset(w[-1] for w in self.adopt)  # _tail_mentions: 构建|协同体系
         # Type words that close a name inside its quotes (“…责任制”); one character (网格
         # has two) would make any quoted word a name.
         self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
@@ -405,7 +409,7 @@ class PracticeRecognizer:
         self._type_word_mentions(spans)
         _bare_quote_mentions(spans, self.types)
         _short_quote_mentions(spans, text)
-        _tail_mentions(spans)
+        _tail_mentions(spans, text, self.adopt_ends)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -582,7 +586,8 @@ class PracticeRecognizer:
             if not ext and re.search(r"(?:认为|表示|觉得|反映|称赞)[^，,。；;“”\"]{0,14}$", head) \
                     and re.match(r"\s*(?:[，,。；;！？!?）)]|$)", after):
                 continue  # 87.4%的职工认为党员“作用明显”: an opinion quoted, not a name
-            if bare and len(inner) >= 8 and re.match(r"\s*(?:[。！？!?]|$)", after) and re.search(
+            if bare and len(inner) >= 8 and re.match(r"\s*(?:[。！？!?]|$)", after) \
+                    and not self.adopt_re.search(text, max(0, start - 4), start) and re.search(
                     r"(?:认为|表示|说|坦言|感慨|谈到|提到)[^。！？!?]{0,30}$", text[max(0, start - 40):start]):
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
             if bare and CAPTION_RE.match(text, _line_start(text, start)):
@@ -606,7 +611,7 @@ class PracticeRecognizer:
                 continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
             elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
                 continue  # “4”是…: the label of a part of a model
-            elif WAY_AFTER_RE.match(text, end):
+            elif WAY_AFTER_RE.match(text, end) and self.adopt_re.search(text, max(0, start - 6), start):
                 pass  # 推行“支部建在区队、小组建在班上”的做法: the quote names the way of working
             elif inner.count("、") >= 1 and not typ and not all(
                     NUMBERED_RE.match(item) for item in inner.split("、")):
@@ -673,6 +678,8 @@ class PracticeRecognizer:
         out = []
         for m in SINGLE_PART_RE.finditer(text) if "”" in text else ():
             item = m["item"]
+            if re.match(r"[\d一二两三四五六七八九十]+[个项条种套]", item):
+                continue  # “2”即两个机制: a count, the parts are named elsewhere
             tm = None
             for tm in self.type_word_re.finditer(item):
                 pass  # the last type word ends the name
@@ -807,6 +814,9 @@ class PracticeRecognizer:
         candidates and ``{item start: model name}``."""
         out, heads = [], {}
         for m in DEFINITION_RE.finditer(text):
+            label = m["quote"][1:-1]
+            if label in self.lex.slogans or label in self.indicator_heads:
+                continue  # “三违”指违章指挥…, “四个意识”即…: a term or a formula defined, no model
             model_end = m.end("quote")
             if m["tail"]:
                 typed = self._type_after(text, m.end("quote"), ends)
@@ -864,8 +874,9 @@ class PracticeRecognizer:
             # (“四联”即支部联区队: 即 opens the definition, its words are no type)
             if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即", "指")) or "的" in head[1:]:
                 continue
-            if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and len(head) > 4):
-                continue
+            if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and (
+                    len(head) > 4 or VERB_TYPE_HEAD_RE.search(head))):
+                continue  # (“三违”职工开展帮教, “一通三防”隐患挂牌督办: the verb's object, not a motto's measure)
             end = pos + i + len(typ)
             if ends is not None and end not in ends:
                 continue  # “零隐患”工作面: 工作 is inside the word 工作面
@@ -1180,7 +1191,14 @@ def _bare_quote_mentions(spans, types) -> None:
                 _name_again(p, first)
 
 
-def _tail_mentions(spans) -> None:
+#: What may stand right before a tail named again: a preposition, a conjunction or the end of
+#: a verb (把警示教育延伸到…, 开展警示教育; and the last character of every adoption verb of
+#: cues.tsv, PracticeRecognizer.adopt_ends); another character is a modifier that makes it
+#: another kind (廉政警示教育 after “事故说法”警示教育).
+TAIL_MAY_FOLLOW = frozenset("把将以对在和与及的展行施抓化强进是用过了")
+
+
+def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) -> None:
     """Rule *again*, by the words after the quote: an unquoted name of four characters or
     more that is the whole tail of a quoted name before it (``警示教育`` after ``“案例说安全”
     警示教育``, ``安全包保`` after ``“一帮五”安全包保``) is that measure named again without
@@ -1195,8 +1213,10 @@ def _tail_mentions(spans) -> None:
             tail = name[m.end():]
             if len(tail) >= 4 and p._.rule != "again":
                 tails.setdefault(tail, p)
-        elif len(name) >= 4 and (first := tails.get(name)) is not None and first.start < p.start:
-            _name_again(p, first)
+        elif len(name) >= 4 and (first := tails.get(name)) is not None and first.start < p.start \
+                and not ("\u4e00" <= text[p.start_char - 1:p.start_char] <= "\u9fff"
+                         and text[p.start_char - 1] not in TAIL_MAY_FOLLOW | verb_ends):
+            _name_again(p, first)  # (廉政警示教育: another kind of it, not the measure named again)
 
 
 def _short_quote_mentions(spans, text: str) -> None:

@@ -25,7 +25,11 @@ _CELL_RE = re.compile(r"-?\d+(?:\.\d+)?%?")
 #: A label's unit in brackets: 瓦斯超限（次）, 原煤产量(万吨).
 _UNIT_RE = re.compile(r"\s*[（(](?P<unit>[^）)]{1,6})[）)]\s*$")
 #: Labels of inputs and of size, not of results (GUIDELINES.md «Outcome»).
-INPUT_LABEL_RE = re.compile(r"投入|资金|经费|人数|党员数|职工数|在册|培训|学时|场次|覆盖")
+INPUT_LABEL_RE = re.compile(r"投入|资金|经费|人数|在册|培训|学时|场次|覆盖|总数|数量|开展|召开|举办|发展党员|"
+                            # 党员（名）, 基层党组织（个）, 职工数: the size of the body
+                            r"(?:党组织|党支部|党员|职工|员工)数?$")
+#: A table's caption that makes its rows aims, not results (表4 2025—2027年安全工作目标).
+TARGET_CAPTION_RE = re.compile(r"目标|计划|规划|预测|预计|指标分解")
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,16 @@ def table_rows(text: str) -> list[Row]:
         lines.append((pos, line))
         pos += len(line) + 1
     years: list[int] = []
+    caption = ""
     for at, line in lines:
         head = HEAD_RE.match(line)
         if head is not None:
             years = [int(y[:4]) for y in re.findall(r"(?:19|20)\d{2}", head["years"])]
+            if TARGET_CAPTION_RE.search(caption):
+                years = []  # a table of targets or plans
             continue
+        if line.strip():
+            caption = line
         if not years:
             continue
         row = _row(at, line, years)

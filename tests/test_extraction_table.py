@@ -1052,6 +1052,13 @@ ROWS += [
     ("NP", "“1”即一个目标，“2”即两个机制。", "两个机制"),
 ]
 
+ROWS += [
+    # a line labelled as the effect (成效：…) of the measures of the line before, in a list of items
+    ("L", "2.3 监督护航\n▶ 推行“党员安全哨”机制，每个工作面设1名党员哨长\n▶ 成效：全年查处隐患1260条，“三违”人次同比下降32%",
+     ("“党员安全哨”机制", "查处隐患1260条")),
+    ("O", "主要成效：全年查处隐患1260条。", "全年查处隐患1260条"),
+]
+
 
 def _run(nlp, sentence):
     aff = None

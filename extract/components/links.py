@@ -55,6 +55,8 @@ MEANS_PREPOSITIONS = ("通过", "经过", "借助", "依托", "凭借", "依靠"
 #: A paragraph's opening frame: an optional heading number, 在, a name, 上/方面, a comma.
 FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*"
                       r"(?:在|从)?(?P<name>[^，,。；;：:\s]{2,20}?)(?:上|方面)[，,：:]")
+#: A line or sentence labelled as the effect of what was just told: 成效：…, 主要成效：…, 效果：….
+EFFECT_LABEL_RE = re.compile(r"\s*(?:[◆◇■□●○▶►▷★☆※▲△•·\-]\s*)?(?:主要|取得的?|工作)?(?:成效|效果|成果)\s*[：:]")
 #: A plural reference to the measures just told: 通过上述举措, 以上做法, 这些措施.
 PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, 运行两年来,
@@ -317,6 +319,10 @@ class Linker:
                 elif after is not None:
                     # …下降30%，得益于X: the cause written after its result.
                     chosen = [(after, "cause-after")]
+                elif prev_all and EFFECT_LABEL_RE.match(sentence):
+                    # ▶ 推行“X”… | ▶ 成效：全年查处隐患…: a line labelled as the effect of the
+                    # measures of the line before, in a report's or a slide's list of items.
+                    chosen = [(p, "refers-back") for p in prev_all]
                 elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]

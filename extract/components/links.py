@@ -45,6 +45,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..ingest import BULLETS, EFFECT_LABEL
 from ..lexicon import Lexicons, load_lexicons
 from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
@@ -56,7 +57,7 @@ MEANS_PREPOSITIONS = ("通过", "经过", "借助", "依托", "凭借", "依靠"
 FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*"
                       r"(?:在|从)?(?P<name>[^，,。；;：:\s]{2,20}?)(?:上|方面)[，,：:]")
 #: A line or sentence labelled as the effect of what was just told: 成效：…, 主要成效：…, 效果：….
-EFFECT_LABEL_RE = re.compile(r"\s*(?:[◆◇■□●○▶►▷★☆※▲△•·\-]\s*)?(?:主要|取得的?|工作)?(?:成效|效果|成果)\s*[：:]")
+EFFECT_LABEL_RE = re.compile(rf"\s*(?:[{BULLETS}·\-]\s*)?{EFFECT_LABEL}")
 #: A plural reference to the measures just told: 通过上述举措, 以上做法, 这些措施.
 PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, 运行两年来,

@@ -33,6 +33,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest import BULLETS, EFFECT_LABEL
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 from .tables import table_rows
@@ -775,7 +776,7 @@ VERB_FIRST_RE = re.compile(r"^(?:切实|有效|进一步|大大|显著|明显)?(
                            r"(?P<ind>[^，,。；;]{2,16})$")
 _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"
                       # ▶ 成效：…: an item's bullet and the label of its effect
-                      r"[◆◇■□●○▶►▷★☆※▲△•]\s*|(?:主要|取得的?|工作)?(?:成效|效果|成果)\s*[：:]|"
+                      rf"[{BULLETS}]\s*|{EFFECT_LABEL}|"
                       r"切实|共计|合计|全年|该区|该矿|公司"
                       # 该模式实施后矿井“三违”人次下降了41.2%: the measure's time, then the result
                       r"|(?:该|这一|此)[\u4e00-\u9fff]{1,4}(?:实施|推行|运行|开展|推广)(?:以来|后))+)")

@@ -62,9 +62,14 @@ EFFECT_LABEL_RE = re.compile(rf"\s*(?:[{BULLETS}·\-]\s*)?{EFFECT_LABEL}")
 PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, 运行两年来,
 #: …以后/之后/后.
-SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用|设立|成立|组建|开通|上线)?"
+SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|试点|创建|投用|应用|设立|成立|组建|开通|上线|挂牌)?"
             r"(?:以来|以后|之后|[一二三四五六七八九十两半\d]+(?:年|个月|周)(?:多)?来)"
-            r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|创建|投用|应用|设立|成立|组建|开通|上线)后|期间)")
+            r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|试点|创建|投用|应用|设立|成立|组建|开通|上线|挂牌)后|期间"
+            # 微党课开了两年: the spoken form of how long a measure has run
+            r"|(?:开|办|搞|坚持|推行|运行)了[一二三四五六七八九十两半\d]+(?:年|个月))")
+#: A sentence that opens with the time of running alone (试点期间，…, 实施以来，…): it goes on
+#: about the measure of the sentence before.
+RUNNING_OPENER_RE = re.compile(r"\s*(?:试点|试行|实施|推行|运行|开展)(?:期间|以来|之后|后)[，,]")
 
 
 @Language.factory("minekg_links", default_config={"lexicon_dir": ""},
@@ -212,7 +217,7 @@ class Linker:
             return None
         for clause in re.split(r"[，,；;]", sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
-            clause = re.sub(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广)", "", clause)  # 实行互保对子以来
+            clause = re.sub(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广|通过|经过|依靠)", "", clause)  # 实行互保对子以来, 通过师徒帮带
             p = next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
                 or next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
             # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but
@@ -499,7 +504,7 @@ def _refers_back(sentence: str) -> bool:
     """True when a sentence refers to the one before: it opens with 这种/该/此 …, or its
     first clause (after a year) holds 该/此/这 (``2024年,该区培养出…``)."""
     s = sentence.lstrip()
-    if s.startswith(REFER_OPENERS):
+    if s.startswith(REFER_OPENERS) or RUNNING_OPENER_RE.match(s):
         return True
     if s.startswith(MEANS_PREPOSITIONS):
         rest = s[next(len(p) for p in MEANS_PREPOSITIONS if s.startswith(p)):]
@@ -511,7 +516,8 @@ def _refers_back(sentence: str) -> bool:
 
 def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     """The last three characters of each measure's name (five characters or more, Chinese
-    only), and the last four of a bare quoted name of six or more (“党员风险地图” → 风险地图) →
+    only), the last four of a bare quoted name of six or more (“党员风险地图” → 风险地图) and the
+    four words after a quote (“一对一”师徒帮带 → 师徒帮带) →
     the measures that end with them, in text order: the head noun a text keeps when it names a
     long measure again (rule *short form*, :meth:`Linker._tail_mention`)."""
     out: dict[str, list[Span]] = {}
@@ -525,6 +531,10 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
         if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \
                 and not name[-4:].startswith(("安全", "党建", "生产", "管理", "工作")):
             out.setdefault(name[-4:], []).append(p)
+        # The four words after a quote (“一对一”师徒帮带 → 师徒帮带): the measure without its motto.
+        tail = re.fullmatch(r"[“\"][^”\"]+[”\"]([\u4e00-\u9fff]{4})", raw)
+        if tail and not tail.group(1).startswith(("安全", "党建", "生产", "管理", "工作")):
+            out.setdefault(tail.group(1), []).append(p)
     return out
 
 

@@ -121,6 +121,8 @@ CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过")
 #: What stands between a measure that is a result's subject and the result: its being put
 #: to work and a causative verb (“安全家访”活动的开展使职工家属满意度达到98%).
 CAUSE_LEAD_RE = re.compile(r"的(?:[\u4e00-\u9fff]{0,2}(?:实施|开展|推行|落实|运行|推进|推广|建立))?[，,]?(?:使|让|令|促使)?")
+#: What closes a contest or campaign named as the arena of a result: 在“X”中, 在“X”赛项中.
+ARENA_AFTER_RE = re.compile(r"(?:赛项|竞赛|活动|比武|评比|比赛)?中[，,]?")
 #: How long a state held (连续12个月, 连续3年): no count of the work of a measure.
 DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 #: A measure honoured: “三班三问”工作法被集团公司评为…, X入选…优秀案例.
@@ -433,6 +435,8 @@ class OutcomeRecognizer:
             # A state named by the measure (安全生产标准化保持较高水平) is not its work.
             a, b = bounds[k - 1]
             # (连续12个月 is how long the state held, not a count of the measure's work.)
+            if text[p.start_char - 1:p.start_char] == "在" and ARENA_AFTER_RE.match(text, p.end_char):
+                return False  # 掘进一区在“单进比武”中创下…纪录: the contest the result was won in
             return not (SUBJECT_LEAD_RE.fullmatch(text[a:p.start_char])
                         and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)))
 
@@ -467,7 +471,10 @@ class OutcomeRecognizer:
                 continue
             cut = subject[1]
             lead = CAUSE_LEAD_RE.match(text, cut, b)
-            if lead is not None and lead.end() > cut + 1 and b - lead.end() >= 4:
+            if lead is None or lead.end() <= cut + 1:
+                lead = ARENA_AFTER_RE.match(text, cut, b)  # 在“单进比武”中创下…: 中 closes the arena
+                lead = lead if lead is not None and lead.end() > cut else None
+            if lead is not None and b - lead.end() >= 4:
                 cut = lead.end()
                 new = char_span(doc, cut, b)
                 if new is None:

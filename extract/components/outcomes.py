@@ -83,7 +83,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 职工提出安全合理化建议1320条: suggestions made (only of suggestions: OutcomeRecognizer._measured)
                  "提出",
                  # 收集意见建议103条，已办结98条: requests dealt with to the end
-                 "办结")
+                 "办结",
+                 # 累计拦下酒后和身体不适人员27人次: people unfit for the shift kept out of the mine
+                 "拦下", "拦截")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -781,7 +783,7 @@ RATE_RE = re.compile(
     r"(?:至|到)?(?P<num>\d+(?:\.\d+)?)(?![\d.%％\u4e00-\u9fff])")
 VERB_FIRST_RE = re.compile(r"^(?:切实|有效|进一步|大大|显著|明显)?(?P<verb>降低|提高|提升|减少|增强)"
                            r"(?P<ind>[^，,。；;]{2,16})$")
-_LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|将|把|带动|推动|促进|助力|"
+_LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|使|让|将|把|带动|推动|促进|助力|"
                       # ▶ 成效：…: an item's bullet and the label of its effect
                       rf"[{BULLETS}]\s*|{EFFECT_LABEL}|"
                       r"切实|共计|合计|全年|该区|该矿|公司"

@@ -55,6 +55,8 @@ _FULL_STOPS = "。！？!?…；;"
 BULLETS = "◆◇■□●○▶►▷★☆※▲△•"
 #: The label of a line that tells the effect of what was just told (成效：…, 主要成效：…).
 EFFECT_LABEL = r"(?:主要|取得的?|工作)?(?:成效|效果|成果)\s*[：:]"
+#: A report's item: its bullet, or a case box's label (案例：, 案例1：).
+ITEM_HEAD = rf"[{BULLETS}]|案例\s*[\d一二三四五六七八九十]*\s*[：:]"
 
 #: Heading shapes of Chinese papers: 一、 （一） 1 / 1.2 / 【摘要】 / short Markdown headings;
 #: of reports and bulletins: an item's bullet (◆机电修配中心：…, ■, ▶) and a case box's label
@@ -64,7 +66,7 @@ HEADING_RE = re.compile(
     # 2.1党建引领… (a second level without a space), not a decimal before its unit (2.5天缩短)
     r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]|\d+\.\d+(?![\d天万亿倍米吨个名人次条项元分秒])[\u4e00-\u9fff]"
     r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
-    rf"|[{BULLETS}]\s*\S|案例\s*[\d一二三四五六七八九十]*\s*[：:]\s*\S)"
+    rf"|(?:{ITEM_HEAD})\s*\S)"
 )
 
 
@@ -423,7 +425,7 @@ def _page_furniture(line: str) -> bool:
 
 
 #: A report's item bullet or a case box's label at a line's start (HEADING_RE's report shapes).
-_ITEM_RE = re.compile(rf"^\s*(?:[{BULLETS}]|案例\s*[\d一二三四五六七八九十]*\s*[：:])")
+_ITEM_RE = re.compile(rf"^\s*(?:{ITEM_HEAD})")
 #: A line of a flattened table: a label, then three numbers or more apart by spaces or bars.
 TABLE_LINE_RE = re.compile(r"^\s*[|｜]?\s*[^\d\s|｜][^|｜\n]*?(?:(?:\s+|\s*[|｜]\s*)-?\d+(?:\.\d+)?%?){3,}\s*[|｜]?\s*$")
 

@@ -110,9 +110,7 @@ class Linker:
         m = self.kind_ref_re.search(head[:12]) or self.kind_period_re.match(head)
         if m is None:
             return None
-        kind = m["kind"]
-        return next((p for p in reversed(practices) if p.start < before
-                     and p._.canonical.rstrip("”\"").endswith(kind)), None)
+        return _last_of_kind(practices, m["kind"], before)
 
     def _means_of(self, text: str, sent_start: int, outcome: Span, practices: list[Span], before: int) -> Span | None:
         """Rule *refers-back by kind*, inside a result's clause: ``通过平台上报隐患5310条``,
@@ -123,9 +121,7 @@ class Linker:
         m = self.means_re.search(text, max(start + 1, sent_start), outcome.end_char)
         if m is None:
             return None
-        kind = m["kind"] or m["bare"]
-        return next((p for p in reversed(practices) if p.start < before
-                     and span_ext(p, "canonical").rstrip("”\"").endswith(kind)), None)
+        return _last_of_kind(practices, m["kind"] or m["bare"], before)
 
     @staticmethod
     def _frame(sentence: str, by_plain: dict[str, Span], before: int) -> Span | None:
@@ -277,6 +273,10 @@ class Linker:
                 frame = self._frame(sentence, by_plain, sent.start)
             linked_here: list[Span] = []
             names_in_sent = {span_ext(p, "canonical") for p in sent_practices}
+            # Read once a sentence, not once a result: the measure the sentence opens by referring
+            # to (依托该平台，…) and the part it frames itself by (在“X”中的“Y”方面，…).
+            opening_ref = self._named_back(sentence, practices, sent.start) if sent_outcomes else None
+            inner = _sentence_frame(sentence, sent.start_char, sent_practices) if sent_outcomes else None
             for outcome in sent_outcomes:
                 # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
                 before = [p for p in sent_practices if p.end <= outcome.start
@@ -314,9 +314,8 @@ class Linker:
                     if host is not None and HOST_BETWEEN_RE.fullmatch(text, host.end_char, head.start_char):
                         chosen.append((host, "same-sentence"))
                     # 依托该平台，…实行“X”，结果: the measure the sentence opens by referring to.
-                    named = self._named_back(sentence, practices, sent.start)
-                    if named is not None and named not in sent_practices:
-                        chosen.append((named, "refers-back"))
+                    if opening_ref is not None and opening_ref not in sent_practices:
+                        chosen.append((opening_ref, "refers-back"))
                     parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop
@@ -332,9 +331,9 @@ class Linker:
                 elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]
-                elif (named := self._named_back(sentence, practices, sent.start)) is not None:
+                elif opening_ref is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
-                    chosen = [(named, "refers-back")]
+                    chosen = [(opening_ref, "refers-back")]
                 elif (short := self._short_form_back(sentence, practices,
                                                      para_start, sent.start)
                        or self._subject_kind(sentence, practices, sent.start)
@@ -357,7 +356,6 @@ class Linker:
                 if means is not None and all(p is not means for p, _ in chosen):
                     chosen.append((means, "refers-back"))
                 # 在“五到位”中的“技能培训到位”方面，…结果: the measure the sentence frames itself by.
-                inner = _sentence_frame(sentence, sent.start_char, sent_practices)
                 if chosen and inner is not None and all(p is not inner for p, _ in chosen):
                     chosen.append((inner, "framing"))
                 for practice, rule in chosen:
@@ -390,6 +388,13 @@ ABBREVIATED_ENDS = "岗队组站哨点室"
 COMMON_THREE = frozenset({"党小组", "工作组", "领导组", "青年队", "党员队", "专家组", "检查组", "督导组", "调研组"})
 #: Kinds of measure that are things one uses, named alone as the means of a result (通过平台…).
 MEANS_KINDS = ("平台", "系统", "小程序", "App", "APP")
+
+
+def _last_of_kind(practices: list[Span], kind: str, before: int) -> Span | None:
+    """The last practice before token offset ``before`` whose name ends in the type word
+    ``kind`` (a closing quote aside), else ``None``."""
+    return next((p for p in reversed(practices) if p.start < before
+                 and span_ext(p, "canonical").rstrip("”\"").endswith(kind)), None)
 
 
 def _sentence_frame(sentence: str, offset: int, practices: list[Span]) -> Span | None:
@@ -514,6 +519,10 @@ def _refers_back(sentence: str) -> bool:
     return any(w in head[:6] for w in ("该", "此", "这"))
 
 
+#: The first words of a field of work, not of a measure's head noun (安全管理, 党建工作).
+FIELD_STARTS = ("安全", "党建", "生产", "管理", "工作")
+
+
 def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     """The last three characters of each measure's name (five characters or more, Chinese
     only), the last four of a bare quoted name of six or more (“党员风险地图” → 风险地图) and the
@@ -529,11 +538,11 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
         # Four characters, a compound of two words, are distinctive enough only inside quotes
         # and when they are no field of work (安全管理水平… names no measure).
         if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \
-                and not name[-4:].startswith(("安全", "党建", "生产", "管理", "工作")):
+                and not name[-4:].startswith(FIELD_STARTS):
             out.setdefault(name[-4:], []).append(p)
         # The four words after a quote (“一对一”师徒帮带 → 师徒帮带): the measure without its motto.
         tail = re.fullmatch(r"[“\"][^”\"]+[”\"]([\u4e00-\u9fff]{4})", raw)
-        if tail and not tail.group(1).startswith(("安全", "党建", "生产", "管理", "工作")):
+        if tail and not tail.group(1).startswith(FIELD_STARTS):
             out.setdefault(tail.group(1), []).append(p)
     return out
 

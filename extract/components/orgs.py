@@ -68,10 +68,13 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
               ("女工委员会", "Union"), ("女职工委员会", "Union"))
 #: A provincial or national body that gives an honour, named before the honour: after 被/获评/
 #: 荣获/由 and before 评为/授予/命名/表彰 or the quoted honour (被省国资委评为, 获评省总工会“工人先锋号”).
+_AWARDING_NAME = (r"(?P<name>(?:省|市|自治区|全国|国家|中华全国)[\u4e00-\u9fff]{0,8}?"
+                  r"(?:总工会|煤炭工会|协会|国资委党委|国资委|团委|妇联|应急管理厅|能源局|煤矿安全监察局|"
+                  r"矿山安全监察局|煤炭工业管理局党委|煤炭工业管理局))")
 AWARDING_BODY_RE = re.compile(
-    r"(?:(?<=被)|(?<=由)|(?P<won>(?<=获评)|(?<=荣获)|(?<=获得)))(?P<name>(?:省|市|自治区|全国|国家|中华全国)[\u4e00-\u9fff]{0,8}?"
-    r"(?:总工会|煤炭工会|协会|国资委党委|国资委|团委|妇联|应急管理厅|能源局|煤矿安全监察局|矿山安全监察局|"
-    r"煤炭工业管理局党委|煤炭工业管理局))(?:(?=评为|授予|命名|表彰|颁发)|(?(won)(?=[“\"])|(?!)))")
+    # 被/由 X 评为…; 获评/荣获/获得 X 评为… or X“…”
+    rf"(?:(?<=被)|(?<=由)){_AWARDING_NAME}(?=评为|授予|命名|表彰|颁发)"
+    rf"|(?:(?<=获评)|(?<=荣获)|(?<=获得)){_AWARDING_NAME.replace('?P<name>', '?P<won>')}(?=评为|授予|命名|表彰|颁发|[“\"])")
 #: The type of an awarding body by the end of its name (GUIDELINES.md types; Other for the rest).
 AWARDING_TYPES = (("党委", "PartyCommittee"), ("工会", "Union"), ("团委", "YouthLeague"))
 #: A centre of a mine or company (信息中心, 调度指挥中心) named with its party or mass body,
@@ -433,9 +436,10 @@ class OrganisationRecognizer:
         for m in AWARDING_BODY_RE.finditer(text) if "省" in text or "全国" in text or "市" in text else ():
             if any(s <= m.start() < e for s, e, _, _ in mentions):
                 continue
-            name = m["name"]
+            name = m["name"] or m["won"]
             typ = next((t for suffix, t in AWARDING_TYPES if name.endswith(suffix)), "Other")
-            mentions.append((m.start("name"), m.end("name"), add(name, typ), "awarding-body"))
+            at = m.start("name") if m["name"] else m.start("won")
+            mentions.append((at, at + len(name), add(name, typ), "awarding-body"))
         subject = self._subject(orgs, aff_chain, text, doc._.title)
         # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
         # unit's own report or portrait names it in the title; it speaks for the text, under

@@ -60,6 +60,17 @@ COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "�
 OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
 RATED_VERBS = ("评定", "评出", "评选出")
+#: Verbs of a system or a watch catching unsafe acts: a result only of violations (识别违章, not
+#: 识别风险点).
+CAUGHT_VERBS = ("识别", "抓拍")
+#: The workers themselves right before a verb (职工提出…建议): their suggestions are a result.
+WORKERS_BEFORE_RE = re.compile(r"(?:职工|员工|群众|青工|党员)[^，,]{0,4}$")
+#: A count fallen to a figure (降至, 减少为, 下降到).
+FALL_TO = r"(?:降|减|下降|减少)(?:为|至|到)"
+#: Words of a body's size, not of a result (党员人数, 职工总数, 党支部数量).
+SIZE_WORDS = "人数|总数|数量|规模"
+#: The size of a change, named as such (降幅58.8%).
+CHANGE_SIZE = "降幅|减幅|增幅|涨幅"
 #: Verbs whose object counted is what was achieved (排查整改隐患1326条, 查处“三违”312人次,
 #: 制止违章行为36起): the safety work of a mine reports its results this way.
 ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整改", "查处", "治理", "制止", "发现", "消除",
@@ -79,7 +90,7 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 自查隐患312条, 处理设备疑难故障63项, 共督办整改问题136个
                  "自查", "处理", "督办整改", "督办",
                  # 平台共识别并推送违章行为3760起, 抓拍不安全行为412次: unsafe acts caught by a system
-                 "识别", "抓拍",
+                 *CAUGHT_VERBS,
                  # 职工提出安全合理化建议1320条: suggestions made (only of suggestions: OutcomeRecognizer._measured)
                  "提出",
                  # 收集意见建议103条，已办结98条: requests dealt with to the end
@@ -131,7 +142,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(r"^(?:同比|环比|较|比上年|比去年|降幅|减幅|增幅|涨幅|已全部|全部|均已)|^[\u4e00-\u9fff]{0,4}率$|幅度$")
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|{CHANGE_SIZE}|已全部|全部|均已)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -336,12 +347,12 @@ class OutcomeRecognizer:
         self.listed_count_re = re.compile(rf"(?:{NUMBER})\s*(?:余|多)?(?:{unit_alt})\s*、\s*$")
         # 2024年降至4起: the level a trend of the clause before reached (_trend_to_level)
         self.level_after_re = re.compile(
-            rf"\s*(?P<year>(?:19|20)\d{{2}}\s*年)?(?:已|则)?(?P<verb>(?:降|减|下降|减少)(?:至|到|为)|(?:增|增加|提高|提升|上升)(?:至|到)|达到)"
+            rf"\s*(?P<year>(?:19|20)\d{{2}}\s*年)?(?:已|则)?(?P<verb>{FALL_TO}|(?:增|增加|提高|提升|上升)(?:至|到)|达到)"
             rf"\s*(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
-                                  r"(?:降|减|下降|减少)(?:为|至|到)(?:0|零)(?![\d.%％])")
+                                  rf"{FALL_TO}(?:0|零)(?![\d.%％])")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
@@ -533,7 +544,7 @@ class OutcomeRecognizer:
             return []
         start = _clause_start(clause)
         indicator = _trim(clause[start:trend.start("adv")])
-        if not indicator or any(t in clause for t in self.targets) or re.search(r"(?:人数|总数|数量|规模)$", indicator):
+        if not indicator or any(t in clause for t in self.targets) or re.search(rf"(?:{SIZE_WORDS})$", indicator):
             return []  # (党员人数逐年增加，2024年达到620名: a body's size)
         verb = level["verb"]
         direction = self.direction.get(verb) or ("decrease" if verb[0] in "降减下" else "increase")
@@ -572,7 +583,7 @@ class OutcomeRecognizer:
             if re.search(r"(?:至少|不少于|不低于|最少)[\u4e00-\u9fff]{0,4}$", before) and "实现" not in before:
                 continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
                 # (实现每个生产班至少有1名党员: a state reached)
-            if re.search(r"(?:人数|总数|数量|规模)(?:稳定在|保持在|稳定|保持)\s*$", before) or (
+            if re.search(rf"(?:{SIZE_WORDS})(?:稳定在|保持在|稳定|保持)\s*$", before) or (
                     re.search(r"稳定在\s*$", before) and unit in ("人", "名", "个")):
                 continue  # 党员人数稳定在620名, 党支部稳定在15个: a body's size, not a result
             if unit == "分" and before.rstrip().endswith("计"):
@@ -681,11 +692,10 @@ class OutcomeRecognizer:
             if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():
                 # 收集建议57条，采纳实施21条: the object is the previous clause's, the act is counted
                 indicator, start = verb, vm.start()
-            workers = re.search(r"(?:职工|员工|群众|青工|党员)[^，,]{0,4}$", before[:vm.start()] if vm is not None else "")
-            if not indicator or ((verb == "提出" or re.search(r"(?:建议|意见)$", indicator))
-                                 and not ("合理化" in indicator or workers)):
+            if not indicator or ((verb == "提出" or indicator.endswith(("建议", "意见"))) and "合理化" not in indicator
+                                 and not (vm is not None and WORKERS_BEFORE_RE.search(before, 0, vm.start()))):
                 continue  # 提出整改意见: a demand, not a result; 提出合理化建议N条: the workers' own
-            if verb in ("识别", "抓拍") and not re.search(r"违章|违规|不安全行为|三违", indicator):
+            if verb in CAUGHT_VERBS and not re.search(r"违章|违规|不安全行为|三违", indicator):
                 continue  # 识别岗位风险点1200余个: risks listed, the effort of an assessment
             if verb in ACHIEVE_VERBS and not indicator.startswith(verb):
                 indicator = verb + indicator  # 排查整改隐患: the indicator is the act counted
@@ -765,7 +775,7 @@ class OutcomeRecognizer:
 #: A result that qualifies who a rule rewards (…“清零”的支部加分, 实现零违章的班组): a condition.
 CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队|单位|个人|党员|职工|矿井)")
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
-FALL_BY_RE = re.compile(r"(?P<ind>降幅|减幅|增幅|涨幅|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
+FALL_BY_RE = re.compile(rf"(?P<ind>{CHANGE_SIZE}|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
 #: What makes an output figure a capacity, a design or a plan (核定产量, 设计进尺, 年产量).
 DESIGNED_OUTPUT_RE = re.compile(r"(?:核定|设计|计划|预计|目标|生产能力|年)(?:原煤|商品煤)?(?:产量|进尺)\s*$")
 #: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).

@@ -260,6 +260,8 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: Verbs that report what people said or think, before their words in quotes.
+SPEECH_VERBS = "认为|表示|觉得|反映|称赞|说|坦言|感慨|谈到|提到"
 #: Inside the brackets of a short name (（以下简称“华垣能源”或“集团”）): quotes name the body.
 SHORT_NAME_BEFORE_RE = re.compile(r"[（(]\s*(?:以下|下文)?简称[^）)]*$")
 #: A numbered label defined by one name: “1”即各级党委安全生产履职清单, “1”指一张…清单.
@@ -585,12 +587,12 @@ class PracticeRecognizer:
             if not ext and ((figure and not (named and PART_COPULA_RE.search(head)))
                             or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
-            if not ext and re.search(r"(?:认为|表示|觉得|反映|称赞)[^，,。；;“”\"]{0,14}$", head) \
+            if not ext and re.search(rf"(?:{SPEECH_VERBS})[^，,。；;“”\"]{{0,14}}$", head) \
                     and re.match(r"\s*(?:[，,。；;！？!?）)]|$)", after):
                 continue  # 87.4%的职工认为党员“作用明显”: an opinion quoted, not a name
             if bare and len(inner) >= 8 and re.match(r"\s*(?:[。！？!?]|$)", after) \
                     and not self.adopt_re.search(text, max(0, start - 4), start) and re.search(
-                    r"(?:认为|表示|说|坦言|感慨|谈到|提到)[^。！？!?]{0,30}$", text[max(0, start - 40):start]):
+                    rf"(?:{SPEECH_VERBS})[^。！？!?]{{0,30}}$", text[max(0, start - 40):start]):
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
             if bare and CAPTION_RE.match(text, _line_start(text, start)):
                 continue  # 图为职工家属为入井职工送上“平安寄语”: a photo's scene, not a measure
@@ -680,7 +682,7 @@ class PracticeRecognizer:
         out = []
         for m in SINGLE_PART_RE.finditer(text) if "”" in text else ():
             item = m["item"]
-            if re.match(r"[\d一二两三四五六七八九十]+[个项条种套]", item):
+            if COUNT_BEFORE_RE.match(item):
                 continue  # “2”即两个机制: a count, the parts are named elsewhere
             tm = None
             for tm in self.type_word_re.finditer(item):
@@ -1208,16 +1210,17 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
     wins; a name found before the quoted one stays itself. ``spans`` sorted by start;
     changed in place."""
     tails: dict[str, object] = {}
+    may_follow = TAIL_MAY_FOLLOW | verb_ends
     for p in spans:
         name = span_ext(p, "canonical").strip()
         m = _CORE_RE.match(name)
         if m is not None:
             tail = name[m.end():]
-            if len(tail) >= 4 and p._.rule != "again":
+            if len(tail) >= 4 and span_ext(p, "rule") != "again":
                 tails.setdefault(tail, p)
         elif len(name) >= 4 and (first := tails.get(name)) is not None and first.start < p.start \
                 and not ("\u4e00" <= text[p.start_char - 1:p.start_char] <= "\u9fff"
-                         and text[p.start_char - 1] not in TAIL_MAY_FOLLOW | verb_ends):
+                         and text[p.start_char - 1] not in may_follow):
             _name_again(p, first)  # (廉政警示教育: another kind of it, not the measure named again)
 
 

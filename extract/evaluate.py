@@ -4,7 +4,8 @@ Implements «Scoring» of GUIDELINES.md: names match after normalisation (NFKC; 
 brackets, spaces and punctuation removed) when equal, when one contains the other and
 the shorter is at least half the longer, or when their fuzzy ratio (rapidfuzz) is 85 or
 more. An outcome matches when its indicator and value match, or its text matches as a
-name. A link matches when both ends match. Matching is one-to-one (greedy, best first)
+name. A link matches when both ends match (the practice end by the gold entry's name or
+aliases, as a practice does). Matching is one-to-one (greedy, best first)
 within a source document: the articles of a page are pooled, since a page's article
 boundaries are themselves an extraction result.
 
@@ -213,16 +214,18 @@ def evaluate(gold_dir: str | Path, extractions: str | Path) -> Evaluation:
                           practice_match, lambda x: x["name"]),
             "outcomes": (g_out, f_out, outcomes_match, lambda x: x["text"]),
         }
-        g_links = _with_category(_pool(gold_items, "links"), g_out)
+        g_links = _with_practice(_with_category(_pool(gold_items, "links"), g_out), _pool(gold_items, "practices"))
         f_links = _with_category(_pool(found_items, "links"), f_out)
-        link_match = lambda g, f: names_match(g["practice"], f["practice"]) and outcomes_match(
+        # Each end matches as its unit does: the practice by the gold entry's name or aliases,
+        # the outcome by its indicator and value or its text.
+        link_match = lambda g, f: practice_match(g["_practice"], {"name": f["practice"]}) and outcomes_match(
             g["_outcome"], f["_outcome"])
         pairs["links"] = (g_links, f_links, link_match, lambda x: f'{x["practice"]} → {x["outcome"]}')
         g_safe = [x for x in g_links if x["_outcome"].get("category") == "safety"]
         f_safe = [x for x in f_links if x["_outcome"].get("category") == "safety"]
         pairs["safety_links"] = (g_safe, f_safe, link_match, lambda x: f'{x["practice"]} → {x["outcome"]}')
         pairs["safety_practices"] = (_distinct_practices(g_safe), _distinct_practices(f_safe),
-                                     lambda g, f: names_match(g["name"], f["name"]), lambda x: x["name"])
+                                     practice_match, lambda x: x["name"])
         for unit, (g, f, match, show) in pairs.items():
             tp, miss, false = _greedy(g, f, match, show)
             s = scores[unit]
@@ -263,11 +266,18 @@ def _with_category(links: list[dict], outcomes: list[dict]) -> list[dict]:
     return out
 
 
+def _with_practice(links: list[dict], practices: list[dict]) -> list[dict]:
+    """Each gold link with ``_practice``: the practice entry it names (GUIDELINES.md:
+    ``links[].practice`` repeats a ``practices[].name``), whose aliases name it too."""
+    by_name = {p["name"]: p for p in practices}
+    return [{**link, "_practice": by_name.get(link["practice"]) or {"name": link["practice"]}} for link in links]
+
+
 def _distinct_practices(links: list[dict]) -> list[dict]:
     seen, out = set(), []
     for link in links:
         key = normalise_name(link["practice"])
         if key not in seen:
             seen.add(key)
-            out.append({"name": link["practice"]})
+            out.append(link.get("_practice") or {"name": link["practice"]})
     return out

@@ -54,7 +54,7 @@ _FULL_STOPS = "。！？!?…；;"
 #: The bullets of a report's or a slide's list of items (◆机电修配中心：…, ▶ 成效：…).
 BULLETS = "◆◇■□●○▶►▷★☆※▲△•"
 #: The label of a line that tells the effect of what was just told (成效：…, 主要成效：…).
-EFFECT_LABEL = r"(?:主要|取得的?|工作)?(?:成效|效果|成果)\s*[：:]"
+EFFECT_LABEL = r"(?:主要|取得的?|工作)?(?:成效|效果|成果|结果)\s*[：:]"
 #: A report's item: its bullet, or a case box's label (案例：, 案例1：).
 ITEM_HEAD = rf"[{BULLETS}]|案例\s*[\d一二三四五六七八九十]*\s*[：:]"
 

@@ -56,3 +56,32 @@ def test_errors_name_the_sentence_of_each_item(built):
                     assert sentence in texts[doc], (unit, doc, item, sentence)
     for doc, name, sentence in practice_items:
         assert name.strip("“”").split("“")[0].strip() in sentence, (name, sentence)
+
+
+def test_a_links_practice_end_matches_by_the_gold_entrys_aliases(tmp_path):
+    """A link's practice end matches as a practice does: by the gold entry's name or one of
+    its aliases (``“青苗计划”``, alias ``“青苗计划”年轻干部培养工程``), not by the name alone."""
+    from extract.evaluate import evaluate
+
+    gold = {"doc": "a.txt", "article": "a", "skipped": [], "organisations": [],
+            "practices": [{"name": "“青苗计划”", "aliases": ["“青苗计划”年轻干部培养工程"], "modality": "reported",
+                           "adopted_by": [], "part_of": None, "domain": "talent"}],
+            "outcomes": [{"text": "提拔35岁以下科级干部6名", "indicator": "提拔35岁以下科级干部", "value": 6,
+                          "unit": "名", "direction": "level", "year": 2024, "category": "talent", "org": ""}],
+            "links": [{"practice": "“青苗计划”", "outcome": "提拔35岁以下科级干部6名", "org": "", "evidence": ""}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    found = {"doc": "a.txt", "article": "a", "skipped": [], "organisations": [],
+             "practices": [{"name": "“青苗计划”年轻干部培养工程", "aliases": [], "modality": "reported",
+                            "adopted_by": [], "part_of": None, "domain": "talent",
+                            "source": "a.txt", "sentence": "", "start": 0, "end": 0}],
+             "outcomes": [{"text": "2024年提拔35岁以下科级干部6名", "indicator": "提拔35岁以下科级干部", "value": 6.0,
+                           "unit": "名", "direction": "level", "year": 2024, "category": "talent", "org": "",
+                           "source": "a.txt", "sentence": "", "start": 0, "end": 0}],
+             "links": [{"practice": "“青苗计划”年轻干部培养工程", "outcome": "2024年提拔35岁以下科级干部6名", "org": "",
+                        "evidence": "", "source": "a.txt", "sentence": "", "start": 0, "end": 0}],
+             "text": "", "source": "a.txt"}
+    (tmp_path / "x.jsonl").write_text(json.dumps(found, ensure_ascii=False) + "\n", encoding="utf-8")
+    figures = evaluate(tmp_path / "gold", tmp_path / "x.jsonl").figures()
+    assert figures["practices"]["tp"] == 1
+    assert figures["links"]["tp"] == 1

@@ -1088,6 +1088,67 @@ ROWS += [
 ]
 
 
+# Patterns behind blind12's misses (session 9: a slide deck, an inspection report, scoring
+# rules, a feature story), on sentences of our own
+MODEL_SLIDES = ("二、“双线护安”党建工作体系\n▶ 监督护安——把隐患找在前头\n▶ 关爱护安——把冷暖放在心上\n"
+                "覆盖全部党支部\n2.1 监督护安\n● 党员“夜巡队”：每周两次井下突查\n▶ 查处“三违”38人次 同比下降22%\n"
+                "2.2 关爱护安\n● “井口驿站”：升井热饭、理疗\n● 成效：职工满意度测评92.1%\n"
+                "三、“双线护安”成效\n● 全年杜绝轻伤及以上事故\n● 安全生产突破900天\n数据对比（2024年/2023年）\n"
+                "● 隐患总数：860条/1020条\n四、存在不足\n● 隐患整改率仅为88%，个别隐患超期")
+ROWS += [
+    # a slide's item: statements parted by spaces, a rate with no verb, a change with an arrow
+    ("O", "● 党员先锋岗52个 隐患整改率98.6%", "隐患整改率98.6%"),
+    ("O", "▶ 查处违章作业46人次 同比下降28%", "同比下降28%"),
+    ("OV", "● 成效：班组安全考试平均分 81.2分→90.5分", ("班组安全考试平均分 81.2分→90.5分", 90.5)),
+    ("O", "● 成效：职工满意度测评93.4%", "职工满意度测评93.4%"),
+    ("O", "▶ 单班进尺最高18.6米 创集团纪录", "单班进尺最高18.6米"),
+    ("OV", "● 顶板“零事故” 瓦斯“零超限”", ("瓦斯“零超限”", None)),
+    ("NP", "● 顶板“零事故” 瓦斯“零超限”", "“零超限”"),
+    ("NO", "● 结果：提前12天回采完毕", "● 结果：提前12天回采完毕"),  # the bullet and label are no words of it
+    # what discipline inspection reports, a certificate gained, the spoken 未发生
+    ("C", "▶ 问责3人 移交问题线索4条", ("问责3人", "integrity")),
+    ("O", "▶ 问责3人 移交问题线索4条", "移交问题线索4条"),
+    ("O", "公司纪委追缴违规资金8.3万元，给予党纪处分4人。", "给予党纪处分4人"),
+    ("O", "培训班办了两期，56名新工人全部取得了安全资格证。", "56名新工人全部取得了安全资格证"),
+    ("O", "推行亲情帮教以来，矿上的轻伤事故再也没有发生过。", "轻伤事故再也没有发生过"),
+    ("C", "精煤回收率同比提高0.8个百分点。", ("精煤回收率同比提高0.8个百分点", "production")),
+    ("C", "主提升机故障停机时间同比减少26小时。", ("主提升机故障停机时间同比减少26小时", "equipment")),
+    # not results: an idiom, a rule's condition or cap, a mine's depth, weights, make-up, problems
+    ("NO", "三是违规采购问题突出，个别单位存在化整为零规避招标的情况。", ""),
+    ("NO", "班组隐患整改率低于90%的，扣2分。", ""),
+    ("NO", "获得市级以上表彰的，每项加0.5分，累计不超过2分。", ""),
+    ("NO", "● 低瓦斯矿井 开采深度超过480米", ""),
+    ("NO", "考核分平时考核和年度考核两部分，平时考核占30%，年度考核占70%。", ""),
+    ("NO", "● 全矿党员512名，其中一线党员占71%", ""),
+    ("NO", "（一）存在问题。35岁以下干部仅占干部总数的9.1%，隐患整改率仅为86%。\n（二）整改措施。建立“三级复核”机制。", ""),
+    ("NO", MODEL_SLIDES, "隐患整改率仅为88%"),
+    ("NO", "其中，二号井党支部创办“隐患清零课堂”，组织职工复盘当班隐患。", ""),
+    # a counted model's parts listed on the lines after it
+    ("PO", MODEL_SLIDES, ("监督护安", "“双线护安”党建工作体系")),
+    ("PO", MODEL_SLIDES, ("关爱护安", "“双线护安”党建工作体系")),
+    # a patrol named by its motto, then named again with the head of its tail only
+    ("PE", "集团推行“蓝马甲”安全巡查。靠着“蓝马甲”巡查，全年查处违章42起。", "“蓝马甲”安全巡查"),
+    ("L", "集团推行“蓝马甲”安全巡查。靠着“蓝马甲”巡查，全年查处违章42起。", ("“蓝马甲”安全巡查", "全年查处违章42起")),
+    # a sub-item's results are those of the item it hangs from; a part's heading frames them
+    ("L", MODEL_SLIDES, ("“夜巡队”", "查处“三违”38人次")),
+    ("L", MODEL_SLIDES, ("监督护安", "查处“三违”38人次")),
+    ("L", "2.2 监督护安\n● “随手拍”隐患平台（2024年3月上线）\n▶ 职工上报隐患860条 隐患整改率99%",
+     ("“随手拍”隐患平台", "职工上报隐患860条")),
+    # a line labelled 成效： under a part's heading is the part's; 结果： the item's of its level
+    ("L", MODEL_SLIDES, ("关爱护安", "职工满意度测评92.1%")),
+    ("NL", MODEL_SLIDES, ("“井口驿站”", "职工满意度测评92.1%")),
+    ("L", "典型案例：一个工作面的40天\n● 综采二队党支部组建“四班联动”攻坚队\n— 党员跟班，当班问题当班解决\n"
+          "● 结果：提前12天回采完毕，未发生一起顶板事故", ("“四班联动”攻坚队", "未发生一起顶板事故")),
+    # the items right under “X”成效 are X's results, up to the caption of a table
+    ("L", MODEL_SLIDES, ("“双线护安”党建工作体系", "安全生产突破900天")),
+    ("NL", MODEL_SLIDES, ("“双线护安”党建工作体系", "隐患总数：860条/1020条")),
+    # organisations: a mine after a comma, gas drainage and haulage teams, a mine's own bodies
+    ("G", "清晨六点，天刚蒙蒙亮，红石岭煤矿的井口已排起了长队。", "红石岭煤矿"),
+    ("GE", "抽采队党支部书记李明是个年轻工程师。", "抽采队党支部"),
+    ("GE", "● 主运队党支部“皮带机点检卡”", "主运队党支部"),
+    ("GE", "龙岭能源集团推进党建品牌创建。在西坡煤矿，矿党委联合矿工会办起了“安全超市”。", "矿工会"),
+]
+
 def _run(nlp, sentence):
     aff = None
     if isinstance(sentence, tuple):

@@ -29,6 +29,12 @@ Rules (issue 3 «Links», GUIDELINES.md «Link»):
   model, as a rule) brought: every result linked in the paragraph is linked to it too
   (issue 3: "a result … is also a result of the model part it belongs to, when the text
   places it there").
+- *list-item*: in a slide's or an outline's list, a sub-item with results and no measure
+  (``● “隐患随手拍”小程序`` | ``▶ 职工上报隐患1268条``) reports on the measure of the item
+  it hangs from; a line labelled 成效：/结果： on the part its heading names (``2.1 思想护航``),
+  else on the measure of the item of its own level before it; the items right after a
+  heading ``“X”成效`` are X's results; and under a heading that is a model's part alone
+  (``2.3 监督护航``), a result linked in the section is the part's too (*framing*).
 - *refers-back*: a sentence with outcomes but no practice, opening with a reference
   (这种做法, 该, 此, 这一, 通过上述举措 …), takes the practices linked in the sentence
   before it, within one paragraph.
@@ -258,6 +264,7 @@ class Linker:
             by_plain.setdefault(_plain(span_ext(p, "canonical")), p)
         frame: Span | None = None
         tails = _head_nouns(practices)
+        outline = Outline(text, practices) if "\n" in text else None
         links: list[Link] = []
         prev_linked: list[Span] = []
         prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
@@ -324,10 +331,14 @@ class Linker:
                 elif after is not None:
                     # …下降30%，得益于X: the cause written after its result.
                     chosen = [(after, "cause-after")]
-                elif prev_all and EFFECT_LABEL_RE.match(sentence):
+                elif EFFECT_LABEL_RE.match(sentence) and (
+                        labelled := (outline.effect_of(para) if outline is not None else None) or prev_all):
                     # ▶ 推行“X”… | ▶ 成效：全年查处隐患…: a line labelled as the effect of the
-                    # measures of the line before, in a report's or a slide's list of items.
-                    chosen = [(p, "refers-back") for p in prev_all]
+                    # part its heading names, else of the measures of the item before it.
+                    chosen = [(p, "refers-back") for p in labelled]
+                elif outline is not None and (parent := outline.parent.get(para)):
+                    # ● “隐患随手拍”小程序 | ▶ 职工上报隐患1268条: the measure the item hangs from
+                    chosen = [(p, "list-item") for p in parent]
                 elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]
@@ -351,6 +362,12 @@ class Linker:
                     chosen = []
                 if chosen and frame is not None and all(p is not frame for p, _ in chosen):
                     chosen.append((frame, "framing"))
+                if outline is not None:
+                    # 三、“四维护航”成效 | ● 杜绝轻伤及以上事故: the items under X's results are X's;
+                    # 2.3 监督护航 | …: a result linked under a part's heading is the part's too.
+                    framed = outline.results_of.get(para) or (outline.frame.get(para) if chosen else None)
+                    if framed is not None and all(p is not framed for p, _ in chosen):
+                        chosen.append((framed, "framing"))
                 # 2023年通过平台上报隐患5310条: the means of the result, named by its kind.
                 means = self._means_of(text, sent.start_char, outcome, practices, sent.start)
                 if means is not None and all(p is not means for p, _ in chosen):
@@ -378,6 +395,95 @@ class Linker:
             prev_sent_para = para
         doc._.links = links
         return doc
+
+
+#: A numbered heading (一、 （二） 2.3 1.) and its words.
+NUMBERED_HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+                                 r"\d+(?:\.\d+)*(?:\s+|[、.．](?!\d)))\s*(?P<rest>\S.*?)\s*$")
+#: A heading that announces the results of a measure: “四维护航”成效, X取得的主要成效.
+RESULTS_HEADING_RE = re.compile(r"(?P<name>.+?)(?:的|取得的|实施)?(?:主要)?(?:成效|效果|成果|成绩)$")
+#: The marks of a list's items: bullets, and a dash that opens a sub-item (— 党员跟班不断档).
+ITEM_MARKS = BULLETS + "—－-·"
+
+
+class Outline:
+    """The list structure of a text's lines (rule *list-item*): items by their marks and
+    levels, under numbered headings. Built once per document from its lines (a paragraph
+    is a line, :func:`_paragraph_index`) and the practices found.
+
+    Attributes:
+        parent: line → the measures of the item a sub-item hangs from (only lines whose
+            parent item names measures).
+        frame: line → the model's part that its section's heading names alone.
+        results_of: line → the measure whose results the heading above announces
+            (``三、“四维护航”成效``), for the items right after it.
+    """
+
+    def __init__(self, text: str, practices: list[Span]):
+        by_line: dict[int, list[Span]] = {}
+        for p in practices:
+            by_line.setdefault(text.count("\n", 0, p.start_char), []).append(p)
+        self._by_line = by_line
+        self.parent: dict[int, list[Span]] = {}
+        self.frame: dict[int, Span] = {}
+        self.results_of: dict[int, Span] = {}
+        self._same_level_before: dict[int, list[Span]] = {}
+        stack: list[tuple[str, int]] = []  # (mark, line) of the open items, outermost first
+        section_part: Span | None = None
+        results: Span | None = None
+        offset = 0
+        for k, line in enumerate(text.split("\n")):
+            start, offset = offset, offset + len(line) + 1
+            heading = NUMBERED_HEADING_RE.match(line)
+            mark = _item_mark(line)
+            if heading and not mark:
+                stack, results = [], None
+                here = [p for p in by_line.get(k, ()) if p.start_char >= start + heading.start("rest")]
+                alone = [p for p in here if _plain(p.text) == _plain(heading["rest"])]
+                section_part = alone[0] if alone and span_ext(alone[0], "part_of") else None
+                m = RESULTS_HEADING_RE.fullmatch(heading["rest"])
+                named = [p for p in here if m and _plain(p.text) == _plain(m["name"])]
+                results = named[0] if named else None
+                continue
+            if not mark:
+                if line.strip():
+                    stack, results = [], None  # a caption or a paragraph ends the list
+                continue
+            while stack and stack[-1][0] != mark and mark in (m for m, _ in stack):
+                stack.pop()
+            if stack and stack[-1][0] == mark:
+                self._same_level_before[k] = next(
+                    (by_line[j] for _, j in reversed(self._levels(stack)) if by_line.get(j)), [])
+                stack[-1] = (mark, k)
+            else:
+                stack.append((mark, k))
+            if len(stack) >= 2 and by_line.get(stack[-2][1]):
+                self.parent[k] = by_line[stack[-2][1]]
+            if section_part is not None:
+                self.frame[k] = section_part
+            if results is not None and len(stack) == 1:
+                self.results_of[k] = results
+        self._sections_part = {k: p for k, p in self.frame.items()}
+
+    @staticmethod
+    def _levels(stack: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return stack[-1:]
+
+    def effect_of(self, line: int) -> list[Span]:
+        """The measures a line labelled 成效：/结果： reports on: the part its section's
+        heading names, else those of the last item of its own level before it that names
+        measures."""
+        part = self.frame.get(line)
+        return [part] if part is not None else self._same_level_before.get(line, [])
+
+
+def _item_mark(line: str) -> str:
+    """The mark that opens a list item (● ▶ — …), or ``""``; a dash of a subtitle
+    (——某矿党委汇报) is none."""
+    s = line.lstrip()
+    if not s or s[0] not in ITEM_MARKS or s.startswith(("——", "--")):
+        return ""
+    return s[0]
 
 
 #: What stands between an institution and the theme it carries: 主题党日开展“X”, 三会一课中组织“X”.

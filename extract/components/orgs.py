@@ -33,6 +33,8 @@ MINE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[\n。！？；])|(?<=年[，,]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))"
     # 黑山湾煤矿的做法…: the mine as the sentence's topic, before 的
     r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过|的)", re.M)
+#: A 煤矿 right after a comma, the topic of its clause (…天还没亮透，石门梁煤矿的职工澡堂…).
+MINE_AFTER_COMMA_RE = re.compile(r"(?<=[，,])(?:而|但|且|又|在|从|与|和|对|把|让)?(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)(?=的|党委|党支部)")
 #: A mine's name before one of its party or mass bodies, after any punctuation
 #: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
 MINE_BODY_RE = re.compile(
@@ -276,7 +278,7 @@ class OrganisationRecognizer:
             rf"|(?:(?<=矿)|(?<=[科部队区办]、))(?:{units})室")
         # The patterns run over the whole text, tried only where a match can start
         # (common.Quick): re started each one again at every character of an article.
-        self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE,
+        self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE, MINE_AFTER_COMMA_RE,
                                                 MINE_AFTER_LEAD_RE, self.mine_act_re)}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -386,11 +388,13 @@ class OrganisationRecognizer:
         # 2024年度…总结, 白杨岭矿：…, 2024年，东山矿党委…): a proper name needs no lexicon there.
         scans = self.scans
         for m in (*scans[MINE_SUBJECT_RE].finditer(text), *scans[MINE_BODY_RE].finditer(text),
+                  *scans[MINE_AFTER_COMMA_RE].finditer(text),
                   *scans[MINE_AFTER_LEAD_RE].finditer(text), *scans[self.mine_act_re].finditer(text)):
             name, start = m["name"], m.start("name")
             # 比如红柳沟煤矿是…, 从青石岭煤矿的实践看: the example's discourse word or 从 is not
             # the name's (向阳煤矿, 和平煤矿 keep their first character).
-            lead = next((w for w in (*DISCOURSE_LEADS, "从", *POST_LEADS) if name.startswith(w)), "")
+            # (在红柳沟煤矿，…: the place where the paragraph goes on)
+            lead = next((w for w in (*DISCOURSE_LEADS, "从", "在", *POST_LEADS) if name.startswith(w)), "")
             if lead:
                 name, start = name[len(lead):], start + len(lead)
                 if len(name) < 3:
@@ -654,5 +658,5 @@ class OrganisationRecognizer:
                 mentions.append((m.start(), m.end(), mine, "anaphora"))
                 continue
             typ = SUB_BODY_TYPE[m.group(1)]
-            body = add(mine + m.group(1), typ, parent=mine)
+            body = add(mine + m.group(1), typ, parent=mine, alias="矿" + m.group(1))  # as the text calls it
             mentions.append((m.start(), m.end(), body, "anaphora"))

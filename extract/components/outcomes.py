@@ -39,6 +39,8 @@ from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, 
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
+         # 精煤回收率提高1.2个百分点: a change of a rate, in points
+         "个百分点", "百分点",
          # 发现并整改隐患1.26万条, 查纠不安全行为1.1万余人次: counts in ten thousands (余: about)
          "万余人次", "万人次", "万余条", "万条", "万余人", "万人", "万余次", "万次", "万起", "万个",
          "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
@@ -96,19 +98,37 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 收集意见建议103条，已办结98条: requests dealt with to the end
                  "办结",
                  # 累计拦下酒后和身体不适人员27人次: people unfit for the shift kept out of the mine
-                 "拦下", "拦截")
+                 "拦下", "拦截",
+                 # 问责5人, 移交问题线索2条, 给予党纪处分2人, 诫勉谈话3人, 收回违规发放的补贴12.6万元:
+                 # what discipline inspection reports as its results (GUIDELINES.md «integrity»)
+                 "问责", "移交", "党纪处分", "政务处分", "诫勉谈话", "收回", "追缴", "挽回",
+                 # 按期销号2044条: hazards closed off the register; 提拔35岁以下科级干部6名: cadres raised
+                 "销号", "提拔")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
 #: What else a text says it formed that is a way of working, not a result (形成了一套…的做法).
 FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
+#: People who all gained a certificate (128名青工全部拿到了特种作业操作证): a training's result,
+#: the people between the count and the verb.
+CERTIFIED_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:全部|都|均|先后)(拿到|取得|获得|考取)了?"
+                          r"(?P<ind>[^，,。；;]{0,14}(?:证|证书|资格|职称))")
+#: A mine's natural or designed attributes before their figure (开采深度超过650米, 煤层平均厚度3.2米).
+ATTRIBUTE_RE = re.compile(r"(?:开采深度|埋深|埋藏深度|厚度|倾角|储量|井田面积|生产能力|设计能力|服务年限)"
+                          r"(?:超过|达到?|约|为|平均)?\s*$")
+#: A record set (创矿井纪录, 创下集团最好水平).
+RECORD_RE = re.compile(r"创(?:造|下)?了?[\u4e00-\u9fff]{0,6}(?:纪录|记录|最好水平|最高水平)")
+#: A list item's bullet and the label of its effect, before what the item says.
+ITEM_LABEL_RE = re.compile(rf"\s*(?:[{BULLETS}]\s*)?(?:{EFFECT_LABEL}\s*)?")
 #: A questionnaire's return rate (有效率, 回收率): how a survey was done, not a result.
 SURVEY_RATE_RE = re.compile(r"(?:有效率|回收率|应答率|有效回收率)\s*$")
 #: The share of a kind of people in a sample or a body (有效样本中党员占, 35岁以下职工占):
 #: the make-up of the people, not a result of a measure.
 COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+岁以下[\u4e00-\u9fff]{0,4}|\d+岁以上[\u4e00-\u9fff]{0,4})(?:中[\u4e00-\u9fff]{1,6})?(?:仅)?占\s*$"
                             # 党员占职工总数的17.3%: the share of a kind of people in the whole
-                            r"|(?:党员|团员|青工|女工|青年职工)(?:仅)?占(?:到)?(?:职工|员工|全体职工|党员)?总(?:数|人数)的\s*$"
+                            r"|(?:党员|团员|青工|女工|青年职工|干部)(?:仅)?占(?:到)?[\u4e00-\u9fff]{0,6}总(?:数|人数)的\s*$"
+                            # 其中一线党员占62%: the share of a kind of people in a body
+                            r"|(?:^|其中|中)\s*[\u4e00-\u9fff]{0,4}(?:党员|团员|青工|女工|职工|干部)(?:仅)?占\s*$"
                             # 其中一线党员占比约58%: the share of a kind of people, stated as it is
                             r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$"
                             # 有效样本中党员占31.2%，一线职工占72.5%: the sample's make-up goes on
@@ -117,6 +137,49 @@ COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+�
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
+#: A list item of a slide or an outline: a bullet, then statements with no punctuation
+#: between them (``● 原煤产量162.4万吨 完成计划104.8%``).
+ITEM_LINE_RE = re.compile(rf"\s*[{BULLETS}]")
+#: Where such an item's statements part: a space before words, not before a number
+#: (``平均分 78.5分`` is one statement, ``2 190天`` one number).
+ITEM_SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=[^\s\d])")
+
+
+class _Piece:
+    """A clause cut out of a sentence, read like a ``re.Match`` of :data:`CLAUSE_RE`."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def start(self, *_) -> int:
+        return self._start
+
+    def end(self, *_) -> int:
+        return self._end
+
+    def group(self, *_) -> str:
+        return self._text[self._start:self._end]
+
+
+def _clauses(sentence: str) -> list:
+    """The clauses of ``sentence`` (:data:`CLAUSE_RE`); in a list item without
+    punctuation (a slide's ``● 职工上报隐患1268条 隐患整改率100%``), the statements the
+    spaces part are clauses too: a slide writes one statement after another with a space
+    between them where a sentence would put a comma."""
+    found = list(CLAUSE_RE.finditer(sentence))
+    if not ITEM_LINE_RE.match(sentence) or re.search(r"[，,；;。]", sentence) or not ITEM_SPACE_RE.search(sentence.strip()):
+        return found
+    out = []
+    for m in found:
+        a = m.start()
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        for sm in ITEM_SPACE_RE.finditer(sentence, a + lead + 1, m.end()):
+            out.append(_Piece(sentence, a, sm.start()))
+            a = sm.end()
+        out.append(_Piece(sentence, a, m.end()))
+    return out
 #: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
 #: 目标 name one aim of their own clause.
 CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
@@ -142,7 +205,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|{CHANGE_SIZE}|已全部|全部|均已)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -200,10 +263,11 @@ QUAL_FIXED = [
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
-    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?为(?:零|0)(?![\d.])"),
+    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?![\d.])"),
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体|逐年|明显)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
-    re.compile(r"[^，,。；;]{2,10}清零"),
+    # (创办“隐患清零夜校”: a name that holds the words, not a result)
+    re.compile(r"[^，,。；;“”\"]{2,10}清零(?![\u4e00-\u9fff])"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
@@ -213,7 +277,11 @@ QUAL_FIXED = [
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零" + ZERO_HARM + r"(?!工作面)"),
     # 这次险情全班零伤亡: a whole team or year without harm.
     re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年)零" + ZERO_HARM),
+    # ● 瓦斯“零超限” 水害“零事故”: a slide's statement, a harm of a kind held at zero.
+    re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"]$"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
+    # 顶板事故再没有发生过: the spoken form of 未发生, said of a harm.
+    re.compile(r"[^，,。；;]{0,8}(?:事故|伤亡|三违|违章|超限|险情)(?:就|也)?再(?:也)?没(?:有)?(?:发生|出现)过?"),
     # 全年没有因为情绪问题出过一次差错: the spoken form of no error at all.
     re.compile(r"[^，,。；;]{0,10}没有[^，,。；;]{0,12}出过(?:一次|一起)?(?:差错|事故|问题|纰漏)"),
     # 帮助14名青年职工通过瓦斯检查工技能鉴定: people helped through a qualification.
@@ -353,6 +421,9 @@ class OutcomeRecognizer:
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
                                   rf"{FALL_TO}(?:0|零)(?![\d.%％])")
+        # 平均分 78.5分→88.2分: a change written with an arrow, as slides and tables write it
+        self.arrow_re = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{unit_alt})?\s*(?:→|->|—>|⟶)\s*"
+                                   rf"(?P<b>{NUMBER})\s*(?P<ub>{unit_alt})?")
         # Tried only on clauses that hold one of their words (common.Quick).
         self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
         self.qual_words = any_words(self.qual_fixed)
@@ -379,7 +450,10 @@ class OutcomeRecognizer:
             ext.chars = (row.start, row.end)
             taken.add(row.start, row.end)
             spans.append(span)
+        problems = _problem_ranges(text) if PROBLEM_WORDS_RE.search(text) else []
         for sent in doc.sents:
+            if problems and any(a <= sent.start_char < b for a, b in problems):
+                continue  # （一）存在问题。…2023年全矿发生轻伤事故2起: a problem found, not a result
             orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
             s0 = sent.start_char
@@ -388,8 +462,9 @@ class OutcomeRecognizer:
                 continue
             year = year_in(s_text)
             prev_category = ""
-            clauses = list(CLAUSE_RE.finditer(s_text))
+            clauses = _clauses(s_text)
             in_target = False
+            first_new = len(spans)
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
                 # 力争实现连续安全生产2400天，百万吨死亡率继续保持为零: the clause after a
@@ -399,7 +474,7 @@ class OutcomeRecognizer:
                 in_target = continues or _CARRIED_RE.search(clause) is not None  # any of CARRIED_TARGETS
                 if continues:
                     continue
-                found = self._measured(clause, year) or self._rates(clause, year)
+                found = self._measured(clause, year, s_text[cm.end():cm.end() + 12]) or self._rates(clause, year)
                 found = found + self._qualitative(clause, year)
                 if k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
@@ -432,6 +507,12 @@ class OutcomeRecognizer:
                     ext.chars = (a, b)
                     taken.add(a, b)
                     spans.append(span)
+            # 日常记实占40%，年终查验占60%: shares that make up a whole are its make-up or its
+            # weights, not results.
+            shares = [sp for sp in spans[first_new:] if span_ext(sp, "quantity").unit == "%"
+                      and "占" in span_ext(sp, "canonical")]
+            if len(shares) >= 2 and abs(sum(span_ext(sp, "quantity").value or 0 for sp in shares) - 100) < 0.6:
+                spans[first_new:] = [sp for sp in spans[first_new:] if sp not in shares]
         spans.sort(key=lambda s: s.start)
         doc.spans["outcome"] = spans
         # A name inside a result is part of its wording (被评为“先进基层党组织”, 从“要我安全”
@@ -556,8 +637,12 @@ class OutcomeRecognizer:
         head = sentence[:12]
         return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
 
-    def _measured(self, clause: str, year: int | None):
+    def _measured(self, clause: str, year: int | None, following: str = ""):
         out = []
+        if "→" in clause or "->" in clause or "⟶" in clause:
+            arrow = self._arrow(clause, year)
+            if arrow:
+                return arrow
         # 瓦斯超限次数由2022年的9次降为0: brought to zero, the zero written without its unit.
         for zm in self.zero_re.finditer(clause) if "0" in clause or "零" in clause else ():
             start = _clause_start(clause)
@@ -580,12 +665,17 @@ class OutcomeRecognizer:
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
             if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
                 continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
-            if re.search(r"(?:至少|不少于|不低于|最少)[\u4e00-\u9fff]{0,4}$", before) and "实现" not in before:
+            if re.search(r"(?:至少|不少于|不低于|最少|不超过|不高于|最多|至多|低于|高于)[\u4e00-\u9fff]{0,4}$", before) \
+                    and "实现" not in before:
                 continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
                 # (实现每个生产班至少有1名党员: a state reached)
             if re.search(rf"(?:{SIZE_WORDS})(?:稳定在|保持在|稳定|保持)\s*$", before) or (
                     re.search(r"稳定在\s*$", before) and unit in ("人", "名", "个")):
                 continue  # 党员人数稳定在620名, 党支部稳定在15个: a body's size, not a result
+            if re.match(r"(?:以上|以下)?的\s*(?:[，,；;]|$)", after):
+                continue  # 隐患整改率低于95%的，另扣3分: the condition of a rule, not a result
+            if ATTRIBUTE_RE.search(before):
+                continue  # 开采深度超过650米: what the mine is like, not what a measure did
             if unit == "分" and before.rstrip().endswith("计"):
                 continue  # 每发现一条隐患计1分: the rule of a points system, not a result
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
@@ -595,8 +685,8 @@ class OutcomeRecognizer:
                 continue  # 有效率47.5%: a questionnaire's return; 四个维度平均得分4.21分: a survey's score
             if unit == "%" and COMPOSITION_RE.search(before):
                 continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
-            if re.search(r"由[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
-                continue  # 由58人次降至21人次: 58 is where it started
+            if re.search(r"(?:由|较|比)[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
+                continue  # 由58人次降至21人次, 较上年的19人次下降84.2%: 58 and 19 are where it started
             fall = FALL_BY_RE.search(before) if unit == "%" else None
             if fall:
                 # 由1862人次降至768人次，降幅58.8%: the size of the change, a result of its own
@@ -650,7 +740,8 @@ class OutcomeRecognizer:
                     continue
             else:
                 # number + unit + verb + indicator: 2940人获得…证书; indicator 占 … %
-                vm2 = re.match(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})", after)
+                vm2 = re.match(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})", after) \
+                    or (CERTIFIED_RE.match(after) if unit in ("名", "人") else None)
                 if vm2:
                     verb, indicator, end = vm2.group(1), vm2["ind"], qm.end() + vm2.end()
                 elif "占" in before and unit == "%" and not before[:before.index("占")].rstrip("”\"").endswith(
@@ -668,6 +759,10 @@ class OutcomeRecognizer:
                     # 400万吨, 设计进尺: a capacity, a plan or a design, not a result)
                     # 2024年，矿井原煤产量420.6万吨: an output stated at its level, no verb
                     verb, indicator, start, end = "达", _trim(before[start:]), start, qm.end()
+                elif (best := re.search(r"(?:最高|最多|最快)(?:达|达到)?\s*$", before)) and RECORD_RE.match(re.sub(r"^[\s，,]+", "", clause[qm.end():] + following)) \
+                        and _trim(before[start:best.start()]):
+                    # 月进尺最高412米，创矿井纪录: a best figure that set a record
+                    verb, indicator, end = "达", _trim(before[start:best.start()]), qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
                     # 整改率100%, 办结率98.2%: a rate stated as attained
                     rate = RATE_END_RE.search(before)
@@ -704,6 +799,21 @@ class OutcomeRecognizer:
                 direction = "increase"
             out.append((start, end, Quantity(indicator, num, unit, direction, year)))
         return out
+
+    def _arrow(self, clause: str, year: int | None):
+        """Rule *measured*, arrow form: indicator + number → number (``职工安全知识抽考平均分
+        78.5分→88.2分``, ``“三违”人次 88→57``): the level reached, up or down from the first."""
+        m = self.arrow_re.search(clause)
+        if m is None:
+            return []
+        start = _clause_start(clause)
+        indicator = _trim(clause[start:m.start()])
+        if not indicator or any(t in clause[:m.start()] for t in self.targets):
+            return []
+        a, b = _number(m["a"]), _number(m["b"])
+        unit = (m["ub"] or m["ua"] or "").replace("％", "%") or None
+        direction = "increase" if b > a else "decrease" if b < a else "level"
+        return [(start, m.end(), Quantity(indicator, b, unit, direction, year))]
 
     def _rates(self, clause: str, year: int | None):
         """A rate written without a unit (rule *measured*, rate form): indicator ending
@@ -743,8 +853,10 @@ class OutcomeRecognizer:
                 continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.
             if m and not any(t in stripped[:m.end()] for t in self.targets):
-                ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", m.group(0))
-                out.append((lead + m.start(), lead + m.end(),
+                # ● 结果：提前26天贯通: the item's bullet and label are not the result's words
+                a = ITEM_LABEL_RE.match(stripped, m.start()).end()
+                ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", stripped[a:m.end()])
+                out.append((lead + a, lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
         # 随着“一岗双责”的全面落实，…: a condition or a means, the result comes after it.
@@ -787,7 +899,7 @@ TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")
 #: A rate right before its percentage, with no verb: 整改率100%.
-RATE_END_RE = re.compile(r"(?P<ind>[\u4e00-\u9fff]{1,8}率)\s*$")
+RATE_END_RE = re.compile(r"(?P<ind>[\u4e00-\u9fff]{1,8}(?:率|满意度(?:测评|调查)?))\s*$")
 RATE_RE = re.compile(
     r"(?P<year>(?:19|20)\d{2}年)?(?P<ind>[\u4e00-\u9fff]{1,12}率)(?P<verb>降低|下降|减少|提升|提高|控制在|保持在|为|达到|达)"
     r"(?:至|到)?(?P<num>\d+(?:\.\d+)?)(?![\d.%％\u4e00-\u9fff])")
@@ -799,6 +911,31 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
                       r"切实|共计|合计|全年|该区|该矿|公司"
                       # 该模式实施后矿井“三违”人次下降了41.2%: the measure's time, then the result
                       r"|(?:该|这一|此)[\u4e00-\u9fff]{1,4}(?:实施|推行|运行|开展|推广)(?:以来|后))+)")
+
+
+#: A section or a paragraph labelled as the problems found (存在问题, 存在的不足, 问题与不足).
+PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项")
+#: A numbered heading (一、 （一） 1. 2.1), with what follows it on its line.
+NUMBERED_LINE_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．\s])"
+                              r"\s*(?P<rest>.*)$", re.M)
+
+
+def _problem_ranges(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` tells the problems found (a work report's 存在问题, a slide's 存在不足,
+    an inspection's （一）存在问题。…): the paragraph a numbered label opens with text after
+    it, or the section a numbered heading of them alone opens, up to the next numbered
+    heading. Character ranges ``(start, end)``; what is counted there is what went wrong."""
+    heads = list(NUMBERED_LINE_RE.finditer(text))
+    out = []
+    for k, m in enumerate(heads):
+        label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])
+        if label is None:
+            continue
+        if label.end() < len(m["rest"].rstrip()):
+            out.append((m.start(), m.end()))  # （一）存在问题。…: this paragraph
+        else:
+            out.append((m.start(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
+    return out
 
 
 def _number(text: str) -> float:

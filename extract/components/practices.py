@@ -59,7 +59,7 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest import normalise_name
+from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
                      set_span_ext, span_ext, starting_in, token_ends, token_starts)
@@ -97,13 +97,15 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      # 实行“一帮五”安全包保, 对隐患实行“红黄蓝”三色挂牌督办: a way of holding people
                      # to account named by its quoted motto and the noun of the act
                      "包保", "督办", "帮教",
+                     # 推行“红袖标”安全巡查, 开展“夜鹰”巡查: a patrol named by its quoted motto
+                     "巡查",
                      # 开展“反三违”查纠, 由一名党员“一对一”盯岗: checks and watches named by their motto
                      "查纠", "盯岗",
                      # 举办“安全青语”短视频大赛: a contest named by its theme
                      "大赛"]
 #: Quoted-only type words that are also verbs: they name the measure only a few words
 #: after the quote (“一帮五”安全包保; not “三违”重点人员结成包保对子, where they are the verb's).
-VERB_TYPES = ("包保", "督办", "帮教", "查纠", "盯岗")
+VERB_TYPES = ("包保", "督办", "帮教", "查纠", "盯岗", "巡查")
 #: Words between a quote and a verb type that make the quote the object's qualifier.
 VERB_TYPE_HEAD_RE = re.compile(r"开展|进行|实行|实施|组织|职工|人员|隐患|问题")
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
@@ -164,6 +166,8 @@ NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{
 #: A typed candidate that is a phrase, not a name: an orientation (以职工为中心), a range
 #: (从学习到行动), a prepositional object (对领导干部的考核), a property (具有…的…,
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
+#: A harm held at zero (零事故, 零超限, 零“三违”): a result's words, not a measure's name.
+ZERO_HARM_RE = re.compile(r"零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|违纪|三违|“三违”|\"三违\")")
 NOT_A_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
 #: One item of a 、-list: up to 16 characters without punctuation.
 # (· and • join the headlines of a news list: 推进会召开·一线党员讲安全)
@@ -260,6 +264,9 @@ ENUM_LABEL_RE = re.compile(r"[“\"](?P<n>[两二三四五六七八九十])(?P<n
 #: each item with the type word is the name of a part (铸魂工程), as the text writes it again.
 QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,8})[”\"]"
                              r"(?P<n>[两二三四五六七八九十])(?:大|项|个)?")
+#: A list item that opens with a short name and a dash or a colon (▶ 思想护航——把…, 1.组织护航：…).
+PART_ITEM_RE = re.compile(rf"\s*(?:[{BULLETS}]|\d+[.、．]|[（(]?[一二三四五六七八九十][）)、])\s*"
+                          r"(?P<name>[\u4e00-\u9fff]{2,8})\s*(?:——|—|：|:|－)")
 #: Verbs that report what people said or think, before their words in quotes.
 SPEECH_VERBS = "认为|表示|觉得|反映|称赞|说|坦言|感慨|谈到|提到"
 #: Inside the brackets of a short name (（以下简称“华垣能源”或“集团”）): quotes name the body.
@@ -365,6 +372,10 @@ class PracticeRecognizer:
         named_parts, part_heads2 = self._named_parts(text)
         cands += named_parts
         heads.update(part_heads2)
+        if "\n" in text:
+            listed_parts, part_heads3 = self._listed_parts(text)
+            cands += listed_parts
+            heads.update(part_heads3)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
         # 理论学习制度. The list item or typed name that ends with it is the name written.
         first_start: dict[int, int] = {}  # end → the first start of a typed or list name
@@ -414,6 +425,7 @@ class PracticeRecognizer:
         _bare_quote_mentions(spans, self.types)
         _short_quote_mentions(spans, text)
         _tail_mentions(spans, text, self.adopt_ends)
+        _inner_mentions(spans)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
         spans = [p for p in spans if not KEYWORDS_LINE_RE.search(text, _line_start(text, p.start_char), p.start_char)]
@@ -564,7 +576,9 @@ class PracticeRecognizer:
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
             if bare and (re.search(r"就是|即是|才是", inner) or (
                     inner.startswith("零") and len(inner) <= 4
-                    and re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start)))):
+                    and (re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start))
+                         # 瓦斯“零超限”, 水害“零事故”: a harm counted at zero, with no type word
+                         or ZERO_HARM_RE.fullmatch(inner)))):
                 continue  # “抓党建就是抓安全”: a maxim; 实现“零发生”: a count held at zero, a result or an aim
             if bare and "—" in inner and sum(self._is_org(part) for part in re.split(r"—+", inner)) >= 2:
                 continue  # “矿党委—党支部—党小组—网格员”: a chain of bodies, not a name
@@ -788,6 +802,34 @@ class PracticeRecognizer:
                     heads[hit.start()] = model
         return out, heads
 
+    def _listed_parts(self, text: str):
+        """Rule *components*, listed form: a line that names a counted model (``二、“四维护航”
+        党建工作体系``) followed by as many list items as its numeral says, each opening
+        with a short name and a dash or colon (``▶ 思想护航——把安全理念讲进心里``): the
+        names are the model's parts, as a slide or an outline lists them. Returns the
+        candidates and ``{part start: model name}``."""
+        out, heads = [], {}
+        lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+        for k, (at, line) in enumerate(lines):
+            for q in QUOTE_RE.finditer(line):
+                first = q.group(1).strip()[:1]
+                n = CN_DIGITS.get(first) or (2 if first == "双" else None)  # “双线护安”: two lines
+                if not n or n < 2:
+                    continue
+                qs, qe = at + q.start(), at + q.end()
+                typed = self._type_after(text, qe)
+                model = text[qs:typed[0] if typed else qe]
+                items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
+                if len(items) != n or not all(m is not None for _, m in items):
+                    continue
+                after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
+                if PART_ITEM_RE.match(after):
+                    continue  # more items than the numeral: a list of something else
+                for a, m in items:
+                    out.append((a + m.start("name"), a + m.end("name"), "component", ""))
+                    heads[a + m.start("name")] = model
+        return out, heads
+
     def _contents(self, text: str):
         """Rule *components*, content form: ``以A、B、C和D为主要内容的“X”工作法`` names the
         parts of the model X (policy writing defines a model by its contents this way).
@@ -879,7 +921,9 @@ class PracticeRecognizer:
             if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即", "指")) or "的" in head[1:]:
                 continue
             if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and (
-                    len(head) > 4 or VERB_TYPE_HEAD_RE.search(head))):
+                    len(head) > 4 or VERB_TYPE_HEAD_RE.search(head) or head.startswith("的")
+                    # “三员”的巡查记录: the act's record, a noun of its own
+                    or re.match(r"记录|情况|结果|数据|台账|工作", window[i + len(typ):]))):
                 continue  # (“三违”职工开展帮教, “一通三防”隐患挂牌督办: the verb's object, not a motto's measure)
             end = pos + i + len(typ)
             if ends is not None and end not in ends:
@@ -1224,6 +1268,32 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
             _name_again(p, first)  # (廉政警示教育: another kind of it, not the measure named again)
 
 
+def _inner_mentions(spans) -> None:
+    """Rule *again*, by the words inside the quote: an institution of the lexicon written
+    unquoted after a quoted name of the same sentence that holds it (``执行“隐患排查党员包保
+    销号”制度，全年党员包保隐患2046条``) is that measure's act, said with its own words: the
+    measure named again. ``spans`` sorted by start; changed in place."""
+    for k, p in enumerate(spans):
+        if span_ext(p, "rule") != "lexicon":
+            continue
+        name = normalise_name(span_ext(p, "canonical"))
+        sent = sent_of(p)
+        for q in reversed(spans[:k]):
+            if q.start < sent.start:
+                break
+            qname = span_ext(q, "canonical")
+            inner = re.search(r"[“\"]([^“”\"]+)[”\"]", qname)
+            # (主题党日“下井日”, then 主题党日: the institution that hosts the theme, itself)
+            if span_ext(q, "rule") == "quoted" and inner is not None and name in normalise_name(inner.group(1)) \
+                    and len(name) < len(normalise_name(qname)):
+                _name_again(p, q)
+                break
+
+
+#: A quoted name with a tail of two characters or more (“红袖标”巡查).
+_QUOTE_TAIL_RE = re.compile(r"(?P<quote>[“\"][^“”\"]+[”\"])(?P<tail>[\u4e00-\u9fff]{2,})")
+
+
 def _short_quote_mentions(spans, text: str) -> None:
     """Rule *again*, by a shorter quote: a bare quote (no type word) whose words are the
     end of a longer quoted name of the text (``“责任田”`` for ``“三色责任田”``,
@@ -1243,6 +1313,15 @@ def _short_quote_mentions(spans, text: str) -> None:
     full = sorted(((core, p) for core, p, bare in cores if bare and len(core) >= 4), key=lambda kv: -len(kv[0]))
     unquoted = {normalise_name(name): p for name, p in first_names if "“" not in name and '"' not in name}
     for p, name in zip(spans, names):
+        # “红袖标”巡查 after “红袖标”安全巡查: the same quote with the head of the tail only.
+        tm = _QUOTE_TAIL_RE.fullmatch(name)
+        if tm is not None and p._.rule != "again":
+            longer = next((first for fname, first in first_names if first is not p and first.start < p.start
+                           and len(fname) > len(name) and fname.startswith(tm["quote"])
+                           and fname.endswith(tm["tail"])), None)
+            if longer is not None:
+                _name_again(p, longer)
+                continue
         m = _CORE_RE.fullmatch(name)
         if not m:
             continue

@@ -147,7 +147,8 @@ class Linker:
         and ``before`` whose name holds that form (its characters in order, at least two,
         at least a third of the name without its type word) is returned, else ``None``."""
         head = _first_clause(sentence)
-        m = re.fullmatch(rf"(?:自|自从)?[“\"]?(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head)
+        m = re.fullmatch(rf"(?:自|自从)?[“\"]?(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head) \
+            or re.fullmatch(r"(?:通过|经过|依靠|借助)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?", head)  # 通过夜查，…
         if m is None:
             return None
         form = _plain(m["form"])
@@ -283,6 +284,13 @@ class Linker:
             # Read once a sentence, not once a result: the measure the sentence opens by referring
             # to (依托该平台，…) and the part it frames itself by (在“X”中的“Y”方面，…).
             opening_ref = self._named_back(sentence, practices, sent.start) if sent_outcomes else None
+            # 督导队还负责对新职工进行“一对一”带班，…: the team named short as the subject of
+            # the measure it carries out shares its results.
+            opening_subject = None
+            if sent_outcomes and sent_practices:
+                first = _first_clause(sentence)
+                opening_subject = (self._subject_kind(first, practices, sent.start)
+                                   or self._tail_mention(first, tails, sent.start))
             inner = _sentence_frame(sentence, sent.start_char, sent_practices) if sent_outcomes else None
             for outcome in sent_outcomes:
                 # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
@@ -323,6 +331,9 @@ class Linker:
                     # 依托该平台，…实行“X”，结果: the measure the sentence opens by referring to.
                     if opening_ref is not None and opening_ref not in sent_practices:
                         chosen.append((opening_ref, "refers-back"))
+                    if opening_subject is not None and opening_subject not in sent_practices \
+                            and all(p is not opening_subject for p, _ in chosen):
+                        chosen.append((opening_subject, "refers-back"))
                     parent, seen = head._.part_of, {head._.canonical}
                     while parent and parent in names_in_sent and parent in by_name and parent not in seen:
                         seen.add(parent)  # a chain of parts is never a loop

@@ -34,7 +34,9 @@ MINE_SUBJECT_RE = re.compile(
     # 黑山湾煤矿的做法…: the mine as the sentence's topic, before 的
     r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过|的)", re.M)
 #: A 煤矿 right after a comma, the topic of its clause (…天还没亮透，石门梁煤矿的职工澡堂…).
-MINE_AFTER_COMMA_RE = re.compile(r"(?<=[，,])(?:而|但|且|又|在|从|与|和|对|把|让)?(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)(?=的|党委|党支部)")
+MINE_AFTER_COMMA_RE = re.compile(r"(?<=[，,])(?:而|但|且|又|在|从|与|和|对|把|让)?(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
+                                 # …，东峪沟煤矿矿长刘海波同志: the mine before the post of one of its people
+                                 r"(?=的|党委|党支部|矿长|副矿长|总工程师|党委书记)")
 #: A mine's name before one of its party or mass bodies, after any punctuation
 #: (``…领导下，鹿鸣山煤矿党委坚持…``, ``来源：石门坡煤矿党委宣传部``): the body names its mine.
 MINE_BODY_RE = re.compile(
@@ -66,6 +68,8 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
               # 黑河湾煤业集团党委组织部编: the committee's office that edits a bulletin
               ("党委组织部", "Department"), ("党委宣传部", "Department"),
               ("新闻中心", "Department"),
+              # 岚峪能源集团党校: the group's party school, a teaching case's author
+              ("党校", "Other"),
               # the union's women workers' committee (女职工委员会), named 女工委员会 in mines
               ("女工委员会", "Union"), ("女职工委员会", "Union"))
 #: A provincial or national body that gives an honour, named before the honour: after 被/获评/
@@ -100,7 +104,9 @@ _NAME_START_STOP = set("以在对为是由将从把被向于和与及的、")
 #: Words that precede a name and are not part of it: 本文以X为例, 获评X…, 隶属于X.
 LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "授予", "中共", "隶属于", "隶属", "所属", "属于", "来源",
               # 为认真贯彻北原能源集团党委…部署, 按照X公司要求: verbs of carrying out before a name
-              "贯彻", "落实", "按照", "根据")
+              "贯彻", "落实", "按照", "根据",
+              # 欢迎参加晟原能源集团…发布会, 来到X集团: verbs of attending or visiting
+              "参加", "出席", "来到", "走进")
 #: The label of a form's field before its value (单位名称：, 申报单位：).
 FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位)\s*[：:]\s*")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
@@ -591,7 +597,7 @@ class OrganisationRecognizer:
             # its committee (the office is written as the text writes it).
             for form, body, typ in (("集团公司党委", "党委", "PartyCommittee"), ("集团党委", "党委", "PartyCommittee"),
                                     ("集团团委", "团委", "YouthLeague"), ("集团工会", "工会", "Union"),
-                                    ("集团纪委", "纪委", "Department")):
+                                    ("集团纪委", "纪委", "Department"), ("集团党校", "党校", "Other")):
                 for m in literal(form).finditer(text):
                     if text[m.start() - 1:m.start()] in ("该", "各", "本") or \
                             any(st <= m.start() < e for st, e, _, _ in mentions):

@@ -43,7 +43,8 @@ UNITS = ("万吨", "万元", "亿元", "万米",
          "个百分点", "百分点",
          # 发现并整改隐患1.26万条, 查纠不安全行为1.1万余人次: counts in ten thousands (余: about)
          "万余人次", "万人次", "万余条", "万条", "万余人", "万人", "万余次", "万次", "万起", "万个",
-         "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
+         # 跟班下井96个班次: shifts, before 次
+         "个班次", "班次", "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
          "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
@@ -53,8 +54,13 @@ TIME_UNITS = ("小时", "天", "分钟")
 GROUP_SEP = r"[ \u2009\u202f\u00a0]"
 NUMBER = rf"\d{{1,3}}(?:{GROUP_SEP}\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 _DIGIT_RE = re.compile(r"\d")  # what every NUMBER holds (OutcomeRecognizer._measured)
+#: Chinese numerals: digits, then powers (两千八百六十, 九十八点五).
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUMBER = rf"[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?"
+#: What a count in Chinese numerals of two characters or more holds (OutcomeRecognizer._spoken_counts).
+_CN_GATE_RE = re.compile(rf"百分之|[{CN_DIGITS}][十百千万]|[十百千万][{CN_DIGITS}]")
 #: Units that count effort when no change verb makes them a result.
-EFFORT_UNITS = ("人次", "次", "万人次", "万次")
+EFFORT_UNITS = ("人次", "次", "万人次", "万次", "班次", "个班次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
@@ -205,7 +211,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|下降|降低|减少|增长|提高|提升|上升)$|^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -222,7 +228,7 @@ def _guarded(pattern: str) -> re.Pattern:
 
 
 QUAL_FIXED = [
-    re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"])?"),
+    re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"]|零" + ZERO_HARM + ")?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
     # 矿井连续三个雨季未发生水害事故: no event over a run of periods, with the body that kept it.
     re.compile(r"[^，,。；;]{0,8}?连续[^，,。；;]{1,8}?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
@@ -264,10 +270,10 @@ QUAL_FIXED = [
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
     re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?![\d.])"),
-    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:持续|保持|总体|逐年|明显)?(?:稳定|平稳|向好|好转)(?:向好)?"),
+    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
-    re.compile(r"[^，,。；;“”\"]{2,10}清零(?![\u4e00-\u9fff])"),
+    re.compile(r"[^，,。；;“”\"]{2,10}清零(?![\u4e00-\u9fff]|[”\"][\u4e00-\u9fff])"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
@@ -280,6 +286,8 @@ QUAL_FIXED = [
     # ● 瓦斯“零超限” 水害“零事故”: a slide's statement, a harm of a kind held at zero.
     re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"]$"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
+    # 全年没有发生一次冲击地压显现, 经帮教人员没有再发生重复违章: the spoken form of 未发生.
+    re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情)"),
     # 顶板事故再没有发生过: the spoken form of 未发生, said of a harm.
     re.compile(r"[^，,。；;]{0,8}(?:事故|伤亡|三违|违章|超限|险情)(?:就|也)?再(?:也)?没(?:有)?(?:发生|出现)过?"),
     # 全年没有因为情绪问题出过一次差错: the spoken form of no error at all.
@@ -419,6 +427,9 @@ class OutcomeRecognizer:
             rf"\s*(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # 20余条, 1000多天: an approximate count keeps its number (GUIDELINES.md: value).
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
+        # 两千八百六十万吨, 一百四十七人次, 百分之九十四: counts said in Chinese numerals
+        self.cn_qty_re = re.compile(rf"百分之(?P<pct>{CN_NUMBER}|{NUMBER})"
+                                    rf"|(?<![{CN_DIGITS}十百千万亿])(?P<cn>[{CN_DIGITS}十百千万亿]+?(?:点[{CN_DIGITS}]+)?)\s*(?:余|多)?(?P<unit>{unit_alt})")
         self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
                                   rf"{FALL_TO}(?:0|零)(?![\d.%％])")
         # 平均分 78.5分→88.2分: a change written with an arrow, as slides and tables write it
@@ -652,8 +663,12 @@ class OutcomeRecognizer:
         # A count opens with a digit (NUMBER), and 19 clauses in 20 hold none: re would
         # try the number at every character of each (tests/test_fast_paths.py holds
         # NUMBER to its digit).
-        for qm in self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ():
-            num, unit = _number(qm["num"]), qm["unit"].replace("％", "%").replace("余", "")
+        counts = [_Count(m.start(), m.end(), _number(m["num"]), m["unit"])
+                  for m in (self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ())]
+        if _CN_GATE_RE.search(clause):
+            counts = sorted(counts + self._spoken_counts(clause), key=lambda c: c.start())
+        for qm in counts:
+            num, unit = qm.num, qm.unit.replace("％", "%").replace("余", "")
             before, after = clause[:qm.start()], clause[qm.end():]
             if re.match(r"\s*(?:年|月)", after[:2]) and unit in ("个",):  # 连续9个月: a duration
                 continue
@@ -695,6 +710,8 @@ class OutcomeRecognizer:
                 continue
             vm = None
             for m in re.finditer(self.verb_alt, before):
+                if m.group(0) == "超" and before[m.end():m.end() + 1] in ("限", "标", "员", "前"):
+                    continue  # 瓦斯超限6次: a harm counted (超限, 超标), not 超 (beyond a plan)
                 vm = m  # the last verb before the number
             start = _clause_start(clause)
             if vm is not None and before[:vm.start()].rstrip().endswith(self.modal_words):
@@ -784,6 +801,10 @@ class OutcomeRecognizer:
                 continue  # 发现问题24小时内闭环: a deadline, not a result (缩短到12分钟以内 is one)
             if not indicator and verb in OUTPUT_VERBS:
                 indicator = verb  # 全年生产原煤412万吨: the verb names what was produced
+            if not indicator and unit == "%" and self.direction.get(verb) in ("decrease", "increase") \
+                    and vm is not None and not before[:vm.start()].strip():
+                # …降到去年的147人次，下降了43.7%: the size of the change the clause before told
+                indicator, start = verb, vm.start()
             if not indicator and verb in ACHIEVE_VERBS and len(verb) >= 2 and start < qm.start():
                 # 收集建议57条，采纳实施21条: the object is the previous clause's, the act is counted
                 indicator, start = verb, vm.start()
@@ -798,6 +819,26 @@ class OutcomeRecognizer:
             if verb in ("提升", "提高") and clause[qm.start() - 1:qm.start()] in ("至", "到"):
                 direction = "increase"
             out.append((start, end, Quantity(indicator, num, unit, direction, year)))
+        return out
+
+    def _spoken_counts(self, clause: str) -> list["_Count"]:
+        """Counts written in Chinese numerals, as a speech or its transcript says them
+        (``两千八百六十万吨``, ``二百六十一人次``, ``百分之九十八点五``): their values by cn2an
+        (a maintained converter of Chinese numerals). A numeral of one character (一名, 六期)
+        counts no result: it is how a text says one act, not a figure it reports."""
+        out = []
+        for m in self.cn_qty_re.finditer(clause):
+            if m["pct"] is not None:
+                value = _spoken_number(m["pct"])
+                if value is not None:
+                    out.append(_Count(m.start(), m.end(), value, "%"))
+                continue
+            run = m["cn"]
+            if len(run) < 2 and run not in "十百千":
+                continue
+            value = _spoken_number(run)
+            if value is not None:
+                out.append(_Count(m.start("cn"), m.end(), value, m["unit"]))
         return out
 
     def _arrow(self, clause: str, year: int | None):
@@ -891,7 +932,7 @@ FALL_BY_RE = re.compile(rf"(?P<ind>{CHANGE_SIZE}|(?:下降|降低|减少|增长|
 #: What makes an output figure a capacity, a design or a plan (核定产量, 设计进尺, 年产量).
 DESIGNED_OUTPUT_RE = re.compile(r"(?:核定|设计|计划|预计|目标|生产能力|年)(?:原煤|商品煤)?(?:产量|进尺)\s*$")
 #: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).
-OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|利润总额)\s*$")
+OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|利润总额)(?:是|为)?\s*$")
 #: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may
 #: follow in the next clause (OutcomeRecognizer._trend_to_level).
 TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
@@ -899,7 +940,7 @@ TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")
 #: A rate right before its percentage, with no verb: 整改率100%.
-RATE_END_RE = re.compile(r"(?P<ind>[\u4e00-\u9fff]{1,8}(?:率|满意度(?:测评|调查)?))\s*$")
+RATE_END_RE = re.compile(r"(?P<ind>[\u4e00-\u9fff]{1,8}(?:率|满意度(?:测评|调查)?))(?:是|为)?\s*$")
 RATE_RE = re.compile(
     r"(?P<year>(?:19|20)\d{2}年)?(?P<ind>[\u4e00-\u9fff]{1,12}率)(?P<verb>降低|下降|减少|提升|提高|控制在|保持在|为|达到|达)"
     r"(?:至|到)?(?P<num>\d+(?:\.\d+)?)(?![\d.%％\u4e00-\u9fff])")
@@ -913,11 +954,17 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
                       r"|(?:该|这一|此)[\u4e00-\u9fff]{1,4}(?:实施|推行|运行|开展|推广)(?:以来|后))+)")
 
 
-#: A section or a paragraph labelled as the problems found (存在问题, 存在的不足, 问题与不足).
-PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项")
+#: A section or a paragraph labelled as the problems found (存在问题, 存在的不足, 问题与不足)
+#: or as questions to discuss (思考题).
+PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项"
+                              # a teaching case's questions for discussion: a figure there is asked about
+                              r"|思考题|讨论题|思考与讨论")
 #: A numbered heading (一、 （一） 1. 2.1), with what follows it on its line.
-NUMBERED_LINE_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．\s])"
+NUMBERED_LINE_RE = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]+、)|(?P<paren>[（(][一二三四五六七八九十\d]+[）)])"
+                              r"|(?P<arabic>\d+[、.．\s])|(?P<dotted>\d+(?:\.\d+)+[、.．\s]?))"
                               r"\s*(?P<rest>.*)$", re.M)
+#: The ranks of the numbered headings, outermost first (一、 > （一） > 1. > 1.1).
+HEADING_RANKS = ("cn", "paren", "arabic", "dotted")
 
 
 def _problem_ranges(text: str) -> list[tuple[int, int]]:
@@ -926,6 +973,8 @@ def _problem_ranges(text: str) -> list[tuple[int, int]]:
     it, or the section a numbered heading of them alone opens, up to the next numbered
     heading. Character ranges ``(start, end)``; what is counted there is what went wrong."""
     heads = list(NUMBERED_LINE_RE.finditer(text))
+    rank = [HEADING_RANKS.index(m.lastgroup if m.lastgroup != "rest" else next(
+        g for g in HEADING_RANKS if m[g] is not None)) for m in heads]
     out = []
     for k, m in enumerate(heads):
         label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])
@@ -934,8 +983,38 @@ def _problem_ranges(text: str) -> list[tuple[int, int]]:
         if label.end() < len(m["rest"].rstrip()):
             out.append((m.start(), m.end()))  # （一）存在问题。…: this paragraph
         else:
-            out.append((m.start(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
+            # up to the next heading of its rank or an outer one (its own 1. 2. 3. stay inside)
+            end = next((h.start() for h, r in zip(heads[k + 1:], rank[k + 1:]) if r <= rank[k]), len(text))
+            out.append((m.start(), end))
     return out
+
+
+class _Count:
+    """A number and its unit found in a clause (characters ``start``–``end``)."""
+
+    __slots__ = ("_start", "_end", "num", "unit")
+
+    def __init__(self, start: int, end: int, num: float, unit: str):
+        self._start, self._end, self.num, self.unit = start, end, num, unit
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _spoken_number(text: str) -> float | None:
+    """The value of a Chinese numeral (``两千八百六十`` → 2860.0), or ``None`` when it is
+    not one (``一线`` and the like are refused)."""
+    import cn2an
+
+    if text == "百":
+        return 100.0  # 百分之百
+    try:
+        return float(cn2an.cn2an(text, "normal"))  # normal: 两 as well as 二 (两千八百六十)
+    except (ValueError, KeyError):
+        return None
 
 
 def _number(text: str) -> float:

@@ -84,8 +84,8 @@ CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|�
 QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育", "承诺", "档案", "App", "APP", "小程序",
                      # 提出“短掘短支、锚网索联合支护”方案: a plan named by its quoted content
                      "方案",
-                     # “一对一”师徒帮带 (not 服务: “党建+工会”服务本色 is a quality)
-                     "帮带",
+                     # “一对一”师徒帮带 (not 服务: “党建+工会”服务本色 is a quality), “一对一”带班
+                     "帮带", "带班",
                      # “青安哨兵”监督队, “贤内助”家属安全协管队: a team named by its quoted motto
                      # (unquoted, 综采队 is a work unit)
                      "队",

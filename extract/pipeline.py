@@ -149,8 +149,8 @@ def process_article(nlp: Language, article: Article) -> Doc:
 
 def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     """The version string of the extractor: package version + lexicon digest + rules
-    digest (12 hex each) + segmenter versions, e.g.
-    ``0.1.0+lex.0123456789ab.rules.0123456789ab.rjieba.0.2.2.jieba.0.42.1``.
+    digest (12 hex each) + the versions of cn2an and the segmenter, e.g.
+    ``0.1.0+lex.0123456789ab.rules.0123456789ab.cn2an.0.5.24.rjieba.0.2.2.jieba.0.42.1``.
 
     The rules digest (:func:`rules_digest`) covers the code that decides what an
     extraction says, so an edited rule invalidates the extraction cache
@@ -161,8 +161,12 @@ def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     """
     from . import __version__
 
+    from importlib.metadata import version
+
     lex = load_lexicons(str(lexicon_dir) if lexicon_dir else None).digest[:12]
-    return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}.{segmenter_version()}"
+    # cn2an reads the counts said in Chinese numerals (components/outcomes.py): another
+    # version could read another value.
+    return f"{__version__}+lex.{lex}.rules.{_rules_digest()[:12]}.cn2an.{version('cn2an')}.{segmenter_version()}"
 
 
 #: The modules (paths under ``extract/``; a folder: its ``*.py``) whose code decides what

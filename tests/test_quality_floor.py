@@ -39,13 +39,16 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind12`` is
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind14`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.
 #: ``blind6``'s went down once on purpose, in session 8: a provincial body that gives an honour
 #: (被省煤炭工业协会评为…) is an organisation, as the annotators of blind, blind5, blind8 and
-#: blind11 write it and blind6's does not.)
+#: blind11 write it and blind6's does not. ``blind7``'s went down once on purpose, in session 9:
+#: a mine named after a comma, the topic of its clause (…，东坪煤矿连采队…), is found, and on
+#: blind7's newspaper page the splitter gives that paragraph to the neighbouring article, so the
+#: find counts once right and once false.)
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.95, "practices": 0.87, "outcomes": 0.99, "links": 0.93,
             "safety_links": 0.90, "safety_practices": 0.91},
@@ -61,7 +64,7 @@ HELDOUT_FLOORS = {
                "safety_links": 0.84, "safety_practices": 0.89},
     "blind6": {"organisations": 0.95, "practices": 0.92, "outcomes": 0.97, "links": 0.94,
                "safety_links": 0.91, "safety_practices": 0.92},
-    "blind7": {"organisations": 0.90, "practices": 0.85, "outcomes": 0.96, "links": 0.95,
+    "blind7": {"organisations": 0.89, "practices": 0.85, "outcomes": 0.96, "links": 0.95,
                "safety_links": 0.89, "safety_practices": 0.94},
     "blind8": {"organisations": 0.90, "practices": 0.82, "outcomes": 0.90, "links": 0.84,
                "safety_links": 0.80, "safety_practices": 0.84},
@@ -71,6 +74,10 @@ HELDOUT_FLOORS = {
                 "safety_links": 0.82, "safety_practices": 0.88},
     "blind11": {"organisations": 0.96, "practices": 0.87, "outcomes": 0.94, "links": 0.92,
                 "safety_links": 0.96, "safety_practices": 0.96},
+    "blind12": {"organisations": 0.87, "practices": 0.81, "outcomes": 0.95, "links": 0.96,
+                "safety_links": 0.96, "safety_practices": 0.96},
+    "blind13": {"organisations": 0.96, "practices": 0.79, "outcomes": 0.92, "links": 0.86,
+                "safety_links": 0.88, "safety_practices": 0.91},
 }
 
 

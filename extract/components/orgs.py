@@ -500,6 +500,8 @@ class OrganisationRecognizer:
                 for m in literal(form + suffix).finditer(text):
                     if form.startswith(("全", "该", "本", "各")) and form != canon:
                         continue  # 全矿党委员…: a generic alias (全矿) makes no body of its own
+                    if suffix == "党校" and form in ("矿井", "矿", "公司", "集团"):
+                        continue  # 打造“矿井党校＋矿井大讲堂…”: a place of learning, the measure's words
                     if len(form) <= 3 and form != canon and any(st < m.start() < e for st, e, _, _ in mentions):
                         continue  # 矿党委宣传部 inside 石门坡煤矿党委宣传部: a short alias inside a longer name
                     # as written (西铭矿党委); a trade name's body is the legal name's (瑞丰煤业公司党委

@@ -174,6 +174,11 @@ class Linker:
             clause = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|上半年|下半年|此后|随后|其间)?", "", clause)
             # 通过攻关队一年的努力: the team as the means; 各青监岗累计查处…: each post of it
             clause = re.sub(r"^\s*(?:通过|经过|依靠|各)", "", clause)
+            # 截至2024年底，平台上线微课312节，…: a thing one uses, named by its kind alone as the subject
+            bare = next((k for k in BARE_SUBJECT_KINDS if clause.startswith(k)
+                         and not clause[len(k):len(k) + 1] in ("的", "和", "与", "建", "化")), None)
+            if bare is not None and (used := _last_of_kind(practices, bare, before)) is not None:
+                return used
             m = self.kind_start_re.match(clause)
             if m is not None:
                 kind = m["kind"]
@@ -284,6 +289,11 @@ class Linker:
             # Read once a sentence, not once a result: the measure the sentence opens by referring
             # to (依托该平台，…) and the part it frames itself by (在“X”中的“Y”方面，…).
             opening_ref = self._named_back(sentence, practices, sent.start) if sent_outcomes else None
+            if opening_ref is None and sent_outcomes and prev_all and para == prev_sent_para \
+                    and self.kind_ref_re.match(TIME_OPENER_RE.sub("", _first_clause(sentence))[:6]):
+                # 矿党委建立“安全情绪晴雨表”：…。该制度运行一年，…: a measure of no type word, named
+                # back by the kind the text gives it — the named measure of the sentence before.
+                opening_ref = next((p for p in prev_all if "“" in span_ext(p, "canonical")), None)
             # 督导队还负责对新职工进行“一对一”带班，…: the team named short as the subject of
             # the measure it carries out shares its results.
             opening_subject = None
@@ -503,6 +513,8 @@ HOST_BETWEEN_RE = re.compile(r"(?:中|上)?(?:开展|组织|举办|举行)了?")
 ABBREVIATED_ENDS = "岗队组站哨点室"
 #: Three-character words that end like an abbreviation of a team or post and are none.
 COMMON_THREE = frozenset({"党小组", "工作组", "领导组", "青年队", "党员队", "专家组", "检查组", "督导组", "调研组"})
+#: Things one uses that a clause names by their kind alone as its subject (平台上线微课312节).
+BARE_SUBJECT_KINDS = ("平台", "小程序", "App", "APP")
 #: Kinds of measure that are things one uses, named alone as the means of a result (通过平台…).
 MEANS_KINDS = ("平台", "系统", "小程序", "App", "APP")
 

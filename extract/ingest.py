@@ -62,7 +62,7 @@ ITEM_HEAD = rf"[{BULLETS}]|案例\s*[\d一二三四五六七八九十]*\s*[：:]
 #: of reports and bulletins: an item's bullet (◆机电修配中心：…, ■, ▶) and a case box's label
 #: (案例：青岗坪煤矿“红色网格”…, 案例1).
 HEADING_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*\s+\S|\d+[、.．](?!\d)\S"
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*\s+\S|\d+[、.．](?!\d)\S"
     # 2.1党建引领… (a second level without a space), not a decimal before its unit (2.5天缩短)
     r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]|\d+\.\d+(?![\d天万亿倍米吨个名人次条项元分秒])[\u4e00-\u9fff]"
     r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
@@ -321,7 +321,16 @@ def normalise_text(text: str) -> str:
     # becomes \n, so that downstream sees one paragraph a line and never a \r.
     text = _LINE_BREAK_RE.sub("\n", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    if " " in text:
+        # 矿 工 会 与 团 委 在 井 口: OCR of a scan spaces out the characters of a run; they are one
+        # text again, as a line break inside a sentence is (the spaces of a slide part words).
+        text = _SPACED_RUN_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+#: Four characters or more, each alone between single spaces: Han characters, full-width digits
+#: and Chinese punctuation (not ASCII digits: the columns of a flattened table are spaced so).
+_SPACED_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] ){3,}[\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．]")
 
 
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")

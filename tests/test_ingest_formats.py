@@ -622,3 +622,16 @@ def test_a_bullet_that_fills_the_line_goes_on_below() -> None:
     assert "划分为三十七个网格" in out
     assert "\n◆东坡矿：党员网格管得好\n" in out
     assert "见表1\n2 党建引领" in out
+
+
+def test_ocr_spaced_characters_are_joined_and_full_width_headings_are_headings():
+    """OCR of a scan spaces out the characters of a run (blind14's pattern, our own text here):
+    they are one text again; the spaced columns of a flattened table and the words of a
+    slide stay as they are; 1．5 with a full-width point numbers a heading."""
+    from extract.ingest import is_heading, normalise_text
+
+    assert normalise_text("矿 工 会 与 团 委 在 井 口 设 立 “ 亲 情 寄 语 ” 墙") == "矿工会与团委在井口设立“亲情寄语”墙"
+    assert normalise_text("矿井已连续安 全 生 产 １ ２ ０ ０ 天 。") == "矿井已连续安全生产１２００天。"
+    assert normalise_text("瓦斯超限（次） 11 9 6 4 2 1") == "瓦斯超限（次） 11 9 6 4 2 1"
+    assert normalise_text("● 原煤产量162.4万吨 完成计划104.8%") == "● 原煤产量162.4万吨 完成计划104.8%"
+    assert is_heading("１．５ 数字智安：用数据说话") and not is_heading("2.5天缩短了工期")

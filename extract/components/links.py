@@ -72,10 +72,10 @@ SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落�
             r"(?:以来|以后|之后|[一二三四五六七八九十两半\d]+(?:年|个月|周)(?:多)?来)"
             r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|试点|创建|投用|应用|设立|成立|组建|开通|上线|挂牌)后|期间"
             # 微党课开了两年: the spoken form of how long a measure has run
-            r"|(?:开|办|搞|坚持|推行|运行)了[一二三四五六七八九十两半\d]+(?:年|个月))")
+            r"|(?:开|办|搞|坚持|推行|运行)了[一二三四五六七八九十两半\d]+(?:年|个月)(?:多|半)?)")
 #: A sentence that opens with the time of running alone (试点期间，…, 实施以来，…): it goes on
 #: about the measure of the sentence before.
-RUNNING_OPENER_RE = re.compile(r"\s*(?:试点|试行|实施|推行|运行|开展)(?:期间|以来|之后|后)[，,]")
+RUNNING_OPENER_RE = re.compile(r"\s*(?:试点|试行|实施|实行|推行|运行|开展)(?:期间|以来|之后|后)[，,]")
 
 
 @Language.factory("minekg_links", default_config={"lexicon_dir": ""},
@@ -96,7 +96,7 @@ class Linker:
         # 各/每个 + type word: the units of the measure report their results
         # (…划分为68个党员安全责任区。2023年，各责任区党员累计排查隐患1126条).
         self.kind_ref_re = re.compile(
-            rf"(?:这一|这项|这种|该|此|各|每个|每一)(?P<kind>{'|'.join(map(re.escape, kinds))})")
+            rf"(?:这一|这项|这种|这套|这个|这本|这份|该|此|各|每个|每一)(?P<kind>{'|'.join(map(re.escape, kinds))})")
         # 活动期间, 机制运行以来: a type word opening the sentence with a time of running.
         self.kinds = kinds
         self.kind_period_re = re.compile(rf"(?:自|自从)?(?P<kind>{'|'.join(map(re.escape, kinds))}){SINCE_RE}")
@@ -147,8 +147,11 @@ class Linker:
         and ``before`` whose name holds that form (its characters in order, at least two,
         at least a third of the name without its type word) is returned, else ``None``."""
         head = _first_clause(sentence)
-        m = re.fullmatch(rf"(?:自|自从)?[“\"]?(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head) \
-            or re.fullmatch(r"(?:通过|经过|依靠|借助)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?", head)  # 通过夜查，…
+        # (这个“一问三答”坚持了一年多: the demonstrative is no word of the form; 实行积分后: nor the verb)
+        m = re.fullmatch(rf"(?:自|自从)?(?:这个|这项|这一|这套)?(?:实行|推行|实施|开展)?[“\"]?"
+                         rf"(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head) \
+            or re.fullmatch(r"(?:通过|经过|依靠|借助|凭借|靠着|有了)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?", head) \
+            or re.fullmatch(r"(?:实行|推行|实施|试行|启用|投用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)", head)
         if m is None:
             return None
         form = _plain(m["form"])

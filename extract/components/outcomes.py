@@ -39,6 +39,8 @@ from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, 
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
+         # 抽采瓦斯1860万立方米: gas drained, in cubic metres
+         "万立方米", "立方米",
          # 精煤回收率提高1.2个百分点: a change of a rate, in points
          "个百分点", "百分点",
          # 发现并整改隐患1.26万条, 查纠不安全行为1.1万余人次: counts in ten thousands (余: about)
@@ -65,7 +67,9 @@ EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包
 #: Verbs that count what was achieved, before the number (形成12项举措, 完成8项项目).
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
 #: Verbs of a mine's output, before the number: 生产原煤412万吨, 产煤312万吨.
-OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤")
+OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤",
+                # 全年抽采瓦斯1860万立方米: gas drained
+                "抽采瓦斯", "抽采")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
 RATED_VERBS = ("评定", "评出", "评选出")
 #: Verbs of a system or a watch catching unsafe acts: a result only of violations (识别违章, not
@@ -109,7 +113,9 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # what discipline inspection reports as its results (GUIDELINES.md «integrity»)
                  "问责", "移交", "党纪处分", "政务处分", "诫勉谈话", "收回", "追缴", "挽回",
                  # 按期销号2044条: hazards closed off the register; 提拔35岁以下科级干部6名: cadres raised
-                 "销号", "提拔")
+                 "销号", "提拔",
+                 # 提前劝离…不宜下井人员9人次 (as 拦下); 修复巷道1180米; 增创效益2160万元
+                 "劝离", "劝退", "修复", "增创")
 #: Head nouns of practice names (a subset of practice_types.tsv used to tell a formed
 #: practice from a formed result).
 PRACTICE_HEADS = ("模式", "机制", "制度", "体系", "格局", "平台", "品牌", "工作法")
@@ -211,7 +217,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|下降|降低|减少|增长|提高|提升|上升)$|^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|下降|降低|减少|增长|提高|提升|上升)$|^是|^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -269,7 +275,7 @@ QUAL_FIXED = [
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
-    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?![\d.])"),
+    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?!\.?\d)"),
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
@@ -282,12 +288,14 @@ QUAL_FIXED = [
     # 实现瓦斯零超限, 全年实现零轻伤: a count of harm held at zero.
     re.compile(r"(?:全年)?实现(?:了)?[\u4e00-\u9fff]{0,4}?零" + ZERO_HARM + r"(?!工作面)"),
     # 这次险情全班零伤亡: a whole team or year without harm.
-    re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年)零" + ZERO_HARM),
+    re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年|期间)零" + ZERO_HARM),
     # ● 瓦斯“零超限” 水害“零事故”: a slide's statement, a harm of a kind held at zero.
     re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"]$"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 全年没有发生一次冲击地压显现, 经帮教人员没有再发生重复违章: the spoken form of 未发生.
-    re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情)"),
+    re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情|漏报|误报)"),
+    # 我们班没出过一起违章: the spoken form again
+    re.compile(r"[^，,。；;]{0,8}没(?:有)?出过(?:一次|一起)?(?:违章|事故|“三违”|三违|差错)"),
     # 顶板事故再没有发生过: the spoken form of 未发生, said of a harm.
     re.compile(r"[^，,。；;]{0,8}(?:事故|伤亡|三违|违章|超限|险情)(?:就|也)?再(?:也)?没(?:有)?(?:发生|出现)过?"),
     # 全年没有因为情绪问题出过一次差错: the spoken form of no error at all.
@@ -739,7 +747,7 @@ class OutcomeRecognizer:
                     # 新增高级技师7名、技师19名: the verb counts every item of the list
                     start = qm.start() - len(item["ind"])
                     indicator, end = _trim(item["ind"]), qm.end()
-                elif "通过" in before[start:vm.start()]:
+                elif re.search(r"通过|利用|依靠|借助|运用|依托|凭借|靠着", before[start:vm.start()]):
                     # …通过“X”管理共排查整改隐患1326条: the means stays out of the result
                     indicator, end = _trim(between), qm.end()
                     start = re.search(r"(?:共计|共|累计|全年)?$", before[:vm.start()]).start()
@@ -780,6 +788,9 @@ class OutcomeRecognizer:
                         and _trim(before[start:best.start()]):
                     # 月进尺最高412米，创矿井纪录: a best figure that set a record
                     verb, indicator, end = "达", _trim(before[start:best.start()]), qm.end()
+                elif unit == "倍" and re.search(r"(?:是|为|达到?|相当于)[^，,；;。]{0,8}的\s*$", before):
+                    # …上报隐患1146条，是前年的2.6倍: a figure stated against an earlier one
+                    verb, indicator, end = "达", _trim(before[start:]), qm.end()
                 elif unit == "%" and RATE_END_RE.search(before):
                     # 整改率100%, 办结率98.2%: a rate stated as attained
                     rate = RATE_END_RE.search(before)

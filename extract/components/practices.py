@@ -168,7 +168,7 @@ NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
 #: A harm held at zero (零事故, 零超限, 零“三违”): a result's words, not a measure's name.
 ZERO_HARM_RE = re.compile(r"零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|违纪|三违|“三违”|\"三违\")")
-NOT_A_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
+NOT_A_NAME_RE = re.compile(r"^(?:(?:这|那)[本个套项份种些]|[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
 #: One item of a 、-list: up to 16 characters without punctuation.
 # (· and • join the headlines of a news list: 推进会召开·一线党员讲安全)
 ITEM_RE = re.compile(r"[^，,。；;：:！？!?（）()、“”\"《》\n·•]{1,24}")
@@ -193,7 +193,7 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十两百千万\d]")
 LABEL_VERBS = ("严把", "把好", "把牢", "把住", "守住", "守好", "严守", "执行")
 #: Prepositions and linking verbs that may stand before a quote: 通过“三会一课”.
 LABEL_PREPOSITIONS = ("为了让", "为了", "让", "使", "通过", "依托", "借助", "结合", "围绕", "按照", "根据", "利用", "运用", "在", "以", "把",
-                      "将", "用", "对", "与", "和", "及")
+                      "将", "用", "对", "与", "和", "及", "依靠", "凭借", "靠着", "有了", "经过")
 #: The effect of a measure named after it (借助“违章曝光台”的警示作用, 在“师徒帖”的约束下,
 #: 在“双述双评”的推动下): the quote is the measure that acts, not a modifier of a phrase.
 EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}作用|作用|带动|推动|引领|约束|激励|促进|助推|影响)(?:下|[，,。；;]|$)"
@@ -226,6 +226,8 @@ PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基�
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
 NOT_A_TOPIC_RE = re.compile(r"^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+#: A preposition of means right before a quote (靠着“…”, 依靠“…”, 通过“…”).
+MEANS_BEFORE_RE = re.compile(r"(?:靠着|依靠|凭借|通过|依托|借助)$")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
 ABBREVIATION_RE = re.compile(r"\s*[（(]\s*(?:以下|下文)?简称[：:]?\s*[“\"]?(?P<alias>[^）)“”\"，,、]{2,10}?)[”\"]?\s*[）)]")
 #: A sentence that reports the literature: an author and year (王强（2020）提出, 李明等(2021)
@@ -632,7 +634,9 @@ class PracticeRecognizer:
             elif WAY_AFTER_RE.match(text, end) and self.adopt_re.search(text, max(0, start - 6), start):
                 pass  # 推行“支部建在区队、小组建在班上”的做法: the quote names the way of working
             elif inner.count("、") >= 1 and not typ and not all(
-                    NUMBERED_RE.match(item) for item in inner.split("、")):
+                    NUMBERED_RE.match(item) for item in inner.split("、")) and not (
+                    # 实行“挂牌督办、双签销号”, 靠着“…”: acts a measure is made of, adopted or relied on
+                    MEANS_BEFORE_RE.search(text, max(0, start - 4), start) or self.adopt_re.search(text, max(0, start - 4), start)):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
             elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \
                     and not EFFECT_AFTER_RE.match(text, end):

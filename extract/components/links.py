@@ -157,13 +157,15 @@ class Linker:
         form = _plain(m["form"])
         if len(form) < 2 or form.startswith(("这", "该", "此", "上述", "以上")):
             return None
+        # 通过夜查, 有了积分超市: the form is written in the name as it stands (通过对比 is "by comparing")
+        whole = m.re.pattern.startswith("(?:通过") or m.re.pattern.startswith("(?:实行")
         for p in reversed(practices):
             if not since <= p.start < before:
                 continue
             name = _plain(p._.canonical)
             # A short form drops the type word (党员安全联保机制 → 联保).
             stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
-            if len(form) * 3 >= len(stem) and in_order(form, name):
+            if len(form) * 3 >= len(stem) and in_order(form, name) and (not whole or form in name):
                 return p
         return None
 
@@ -302,8 +304,9 @@ class Linker:
             opening_subject = None
             if sent_outcomes and sent_practices:
                 first = _first_clause(sentence)
-                opening_subject = (self._subject_kind(first, practices, sent.start)
-                                   or self._tail_mention(first, tails, sent.start))
+                if not re.search(r"成员|队员|所在|的", first[:8]):  # 督导队成员所在的综采一队: a modifier
+                    opening_subject = (self._subject_kind(first, practices, sent.start)
+                                       or self._tail_mention(first, tails, sent.start))
             inner = _sentence_frame(sentence, sent.start_char, sent_practices) if sent_outcomes else None
             for outcome in sent_outcomes:
                 # A measure inside its result is its subject (outcomes.SUBJECT_LEAD_RE).
@@ -428,6 +431,8 @@ NUMBERED_HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[�
 RESULTS_HEADING_RE = re.compile(r"(?P<name>.+?)(?:的|取得的|实施)?(?:主要)?(?:成效|效果|成果|成绩)$")
 #: The marks of a list's items: bullets, and a dash that opens a sub-item (— 党员跟班不断档).
 ITEM_MARKS = BULLETS + "—－-·"
+#: The marks of sub-items: arrows, hollow marks and dashes (the filled ● ■ ◆ ★ ▲ open items).
+SUB_MARKS = "▶►▷○◇□☆△•—－-·"
 
 
 class Outline:
@@ -481,7 +486,9 @@ class Outline:
                 stack[-1] = (mark, k)
             else:
                 stack.append((mark, k))
-            if len(stack) >= 2 and by_line.get(stack[-2][1]):
+            # A sub-item's mark is a lesser one (▶ — ○ under ● ■ ◆): two top marks one after the
+            # other are two lists, not a list and its sub-items.
+            if len(stack) >= 2 and by_line.get(stack[-2][1]) and mark in SUB_MARKS:
                 self.parent[k] = by_line[stack[-2][1]]
             if section_part is not None:
                 self.frame[k] = section_part

@@ -69,7 +69,7 @@ COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "�
 #: Verbs of a mine's output, before the number: 生产原煤412万吨, 产煤312万吨.
 OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤",
                 # 全年抽采瓦斯1860万立方米: gas drained
-                "抽采瓦斯", "抽采")
+                "抽采瓦斯")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
 RATED_VERBS = ("评定", "评出", "评选出")
 #: Verbs of a system or a watch catching unsafe acts: a result only of violations (识别违章, not
@@ -124,7 +124,7 @@ FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
 #: People who all gained a certificate (128名青工全部拿到了特种作业操作证): a training's result,
 #: the people between the count and the verb.
 CERTIFIED_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:全部|都|均|先后)(拿到|取得|获得|考取)了?"
-                          r"(?P<ind>[^，,。；;]{0,14}(?:证|证书|资格|职称))")
+                          r"(?P<ind>[^，,。；;]{0,14}(?:证|证书|资格|职称))(?!后方可|后才|才能|方能)")
 #: A mine's natural or designed attributes before their figure (开采深度超过650米, 煤层平均厚度3.2米).
 ATTRIBUTE_RE = re.compile(r"(?:开采深度|埋深|埋藏深度|厚度|倾角|储量|井田面积|生产能力|设计能力|服务年限)"
                           r"(?:超过|达到?|约|为|平均)?\s*$")
@@ -140,7 +140,7 @@ COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+�
                             # 党员占职工总数的17.3%: the share of a kind of people in the whole
                             r"|(?:党员|团员|青工|女工|青年职工|干部)(?:仅)?占(?:到)?[\u4e00-\u9fff]{0,6}总(?:数|人数)的\s*$"
                             # 其中一线党员占62%: the share of a kind of people in a body
-                            r"|(?:^|其中|中)\s*[\u4e00-\u9fff]{0,4}(?:党员|团员|青工|女工|职工|干部)(?:仅)?占\s*$"
+                            r"|(?:^|其中)\s*[\u4e00-\u9fff]{0,4}(?:党员|团员|青工|女工|职工|干部)(?:仅)?占\s*$"
                             # 其中一线党员占比约58%: the share of a kind of people, stated as it is
                             r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$"
                             # 有效样本中党员占31.2%，一线职工占72.5%: the sample's make-up goes on
@@ -152,6 +152,9 @@ CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 #: A list item of a slide or an outline: a bullet, then statements with no punctuation
 #: between them (``● 原煤产量162.4万吨 完成计划104.8%``).
 ITEM_LINE_RE = re.compile(rf"\s*[{BULLETS}]")
+#: A list item of targets or plans: its first words name them (● 2024年目标 …, ● 力争 …, ● 下一步计划 …).
+ITEM_TARGET_RE = re.compile(rf"\s*[{BULLETS}]\s*(?:(?:19|20)\d{{2}}\s*年(?:度)?)?[^\s，,。；;]{{0,4}}?"
+                            r"(?:目标|力争|争取|计划|打算|下一步|预计)")
 #: Where such an item's statements part: a space before words, not before a number
 #: (``平均分 78.5分`` is one statement, ``2 190天`` one number).
 ITEM_SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=[^\s\d])")
@@ -188,10 +191,19 @@ def _clauses(sentence: str) -> list:
         a = m.start()
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         for sm in ITEM_SPACE_RE.finditer(sentence, a + lead + 1, m.end()):
+            # ● 设备故障率 下降23%, ● 职工满意度 由82%提高到95%: an indicator, then its change
+            if not _HAS_COUNT_RE.search(sentence, a, sm.start()) and CHANGE_OPENER_RE.match(sentence, sm.end()):
+                continue
             out.append(_Piece(sentence, a, sm.start()))
             a = sm.end()
         out.append(_Piece(sentence, a, m.end()))
     return out
+
+
+#: What opens the second half of one statement: its change or the comparison it is made in.
+CHANGE_OPENER_RE = re.compile(r"下降|降低|减少|增加|增长|提高|提升|上升|由|从|同比|环比|较|比|为|达")
+#: A count in a piece of a slide's line: digits or a Chinese numeral of two characters.
+_HAS_COUNT_RE = re.compile(r"\d|[零〇一二两三四五六七八九][十百千万]")
 #: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
 #: 目标 name one aim of their own clause.
 CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
@@ -279,7 +291,7 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
-    re.compile(r"[^，,。；;“”\"]{2,10}清零(?![\u4e00-\u9fff]|[”\"][\u4e00-\u9fff])"),
+    re.compile(r"(?<![“\"])[^，,。；;“”\"]{2,10}清零(?![”\"][\u4e00-\u9fff])"),
     re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
@@ -477,8 +489,8 @@ class OutcomeRecognizer:
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
             s0 = sent.start_char
             s_text = text[s0:sent.end_char]
-            if self._is_wish(s_text):
-                continue
+            if self._is_wish(s_text) or ITEM_TARGET_RE.match(s_text):
+                continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             year = year_in(s_text)
             prev_category = ""
             clauses = _clauses(s_text)
@@ -517,8 +529,9 @@ class OutcomeRecognizer:
                     span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
                     # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
                     # elliptic indicator goes on about the result before it.
-                    if span.label_ == "other" and prev_category and ELLIPTIC_RE.match(q.indicator):
-                        span.label_ = prev_category
+                    if span.label_ == "other" and ELLIPTIC_RE.match(q.indicator):
+                        # (瓦斯超限6次，较上年减少9次: the count before is no result, its clause names the head)
+                        span.label_ = prev_category or (self.lex.category_of(clauses[k - 1].group(0)) if k else "other")
                     prev_category = span.label_
                     ext = span._  # spaCy makes an Underscore object on every ``span._``
                     ext.quantity = q
@@ -688,7 +701,7 @@ class OutcomeRecognizer:
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
             if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
                 continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
-            if re.search(r"(?:至少|不少于|不低于|最少|不超过|不高于|最多|至多|低于|高于)[\u4e00-\u9fff]{0,4}$", before) \
+            if re.search(r"(?:至少|不少于|不低于|最少|不超过|不高于)[\u4e00-\u9fff]{0,4}$", before) \
                     and "实现" not in before:
                 continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
                 # (实现每个生产班至少有1名党员: a state reached)
@@ -856,8 +869,9 @@ class OutcomeRecognizer:
         """Rule *measured*, arrow form: indicator + number → number (``职工安全知识抽考平均分
         78.5分→88.2分``, ``“三违”人次 88→57``): the level reached, up or down from the first."""
         m = self.arrow_re.search(clause)
-        if m is None:
-            return []
+        if m is None or re.match(r"\s*[年月日.]", clause[m.end():]) or "年" in m.group(0) \
+                or re.fullmatch(r"(?:19|20)\d{2}(?:\.\d+)?", m["a"]):
+            return []  # 2022.3→2022.12, 2022年46→2023年19: dates, or a year's figure without its unit
         start = _clause_start(clause)
         indicator = _trim(clause[start:m.start()])
         if not indicator or any(t in clause[:m.start()] for t in self.targets):
@@ -989,8 +1003,8 @@ def _problem_ranges(text: str) -> list[tuple[int, int]]:
     out = []
     for k, m in enumerate(heads):
         label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])
-        if label is None:
-            continue
+        if label is None or re.match(r"的|整改|及|和", m["rest"][label.end():]):
+            continue  # （二）存在问题的整改情况: what was done about them
         if label.end() < len(m["rest"].rstrip()):
             out.append((m.start(), m.end()))  # （一）存在问题。…: this paragraph
         else:

@@ -823,8 +823,16 @@ class PracticeRecognizer:
                 qs, qe = at + q.start(), at + q.end()
                 typed = self._type_after(text, qe)
                 model = text[qs:typed[0] if typed else qe]
+                # The model named alone on its line, as a heading or a slide's title names it
+                # (not “四个一”活动开展情况, “三查”行动主要成效, “三零”目标).
+                if text[qs + len(model):at + len(line)].strip(" ：:") or not typed:
+                    continue
                 items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
                 if len(items) != n or not all(m is not None for _, m in items):
+                    continue
+                # names of parts, not field labels (时间：, 第一季度：) nor figures (违章指挥：由12起…)
+                if any(len(m["name"]) < 3 or m["name"].startswith("第") or re.search(r"\d", item)
+                       for (a, m), (_, item) in zip(items, lines[k + 1:k + 1 + n])):
                     continue
                 after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
                 if PART_ITEM_RE.match(after):
@@ -1287,8 +1295,10 @@ def _inner_mentions(spans) -> None:
                 break
             qname = span_ext(q, "canonical")
             inner = re.search(r"[“\"]([^“”\"]+)[”\"]", qname)
-            # (主题党日“下井日”, then 主题党日: the institution that hosts the theme, itself)
+            # (主题党日“下井日”, then 主题党日: the institution that hosts the theme, itself;
+            # “主题党日+安全”活动 joins the institution to a theme, which stays itself)
             if span_ext(q, "rule") == "quoted" and inner is not None and name in normalise_name(inner.group(1)) \
+                    and not re.search(r"[+＋]", inner.group(1)) \
                     and len(name) < len(normalise_name(qname)):
                 _name_again(p, q)
                 break

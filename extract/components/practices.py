@@ -635,8 +635,9 @@ class PracticeRecognizer:
                 pass  # 推行“支部建在区队、小组建在班上”的做法: the quote names the way of working
             elif inner.count("、") >= 1 and not typ and not all(
                     NUMBERED_RE.match(item) for item in inner.split("、")) and not (
-                    # 实行“挂牌督办、双签销号”, 靠着“…”: acts a measure is made of, adopted or relied on
-                    MEANS_BEFORE_RE.search(text, max(0, start - 4), start) or self.adopt_re.search(text, max(0, start - 4), start)):
+                    # 靠着“挂牌督办、双签销号”，…: acts relied on as the means of a result (after 坚持/实行
+                    # such a quote is a slogan or a routine: 坚持“党建抓安全、安全促党建”, 实行“日巡、周检、月评”)
+                    MEANS_BEFORE_RE.search(text, max(0, start - 4), start)):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
             elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \
                     and not EFFECT_AFTER_RE.match(text, end):

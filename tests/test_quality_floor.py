@@ -39,7 +39,7 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind14`` is
+#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind15`` is
 #: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
 #: in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.
@@ -76,8 +76,10 @@ HELDOUT_FLOORS = {
                 "safety_links": 0.96, "safety_practices": 0.96},
     "blind12": {"organisations": 0.87, "practices": 0.81, "outcomes": 0.95, "links": 0.96,
                 "safety_links": 0.96, "safety_practices": 0.96},
-    "blind13": {"organisations": 0.96, "practices": 0.79, "outcomes": 0.92, "links": 0.86,
-                "safety_links": 0.88, "safety_practices": 0.91},
+    "blind13": {"organisations": 0.96, "practices": 0.79, "outcomes": 0.92, "links": 0.89,
+                "safety_links": 0.88, "safety_practices": 0.92},
+    "blind14": {"organisations": 0.82, "practices": 0.87, "outcomes": 0.97, "links": 0.92,
+                "safety_links": 0.81, "safety_practices": 0.80},
 }
 
 

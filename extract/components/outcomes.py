@@ -955,7 +955,7 @@ CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
 FALL_BY_RE = re.compile(rf"(?P<ind>{CHANGE_SIZE}|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
 #: What makes an output figure a capacity, a design or a plan (核定产量, 设计进尺, 年产量).
-DESIGNED_OUTPUT_RE = re.compile(r"(?:核定|设计|计划|预计|目标|生产能力|年)(?:原煤|商品煤)?(?:产量|进尺)\s*$")
+DESIGNED_OUTPUT_RE = re.compile(r"(?:核定|设计|计划|预计|目标|生产能力|(?<![\d全当今去上本该])年)(?:原煤|商品煤)?(?:产量|进尺)\s*$")
 #: An output or income right before its figure, with no verb (原煤产量420.6万吨, 营业收入32亿元).
 OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|利润总额)(?:是|为)?\s*$")
 #: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may

@@ -452,12 +452,12 @@ class Outline:
         by_line: dict[int, list[Span]] = {}
         for p in practices:
             by_line.setdefault(text.count("\n", 0, p.start_char), []).append(p)
-        self._by_line = by_line
         self.parent: dict[int, list[Span]] = {}
         self.frame: dict[int, Span] = {}
         self.results_of: dict[int, Span] = {}
         self._same_level_before: dict[int, list[Span]] = {}
         stack: list[tuple[str, int]] = []  # (mark, line) of the open items, outermost first
+        measures_at: dict[str, list[Span]] = {}  # mark → the measures of its last item that names some
         section_part: Span | None = None
         results: Span | None = None
         offset = 0
@@ -466,7 +466,7 @@ class Outline:
             heading = NUMBERED_HEADING_RE.match(line)
             mark = _item_mark(line)
             if heading and not mark:
-                stack, results = [], None
+                stack, results, measures_at = [], None, {}
                 here = [p for p in by_line.get(k, ()) if p.start_char >= start + heading.start("rest")]
                 alone = [p for p in here if _plain(p.text) == _plain(heading["rest"])]
                 section_part = alone[0] if alone and span_ext(alone[0], "part_of") else None
@@ -476,13 +476,13 @@ class Outline:
                 continue
             if not mark:
                 if line.strip():
-                    stack, results = [], None  # a caption or a paragraph ends the list
+                    stack, results, measures_at = [], None, {}  # a caption or a paragraph ends the list
                 continue
             while stack and stack[-1][0] != mark and mark in (m for m, _ in stack):
                 stack.pop()
+                measures_at = {m: v for m, v in measures_at.items() if m in (n for n, _ in stack) or m == mark}
             if stack and stack[-1][0] == mark:
-                self._same_level_before[k] = next(
-                    (by_line[j] for _, j in reversed(self._levels(stack)) if by_line.get(j)), [])
+                self._same_level_before[k] = measures_at.get(mark, [])
                 stack[-1] = (mark, k)
             else:
                 stack.append((mark, k))
@@ -490,15 +490,12 @@ class Outline:
             # other are two lists, not a list and its sub-items.
             if len(stack) >= 2 and by_line.get(stack[-2][1]) and mark in SUB_MARKS:
                 self.parent[k] = by_line[stack[-2][1]]
+            if by_line.get(k):
+                measures_at[mark] = by_line[k]
             if section_part is not None:
                 self.frame[k] = section_part
             if results is not None and len(stack) == 1:
                 self.results_of[k] = results
-        self._sections_part = {k: p for k, p in self.frame.items()}
-
-    @staticmethod
-    def _levels(stack: list[tuple[str, int]]) -> list[tuple[str, int]]:
-        return stack[-1:]
 
     def effect_of(self, line: int) -> list[Span]:
         """The measures a line labelled 成效：/结果： reports on: the part its section's

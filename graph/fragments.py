@@ -29,7 +29,9 @@
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
    contributes was worked out when it was made; joined with the shared triples, trimmed
    to the nodes the page shows — no query over the store; in a forked process
-   (:class:`_Projection`) from :data:`MIN_FORKED_PROJECTION` documents.
+   (:class:`_Projection`) from :data:`MIN_FORKED_PROJECTION` documents. The union of the
+   fragments' parts is kept counted between builds (:mod:`graph.page_parts`): a rebuild
+   reads the parts of the fragments that came and went only.
 
 Both files are staged (:class:`graph.commit.Staging`) and put in place with the build's other
 outputs, so a build that fails or is killed changes none of them.
@@ -551,7 +553,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
-        projection = None if infer else _Projection(shared, list(entries.values()), jobs)
+        projection = None if infer else _Projection(shared, list(entries.values()), jobs,
+                                                    _counted_parts(old, entries, cache))
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
@@ -603,7 +606,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         checked = prev_shared is not None and prev_shared == shared and old.get("shapes") == shapes
         _check(shared, made, cache, checker, shared_checked=checked)
         lap("graph: shapes")
-        network = projection.result() if projection is not None else None
+        network, parts_token = projection.result() if projection is not None else (None, None)
         lap("graph: projection")
         drawn = None
         if network is not None and draw is not None:
@@ -628,10 +631,29 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         token = cache.set_aggregate(agg, shared)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                     "source": source, "docs": docs, "shapes": shapes, "index": index_token})
+                     "source": source, "docs": docs, "shapes": shapes, "index": index_token,
+                     "parts": parts_token})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network, page=drawn)
+
+
+def _counted_parts(old: dict | None, entries: dict[str, _Entry], cache: FragmentCache) -> _Counted:
+    """What the projection needs to update the last build's part counts (:class:`_Counted`):
+    the fragments that came and went since the state ``old`` (none known: count afresh)."""
+    from .page_parts import PART_COUNTS
+
+    path = cache.folder / PART_COUNTS
+    saved = old.get("parts") if old else None
+    came = gone = None
+    if saved:
+        old_keys = set(old.get("fragments", []))
+        new_keys = {e.key for e in entries.values()}
+        came = [e for e in entries.values() if e.key not in old_keys]
+        gone = [cache.get(k) for k in sorted(old_keys - new_keys)]
+        if not all(e is not None for e in gone):
+            came = gone = None
+    return _Counted(path, saved, came, gone, uuid.uuid4().hex)
 
 
 #: Below this many fragments to make, they are made in the build's process: forking
@@ -1110,27 +1132,52 @@ MIN_FORKED_PROJECTION = 256
 _PROJECTING: tuple | None = None
 
 
+@dataclass
+class _Counted:
+    """How the projection finds the union of the parts (:class:`graph.page_parts.PartCounts`).
+
+    Attributes:
+        path: the counts' file (:data:`graph.page_parts.PART_COUNTS` in the fragment cache).
+        saved: the token the last build's state names for it (``None``: count afresh).
+        came, gone: the entries of the fragments that came since the last build and went
+            (``None``: count afresh).
+        token: the token to save the counts under when they changed.
+    """
+
+    path: Path
+    saved: str | None
+    came: list[_Entry] | None
+    gone: list[_Entry] | None
+    token: str
+
+
 class _Projection:
     """The page's graph (:func:`graph.network.project_parts`, trimmed to
     :data:`graph.viz.MAX_NODES` nodes) of the shared triples and the entries' parts.
 
+    With ``counted`` (:class:`_Counted`), the parts are the last build's counted union
+    (:mod:`graph.page_parts`) updated by the parts of the fragments that came and went,
+    and the counts are saved for the next build; without, every entry's part is read.
+
     With more than one job and at least :data:`MIN_FORKED_PROJECTION` documents, it is
-    made in a process forked now, which reads every part from the fragment cache
+    made in a process forked now, which reads the parts from the fragment cache
     (of each ``<key>.frag``) while this one checks the shapes, writes the aggregate and waits for
     the store; otherwise in this process, when :meth:`result` is asked. At 10,000 papers
     reading the parts and projecting them took 3 s of a one-paper rebuild (profiled:
-    fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core.
-    The process returns the trimmed graph (1,500 nodes), pickled.
+    fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core;
+    with the counted parts, 2.1 s (quiet machine, ``benchmarks/bench.py --rebuild``).
+    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token.
     """
 
-    def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None):
-        self._shared, self._entries = shared, entries
+    def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None,
+                 counted: _Counted | None = None):
+        self._shared, self._entries, self._counted = shared, entries, counted
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
 
             global _PROJECTING
-            _PROJECTING = (shared, entries)
+            _PROJECTING = (shared, entries, counted)
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
                 # with fork, the first submission starts the process: it has the parts now
@@ -1138,14 +1185,15 @@ class _Projection:
             finally:
                 _PROJECTING = None
 
-    def result(self) -> nx.MultiDiGraph:
-        """The trimmed graph.
+    def result(self) -> tuple[nx.MultiDiGraph, str | None]:
+        """The trimmed graph, and the token the part counts are saved under (``None``:
+        not saved).
 
         Raises:
             What the projection raised (in its process too).
         """
         if self._future is None:
-            return _project(self._shared, self._entries)
+            return _project(self._shared, self._entries, self._counted)
         try:
             return self._future.result()
         finally:
@@ -1158,17 +1206,51 @@ class _Projection:
             self._pool = None
 
 
-def _project(shared: set[Triple], entries: list[_Entry]) -> nx.MultiDiGraph:
+def _project(shared: set[Triple], entries: list[_Entry], counted: _Counted | None = None
+             ) -> tuple[nx.MultiDiGraph, str | None]:
+    """The page's graph and the token of the saved part counts (:class:`_Projection`)."""
     from .network import project_parts
     from .viz import MAX_NODES
 
-    return project_parts(shared, (e.net for e in entries), max_nodes=MAX_NODES)
+    if counted is None:
+        return project_parts(shared, (e.net for e in entries), max_nodes=MAX_NODES), None
+    counts, token = _part_counts(entries, counted)
+    return project_parts(shared, [counts.union()], max_nodes=MAX_NODES), token
 
 
-def _project_forked() -> nx.MultiDiGraph:
+def _part_counts(entries: list[_Entry], counted: _Counted):
+    """The counted parts of ``entries`` (:class:`graph.page_parts.PartCounts`): the saved
+    ones with the parts that came and went, else counted afresh; saved under
+    ``counted.token`` when they changed. Returns them and the token they are saved under
+    (``None`` when they could not be written: the next build counts afresh)."""
+    from .page_parts import PartCounts, Stale
+
+    counts = None
+    if counted.came is not None and counted.gone is not None:
+        counts = PartCounts.load(counted.path, counted.saved)
+        if counts is not None:
+            if not counted.came and not counted.gone:
+                return counts, counted.saved
+            try:
+                for e in counted.gone:
+                    counts.add(e.net, -1)
+                for e in counted.came:
+                    counts.add(e.net)
+            except Stale:
+                counts = None
+    if counts is None:
+        counts = PartCounts.of(e.net for e in entries)
+    try:
+        counts.save(counted.path, counted.token)
+    except OSError:
+        return counts, None
+    return counts, counted.token
+
+
+def _project_forked() -> tuple[nx.MultiDiGraph, str | None]:
     """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
-    shared, entries = _PROJECTING  # type: ignore[misc]
-    return _project(shared, entries)
+    shared, entries, counted = _PROJECTING  # type: ignore[misc]
+    return _project(shared, entries, counted)
 
 
 class _Loader:

@@ -550,9 +550,9 @@ def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, t
     pids.mkdir()
     real = fragments._project
 
-    def recorded(shared, entries):  # says which process projected
+    def recorded(shared, entries, counted=None):  # says which process projected
         (pids / str(os.getpid())).write_text("", encoding="utf-8")
-        return real(shared, entries)
+        return real(shared, entries, counted)
 
     monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
     monkeypatch.setattr(fragments, "_project", recorded)
@@ -632,3 +632,64 @@ def test_the_page_key_does_not_depend_on_the_hash_seed(built):
                            env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))).stdout
             for seed in ("1", "2", "3")}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_a_rebuild_counts_the_page_parts_of_what_came_and_went_only(records, tmp_path, monkeypatch, forked):
+    """The union of the fragments' page parts is kept counted (graph/page_parts.py): a
+    rebuild that changes one document and drops another updates the saved counts by their
+    parts, without counting every part again, and the counts and the page's graph are
+    those of a build from nothing."""
+    import graph.fragments as fragments
+    import graph.page_parts as page_parts
+    from graph.fragments import FragmentCache, write_graph
+    from graph.page_parts import PART_COUNTS, PartCounts
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    jobs = 2 if forked else 1
+    out = tmp_path / "counted"
+    out.mkdir()
+    write_graph(records, out, "v", out / "fragments", jobs=jobs)
+    changed = copy.deepcopy([r for r in records if not r.doc.startswith("003_")])
+    rec = next(r for r in changed if r.outcomes and r.links)
+    rec.outcomes[0].value, rec.outcomes[0].unit = 7.25, "%"
+
+    def refused(parts):
+        raise AssertionError("every part counted again")
+
+    monkeypatch.setattr(page_parts.PartCounts, "of", classmethod(lambda cls, parts: refused(parts)))
+    again = write_graph(changed, out, "v", out / "fragments", jobs=jobs, update_share=1.0)
+    monkeypatch.undo()
+    assert again.made >= 1
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    saved = PartCounts.load(out / "fragments" / PART_COUNTS, state["parts"])
+    assert saved is not None
+    assert saved.counts == PartCounts.of(cache.get(k).net for k in state["fragments"]).counts
+    full = tmp_path / "full"
+    full.mkdir()
+    here = write_graph(changed, full, "v", full / "fragments")
+    _same_network(again.network, here.network)
+    assert again.network.graph == here.network.graph
+
+
+def test_part_counts_not_of_the_last_build_are_counted_afresh(records, tmp_path):
+    """Counts saved under another token than the state names (another build's, or a
+    build that failed after saving them) are not used: the page is the one of the
+    fragments, and a part taken away that was never counted is refused (Stale)."""
+    from graph.fragments import FragmentCache, write_graph
+    from graph.page_parts import PART_COUNTS, PartCounts, Stale
+
+    out, first = _fresh(records, tmp_path, "stale")
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    net = cache.get(state["fragments"][0]).net
+    PartCounts().save(out / "fragments" / PART_COUNTS, "another build")  # empty counts
+    assert PartCounts.load(out / "fragments" / PART_COUNTS, state["parts"]) is None
+    changed = copy.deepcopy(records)
+    changed[0].practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    full, here = _fresh(changed, tmp_path, "full")
+    _same_network(again.network, here.network)
+    with pytest.raises(Stale):
+        PartCounts().add(net, -1)

@@ -60,7 +60,8 @@ from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import FileRange, Staging
 from .timing import Laps
-from .turtle import block, header, sort_triples
+from .shared_block import SharedBlock, shared_block
+from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
 
@@ -283,9 +284,11 @@ class FragmentCache:
             return
         write_text(path, json.dumps({"format": STATE_FORMAT, **state}, ensure_ascii=False), sync=False)
 
-    def aggregate(self, token: str | None) -> "tuple[_Aggregate, set[Triple] | None] | None":
-        """The aggregate the last build saved (:meth:`set_aggregate`) and the shared
-        triples it wrote, if its token is ``token`` (the one the state names), else ``None``."""
+    def aggregate(self, token: str | None
+                  ) -> "tuple[_Aggregate, set[Triple] | None, SharedBlock | None] | None":
+        """The aggregate the last build saved (:meth:`set_aggregate`), the shared triples
+        it wrote and their block (:class:`graph.shared_block.SharedBlock`; ``None`` when
+        not saved), if its token is ``token`` (the one the state names), else ``None``."""
         if not token:
             return None
         try:
@@ -295,15 +298,19 @@ class FragmentCache:
             agg = _Aggregate(Counter(data["lines"]), {n: Counter(c) for n, c in data["org_names"].items()},
                              {n: Counter(c) for n, c in data["practice_names"].items()})
             lines = data.get("shared")
-            shared = {tuple(line.split(" ", 2)) for line in lines.split("\n") if line} \
-                if isinstance(lines, str) else None
-            return agg, shared
+            if not isinstance(lines, str):
+                return agg, None, None
+            ordered = [tuple(line.split(" ", 2)) for line in lines.split("\n") if line]
+            paragraphs = data.get("paragraphs")
+            top = SharedBlock(ordered, paragraphs) if isinstance(paragraphs, list) else None
+            return agg, set(ordered), top
         except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
             return None
 
-    def set_aggregate(self, agg: "_Aggregate", shared: set[Triple]) -> str:
-        """Save the aggregate of a build's fragments and the shared triples it wrote;
-        returns its token (for the state).
+    def set_aggregate(self, agg: "_Aggregate", shared: SharedBlock) -> str:
+        """Save the aggregate of a build's fragments and the shared triples it wrote, in
+        order, with their block's paragraphs (the next build writes again only those of
+        the subjects that changed, :mod:`graph.shared_block`); returns its token (for the state).
 
         In :mod:`marshal`'s format, not JSON: at 10,000 papers the aggregate (154,000
         lines, 5,700 nodes' names) and the shared triples took 0.5 s to write as JSON, and
@@ -319,7 +326,8 @@ class FragmentCache:
                 "org_names": {n: clean(c) for n, c in agg.org_names.items() if +c},
                 "practice_names": {n: clean(c) for n, c in agg.practice_names.items() if +c},
                 # one string of N-Triples lines: marshal writes a set of 170,000 tuples in 0.5 s
-                "shared": "\n".join(f"{a} {b} {c}" for a, b, c in shared)}
+                "shared": "\n".join(f"{a} {b} {c}" for a, b, c in shared.ordered),
+                "paragraphs": shared.paragraphs}
         write_chunks(self.folder / AGGREGATE, [marshal.dumps(data)], sync=False)
         return token
 
@@ -526,13 +534,13 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
         # with the fragments that came and went, or (no usable aggregate) counted afresh.
-        agg = prev = prev_shared = None
+        agg = prev = prev_shared = prev_top = None
         came: list[_Entry] = []
         gone: list[_Entry | None] = []
         if old and old.get("version") == version:
             saved = cache.aggregate(old.get("aggregate"))
             if saved is not None:
-                prev, prev_shared = saved
+                prev, prev_shared, prev_top = saved
                 old_keys = set(old.get("fragments", []))
                 new_keys = {e.key for e in entries.values()}
                 gone = [cache.get(k) for k in old_keys - new_keys]
@@ -540,7 +548,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 if all(e is not None for e in gone):
                     agg = prev.changed(came, gone)
                 else:
-                    prev = prev_shared = None
+                    prev = prev_shared = prev_top = None
         if agg is None:
             # the fragments made now were counted where they were made
             fresh = {id(e) for e in made}
@@ -559,7 +567,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
         total = len(shared) + len(inferred) + sum(e.local for e in entries.values())
-        top = block(sort_triples(shared))
+        # sorted and written again only for the subjects whose triples changed
+        shared_top = shared_block(shared, prev_top, prev_shared)
+        top = shared_top.text
         if inferred:
             top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
         # Written in a thread (the kernel copies the cached blocks) while the store is made.
@@ -628,7 +638,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     if prev is not None and not came and not gone and prev_shared == shared:
         token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
     else:
-        token = cache.set_aggregate(agg, shared)
+        token = cache.set_aggregate(agg, shared_top)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store), "aggregate": token, "mentions": seen,
                      "source": source, "docs": docs, "shapes": shapes, "index": index_token,

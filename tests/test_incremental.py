@@ -693,3 +693,27 @@ def test_part_counts_not_of_the_last_build_are_counted_afresh(records, tmp_path)
     _same_network(again.network, here.network)
     with pytest.raises(Stale):
         PartCounts().add(net, -1)
+
+
+def test_the_shared_block_patched_by_subject_is_the_block_written_whole(corpus_triples):
+    """graph/shared_block.py makes again the paragraphs of the subjects whose triples
+    changed only: the order and text must be those of sorting and writing every triple,
+    for triples removed, added (to known and to new subjects) and subjects emptied."""
+    from graph.shared_block import shared_block
+    from graph.turtle import block, sort_triples
+
+    base = set(corpus_triples)
+    prev = shared_block(base)
+    assert prev.ordered == sort_triples(base) and prev.text == block(sort_triples(base))
+    ordered = sort_triples(base)
+    subject = ordered[len(ordered) // 2][0]
+    emptied = {t for t in base if t[0] == subject}
+    changed = (base - set(ordered[::97]) - emptied
+               | {(ordered[5][0], ordered[5][1], '"新值"'), ("<https://w3id.org/minekg/id/zzz/new>", ordered[0][1],
+                                                          '"一"'),
+                  ("<https://w3id.org/minekg/id/aaa/new>", ordered[0][1], '"二"')})
+    for after in (changed, base, set(list(base)[: len(base) - 3])):
+        patched = shared_block(after, prev, base)
+        assert patched.ordered == sort_triples(after)
+        assert patched.text == block(sort_triples(after))
+        assert len(patched.paragraphs) == len({t[0] for t in after})

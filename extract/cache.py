@@ -51,6 +51,9 @@ _KEY = re.compile(r"[0-9a-f]{64}")
 #: (opening each and decoding its first line took 1.2–1.5 s of a one-paper rebuild at
 #: 10,000 papers, pyinstrument of ``minekg build``).
 INDEX = "entries.marshal"
+#: The first bytes of the index: then the length of its first object (8 bytes, little
+#: endian), that object (the version, layout and keys) and the entries, in marshal's format.
+_INDEX_MAGIC = b"minekg-index-1\n"
 #: The index is written again once this many entries kept are not in it.
 UNINDEXED = 32
 #: What the last build knew of its input files, in the cache folder (JSON): the extractor
@@ -250,7 +253,11 @@ class ExtractionCache:
             with open(self.folder / INDEX, "rb") as fh:
                 # marshal.loads of the bytes: marshal.load of the file reads it piece by
                 # piece (1.2 s for the 35 MB index of 10,000 entries, 0.5 s so)
+                if fh.read(len(_INDEX_MAGIC)) != _INDEX_MAGIC:
+                    return set() if keys_only else {}
                 n = int.from_bytes(fh.read(8), "little")
+                if n > os.fstat(fh.fileno()).st_size:
+                    return set() if keys_only else {}
                 head = marshal.loads(fh.read(n))
                 if head.get("version") != self.version or head.get("layout") != LAYOUT:
                     return set() if keys_only else {}
@@ -279,7 +286,8 @@ class ExtractionCache:
                     continue
             entries[key] = item
         head = marshal.dumps({"version": self.version, "layout": LAYOUT, "keys": list(entries)})
-        write_chunks(self.folder / INDEX, [len(head).to_bytes(8, "little"), head, marshal.dumps(entries)],
+        write_chunks(self.folder / INDEX, [_INDEX_MAGIC, len(head).to_bytes(8, "little"), head,
+                                           marshal.dumps(entries)],
                      sync=False)
 
     def _head(self, key: str) -> tuple[dict, int, int] | None:

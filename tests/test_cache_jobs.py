@@ -323,3 +323,21 @@ def test_a_rebuild_takes_the_unchanged_entries_from_the_index(papers, tmp_path):
     _, fourth = build_project([papers], out)
     assert (fourth.extracted, fourth.cached) == (1, 1)
     assert _outputs(out) == before
+
+
+@pytest.mark.parametrize("junk", [b"", b"\xff" * 64, b"minekg-index-1\n" + b"\xff" * 8 + b"x"])
+def test_an_index_that_cannot_be_read_is_written_again(papers, tmp_path, junk):
+    """An index of another layout, cut short or garbled is no error: the entries are read
+    themselves, and the build writes the index again."""
+    from extract.cache import INDEX
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = _outputs(out)
+    index = out / "cache" / INDEX
+    index.write_bytes(junk)
+    _, again = build_project([papers], out)
+    assert (again.extracted, again.cached) == (0, 2)
+    assert _outputs(out) == before
+    assert index.read_bytes().startswith(b"minekg-index-1\n")

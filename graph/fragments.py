@@ -61,6 +61,7 @@ from .build import Resolver
 from .commit import FileRange, Staging
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
+from .shared_counts import with_counts
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
@@ -558,7 +559,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                     agg.add(e, 1)
         # The practice summaries are added up afresh from every entry (small dicts, read with
         # the entries anyway): a document count cannot be taken back from a counted total.
-        shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
+        # the adoption counts made again for the nodes whose adoptions changed only
+        shared = with_counts(agg.triples(version) | _summaries(entries.values()), prev_shared)
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
         projection = None if infer else _Projection(shared, list(entries.values()), jobs,

@@ -402,11 +402,11 @@ def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(record
         made.append(1)
         real(self)
 
-    def failing(shared):
+    def failing(shared, prev=None):
         raise RuntimeError("a bug in the shared triples")
 
     monkeypatch.setattr(fragments._Loader, "made", noted)
-    monkeypatch.setattr(fragments, "_with_counts", failing)
+    monkeypatch.setattr(fragments, "with_counts", failing)
     with pytest.raises(RuntimeError, match="shared triples"):
         fragments.write_graph(records, out, "other version", out / "fragments")
     assert made == [1]
@@ -717,3 +717,33 @@ def test_the_shared_block_patched_by_subject_is_the_block_written_whole(corpus_t
         assert patched.ordered == sort_triples(after)
         assert patched.text == block(sort_triples(after))
         assert len(patched.paragraphs) == len({t[0] for t in after})
+
+
+def test_adoption_counts_patched_by_node_are_those_counted_whole(corpus_triples):
+    """graph/shared_counts.py counts again the adoptions of the organisations and practices
+    whose adoptions or adopters' names changed only: the result must be what counting
+    every adoption gives, for adoptions added and removed, an adopter renamed, and a
+    practice no longer adopted."""
+    from graph.shared_counts import COUNT_PREDICATES, with_counts
+    from graph.summaries import adoption_triples
+    from graph.triples import PREF, m
+
+    adopts = m("adopts")
+    base = {t for t in corpus_triples if t[1] not in COUNT_PREDICATES}
+    prev = base | adoption_triples(base)
+    ad = sorted(t for t in base if t[1] == adopts)
+    assert len(ad) > 3
+    org, practice = ad[0][0], ad[-1][2]
+    pref = min(t for t in base if t[1] == PREF and t[0] == org)
+    cases = {
+        "same": base,
+        "one more": base | {(ad[-1][0], adopts, ad[0][2])} if (ad[-1][0], adopts, ad[0][2]) not in base
+        else base - {ad[1]},
+        "one less": base - {ad[1]},
+        "renamed": base - {pref} | {(org, PREF, '"改名的党委"@zh')},
+        "practice dropped": base - {t for t in ad if t[2] == practice},
+        "new adopter": base | {("<https://w3id.org/minekg/id/org/new>", adopts, practice),
+                               ("<https://w3id.org/minekg/id/org/new>", PREF, '"新党支部"@zh')},
+    }
+    for name, after in cases.items():
+        assert with_counts(after, prev) == after | adoption_triples(after), name

@@ -71,6 +71,8 @@ def _child_build(papers: str, out: str, jobs: int) -> None:
         "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
         # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
         "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        # user + system seconds of its child processes (extraction workers, the projection)
+        "cpu_children_seconds": (lambda c: c.ru_utime + c.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN)),
         "articles": summary.articles, "triples": summary.triples,
         "organisations": summary.organisations, "links": summary.links,
         # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
@@ -309,6 +311,10 @@ def print_side_by_side(r: dict) -> None:
         print(f"  {name + ' ' + r['checkouts'][name]['root']:<44} " + " ".join(f"{x:5.1f}" for x in secs)
               + f"   median {statistics.median(secs):5.1f}  best {min(secs):5.1f} s"
               f"  (extracted {sum(x['extracted'] for x in runs)})")
+        if all("cpu_children_seconds" in x for x in runs):
+            cpu = [x["cpu_seconds"] + x["cpu_children_seconds"] for x in runs]
+            print(f"  {'':<44} " + " ".join(f"{x:5.1f}" for x in cpu)
+                  + f"   median {statistics.median(cpu):5.1f} s of CPU (the build and its children)")
     ratio = statistics.median(x["seconds"] for x in this) / statistics.median(x["seconds"] for x in other)
     print(f"  this / against (medians): {ratio:.2f}")
     print("  by stage, median wall s (this | against):")

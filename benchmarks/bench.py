@@ -40,7 +40,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,38 +54,39 @@ from benchmarks.scale_corpus import write_corpus  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results"
 
 
-def _child_build(papers: str, out: str, jobs: int) -> None:
-    """Run one build in this (child) process and print its measures as JSON.
-
-    A child of its own so that its peak memory is the build's, not the benchmark's.
-    """
-    from graph.project import build_project
-
-    t = time.perf_counter()
-    timings: dict[str, float] = {}
-    summary, corpus = build_project([papers], out, jobs=jobs, timings=timings)
-    seconds = time.perf_counter() - t
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({
-        "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
-        # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
-        "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        # user + system seconds of its child processes (extraction workers, the projection)
-        "cpu_children_seconds": (lambda c: c.ru_utime + c.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN)),
-        "articles": summary.articles, "triples": summary.triples,
-        "organisations": summary.organisations, "links": summary.links,
-        # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
-        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "max_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
+#: One build in a fresh process (:func:`build`), of the checkout on ``PYTHONPATH``: the same
+#: measures for this checkout and another (``--against-rebuild``). Arguments: papers, out, jobs.
+_BUILD_CHILD = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from graph.project import build_project
+t = time.perf_counter()
+timings = {}
+summary, corpus = build_project([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), timings=timings)
+seconds = time.perf_counter() - t
+usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({
+    "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
+    # the import of the build's modules before it (spaCy among them), wall seconds
+    "startup_seconds": t - t0,
+    # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
+    "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    # user + system seconds of its child processes (extraction workers, the projection)
+    "cpu_children_seconds": children.ru_utime + children.ru_stime,
+    "articles": summary.articles, "triples": summary.triples,
+    "organisations": summary.organisations, "links": summary.links,
+    # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
+    "max_rss_mb": usage.ru_maxrss / 1024, "max_rss_worker_mb": children.ru_maxrss / 1024,
+}))
+"""
 
 
 def build(papers: Path, out: Path, jobs: int, root: Path = ROOT) -> dict:
-    """One build in a fresh Python process, with the checkout at ``root`` (its own
-    ``benchmarks/bench.py --child-build``); returns its measures."""
+    """One build in a fresh Python process (:data:`_BUILD_CHILD`), of the checkout at
+    ``root``; returns its measures."""
     env = dict(os.environ, PYTHONPATH=str(root))
-    proc = subprocess.run([sys.executable, str(root / "benchmarks" / "bench.py"), "--child-build", str(papers),
-                           str(out), str(jobs)], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(papers), str(out), str(jobs)],
+                          capture_output=True, text=True, env=env, cwd=root)
     if proc.returncode:
         raise RuntimeError(f"build of {papers} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -356,12 +356,7 @@ def main() -> None:
     parser.add_argument("--against-rebuild", nargs=2, metavar=("ROOT", "OUT"), default=None,
                         help="with --rebuild: one-paper rebuilds of the checkout at ROOT into its build OUT "
                              "and of this one into its, in turns (a paper changed before each)")
-    parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child_build:
-        papers, out, jobs = args.child_build
-        _child_build(papers, out, int(jobs))
-        return
     if args.extraction:
         r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)
         _save(r, "extraction.json")

@@ -356,7 +356,12 @@ def main() -> None:
     parser.add_argument("--against-rebuild", nargs=2, metavar=("ROOT", "OUT"), default=None,
                         help="with --rebuild: one-paper rebuilds of the checkout at ROOT into its build OUT "
                              "and of this one into its, in turns (a paper changed before each)")
+    parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child_build:  # what benchmarks/compare_builds.py runs in each checkout
+        sys.argv[1:] = args.child_build
+        exec(_BUILD_CHILD, {"__name__": "__child__"})
+        return
     if args.extraction:
         r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)
         _save(r, "extraction.json")

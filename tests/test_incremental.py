@@ -747,3 +747,39 @@ def test_adoption_counts_patched_by_node_are_those_counted_whole(corpus_triples)
     }
     for name, after in cases.items():
         assert with_counts(after, prev) == after | adoption_triples(after), name
+
+
+@pytest.mark.parametrize("max_nodes", [1, 3, 10, 30, 100, 10**6])
+def test_the_page_without_outcome_rows_is_the_page_of_every_row(records, tmp_path, max_nodes):
+    """When the page keeps no outcome, project_parts makes it from the organisation and
+    practice rows and the number of each node's findings only (network._without_outcomes):
+    the same graph, order and note as trimming the projection of every row; and it says
+    so (None) when an outcome would be kept."""
+    from graph import network
+    from graph.fragments import FragmentCache
+    from graph.network import project_parts
+    from graph.viz import _trim
+
+    out, _ = _fresh(records, tmp_path, "parts")
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    shared = cache.aggregate(state["aggregate"])[1]
+    parts = [cache.get(k).net for k in state["fragments"]]
+    whole, note = _trim(project_parts(shared, parts), max_nodes)
+    trimmed = project_parts(shared, parts, max_nodes=max_nodes)
+    _same_network(trimmed, whole)
+    assert _trim(trimmed, max_nodes)[1] == note
+    kept_outcome = any(d["kind"] == "outcome" for _, d in whole.nodes(data=True))
+    calls = []
+    real = network._without_outcomes
+
+    def noted(*args):
+        calls.append(real(*args))
+        return calls[-1]
+
+    network._without_outcomes = noted
+    try:
+        project_parts(shared, parts, max_nodes=max_nodes)
+    finally:
+        network._without_outcomes = real
+    assert (calls[0] is None) == kept_outcome

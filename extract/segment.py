@@ -148,13 +148,17 @@ def segmenter_version() -> str:
 CACHE_FORMAT = 1
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
     """Where :func:`cached` keeps its files: ``$MINEKG_JIEBA_CACHE``, else
-    ``$XDG_CACHE_HOME/minekg``, else ``~/.cache/minekg``."""
+    ``$XDG_CACHE_HOME/minekg``, else ``~/.cache/minekg``; ``None`` when there is no home
+    folder to find (a user without one: then nothing is kept)."""
     given = os.environ.get("MINEKG_JIEBA_CACHE")
     if given:
         return Path(given)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minekg"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minekg"
+    except (RuntimeError, KeyError, OSError):
+        return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,7 +183,10 @@ def cached(name: str, key: str, make: Callable[[], object]) -> object:
     Args:
         key: what the value follows from, all of it (another key: made again).
     """
-    path = cache_dir() / f"jieba-{name}.marshal"
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    path = folder / f"jieba-{name}.marshal"
     try:
         data = marshal.loads(path.read_bytes())
         if data["key"] == key:

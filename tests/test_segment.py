@@ -170,3 +170,23 @@ def test_what_is_kept_of_jiebas_dictionary_cuts_as_the_dictionary(tmp_path):
             del os.environ["MINEKG_JIEBA_CACHE"]
         else:
             os.environ["MINEKG_JIEBA_CACHE"] = saved
+
+
+def test_without_a_home_folder_nothing_is_kept_and_the_value_is_made(monkeypatch):
+    """No $MINEKG_JIEBA_CACHE, no $XDG_CACHE_HOME and no home folder to find: the value
+    is made each time, not an error."""
+    from pathlib import Path
+
+    from extract import segment
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("MINEKG_JIEBA_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    assert segment.cache_dir() is None
+    made = []
+    assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
+    assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
+    assert made == [1, 1]

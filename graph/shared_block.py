@@ -46,19 +46,21 @@ class SharedBlock:
 
 
 def shared_block(triples: set[Triple], prev: SharedBlock | None = None,
-                 prev_triples: set[Triple] | None = None) -> SharedBlock:
+                 prev_triples: set[Triple] | None = None,
+                 delta: tuple[set[Triple], set[Triple]] | None = None) -> SharedBlock:
     """The :class:`SharedBlock` of ``triples``.
 
     Args:
         triples: the triples (N-Triples terms, no NUL in a subject or predicate).
         prev: the last build's block, of the triples ``prev_triples`` (both or neither);
             its paragraphs are kept for every subject whose triples did not change.
+        delta: ``(prev_triples - triples, triples - prev_triples)`` when made already.
 
     Returns:
         The triples sorted and their paragraphs; the same whether made from ``prev`` or not.
     """
     if prev is not None and prev_triples is not None:
-        removed, added = prev_triples - triples, triples - prev_triples
+        removed, added = delta if delta is not None else (prev_triples - triples, triples - prev_triples)
         if len(removed) + len(added) <= PATCH_SHARE * max(len(triples), 1):
             patched = _patched(prev, removed, added)
             if patched is not None:

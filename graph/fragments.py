@@ -61,7 +61,7 @@ from .build import Resolver
 from .commit import FileRange, Staging
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
-from .shared_counts import with_counts
+from .shared_counts import with_counts_delta
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
@@ -560,7 +560,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # The practice summaries are added up afresh from every entry (small dicts, read with
         # the entries anyway): a document count cannot be taken back from a counted total.
         # the adoption counts made again for the nodes whose adoptions changed only
-        shared = with_counts(agg.triples(version) | _summaries(entries.values()), prev_shared)
+        shared, delta = with_counts_delta(agg.triples(version) | _summaries(entries.values()), prev_shared)
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
         projection = None if infer else _Projection(shared, list(entries.values()), jobs,
@@ -573,7 +573,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # What changed in the shared triples, made once (each difference of the 173,000
         # shared triples of 10,000 papers takes 0.1 s): for the block, the store's update,
         # the checks and the aggregate (the store's thread took them with the GIL held).
-        delta = (prev_shared - shared, shared - prev_shared) if prev_shared is not None else None
+        if delta is None and prev_shared is not None:
+            delta = (prev_shared - shared, shared - prev_shared)
         same_shared = delta is not None and not delta[0] and not delta[1]
         shared_top = shared_block(shared, prev_top, prev_shared, delta)
         top = shared_top.text

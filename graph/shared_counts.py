@@ -34,16 +34,28 @@ def with_counts(base: set[Triple], prev_shared: set[Triple] | None = None) -> se
     Returns:
         The same set whether made from ``prev_shared`` or not.
     """
+    return with_counts_delta(base, prev_shared)[0]
+
+
+def with_counts_delta(base: set[Triple], prev_shared: set[Triple] | None = None
+                      ) -> tuple[set[Triple], tuple[set[Triple], set[Triple]] | None]:
+    """:func:`with_counts`, and what it took away from ``prev_shared`` and added to it
+    (``(prev_shared - shared, shared - prev_shared)``) when the counts were patched, else
+    ``None``: the differences come from the patch's own comparison of the two bases, so
+    the caller need not compare the 173,000 shared triples again (0.1 s each way)."""
     if prev_shared is not None:
-        counts = _patched(base, prev_shared)
-        if counts is not None:
-            return base | counts
-    return base | adoption_triples(base)
+        patched = _patched(base, prev_shared)
+        if patched is not None:
+            counts, delta = patched
+            return base | counts, delta
+    return base | adoption_triples(base), None
 
 
-def _patched(base: set[Triple], prev_shared: set[Triple]) -> set[Triple] | None:
-    """The adoption counts of ``base`` from those in ``prev_shared``; ``None`` when too
-    much changed (count all again)."""
+def _patched(base: set[Triple], prev_shared: set[Triple]
+             ) -> tuple[set[Triple], tuple[set[Triple], set[Triple]]] | None:
+    """The adoption counts of ``base`` from those in ``prev_shared``, and the difference
+    of ``prev_shared`` and ``base`` with them (:func:`with_counts_delta`); ``None`` when
+    too much changed (count all again)."""
     prev_counts = {t for t in prev_shared if t[1] in COUNT_PREDICATES}
     prev_base = prev_shared - prev_counts
     if any(t[1] in COUNT_PREDICATES for t in base):
@@ -51,11 +63,13 @@ def _patched(base: set[Triple], prev_shared: set[Triple]) -> set[Triple] | None:
     changed = base ^ prev_base
     if len(changed) > PATCH_SHARE * max(len(base), 1):
         return None
+    base_removed = {t for t in changed if t in prev_base}
+    base_added = changed - base_removed
     orgs = {s for s, p, _ in changed if p == ADOPTS}
     practices = {o for _, p, o in changed if p == ADOPTS}
     renamed = {s for s, p, _ in changed if p == PREF}
     if not orgs and not practices and not renamed:
-        return prev_counts
+        return prev_counts, (base_removed, base_added)
     # a renamed adopter changes the names of every practice it adopts, now or before
     if renamed:
         practices |= {o for s, p, o in base if p == ADOPTS and s in renamed}
@@ -69,7 +83,9 @@ def _patched(base: set[Triple], prev_shared: set[Triple]) -> set[Triple] | None:
         return t[0] in orgs if t[1] == _ORG_COUNT else t[0] in practices
 
     fresh = set(filter(touched, adoption_triples(subset)))
-    return {t for t in prev_counts if not touched(t)} | fresh
+    counts = {t for t in prev_counts if not touched(t)} | fresh
+    # base and counts share no triple (a base stating counts is not patched)
+    return counts, (base_removed | (prev_counts - counts), base_added | (counts - prev_counts))
 
 
-__all__ = ["with_counts", "COUNT_PREDICATES"]
+__all__ = ["with_counts", "with_counts_delta", "COUNT_PREDICATES"]

@@ -406,7 +406,7 @@ def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(record
         raise RuntimeError("a bug in the shared triples")
 
     monkeypatch.setattr(fragments._Loader, "made", noted)
-    monkeypatch.setattr(fragments, "with_counts", failing)
+    monkeypatch.setattr(fragments, "with_counts_delta", failing)
     with pytest.raises(RuntimeError, match="shared triples"):
         fragments.write_graph(records, out, "other version", out / "fragments")
     assert made == [1]
@@ -724,7 +724,7 @@ def test_adoption_counts_patched_by_node_are_those_counted_whole(corpus_triples)
     whose adoptions or adopters' names changed only: the result must be what counting
     every adoption gives, for adoptions added and removed, an adopter renamed, and a
     practice no longer adopted."""
-    from graph.shared_counts import COUNT_PREDICATES, with_counts
+    from graph.shared_counts import COUNT_PREDICATES, with_counts, with_counts_delta
     from graph.summaries import adoption_triples
     from graph.triples import PREF, m
 
@@ -747,6 +747,8 @@ def test_adoption_counts_patched_by_node_are_those_counted_whole(corpus_triples)
     }
     for name, after in cases.items():
         assert with_counts(after, prev) == after | adoption_triples(after), name
+        shared, delta = with_counts_delta(after, prev)
+        assert delta == (prev - shared, shared - prev), name
 
 
 @pytest.mark.parametrize("max_nodes", [1, 3, 10, 30, 100, 10**6])

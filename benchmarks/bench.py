@@ -31,6 +31,7 @@ Example:
     PYTHONPATH=. python benchmarks/bench.py --full     # and 10,000
     PYTHONPATH=. python benchmarks/bench.py --queries-only build
     PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT   # one build into an existing OUT, by stage
+    PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT --against-rebuild ../main OUT2 --rounds 3
     PYTHONPATH=. python benchmarks/bench.py --extraction PAPERS --against ../main --rounds 2
 """
 from __future__ import annotations
@@ -39,7 +40,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -54,35 +54,39 @@ from benchmarks.scale_corpus import write_corpus  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results"
 
 
-def _child_build(papers: str, out: str, jobs: int) -> None:
-    """Run one build in this (child) process and print its measures as JSON.
+#: One build in a fresh process (:func:`build`), of the checkout on ``PYTHONPATH``: the same
+#: measures for this checkout and another (``--against-rebuild``). Arguments: papers, out, jobs.
+_BUILD_CHILD = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from graph.project import build_project
+t = time.perf_counter()
+timings = {}
+summary, corpus = build_project([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), timings=timings)
+seconds = time.perf_counter() - t
+usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({
+    "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
+    # the import of the build's modules before it (spaCy among them), wall seconds
+    "startup_seconds": t - t0,
+    # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
+    "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    # user + system seconds of its child processes (extraction workers, the projection)
+    "cpu_children_seconds": children.ru_utime + children.ru_stime,
+    "articles": summary.articles, "triples": summary.triples,
+    "organisations": summary.organisations, "links": summary.links,
+    # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
+    "max_rss_mb": usage.ru_maxrss / 1024, "max_rss_worker_mb": children.ru_maxrss / 1024,
+}))
+"""
 
-    A child of its own so that its peak memory is the build's, not the benchmark's.
-    """
-    from graph.project import build_project
 
-    t = time.perf_counter()
-    timings: dict[str, float] = {}
-    summary, corpus = build_project([papers], out, jobs=jobs, timings=timings)
-    seconds = time.perf_counter() - t
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({
-        "seconds": seconds, "extracted": corpus.extracted, "cached": corpus.cached,
-        # wall seconds per stage; cpu: user + system seconds of this process (not of workers)
-        "stages": timings, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        "articles": summary.articles, "triples": summary.triples,
-        "organisations": summary.organisations, "links": summary.links,
-        # ru_maxrss is in KiB on Linux; children: the largest extraction worker.
-        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "max_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
-
-
-def build(papers: Path, out: Path, jobs: int) -> dict:
-    """One build in a fresh Python process; returns its measures."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, __file__, "--child-build", str(papers), str(out), str(jobs)],
-                          capture_output=True, text=True, env=env)
+def build(papers: Path, out: Path, jobs: int, root: Path = ROOT) -> dict:
+    """One build in a fresh Python process (:data:`_BUILD_CHILD`), of the checkout at
+    ``root``; returns its measures."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(papers), str(out), str(jobs)],
+                          capture_output=True, text=True, env=env, cwd=root)
     if proc.returncode:
         raise RuntimeError(f"build of {papers} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -275,6 +279,52 @@ def rdflib_memory(ttl: Path):
     return g
 
 
+def rebuilds_side_by_side(papers: Path, out: Path, against: Path, against_out: Path, rounds: int,
+                          jobs: int) -> dict:
+    """One-paper rebuilds of this checkout and another in turns (the other first in each
+    round), each after :func:`change_one_paper`: both builds read the same ``papers`` and
+    each sees one paper changed since its last build. ``out`` and ``against_out`` are
+    builds of ``papers`` made by each checkout (a rebuild of another checkout's build would
+    extract everything again when the extractor versions differ)."""
+    runs: dict[str, list[dict]] = {"against": [], "this": []}
+    for _ in range(rounds):
+        for name, root, folder in (("against", against, against_out), ("this", ROOT, out)):
+            change_one_paper(papers)
+            runs[name].append(build(papers, folder, jobs, root))
+            print(f"  {name}: {runs[name][-1]['seconds']:.1f} s", file=sys.stderr)
+    load = os.getloadavg()
+    return {"papers": str(papers), "rounds": rounds, "jobs": jobs, "loadavg_after": load,
+            "checkouts": {"this": {"root": str(ROOT), "out": str(out), "runs": runs["this"]},
+                          "against": {"root": str(against.resolve()), "out": str(against_out),
+                                      "runs": runs["against"]}}}
+
+
+def print_side_by_side(r: dict) -> None:
+    """The seconds of each rebuild, the median and best of each checkout, and their ratio."""
+    import statistics
+
+    this, other = (r["checkouts"][k]["runs"] for k in ("this", "against"))
+    print(f"one changed paper of {r['papers']}, {r['rounds']} rounds in turns, --jobs {r['jobs']} "
+          f"(load average after: {' '.join(f'{x:.2f}' for x in r['loadavg_after'])})")
+    for name, runs in (("this", this), ("against", other)):
+        secs = [x["seconds"] for x in runs]
+        print(f"  {name + ' ' + r['checkouts'][name]['root']:<44} " + " ".join(f"{x:5.1f}" for x in secs)
+              + f"   median {statistics.median(secs):5.1f}  best {min(secs):5.1f} s"
+              f"  (extracted {sum(x['extracted'] for x in runs)})")
+        if all("cpu_children_seconds" in x for x in runs):
+            cpu = [x["cpu_seconds"] + x["cpu_children_seconds"] for x in runs]
+            print(f"  {'':<44} " + " ".join(f"{x:5.1f}" for x in cpu)
+                  + f"   median {statistics.median(cpu):5.1f} s of CPU (the build and its children)")
+    ratio = statistics.median(x["seconds"] for x in this) / statistics.median(x["seconds"] for x in other)
+    print(f"  this / against (medians): {ratio:.2f}")
+    print("  by stage, median wall s (this | against):")
+    names = [n for n in this[0]["stages"] if not n.startswith("cpu: ")]
+    for n in names:
+        a = statistics.median(x["stages"].get(n, 0.0) for x in this)
+        b = statistics.median(x["stages"].get(n, 0.0) for x in other)
+        print(f"    {n:<20} {a:>6.2f} | {b:>6.2f}")
+
+
 def change_one_paper(papers: Path) -> Path:
     p = sorted(papers.glob("*.txt"))[len(list(papers.glob("*.txt"))) // 2]
     p.write_text(p.read_text(encoding="utf-8") + "\n本文为修订稿。\n", encoding="utf-8")
@@ -301,12 +351,16 @@ def main() -> None:
                         help="only measure extraction alone of PAPERS next to jieba alone")
     parser.add_argument("--against", metavar="ROOT", default=None,
                         help="with --extraction: also the extraction of the checkout at ROOT, in turns")
-    parser.add_argument("--rounds", type=int, default=1, help="with --extraction: runs of each (best kept)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with --extraction: runs of each (best kept); with --against-rebuild: rebuilds of each")
+    parser.add_argument("--against-rebuild", nargs=2, metavar=("ROOT", "OUT"), default=None,
+                        help="with --rebuild: one-paper rebuilds of the checkout at ROOT into its build OUT "
+                             "and of this one into its, in turns (a paper changed before each)")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child_build:
-        papers, out, jobs = args.child_build
-        _child_build(papers, out, int(jobs))
+    if args.child_build:  # what benchmarks/compare_builds.py runs in each checkout
+        sys.argv[1:] = args.child_build
+        exec(_BUILD_CHILD, {"__name__": "__child__"})
         return
     if args.extraction:
         r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)
@@ -315,6 +369,12 @@ def main() -> None:
         return
     if args.queries_only:
         queries_only(Path(args.queries_only), args.query_dir, args.rdflib)
+        return
+    if args.rebuild and args.against_rebuild:
+        r = rebuilds_side_by_side(Path(args.rebuild[0]), Path(args.rebuild[1]), Path(args.against_rebuild[0]),
+                                  Path(args.against_rebuild[1]), args.rounds, args.jobs)
+        _save(r, "rebuild.json")
+        print_side_by_side(r)
         return
     if args.rebuild:
         run = build(Path(args.rebuild[0]), Path(args.rebuild[1]), args.jobs)

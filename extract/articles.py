@@ -417,22 +417,40 @@ def join_score(tail: str, head: str) -> float:
         ``0.0`` when no dictionary word spans the break; otherwise the log frequency of
         the word that does, in jieba's dictionary (words only, HMM off).
     """
-    tk = jieba_dictionary()
     a, b = tail[-4:], head[:4]
     pos = 0
-    for tok in _segmenter().cut(a + b):  # tk.lcut(a + b, HMM=False), faster
+    for tok in _segmenter().cut(a + b):  # jieba_dictionary().lcut(a + b, HMM=False), faster
         if pos < len(a) < pos + len(tok) and len(tok) >= 2:
-            return math.log(1 + tk.FREQ.get(tok, 0) or 1)
+            return math.log(1 + _frequencies().get(tok, 0) or 1)
         pos += len(tok)
     return 0.0
 
 
 @functools.lru_cache(maxsize=1)
+def _dictionary_facts() -> dict:
+    """What the splitter takes of :func:`jieba_dictionary`, kept between processes
+    (:func:`extract.segment.dictionary_facts`: loading the dictionary took 0.65–1.1 s)."""
+    from .segment import dictionary_facts
+
+    return dictionary_facts(jieba_dictionary)
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """``jieba_dictionary().FREQ`` for the words of a frequency above 0."""
+    from .segment import frequencies
+
+    return frequencies(_dictionary_facts())
+
+
+@functools.lru_cache(maxsize=1)
 def _segmenter():
-    """A :class:`~extract.segment.Segmenter` over :func:`jieba_dictionary`."""
+    """A :class:`~extract.segment.Segmenter` over :func:`jieba_dictionary`: jieba's own
+    words, none added (``Segmenter(jieba_dictionary(), added=())``)."""
     from .segment import Segmenter
 
-    return Segmenter(jieba_dictionary(), added=())  # jieba's own words, none added
+    facts = _dictionary_facts()
+    return Segmenter.of_frequencies({}, facts["total"], facts["sum"])
 
 
 def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:

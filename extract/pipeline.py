@@ -21,7 +21,7 @@ from . import components  # noqa: F401  (registers the components)
 from .articles import Article
 from .components.common import TEXT_KEY, WORDS_KEY
 from .lexicon import LEXICON_DIR, load_lexicons
-from .segment import Segmenter, segmenter_version
+from .segment import Segmenter, segmenter_version, tokenizer_facts
 
 #: Sentence-final characters for the sentencizer. Semicolons do not end a sentence:
 #: the papers chain a whole paragraph of measures with ；, and GUIDELINES.md quotes
@@ -46,22 +46,40 @@ class JiebaTokenizer:
     """
 
     def __init__(self, vocab, words: list[str]):
-        import jieba
-
-        from .articles import jieba_dictionary
-
-        jieba.setLogLevel(logging.ERROR)
         self.vocab = vocab
-        # A private copy of jieba's dictionary, which the article splitter has loaded
-        # already: loading it from jieba's cache file takes a second and a half.
-        base = jieba_dictionary()
-        self.jieba = jieba.Tokenizer()
-        self.jieba.FREQ, self.jieba.total, self.jieba.initialized = dict(base.FREQ), base.total, True
-        for word in words:
-            self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word), 20000))
-        # Made once the words are in: it copies them (a word added later would not count).
-        self.segmenter = Segmenter(self.jieba, added=words)
+        self._words = words
+        self._jieba = None
+        # What the segmenter takes of the tokenizer, kept between processes
+        # (extract/segment.py: loading jieba's dictionary to add the words took 0.65–1.1 s
+        # of every extraction process); the tokenizer itself is made when asked for.
+        added, total, freq_sum = tokenizer_facts(words, _rules_digest(), self._facts)
+        self.segmenter = Segmenter.of_frequencies(added, total, freq_sum)
         self._orth: dict[str, int] = {}  # word → its lexeme's ORTH, for words seen before
+
+    @property
+    def jieba(self):
+        """The private ``jieba.Tokenizer``: jieba's dictionary and the domain words, made
+        on first use (the segmenter cuts as its ``cut(text, HMM=False)``)."""
+        if self._jieba is None:
+            import jieba
+
+            from .articles import jieba_dictionary
+
+            jieba.setLogLevel(logging.ERROR)
+            # A private copy of jieba's dictionary, which the article splitter may have
+            # loaded already: loading it from jieba's cache file takes a second and a half.
+            base = jieba_dictionary()
+            tk = jieba.Tokenizer()
+            tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+            for word in self._words:
+                tk.add_word(word, freq=max(tk.suggest_freq(word), 20000))
+            self._jieba = tk
+        return self._jieba
+
+    def _facts(self) -> tuple[dict[str, int], int, int]:
+        """What :meth:`Segmenter.of_frequencies` takes of :attr:`jieba`."""
+        tk = self.jieba
+        return {w: tk.FREQ[w] for w in self._words}, tk.total, sum(tk.FREQ.values())
 
     def __call__(self, text: str) -> Doc:
         words = self.segmenter.cut(text)  # self.jieba.cut(text, HMM=False), in Rust

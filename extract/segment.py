@@ -23,10 +23,16 @@ Without it, one of the 46 bundled and held-out papers was cut otherwise (blind6'
 """
 from __future__ import annotations
 
+import array
 import functools
+import hashlib
+import marshal
+import os
+import tempfile
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import version
+from pathlib import Path
 
 import rjieba
 
@@ -84,6 +90,32 @@ class Segmenter:
         if pad:
             self._jieba.add_word(TOTAL_PAD, pad, None)
 
+    @classmethod
+    def of_frequencies(cls, added: dict[str, int], total: int, freq_sum: int) -> "Segmenter":
+        """The Segmenter of a tokenizer made from jieba's own dictionary by adding words,
+        from what it takes of that tokenizer only (:func:`tokenizer_facts`): the same
+        words as ``Segmenter(tokenizer, added=list(added))``, without loading jieba's
+        dictionary.
+
+        Args:
+            added: each added word → its frequency in the tokenizer's ``FREQ``.
+            total: the tokenizer's ``total``; ``freq_sum``: the sum of its ``FREQ``.
+
+        Raises:
+            ValueError: ``total`` is below ``freq_sum``.
+        """
+        self = cls.__new__(cls)
+        self._jieba = rjieba.Jieba()
+        for word, freq in added.items():
+            self._jieba.add_word(word, freq, None)
+        pad = total - freq_sum
+        if pad < 0:
+            raise ValueError(f"the tokenizer's total {total} is below the sum of its frequencies {freq_sum}: "
+                             "not a dictionary jieba made")
+        if pad:
+            self._jieba.add_word(TOTAL_PAD, pad, None)
+        return self
+
     def cut(self, text: str) -> list[str]:
         """The words of ``text``, in order; joined they give ``text`` back."""
         return self._jieba.cut(text, False)
@@ -94,7 +126,128 @@ def segmenter_version() -> str:
     """What makes the words besides the dictionary's words: the versions of jieba-rs's
     binding and of jieba (whose ``dict.txt`` is the dictionary), e.g.
     ``rjieba.0.2.2.jieba.0.42.1`` — part of the extractor version, so that another
-    segmenter is another extractor (:func:`extract.pipeline.extractor_version`)."""
-    import jieba
+    segmenter is another extractor (:func:`extract.pipeline.extractor_version`).
 
-    return f"rjieba.{version('rjieba')}.jieba.{jieba.__version__}"
+    From the installed distributions' metadata: importing jieba took 0.2 s of every
+    build's process (it imports ``pkg_resources``), which a build from the cache does
+    not otherwise need."""
+    return f"rjieba.{version('rjieba')}.jieba.{version('jieba')}"
+
+
+# --- what the extraction takes of jieba's dictionary, kept between processes ----------
+#
+# Loading jieba's dictionary (its marshal cache of 498,000 entries) took 0.65 s on a quiet
+# machine and 1.1 s on a loaded one, in every extraction process: at 10,000 papers, the
+# worker that extracts the one changed paper of a rebuild spent most of its time there
+# (pyinstrument of create_nlp: 1.12 of 1.69 s). The extraction needs little of it: the
+# frequencies of the pipeline's added words, two totals (:class:`Segmenter`), and the
+# frequency of a word across a paragraph break (extract/articles.py's ``join_score``).
+# Those are kept in a small file, keyed by what they follow from.
+
+#: Bumped when what :func:`cached` keeps, or how it is made, changes.
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where :func:`cached` keeps its files: ``$MINEKG_JIEBA_CACHE``, else
+    ``$XDG_CACHE_HOME/minekg``, else ``~/.cache/minekg``; ``None`` when there is no home
+    folder to find (a user without one: then nothing is kept)."""
+    given = os.environ.get("MINEKG_JIEBA_CACHE")
+    if given:
+        return Path(given)
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minekg"
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_id() -> str:
+    """What identifies jieba's default dictionary and the code that reads it: the
+    segmenter's versions (:func:`segmenter_version`), the path, size and modification
+    time of jieba's ``dict.txt`` (the file jieba itself checks to reuse its cache), and
+    :data:`CACHE_FORMAT`."""
+    from importlib.util import find_spec
+
+    # found, not imported (0.2 s); jieba's DEFAULT_DICT_NAME, beside its __init__.py
+    path = Path(find_spec("jieba").origin).resolve().parent / "dict.txt"
+    st = os.stat(path)
+    return f"{segmenter_version()} {path} {st.st_size} {st.st_mtime_ns} {CACHE_FORMAT}"
+
+
+def cached(name: str, key: str, make: Callable[[], object]) -> object:
+    """``make()`` (a value :mod:`marshal` writes), kept in ``cache_dir()/jieba-<name>.marshal``
+    under ``key``: read from there while the key is the same, else made and written
+    (atomically; a folder that cannot be written is no error, the value is made each time).
+
+    Args:
+        key: what the value follows from, all of it (another key: made again).
+    """
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    path = folder / f"jieba-{name}.marshal"
+    try:
+        data = marshal.loads(path.read_bytes())
+        if data["key"] == key:
+            return data["value"]
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
+        pass
+    value = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".jieba-{name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps({"key": key, "value": value}))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+    return value
+
+
+def dictionary_facts(load: Callable[[], object]) -> dict:
+    """What the extraction takes of jieba's default dictionary, cached (:func:`cached`):
+    ``total``, ``sum`` (of its ``FREQ``), and its words of a frequency above 0 with their
+    frequencies (``words``: joined by line feeds; ``freqs``: 64-bit integers in the same
+    order, as bytes; :func:`frequencies`).
+
+    Args:
+        load: returns the dictionary (an initialised ``jieba.Tokenizer``) when the cache
+            has not got it.
+    """
+    def make() -> dict:
+        tk = load()
+        words = [w for w, f in tk.FREQ.items() if f]
+        return {"total": tk.total, "sum": sum(tk.FREQ.values()), "words": "\n".join(words),
+                "freqs": array.array("q", [tk.FREQ[w] for w in words]).tobytes()}
+
+    return cached("dictionary", dictionary_id(), make)  # type: ignore[return-value]
+
+
+def frequencies(facts: dict) -> dict[str, int]:
+    """Word → frequency of :func:`dictionary_facts` (the words of ``FREQ`` above 0: a
+    prefix entry's 0 is what ``FREQ.get(word, 0)`` gives for a word not listed)."""
+    freqs = array.array("q")
+    freqs.frombytes(facts["freqs"])
+    return dict(zip(facts["words"].split("\n"), freqs))
+
+
+def tokenizer_facts(words: list[str], code: str, make: Callable[[], tuple[dict[str, int], int, int]]
+                    ) -> tuple[dict[str, int], int, int]:
+    """What a :class:`Segmenter` takes of a tokenizer made from jieba's default dictionary
+    by adding ``words`` (:meth:`Segmenter.of_frequencies`: each added word's frequency,
+    the total, the sum of the frequencies), cached (:func:`cached`) under the dictionary
+    (:func:`dictionary_id`), ``code`` (a digest of the code that adds the words) and
+    the words.
+
+    Args:
+        make: makes them (loads the dictionary and adds the words) when not cached.
+    """
+    h = hashlib.sha256(f"{dictionary_id()}\0{code}\0".encode("utf-8"))
+    h.update("\n".join(words).encode("utf-8"))
+    added, total, freq_sum = cached("tokenizer", h.hexdigest(), lambda: list(make()))  # type: ignore[misc]
+    return added, total, freq_sum

@@ -29,7 +29,9 @@
 7. the page's projection (:func:`graph.network.project_parts`): what each fragment
    contributes was worked out when it was made; joined with the shared triples, trimmed
    to the nodes the page shows — no query over the store; in a forked process
-   (:class:`_Projection`) from :data:`MIN_FORKED_PROJECTION` documents.
+   (:class:`_Projection`) from :data:`MIN_FORKED_PROJECTION` documents. The union of the
+   fragments' parts is kept counted between builds (:mod:`graph.page_parts`): a rebuild
+   reads the parts of the fragments that came and went only.
 
 Both files are staged (:class:`graph.commit.Staging`) and put in place with the build's other
 outputs, so a build that fails or is killed changes none of them.
@@ -58,7 +60,9 @@ from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import FileRange, Staging
 from .timing import Laps
-from .turtle import block, header, sort_triples
+from .shared_block import SharedBlock, shared_block
+from .shared_counts import with_counts_delta
+from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
 
@@ -281,9 +285,11 @@ class FragmentCache:
             return
         write_text(path, json.dumps({"format": STATE_FORMAT, **state}, ensure_ascii=False), sync=False)
 
-    def aggregate(self, token: str | None) -> "tuple[_Aggregate, set[Triple] | None] | None":
-        """The aggregate the last build saved (:meth:`set_aggregate`) and the shared
-        triples it wrote, if its token is ``token`` (the one the state names), else ``None``."""
+    def aggregate(self, token: str | None
+                  ) -> "tuple[_Aggregate, set[Triple] | None, SharedBlock | None] | None":
+        """The aggregate the last build saved (:meth:`set_aggregate`), the shared triples
+        it wrote and their block (:class:`graph.shared_block.SharedBlock`; ``None`` when
+        not saved), if its token is ``token`` (the one the state names), else ``None``."""
         if not token:
             return None
         try:
@@ -293,15 +299,19 @@ class FragmentCache:
             agg = _Aggregate(Counter(data["lines"]), {n: Counter(c) for n, c in data["org_names"].items()},
                              {n: Counter(c) for n, c in data["practice_names"].items()})
             lines = data.get("shared")
-            shared = {tuple(line.split(" ", 2)) for line in lines.split("\n") if line} \
-                if isinstance(lines, str) else None
-            return agg, shared
+            if not isinstance(lines, str):
+                return agg, None, None
+            ordered = [tuple(line.split(" ", 2)) for line in lines.split("\n") if line]
+            paragraphs = data.get("paragraphs")
+            top = SharedBlock(ordered, paragraphs) if isinstance(paragraphs, list) else None
+            return agg, set(ordered), top
         except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
             return None
 
-    def set_aggregate(self, agg: "_Aggregate", shared: set[Triple]) -> str:
-        """Save the aggregate of a build's fragments and the shared triples it wrote;
-        returns its token (for the state).
+    def set_aggregate(self, agg: "_Aggregate", shared: SharedBlock) -> str:
+        """Save the aggregate of a build's fragments and the shared triples it wrote, in
+        order, with their block's paragraphs (the next build writes again only those of
+        the subjects that changed, :mod:`graph.shared_block`); returns its token (for the state).
 
         In :mod:`marshal`'s format, not JSON: at 10,000 papers the aggregate (154,000
         lines, 5,700 nodes' names) and the shared triples took 0.5 s to write as JSON, and
@@ -317,7 +327,8 @@ class FragmentCache:
                 "org_names": {n: clean(c) for n, c in agg.org_names.items() if +c},
                 "practice_names": {n: clean(c) for n, c in agg.practice_names.items() if +c},
                 # one string of N-Triples lines: marshal writes a set of 170,000 tuples in 0.5 s
-                "shared": "\n".join(f"{a} {b} {c}" for a, b, c in shared)}
+                "shared": "\n".join(f"{a} {b} {c}" for a, b, c in shared.ordered),
+                "paragraphs": shared.paragraphs}
         write_chunks(self.folder / AGGREGATE, [marshal.dumps(data)], sync=False)
         return token
 
@@ -524,13 +535,13 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
         # with the fragments that came and went, or (no usable aggregate) counted afresh.
-        agg = prev = prev_shared = None
+        agg = prev = prev_shared = prev_top = None
         came: list[_Entry] = []
         gone: list[_Entry | None] = []
         if old and old.get("version") == version:
             saved = cache.aggregate(old.get("aggregate"))
             if saved is not None:
-                prev, prev_shared = saved
+                prev, prev_shared, prev_top = saved
                 old_keys = set(old.get("fragments", []))
                 new_keys = {e.key for e in entries.values()}
                 gone = [cache.get(k) for k in old_keys - new_keys]
@@ -538,7 +549,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 if all(e is not None for e in gone):
                     agg = prev.changed(came, gone)
                 else:
-                    prev = prev_shared = None
+                    prev = prev_shared = prev_top = None
         if agg is None:
             # the fragments made now were counted where they were made
             fresh = {id(e) for e in made}
@@ -548,15 +559,25 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                     agg.add(e, 1)
         # The practice summaries are added up afresh from every entry (small dicts, read with
         # the entries anyway): a document count cannot be taken back from a counted total.
-        shared = _with_counts(agg.triples(version) | _summaries(entries.values()))
+        # the adoption counts made again for the nodes whose adoptions changed only
+        shared, delta = with_counts_delta(agg.triples(version) | _summaries(entries.values()), prev_shared)
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
-        projection = None if infer else _Projection(shared, list(entries.values()), jobs)
+        projection = None if infer else _Projection(shared, list(entries.values()), jobs,
+                                                    _counted_parts(old, entries, cache))
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
         total = len(shared) + len(inferred) + sum(e.local for e in entries.values())
-        top = block(sort_triples(shared))
+        # sorted and written again only for the subjects whose triples changed
+        # What changed in the shared triples, made once (each difference of the 173,000
+        # shared triples of 10,000 papers takes 0.1 s): for the block, the store's update,
+        # the checks and the aggregate (the store's thread took them with the GIL held).
+        if delta is None and prev_shared is not None:
+            delta = (prev_shared - shared, shared - prev_shared)
+        same_shared = delta is not None and not delta[0] and not delta[1]
+        shared_top = shared_block(shared, prev_top, prev_shared, delta)
+        top = shared_top.text
         if inferred:
             top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
         # Written in a thread (the kernel copies the cached blocks) while the store is made.
@@ -574,7 +595,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
 
     def make_store() -> str:
         if update:
-            if _update_store(out / "store", store, old, entries, shared, agg, prev, prev_shared, cache):
+            if _update_store(out / "store", store, old, entries, shared, agg, prev, prev_shared, cache, delta):
                 return "updated"
         from .store import write_store_parts
 
@@ -600,10 +621,21 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # The shared triples the last build checked and saved, under the same shapes, pass
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).
-        checked = prev_shared is not None and prev_shared == shared and old.get("shapes") == shapes
+        checked = same_shared and old.get("shapes") == shapes
         _check(shared, made, cache, checker, shared_checked=checked)
         lap("graph: shapes")
-        network = projection.result() if projection is not None else None
+        # Written while the projection's process and the store's thread are at work (this
+        # one waited for them, then wrote these: 0.5 s of a one-paper rebuild at 10,000
+        # papers); the state that names them is written last, once the store is complete.
+        if index is not None and not made and set(old.get("fragments", [])) == set(keys):
+            index_token = old["index"]  # the same fragments: the saved headers stand
+        else:
+            index_token = cache.set_index(entries.values())
+        if prev is not None and not came and not gone and same_shared:
+            token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
+        else:
+            token = cache.set_aggregate(agg, shared_top)
+        network, parts_token = projection.result() if projection is not None else (None, None)
         lap("graph: projection")
         drawn = None
         if network is not None and draw is not None:
@@ -614,24 +646,37 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if projection is not None:
             projection.close()
         raise
-    # Written while the store's thread may still be at work.
-    if index is not None and not made and set(old.get("fragments", [])) == set(keys):
-        index_token = old["index"]  # the same fragments: the saved headers stand
-    else:
-        index_token = cache.set_index(entries.values())
     how = job.result()
     # The staged store's files keep their names, sizes and times when its folder is
     # renamed into place, so the fingerprint is that of the store the commit puts there.
-    if prev is not None and not came and not gone and prev_shared == shared:
-        token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
-    else:
-        token = cache.set_aggregate(agg, shared)
     cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                      "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                     "source": source, "docs": docs, "shapes": shapes, "index": index_token})
+                     "source": source, "docs": docs, "shapes": shapes, "index": index_token,
+                     "parts": parts_token})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network, page=drawn)
+
+
+def _counted_parts(old: dict | None, entries: dict[str, _Entry], cache: FragmentCache) -> _Counted:
+    """What the projection needs to update the last build's part counts (:class:`_Counted`):
+    the fragments that came and went since the state ``old`` (none known: count afresh)."""
+    from .page_parts import PART_COUNTS
+
+    path = cache.folder / PART_COUNTS
+    saved = old.get("parts") if old else None
+    came = gone = None
+    if saved:
+        old_keys = set(old.get("fragments", []))
+        new_keys = {e.key for e in entries.values()}
+        came = [e for e in entries.values() if e.key not in old_keys]
+        # Beyond half the fragments, counting afresh reads fewer parts (and no old header).
+        gone_keys = sorted(old_keys - new_keys) if len(came) <= len(entries) // 2 else None
+        gone = [cache.get(k) for k in gone_keys] if gone_keys is not None \
+            and len(gone_keys) <= len(entries) // 2 else None
+        if gone is None or not all(e is not None for e in gone):
+            came = gone = None
+    return _Counted(path, saved, came, gone, uuid.uuid4().hex)
 
 
 #: Below this many fragments to make, they are made in the build's process: forking
@@ -1046,12 +1091,15 @@ def _with_counts(shared: set[Triple]) -> set[Triple]:
 
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
                   agg: _Aggregate, prev: _Aggregate | None, prev_shared: set[Triple] | None,
-                  cache: FragmentCache) -> bool:
+                  cache: FragmentCache, delta: tuple[set[Triple], set[Triple]] | None = None) -> bool:
     """Copy the store ``store_dir`` to ``tmp`` and update the copy from the previous
     build's fragments to these. Returns ``False`` (and leaves no ``tmp``) when the store
     is not what the previous build left — a triple to remove is missing, one to add is
     there — or an old fragment is gone from the cache: the caller then loads the store
-    whole."""
+    whole.
+
+    Args:
+        delta: ``(prev_shared - shared, shared - prev_shared)``, when made already."""
     import pyoxigraph as ox
 
     current = {e.key: e for e in entries.values()}
@@ -1071,6 +1119,8 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     if old_shared is None:
         old_shared = _with_counts((prev or agg.changed(gone, came)).triples(old["version"])
                                   | _summaries(old_entries))
+        delta = None
+    removed, added = delta if delta is not None else (old_shared - shared, shared - old_shared)
     src = ox.Store.read_only(str(store_dir))
     src.backup(str(tmp))
     del src
@@ -1086,9 +1136,9 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
             return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
 
         drop = [q for e in gone for q in quads(prefix + e.ttl(), ox.RdfFormat.TURTLE)]
-        drop += quads(nt(old_shared - shared), ox.RdfFormat.N_TRIPLES)
+        drop += quads(nt(removed), ox.RdfFormat.N_TRIPLES)
         add = [q for e in came for q in quads(prefix + e.ttl(), ox.RdfFormat.TURTLE)]
-        add += quads(nt(shared - old_shared), ox.RdfFormat.N_TRIPLES)
+        add += quads(nt(added), ox.RdfFormat.N_TRIPLES)
         if any(q not in store for q in drop):
             raise _Mismatch
         for q in drop:
@@ -1110,27 +1160,52 @@ MIN_FORKED_PROJECTION = 256
 _PROJECTING: tuple | None = None
 
 
+@dataclass
+class _Counted:
+    """How the projection finds the union of the parts (:class:`graph.page_parts.PartCounts`).
+
+    Attributes:
+        path: the counts' file (:data:`graph.page_parts.PART_COUNTS` in the fragment cache).
+        saved: the token the last build's state names for it (``None``: count afresh).
+        came, gone: the entries of the fragments that came since the last build and went
+            (``None``: count afresh).
+        token: the token to save the counts under when they changed.
+    """
+
+    path: Path
+    saved: str | None
+    came: list[_Entry] | None
+    gone: list[_Entry] | None
+    token: str
+
+
 class _Projection:
     """The page's graph (:func:`graph.network.project_parts`, trimmed to
     :data:`graph.viz.MAX_NODES` nodes) of the shared triples and the entries' parts.
 
+    With ``counted`` (:class:`_Counted`), the parts are the last build's counted union
+    (:mod:`graph.page_parts`) updated by the parts of the fragments that came and went,
+    and the counts are saved for the next build; without, every entry's part is read.
+
     With more than one job and at least :data:`MIN_FORKED_PROJECTION` documents, it is
-    made in a process forked now, which reads every part from the fragment cache
+    made in a process forked now, which reads the parts from the fragment cache
     (of each ``<key>.frag``) while this one checks the shapes, writes the aggregate and waits for
     the store; otherwise in this process, when :meth:`result` is asked. At 10,000 papers
     reading the parts and projecting them took 3 s of a one-paper rebuild (profiled:
-    fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core.
-    The process returns the trimmed graph (1,500 nodes), pickled.
+    fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core;
+    with the counted parts, 2.1 s (quiet machine, ``benchmarks/bench.py --rebuild``).
+    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token.
     """
 
-    def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None):
-        self._shared, self._entries = shared, entries
+    def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None,
+                 counted: _Counted | None = None):
+        self._shared, self._entries, self._counted = shared, entries, counted
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
 
             global _PROJECTING
-            _PROJECTING = (shared, entries)
+            _PROJECTING = (shared, entries, counted)
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
                 # with fork, the first submission starts the process: it has the parts now
@@ -1138,14 +1213,15 @@ class _Projection:
             finally:
                 _PROJECTING = None
 
-    def result(self) -> nx.MultiDiGraph:
-        """The trimmed graph.
+    def result(self) -> tuple[nx.MultiDiGraph, str | None]:
+        """The trimmed graph, and the token the part counts are saved under (``None``:
+        not saved).
 
         Raises:
             What the projection raised (in its process too).
         """
         if self._future is None:
-            return _project(self._shared, self._entries)
+            return _project(self._shared, self._entries, self._counted)
         try:
             return self._future.result()
         finally:
@@ -1158,17 +1234,51 @@ class _Projection:
             self._pool = None
 
 
-def _project(shared: set[Triple], entries: list[_Entry]) -> nx.MultiDiGraph:
+def _project(shared: set[Triple], entries: list[_Entry], counted: _Counted | None = None
+             ) -> tuple[nx.MultiDiGraph, str | None]:
+    """The page's graph and the token of the saved part counts (:class:`_Projection`)."""
     from .network import project_parts
     from .viz import MAX_NODES
 
-    return project_parts(shared, (e.net for e in entries), max_nodes=MAX_NODES)
+    if counted is None:
+        return project_parts(shared, (e.net for e in entries), max_nodes=MAX_NODES), None
+    counts, token = _part_counts(entries, counted)
+    return project_parts(shared, [counts.union()], max_nodes=MAX_NODES), token
 
 
-def _project_forked() -> nx.MultiDiGraph:
+def _part_counts(entries: list[_Entry], counted: _Counted):
+    """The counted parts of ``entries`` (:class:`graph.page_parts.PartCounts`): the saved
+    ones with the parts that came and went, else counted afresh; saved under
+    ``counted.token`` when they changed. Returns them and the token they are saved under
+    (``None`` when they could not be written: the next build counts afresh)."""
+    from .page_parts import PartCounts, Stale
+
+    counts = None
+    if counted.came is not None and counted.gone is not None:
+        counts = PartCounts.load(counted.path, counted.saved)
+        if counts is not None:
+            if not counted.came and not counted.gone:
+                return counts, counted.saved
+            try:
+                for e in counted.gone:
+                    counts.add(e.net, -1)
+                for e in counted.came:
+                    counts.add(e.net)
+            except Stale:
+                counts = None
+    if counts is None:
+        counts = PartCounts.of(e.net for e in entries)
+    try:
+        counts.save(counted.path, counted.token)
+    except OSError:
+        return counts, None
+    return counts, counted.token
+
+
+def _project_forked() -> tuple[nx.MultiDiGraph, str | None]:
     """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
-    shared, entries = _PROJECTING  # type: ignore[misc]
-    return _project(shared, entries)
+    shared, entries, counted = _PROJECTING  # type: ignore[misc]
+    return _project(shared, entries, counted)
 
 
 class _Loader:

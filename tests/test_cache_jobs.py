@@ -139,7 +139,7 @@ def _entries(out: Path) -> tuple[set[str], set[str]]:
                   if p.name != "files.json"}  # the input files' signatures, not entries
     fragments = {p.name for p in (out / "cache" / "graph").glob("*.*")
                  if p.name not in ("state.json", "aggregate.marshal", "declared.marshal",
-                                   "index.marshal")}  # the state, not fragments
+                                   "index.marshal", "page_parts.marshal")}  # the state, not fragments
     return extraction, fragments
 
 
@@ -283,3 +283,61 @@ def test_one_changed_paper_is_extracted_by_a_worker(papers, tmp_path):
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["1", "1", "True"]
+
+
+def test_a_rebuild_takes_the_unchanged_entries_from_the_index(papers, tmp_path):
+    """A build indexes the first line of every entry it keeps (extract/cache.py, INDEX):
+    the next build takes the records from the index, not from the entries — shown by
+    entries whose first line is blanked at the same size, which are taken all the same
+    and give the same outputs — but not an entry whose size changed since, nor any
+    once the index is gone."""
+    from extract.cache import INDEX
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = _outputs(out)
+    assert (out / "cache" / INDEX).exists()
+    entries = sorted((out / "cache").glob("*.json"))
+    entries = [p for p in entries if len(p.stem) == 64]
+    assert len(entries) == 2
+    for p in entries:
+        data = p.read_bytes()
+        end = data.index(b"\n")
+        p.write_bytes(b" " * end + data[end:])  # the size stays: only the index can say what it held
+    _, again = build_project([papers], out)
+    assert (again.extracted, again.cached) == (0, 2)
+    assert _outputs(out) == before
+    with open(entries[0], "ab") as fh:
+        fh.write(b"\n")  # another size: not taken from the index, and unreadable itself
+    _, third = build_project([papers], out)
+    assert (third.extracted, third.cached) == (1, 1)
+    assert _outputs(out) == before
+    (out / "cache" / INDEX).unlink()
+    for p in (out / "cache").glob("*.json"):
+        if p.name != entries[1].name:
+            continue
+        data = p.read_bytes()
+        end = data.index(b"\n")
+        p.write_bytes(b" " * end + data[end:])
+    _, fourth = build_project([papers], out)
+    assert (fourth.extracted, fourth.cached) == (1, 1)
+    assert _outputs(out) == before
+
+
+@pytest.mark.parametrize("junk", [b"", b"\xff" * 64, b"minekg-index-1\n" + b"\xff" * 8 + b"x"])
+def test_an_index_that_cannot_be_read_is_written_again(papers, tmp_path, junk):
+    """An index of another layout, cut short or garbled is no error: the entries are read
+    themselves, and the build writes the index again."""
+    from extract.cache import INDEX
+    from graph.project import build_project
+
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = _outputs(out)
+    index = out / "cache" / INDEX
+    index.write_bytes(junk)
+    _, again = build_project([papers], out)
+    assert (again.extracted, again.cached) == (0, 2)
+    assert _outputs(out) == before
+    assert index.read_bytes().startswith(b"minekg-index-1\n")

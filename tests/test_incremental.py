@@ -402,11 +402,11 @@ def test_a_build_failing_once_its_fragments_are_made_stops_the_compaction(record
         made.append(1)
         real(self)
 
-    def failing(shared):
+    def failing(shared, prev=None):
         raise RuntimeError("a bug in the shared triples")
 
     monkeypatch.setattr(fragments._Loader, "made", noted)
-    monkeypatch.setattr(fragments, "_with_counts", failing)
+    monkeypatch.setattr(fragments, "with_counts_delta", failing)
     with pytest.raises(RuntimeError, match="shared triples"):
         fragments.write_graph(records, out, "other version", out / "fragments")
     assert made == [1]
@@ -550,9 +550,9 @@ def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, t
     pids.mkdir()
     real = fragments._project
 
-    def recorded(shared, entries):  # says which process projected
+    def recorded(shared, entries, counted=None):  # says which process projected
         (pids / str(os.getpid())).write_text("", encoding="utf-8")
-        return real(shared, entries)
+        return real(shared, entries, counted)
 
     monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
     monkeypatch.setattr(fragments, "_project", recorded)
@@ -632,3 +632,156 @@ def test_the_page_key_does_not_depend_on_the_hash_seed(built):
                            env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))).stdout
             for seed in ("1", "2", "3")}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_a_rebuild_counts_the_page_parts_of_what_came_and_went_only(records, tmp_path, monkeypatch, forked):
+    """The union of the fragments' page parts is kept counted (graph/page_parts.py): a
+    rebuild that changes one document and drops another updates the saved counts by their
+    parts, without counting every part again, and the counts and the page's graph are
+    those of a build from nothing."""
+    import graph.fragments as fragments
+    import graph.page_parts as page_parts
+    from graph.fragments import FragmentCache, write_graph
+    from graph.page_parts import PART_COUNTS, PartCounts
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    jobs = 2 if forked else 1
+    out = tmp_path / "counted"
+    out.mkdir()
+    write_graph(records, out, "v", out / "fragments", jobs=jobs)
+    changed = copy.deepcopy([r for r in records if not r.doc.startswith("003_")])
+    rec = next(r for r in changed if r.outcomes and r.links)
+    rec.outcomes[0].value, rec.outcomes[0].unit = 7.25, "%"
+
+    def refused(parts):
+        raise AssertionError("every part counted again")
+
+    monkeypatch.setattr(page_parts.PartCounts, "of", classmethod(lambda cls, parts: refused(parts)))
+    again = write_graph(changed, out, "v", out / "fragments", jobs=jobs, update_share=1.0)
+    monkeypatch.undo()
+    assert again.made >= 1
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    saved = PartCounts.load(out / "fragments" / PART_COUNTS, state["parts"])
+    assert saved is not None
+    assert saved.counts == PartCounts.of(cache.get(k).net for k in state["fragments"]).counts
+    full = tmp_path / "full"
+    full.mkdir()
+    here = write_graph(changed, full, "v", full / "fragments")
+    _same_network(again.network, here.network)
+    assert again.network.graph == here.network.graph
+
+
+def test_part_counts_not_of_the_last_build_are_counted_afresh(records, tmp_path):
+    """Counts saved under another token than the state names (another build's, or a
+    build that failed after saving them) are not used: the page is the one of the
+    fragments, and a part taken away that was never counted is refused (Stale)."""
+    from graph.fragments import FragmentCache, write_graph
+    from graph.page_parts import PART_COUNTS, PartCounts, Stale
+
+    out, first = _fresh(records, tmp_path, "stale")
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    net = cache.get(state["fragments"][0]).net
+    PartCounts().save(out / "fragments" / PART_COUNTS, "another build")  # empty counts
+    assert PartCounts.load(out / "fragments" / PART_COUNTS, state["parts"]) is None
+    changed = copy.deepcopy(records)
+    changed[0].practices[0].name += "制度"
+    again = write_graph(changed, out, "v", out / "fragments", update_share=1.0)
+    full, here = _fresh(changed, tmp_path, "full")
+    _same_network(again.network, here.network)
+    with pytest.raises(Stale):
+        PartCounts().add(net, -1)
+
+
+def test_the_shared_block_patched_by_subject_is_the_block_written_whole(corpus_triples):
+    """graph/shared_block.py makes again the paragraphs of the subjects whose triples
+    changed only: the order and text must be those of sorting and writing every triple,
+    for triples removed, added (to known and to new subjects) and subjects emptied."""
+    from graph.shared_block import shared_block
+    from graph.turtle import block, sort_triples
+
+    base = set(corpus_triples)
+    prev = shared_block(base)
+    assert prev.ordered == sort_triples(base) and prev.text == block(sort_triples(base))
+    ordered = sort_triples(base)
+    subject = ordered[len(ordered) // 2][0]
+    emptied = {t for t in base if t[0] == subject}
+    changed = (base - set(ordered[::97]) - emptied
+               | {(ordered[5][0], ordered[5][1], '"新值"'), ("<https://w3id.org/minekg/id/zzz/new>", ordered[0][1],
+                                                          '"一"'),
+                  ("<https://w3id.org/minekg/id/aaa/new>", ordered[0][1], '"二"')})
+    for after in (changed, base, set(list(base)[: len(base) - 3])):
+        patched = shared_block(after, prev, base)
+        assert patched.ordered == sort_triples(after)
+        assert patched.text == block(sort_triples(after))
+        assert len(patched.paragraphs) == len({t[0] for t in after})
+
+
+def test_adoption_counts_patched_by_node_are_those_counted_whole(corpus_triples):
+    """graph/shared_counts.py counts again the adoptions of the organisations and practices
+    whose adoptions or adopters' names changed only: the result must be what counting
+    every adoption gives, for adoptions added and removed, an adopter renamed, and a
+    practice no longer adopted."""
+    from graph.shared_counts import COUNT_PREDICATES, with_counts, with_counts_delta
+    from graph.summaries import adoption_triples
+    from graph.triples import PREF, m
+
+    adopts = m("adopts")
+    base = {t for t in corpus_triples if t[1] not in COUNT_PREDICATES}
+    prev = base | adoption_triples(base)
+    ad = sorted(t for t in base if t[1] == adopts)
+    assert len(ad) > 3
+    org, practice = ad[0][0], ad[-1][2]
+    pref = min(t for t in base if t[1] == PREF and t[0] == org)
+    cases = {
+        "same": base,
+        "one more": base | {(ad[-1][0], adopts, ad[0][2])} if (ad[-1][0], adopts, ad[0][2]) not in base
+        else base - {ad[1]},
+        "one less": base - {ad[1]},
+        "renamed": base - {pref} | {(org, PREF, '"改名的党委"@zh')},
+        "practice dropped": base - {t for t in ad if t[2] == practice},
+        "new adopter": base | {("<https://w3id.org/minekg/id/org/new>", adopts, practice),
+                               ("<https://w3id.org/minekg/id/org/new>", PREF, '"新党支部"@zh')},
+    }
+    for name, after in cases.items():
+        assert with_counts(after, prev) == after | adoption_triples(after), name
+        shared, delta = with_counts_delta(after, prev)
+        assert delta == (prev - shared, shared - prev), name
+
+
+@pytest.mark.parametrize("max_nodes", [1, 3, 10, 30, 100, 10**6])
+def test_the_page_without_outcome_rows_is_the_page_of_every_row(records, tmp_path, max_nodes):
+    """When the page keeps no outcome, project_parts makes it from the organisation and
+    practice rows and the number of each node's findings only (network._without_outcomes):
+    the same graph, order and note as trimming the projection of every row; and it says
+    so (None) when an outcome would be kept."""
+    from graph import network
+    from graph.fragments import FragmentCache
+    from graph.network import project_parts
+    from graph.viz import _trim
+
+    out, _ = _fresh(records, tmp_path, "parts")
+    cache = FragmentCache(out / "fragments")
+    state = cache.state()
+    shared = cache.aggregate(state["aggregate"])[1]
+    parts = [cache.get(k).net for k in state["fragments"]]
+    whole, note = _trim(project_parts(shared, parts), max_nodes)
+    trimmed = project_parts(shared, parts, max_nodes=max_nodes)
+    _same_network(trimmed, whole)
+    assert _trim(trimmed, max_nodes)[1] == note
+    kept_outcome = any(d["kind"] == "outcome" for _, d in whole.nodes(data=True))
+    calls = []
+    real = network._without_outcomes
+
+    def noted(*args):
+        calls.append(real(*args))
+        return calls[-1]
+
+    network._without_outcomes = noted
+    try:
+        project_parts(shared, parts, max_nodes=max_nodes)
+    finally:
+        network._without_outcomes = real
+    assert (calls[0] is None) == kept_outcome

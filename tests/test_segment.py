@@ -129,3 +129,64 @@ def test_the_segmenter_is_part_of_the_extractor_version():
     from extract.pipeline import extractor_version
 
     assert extractor_version().endswith(f".rjieba.{version('rjieba')}.jieba.{version('jieba')}")
+
+
+_CACHED_RUN = """
+import json, sys
+import extract.articles as articles
+from extract.pipeline import create_nlp
+nlp = create_nlp()
+text = open(sys.argv[1], encoding="utf-8").read()
+words = nlp.tokenizer.segmenter.cut(text)
+scores = [articles.join_score(text[:k], text[k:]) for k in range(1, min(len(text), 3000), 7)]
+print(json.dumps({"words": words, "scores": scores, "loaded": articles._JIEBA is not None}))
+"""
+
+
+def test_what_is_kept_of_jiebas_dictionary_cuts_as_the_dictionary(tmp_path):
+    """A process that finds what the extraction takes of jieba's dictionary in the cache
+    (extract/segment.py) does not load the dictionary, and cuts and scores paragraph
+    breaks as the process that loaded it and kept it; another key makes it again."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from extract.segment import cached
+
+    env = dict(os.environ, MINEKG_JIEBA_CACHE=str(tmp_path / "jieba"), PYTHONPATH=str(ROOT))
+    paper = str(PAPERS[0])
+    runs = [json.loads(subprocess.run([sys.executable, "-c", _CACHED_RUN, paper], capture_output=True, text=True,
+                                      check=True, env=env, cwd=ROOT).stdout) for _ in range(2)]
+    assert runs[0]["loaded"] and not runs[1]["loaded"]
+    assert runs[0]["words"] == runs[1]["words"] and runs[0]["scores"] == runs[1]["scores"]
+    assert any(runs[0]["scores"])
+    os.environ["MINEKG_JIEBA_CACHE"], saved = str(tmp_path / "own"), os.environ.get("MINEKG_JIEBA_CACHE")
+    try:
+        assert cached("t", "a", lambda: 1) == 1 and cached("t", "a", lambda: 2) == 1
+        assert cached("t", "b", lambda: 3) == 3
+    finally:
+        if saved is None:
+            del os.environ["MINEKG_JIEBA_CACHE"]
+        else:
+            os.environ["MINEKG_JIEBA_CACHE"] = saved
+
+
+def test_without_a_home_folder_nothing_is_kept_and_the_value_is_made(monkeypatch):
+    """No $MINEKG_JIEBA_CACHE, no $XDG_CACHE_HOME and no home folder to find: the value
+    is made each time, not an error."""
+    from pathlib import Path
+
+    from extract import segment
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("MINEKG_JIEBA_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    assert segment.cache_dir() is None
+    made = []
+    assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
+    assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
+    assert made == [1, 1]

@@ -177,9 +177,9 @@ def extractor_version(lexicon_dir: str | Path | None = None) -> str:
     versions (:func:`extract.segment.segmenter_version`): another jieba-rs, or another
     jieba dictionary, could cut other words, so it is another extractor.
     """
-    from . import __version__
-
     from importlib.metadata import version
+
+    from . import __version__
 
     lex = load_lexicons(str(lexicon_dir) if lexicon_dir else None).digest[:12]
     # cn2an reads the counts said in Chinese numerals (components/outcomes.py): another

@@ -336,6 +336,23 @@ _SPACED_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff\uff10-\uff19“”，。、：�
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+#: A numbered heading and the words after its number, on one line (一、 （一） 1. 2.1, 1．5 with a
+#: full-width point), the number's kind in a group: ``cn``, ``paren``, ``arabic``, ``dotted``, the
+#: ranks outermost first (:data:`HEADING_RANKS`). A decimal before its unit (2.5天) is no number
+#: of a heading; a heading's words may be empty (a bare number line).
+NUMBERED_HEADING_RE = re.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十]+、)|(?P<paren>[（(][一二三四五六七八九十\d]+[）)])"
+    r"|(?P<dotted>\d+(?:[.．]\d+)+(?:\s+|[、．](?!\d)))|(?P<arabic>\d+(?:\s+|[、.．](?!\d))))"
+    r"\s*(?P<rest>.*?)\s*$", re.M)
+#: The kinds of numbered headings, outermost first (一、 > （一） > 1. > 1.1).
+HEADING_RANKS = ("cn", "paren", "arabic", "dotted")
+
+
+def heading_rank(m: re.Match) -> int:
+    """The rank of a :data:`NUMBERED_HEADING_RE` match (0 outermost)."""
+    return next(k for k, g in enumerate(HEADING_RANKS) if m[g] is not None)
+
+
 def is_heading(line: str) -> bool:
     """True for a line shaped like a section heading (``一、`` ``（二）`` ``1.2`` ``【摘要】``)."""
     line = line.strip()

@@ -61,7 +61,7 @@ from .build import Resolver
 from .commit import FileRange, Staging
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
-from .shared_counts import with_counts_delta
+from .shared_counts import with_counts, with_counts_delta
 from .turtle import block, header
 from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
@@ -1081,14 +1081,6 @@ def _summaries(entries: Iterable[_Entry]) -> set[Triple]:
             | indicator_triples(merge_indicators(e.indicators for e in entries)))
 
 
-def _with_counts(shared: set[Triple]) -> set[Triple]:
-    """The shared triples and the adoption counts derived from them
-    (:func:`graph.summaries.adoption_triples`)."""
-    from .summaries import adoption_triples
-
-    return shared | adoption_triples(shared)
-
-
 def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Entry], shared: set[Triple],
                   agg: _Aggregate, prev: _Aggregate | None, prev_shared: set[Triple] | None,
                   cache: FragmentCache, delta: tuple[set[Triple], set[Triple]] | None = None) -> bool:
@@ -1117,7 +1109,7 @@ def _update_store(store_dir: Path, tmp: Path, old: dict, entries: dict[str, _Ent
     # or this one less what came, plus what went
     old_shared = prev_shared
     if old_shared is None:
-        old_shared = _with_counts((prev or agg.changed(gone, came)).triples(old["version"])
+        old_shared = with_counts((prev or agg.changed(gone, came)).triples(old["version"])
                                   | _summaries(old_entries))
         delta = None
     removed, added = delta if delta is not None else (old_shared - shared, shared - old_shared)

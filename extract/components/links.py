@@ -51,7 +51,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..ingest import BULLETS, EFFECT_LABEL
+from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
 from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
@@ -73,6 +73,10 @@ SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落�
             r"|(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|试点|创建|投用|应用|设立|成立|组建|开通|上线|挂牌)后|期间"
             # 微党课开了两年: the spoken form of how long a measure has run
             r"|(?:开|办|搞|坚持|推行|运行)了[一二三四五六七八九十两半\d]+(?:年|个月)(?:多|半)?)")
+#: A first clause that names a measure short as the means: 通过夜查, 有了积分超市.
+MEANS_FORM_RE = re.compile(r"(?:通过|经过|依靠|借助|凭借|靠着|有了)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?")
+#: A first clause that names a measure short after its adoption and time: 实行积分后.
+ADOPTED_FORM_RE = re.compile(r"(?:实行|推行|实施|试行|启用|投用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)")
 #: A sentence that opens with the time of running alone (试点期间，…, 实施以来，…): it goes on
 #: about the measure of the sentence before.
 RUNNING_OPENER_RE = re.compile(r"\s*(?:试点|试行|实施|实行|推行|运行|开展)(?:期间|以来|之后|后)[，,]")
@@ -150,15 +154,14 @@ class Linker:
         # (这个“一问三答”坚持了一年多: the demonstrative is no word of the form; 实行积分后: nor the verb)
         m = re.fullmatch(rf"(?:自|自从)?(?:这个|这项|这一|这套)?(?:实行|推行|实施|开展)?[“\"]?"
                          rf"(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head) \
-            or re.fullmatch(r"(?:通过|经过|依靠|借助|凭借|靠着|有了)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?", head) \
-            or re.fullmatch(r"(?:实行|推行|实施|试行|启用|投用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)", head)
+            or MEANS_FORM_RE.fullmatch(head) or ADOPTED_FORM_RE.fullmatch(head)
         if m is None:
             return None
         form = _plain(m["form"])
         if len(form) < 2 or form.startswith(("这", "该", "此", "上述", "以上")):
             return None
         # 通过夜查, 有了积分超市: the form is written in the name as it stands (通过对比 is "by comparing")
-        whole = m.re.pattern.startswith("(?:通过") or m.re.pattern.startswith("(?:实行")
+        whole = m.re is MEANS_FORM_RE or m.re is ADOPTED_FORM_RE
         for p in reversed(practices):
             if not since <= p.start < before:
                 continue
@@ -424,9 +427,6 @@ class Linker:
         return doc
 
 
-#: A numbered heading (一、 （二） 2.3 1.) and its words.
-NUMBERED_HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
-                                 r"\d+(?:\.\d+)*(?:\s+|[、.．](?!\d)))\s*(?P<rest>\S.*?)\s*$")
 #: A heading that announces the results of a measure: “四维护航”成效, X取得的主要成效.
 RESULTS_HEADING_RE = re.compile(r"(?P<name>.+?)(?:的|取得的|实施)?(?:主要)?(?:成效|效果|成果|成绩)$")
 #: The marks of a list's items: bullets, and a dash that opens a sub-item (— 党员跟班不断档).
@@ -465,7 +465,7 @@ class Outline:
             start, offset = offset, offset + len(line) + 1
             heading = NUMBERED_HEADING_RE.match(line)
             mark = _item_mark(line)
-            if heading and not mark:
+            if heading and heading["rest"] and not mark:
                 stack, results, measures_at = [], None, {}
                 here = [p for p in by_line.get(k, ()) if p.start_char >= start + heading.start("rest")]
                 alone = [p for p in here if _plain(p.text) == _plain(heading["rest"])]

@@ -33,7 +33,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest import BULLETS, EFFECT_LABEL
+from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
 from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
 from .tables import table_rows
@@ -57,10 +57,10 @@ GROUP_SEP = r"[ \u2009\u202f\u00a0]"
 NUMBER = rf"\d{{1,3}}(?:{GROUP_SEP}\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 _DIGIT_RE = re.compile(r"\d")  # what every NUMBER holds (OutcomeRecognizer._measured)
 #: Chinese numerals: digits, then powers (两千八百六十, 九十八点五).
-CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMBER = rf"[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?"
+CN_NUMERALS = "零〇一二两三四五六七八九"
+CN_NUMBER = rf"[{CN_NUMERALS}十百千万亿]+(?:点[{CN_NUMERALS}]+)?"
 #: What a count in Chinese numerals of two characters or more holds (OutcomeRecognizer._spoken_counts).
-_CN_GATE_RE = re.compile(rf"百分之|[{CN_DIGITS}][十百千万]|[十百千万][{CN_DIGITS}]")
+_CN_GATE_RE = re.compile(rf"百分之|[{CN_NUMERALS}][十百千万]|[十百千万][{CN_NUMERALS}]")
 #: Units that count effort when no change verb makes them a result.
 EFFORT_UNITS = ("人次", "次", "万人次", "万次", "班次", "个班次")
 EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包含", "制定", "签订", "举办", "参加")
@@ -229,7 +229,8 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|下降|降低|减少|增长|提高|提升|上升)$|^是|^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划)|^[\u4e00-\u9fff]{{0,4}}率$|幅度$")
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|是)"
+                         r"|^(?:下降|降低|减少|增长|提高|提升|上升)$|^[\u4e00-\u9fff]{0,4}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
 #: Results that an instruction or a plan words the same way (要求全部整改到位, 计划…比上年多5名,
@@ -449,7 +450,7 @@ class OutcomeRecognizer:
         self.qty_re = re.compile(rf"(?P<num>{NUMBER})\s*(?:余|多)?(?P<unit>{unit_alt})")
         # 两千八百六十万吨, 一百四十七人次, 百分之九十四: counts said in Chinese numerals
         self.cn_qty_re = re.compile(rf"百分之(?P<pct>{CN_NUMBER}|{NUMBER})"
-                                    rf"|(?<![{CN_DIGITS}十百千万亿])(?P<cn>[{CN_DIGITS}十百千万亿]+?(?:点[{CN_DIGITS}]+)?)\s*(?:余|多)?(?P<unit>{unit_alt})")
+                                    rf"|(?<![{CN_NUMERALS}十百千万亿])(?P<cn>[{CN_NUMERALS}十百千万亿]+?(?:点[{CN_NUMERALS}]+)?)\s*(?:余|多)?(?P<unit>{unit_alt})")
         self.zero_re = re.compile(rf"由[^，,；;]{{0,12}}?(?:{NUMBER})\s*(?P<unit>{unit_alt})"
                                   rf"{FALL_TO}(?:0|零)(?![\d.%％])")
         # 平均分 78.5分→88.2分: a change written with an arrow, as slides and tables write it
@@ -984,22 +985,13 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
 PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项"
                               # a teaching case's questions for discussion: a figure there is asked about
                               r"|思考题|讨论题|思考与讨论")
-#: A numbered heading (一、 （一） 1. 2.1), with what follows it on its line.
-NUMBERED_LINE_RE = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]+、)|(?P<paren>[（(][一二三四五六七八九十\d]+[）)])"
-                              r"|(?P<arabic>\d+[、.．\s])|(?P<dotted>\d+(?:\.\d+)+[、.．\s]?))"
-                              r"\s*(?P<rest>.*)$", re.M)
-#: The ranks of the numbered headings, outermost first (一、 > （一） > 1. > 1.1).
-HEADING_RANKS = ("cn", "paren", "arabic", "dotted")
-
-
 def _problem_ranges(text: str) -> list[tuple[int, int]]:
     """Where ``text`` tells the problems found (a work report's 存在问题, a slide's 存在不足,
     an inspection's （一）存在问题。…): the paragraph a numbered label opens with text after
     it, or the section a numbered heading of them alone opens, up to the next numbered
     heading. Character ranges ``(start, end)``; what is counted there is what went wrong."""
-    heads = list(NUMBERED_LINE_RE.finditer(text))
-    rank = [HEADING_RANKS.index(m.lastgroup if m.lastgroup != "rest" else next(
-        g for g in HEADING_RANKS if m[g] is not None)) for m in heads]
+    heads = list(NUMBERED_HEADING_RE.finditer(text))
+    rank = [heading_rank(m) for m in heads]
     out = []
     for k, m in enumerate(heads):
         label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])

@@ -1259,6 +1259,63 @@ ROWS += [
     ("NP", "三、“三查”行动主要成效\n● 隐患整改：1268条\n● 违章查处：57人次\n● 设备完好：98%", "违章查处"),
 ]
 
+# Session 10: patterns behind blind15's errors (typical papers), each on sentences of our own.
+ROWS += [
+    # organisations: a branch before a verb that opens with a character of UNIT_NOT_AFTER
+    ("G", "白岩煤矿推行网格化管理。综掘二区党支部组建了党员突击队。", "综掘二区党支部"),
+    ("G", "青峰煤矿党委部署安全工作。通风区党支部组织党员开展隐患排查。", "通风区党支部"),
+    ("NG", "青峰煤矿党委部署安全工作。综采队伍建设持续加强。", "综采队"),
+    # the subject's commission for discipline inspection, named short
+    ("G", "石泉煤业有限公司党委2024年工作总结\n公司纪委围绕工程招标开展专项监督。", "公司纪委"),
+    # a group named with and without its legal form is one body
+    ("NG", ("1.云岭煤业集团有限责任公司党委宣传部", "云岭煤业集团党委推行“党员安全积分”制度。"), "云岭煤业集团有限责任公司党委"),
+    # 矿工会 after a second mine's union named: that mine's
+    # practices: overlapping type words (包保制 inside 包保|制度)
+    ("PE", "矿党委建立党员安全包保制度，每名党员包保3名青工。", "党员安全包保制度"),
+    ("PE", "公司推行干部设备包保制度。", "干部设备包保制度"),
+    # posts set up a number of times: a measure, not a thing counted
+    ("P", "矿团委在各区队设立“青年安全哨”16个，由青年团员轮流值守。", "“青年安全哨”"),
+    ("NP", "全矿查处“三违”28个。", "“三违”"),
+    # the items of a counted set, by ordinal
+    ("P", "我们总结出三项管理机制。第一项是“班前三查”。第二项是师徒联保，每名师傅联保2名徒弟。第三项是违章积分。",
+     "师徒联保"),
+    ("PO", "我们总结出三项管理机制。第一项是“班前三查”。第二项是师徒联保，每名师傅联保2名徒弟。第三项是违章积分。",
+     ("违章积分", "三项管理机制")),
+    ("NP", "会议提出三条要求。第一条是加强学习，第二条是严守纪律。", "加强学习"),
+    # a model's dimensions after 从, closed by their count
+    ("PE", "公司提出“三维护安”模式，即从思想护安、制度护安、文化护安三个维度共同发力。", "文化护安"),
+    ("NP", "公司提出“三维护安”模式，即从思想护安、制度护安、文化护安三个维度共同发力。", "文化护安三个维度共同发力"),
+    # a measure named short, by its stem, after the full name
+    # the making of a measure named before (“X”创建 after “X”品牌)
+    ("NP", "矿党委以“一队一品”党建品牌为抓手。在“一队一品”创建中，综采队党支部推出“设备点检卡”，设备故障率同比下降18%。",
+     "“一队一品”创建"),
+    ("L", "矿党委以“一队一品”党建品牌为抓手。在“一队一品”创建中，综采队党支部推出“设备点检卡”，设备故障率同比下降18%。",
+     ("“一队一品”党建品牌", "设备故障率同比下降18%")),
+    # institutions of the lexicon
+    ("P", "集团党委把安全指标纳入基层党组织书记抓党建述职评议考核。", "基层党组织书记抓党建述职评议考核"),
+    ("P", "各矿每季度至少上一次安全专题党课。", "专题党课"),
+    ("P", "二是深化矿地党建联建，与周边社区结对共建。", "党建联建"),
+    # outcomes: a rule of points or rewards is no result
+    ("NO", "职工每发现并上报一条有效隐患积2分，积分可兑换生活用品。", ""),
+    ("NO", "每查出一起违章奖励50元。", ""),
+    # a face's output by its verb; 采煤工作面 counts no output
+    ("C", "2024年综采一队回采原煤286万吨。", ("回采原煤286万吨", "production")),
+    ("NO", "全矿共有采煤工作面3个。", ""),
+    # no unsafe act, named so; a harm's events held at zero in quotes
+    ("O", "全队通过“班前三问”调岗31人次，未发生一起因情绪导致的不安全行为。", "未发生一起因情绪导致的不安全行为"),
+    ("C", "该矿全年顶板、运输事故“零发生”。", ("顶板、运输事故“零发生”", "safety")),
+    # a section heading is no result; a preamble's formula is none either, a measure's credit is one
+    ("NO", "（三）强化作风建设，干部担当意识明显增强\n公司党委开展作风建设年活动。", ""),
+    ("NO", "2023年，公司党委坚持以习近平新时代中国特色社会主义思想为指导，扎实推进党建各项工作，为公司高质量发展提供了坚强保证。", ""),
+    ("O", "“双线护安”工作法的深入实施，为矿井安全生产提供了有力保障。", "为矿井安全生产提供了有力保障"),
+    # links: a long measure named again by its last five characters
+    ("L", "矿党委推行“党员安全网格化”管理，把井下划为48个网格。\n\n网格化管理推行以来，全矿“三违”同比下降35%。",
+     ("“党员安全网格化”管理", "全矿“三违”同比下降35%")),
+    # a course of action framing the sentence (在X中)
+    ("L", "2024年，在“三零”班组创建中，掘进二队党支部推行“手指口述”确认法，全队违章同比下降27%。",
+     ("“三零”班组创建", "全队违章同比下降27%")),
+]
+
 def _run(nlp, sentence):
     aff = None
     if isinstance(sentence, tuple):
@@ -1378,3 +1435,53 @@ def test_the_branch_of_a_portraits_title_speaks_under_its_mine(nlp):
     assert {l.org for l in rec.links} == {"掘进二队党支部"}
     orgs = {o.name: o for o in rec.organisations}
     assert orgs["掘进二队党支部"].parent == "白石岭煤矿" and "支部" in orgs["掘进二队党支部"].aliases
+
+
+def test_a_mine_body_named_short_is_the_mine_of_its_paragraph(nlp):
+    """A news story about two mines (blind15's pattern, mines of our own): 矿工会 right after
+    西岭煤矿工会 is named is that mine's union, not the union of the mine the story opens with."""
+    art = Article(source="t", index=1, title="t",
+                  text="东岭煤矿推行“党员安全网格”管理。东岭煤矿党委书记说，网格管住了人。\n"
+                       "西岭煤矿工会也没闲着。矿工会组织“家属送安全”活动。西岭煤矿党委推行“三必谈”。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    orgs = {o.name: o for o in rec.organisations}
+    assert "东岭煤矿工会" not in orgs
+    assert "矿工会" in orgs["西岭煤矿工会"].aliases
+
+
+def test_a_speech_at_a_groups_meeting_speaks_for_the_titles_branch(nlp):
+    """An exchange of experience titled ——X煤矿Y党支部经验交流材料 and given at a meeting of the
+    group (（在Z集团…推进会上的发言）, the group named most): the title's mine is the subject,
+    so 矿党委 is that mine's committee and the group gets no 党委 the text never names."""
+    art = Article(source="t", index=1, title="聚力“三联”守安全——黄崖煤矿综采一区党支部经验交流材料",
+                  text="（在长风煤电集团2024年度党建工作推进会上的发言）\n"
+                       "综采一区现有党员31名。在矿党委的领导下，支部探索形成了“三联”工作法，"
+                       "支部连续两年被评为长风煤电集团“先进基层党组织”。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    orgs = {o.name: o for o in rec.organisations}
+    assert "长风煤电集团党委" not in orgs
+    assert "矿党委" in orgs["黄崖煤矿党委"].aliases
+
+
+def test_a_group_under_its_legal_form_is_one_body(nlp):
+    """鹤川-like: the author's unit names the group by its legal form (…集团有限责任公司党委组织部)
+    and the text by its trade name (…集团, 集团党委): one group and one committee, not two."""
+    art = Article(source="t", index=1, title="t", affiliation="云岭煤业集团有限责任公司党委组织部",
+                  text="云岭煤业集团党委推行“党员安全积分”制度。集团党委每季度通报积分。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    groups = [o for o in rec.organisations if o.name.startswith("云岭煤业集团") and
+              o.name.endswith(("集团", "公司"))]
+    assert len(groups) == 1 and "云岭煤业集团" in (groups[0].name, *groups[0].aliases)
+    committees = [o for o in rec.organisations if o.name.endswith("党委")]
+    assert len(committees) == 1 and "集团党委" in committees[0].aliases
+
+
+def test_a_measure_named_by_its_stem_is_the_measure(nlp):
+    """A summing-up names measures without their type words (推广党员安全网格和安全“三必谈”做法,
+    blind15's pattern; measures of our own): each is the measure named in full before it, not
+    a second measure."""
+    art = Article(source="t", index=1, title="t",
+                  text="矿党委推行“党员安全网格化”管理。另一矿推行安全“五必访”工作法。"
+                       "集团将推广党员安全网格和安全“五必访”做法。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert {normalise_name(p.name) for p in rec.practices} == {"党员安全网格化管理", "五必访工作法"}

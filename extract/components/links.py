@@ -62,6 +62,8 @@ MEANS_PREPOSITIONS = ("通过", "经过", "借助", "依托", "凭借", "依靠"
 #: A paragraph's opening frame: an optional heading number, 在, a name, 上/方面, a comma.
 FRAME_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*"
                       r"(?:在|从)?(?P<name>[^，,。；;：:\s]{2,20}?)(?:上|方面)[，,：:]")
+#: A sentence's opening frame of a course of action: 在X中, 在X过程中, 在推进X中, a comma.
+FRAME_IN_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年[，,]?)?在(?P<name>[^，,。；;：:\s]{2,24}?)(?:的)?(?:过程|实践)?中[，,]")
 #: A line or sentence labelled as the effect of what was just told: 成效：…, 主要成效：…, 效果：….
 EFFECT_LABEL_RE = re.compile(rf"\s*(?:[{BULLETS}·\-]\s*)?{EFFECT_LABEL}")
 #: A plural reference to the measures just told: 通过上述举措, 以上做法, 这些措施.
@@ -234,7 +236,8 @@ class Linker:
         for clause in re.split(r"[，,；;]", sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
             clause = re.sub(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广|通过|经过|依靠)", "", clause)  # 实行互保对子以来, 通过师徒帮带
-            p = next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
+            p = next((q for q in reversed(tails.get(clause[:5], ())) if q.start < before), None) \
+                or next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
                 or next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
             # 工作法/党建…: a head that ends a name is common alone (工作法实施以来 is fine, but
             # 党建工作 opens many clauses); a head followed by 、/和 is one of a list of kinds.
@@ -540,7 +543,15 @@ def _sentence_frame(sentence: str, offset: int, practices: list[Span]) -> Span |
     first character in the text."""
     m = FRAME_RE.match(sentence)
     if m is None:
-        return None
+        # 在“一区一品”创建中，机运工区党支部推出…: the sentence tells what was done in the
+        # course of a measure, which a result of it is a result of too (the seed's
+        # 在“素质提升到支部”…中); a measure, not only a part.
+        m = FRAME_IN_RE.match(sentence)
+        if m is None:
+            return None
+        a, b = offset + m.start("name"), offset + m.end("name")
+        inside = [p for p in practices if a <= p.start_char and p.end_char <= b]
+        return inside[-1] if inside else None
     a, b = offset + m.start("name"), offset + m.end("name")
     inside = [p for p in practices if a <= p.start_char and p.end_char <= b]
     # Only a part of a model (paper 004's 在“党员先锋岗”创建工程深度落地方面 frames a list of
@@ -663,7 +674,7 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     """The last three characters of each measure's name (five characters or more, Chinese
     only), the last four of a bare quoted name of six or more (“党员风险地图” → 风险地图) and the
     four words after a quote (“一对一”师徒帮带 → 师徒帮带) →
-    the measures that end with them, in text order: the head noun a text keeps when it names a
+    the measures that end with them (and the last five of a name of seven or more), in text order: the head noun a text keeps when it names a
     long measure again (rule *short form*, :meth:`Linker._tail_mention`)."""
     out: dict[str, list[Span]] = {}
     for p in practices:
@@ -671,6 +682,9 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
         name = _plain(raw)
         if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
             out.setdefault(name[-3:], []).append(p)
+        # Five, of a name of seven or more (“党员安全网格化”管理 → 网格化管理推行以来…).
+        if len(name) >= 7 and re.fullmatch(r"[\u4e00-\u9fff]{5}", name[-5:]):
+            out.setdefault(name[-5:], []).append(p)
         # Four characters, a compound of two words, are distinctive enough only inside quotes
         # and when they are no field of work (安全管理水平… names no measure).
         if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \

@@ -123,7 +123,9 @@ UNIT_NOT_AFTER = "伍组长员位理置室域于署"  # 提升站位, 综合处�
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),
-               ("女职工委员会", "Union"), ("女工委员会", "Union"), ("女工委", "Union"))
+               ("女职工委员会", "Union"), ("女工委员会", "Union"), ("女工委", "Union"),
+               # 公司纪委围绕…开展…: the subject's commission for discipline inspection
+               ("纪委", "Department"))
 #: What may follow a bare body word for it to be the clause's subject: an adverb or verb,
 #: not a noun compound (工会干部, 工会工作, 工会组织).
 BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "书记", "经费", "委员", "小组", "+", "＋", "”",
@@ -350,8 +352,10 @@ class OrganisationRecognizer:
                 continue
             name = text[start:m.end("name")]
             # 瑞丰煤业公司 beside 瑞丰煤业有限责任公司: the trade name of the legal one.
-            legal = next((o.name for o in orgs.values() if m["form"] == "公司" and o.name.startswith(name[:-2])
-                          and o.name.endswith(LEGAL_FORMS) and o.name != name), None)
+            # 鹤川煤业集团 beside 鹤川煤业集团有限责任公司: the group under its legal form.
+            legal = next((o.name for o in orgs.values() if o.name.endswith(LEGAL_FORMS) and o.name != name and (
+                o.name.startswith(name[:-2]) if m["form"] == "公司" else o.name[len(name):] in LEGAL_FORMS
+                and o.name.startswith(name))), None)
             group = add(legal, "Company", alias=name) if legal else add(name, "Company" if m["form"] == "公司" else "Group")
             mentions.append((start, m.end("name"), group, "trade-name"))
             if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
@@ -368,7 +372,9 @@ class OrganisationRecognizer:
         # Mine units and their branches.
         for m in self.scans[self.unit_re].finditer(text):
             name = m.group(0)
-            if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER:
+            # (掘进一区党支部组建…: after a party branch a character of UNIT_NOT_AFTER begins a verb)
+            if text[m.end():m.end() + 1] and text[m.end()] in UNIT_NOT_AFTER \
+                    and not name.endswith(("党支部", "党总支", "团支部")):
                 continue
             if text[m.start() - 1:m.start()] in ("的", "个") and not re.search(rf"[{NUM}]|党", name):
                 continue  # 人数最多的掘进区队, 3个综采队: the kind of unit, not a body
@@ -468,7 +474,10 @@ class OrganisationRecognizer:
                 # The branch answers to its mine's committee (矿党委 in the text), else the mine.
                 parent = add(title_mine + "党委", "PartyCommittee", parent=title_mine, alias="矿党委") \
                     if "矿党委" in text else title_mine
-                if subject is None or orgs[subject].type not in ("Mine", "Company", "Group"):
+                # (…——红崖沟煤矿采煤二区党支部经验交流材料, given at a meeting of the group the
+                # text names most: the title's mine, not a body counted in the text)
+                if subject is None or orgs[subject].type not in ("Mine", "Company", "Group") \
+                        or (not aff_chain and subject not in doc._.title):
                     subject = title_mine
             else:
                 parent = subject if subject is not None and orgs[subject].type == "Mine" else next(
@@ -506,7 +515,7 @@ class OrganisationRecognizer:
                         continue  # 矿党委宣传部 inside 石门坡煤矿党委宣传部: a short alias inside a longer name
                     # as written (西铭矿党委); a trade name's body is the legal name's (瑞丰煤业公司党委
                     # is 瑞丰煤业有限责任公司党委 when both name one company)
-                    legal_alias = form != canon and canon.endswith(LEGAL_FORMS) and form.endswith("公司")
+                    legal_alias = form != canon and canon.endswith(LEGAL_FORMS) and form.endswith(("公司", "集团"))
                     sub = add(canon + suffix, typ, parent=canon, alias=form + suffix) if legal_alias \
                         else add(form + suffix, typ, parent=canon)
                     mentions.append((m.start(), m.end(), sub, "sub-body"))
@@ -611,7 +620,9 @@ class OrganisationRecognizer:
                         mentions.append((m.start(), office.end(), sub, "anaphora"))
                     else:
                         mentions.append((m.start(), m.end(), own, "anaphora"))
-        if subj.type in ("Group", "Company"):
+        # (a news story about two mines, under the first one's name: 马鞍梁煤矿工会也没闲着。矿工会组织…
+        # is the second one's union)
+        if subj.type in ("Group", "Company") or sum(o.type == "Mine" for o in orgs.values()) >= 2:
             self._mine_bodies(text, orgs, mentions, add)
         forms = []
         if subj.type == "Mine":

@@ -68,6 +68,8 @@ EFFORT_VERBS = ("培训", "召开", "审议", "开展", "组织", "学习", "包
 COUNT_VERBS = ("形成", "完成", "获得", "解决", "培养出", "否决", "累计完成", "新增", "建成", "取得")
 #: Verbs of a mine's output, before the number: 生产原煤412万吨, 产煤312万吨.
 OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤",
+                # 回采原煤312.6万吨, 采出原煤…: a face's or a team's output
+                "回采原煤", "采出原煤",
                 # 全年抽采瓦斯1860万立方米: gas drained
                 "抽采瓦斯")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
@@ -246,6 +248,20 @@ def _guarded(pattern: str) -> re.Pattern:
     return rx
 
 
+#: Results that credit their sentence's subject (为…提供了有力保障): they stand only where the
+#: sentence names a measure or refers to one (“三环四链”党建工作法的深入实施，为…); a year's
+#: work credited in a summary's preamble (坚持以…为指导，扎实推进…，为公司高质量发展提供了坚强保证)
+#: is its formula, not a result.
+NEEDS_MEANS: set[re.Pattern] = set()
+
+
+def _needs_means(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)``, remembered in :data:`NEEDS_MEANS`."""
+    rx = re.compile(pattern)
+    NEEDS_MEANS.add(rx)
+    return rx
+
+
 QUAL_FIXED = [
     re.compile(rf"实现(?:了)?(?:全年|连续)?安全生产(?:(?:{NUMBER})天)?" r"(?:[“\"]零[^”\"]{1,12}[”\"]|零" + ZERO_HARM + ")?"),
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
@@ -275,7 +291,10 @@ QUAL_FIXED = [
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
     re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
-    re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?违章(?:作业|行为|现象)?"),
+    # (未发生一起因疲劳、情绪导致的不安全行为: an unsafe act, named so)
+    re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?(?:违章(?:作业|行为|现象)?|不安全行为)"),
+    # 顶板、机电事故全年“零发生”: a harm whose count of events stayed at zero.
+    re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
     re.compile(r"[^，,。；;]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
     # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
@@ -293,7 +312,7 @@ QUAL_FIXED = [
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
     re.compile(r"(?<![“\"])[^，,。；;“”\"]{2,10}清零(?![”\"][\u4e00-\u9fff])"),
-    re.compile(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
+    _needs_means(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
     # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
@@ -495,7 +514,13 @@ class OutcomeRecognizer:
             year = year_in(s_text)
             prev_category = ""
             clauses = _clauses(s_text)
+            # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
+            # with no full stop) names the topic of its section in words of results, not one.
+            head_line = s_text.strip()
+            heading = HEADING_RE.match(head_line) is not None and len(head_line) <= 40 \
+                and not head_line.endswith(("。", "；", ";", "！")) and "\n" not in head_line
             in_target = False
+            means = bool(practices) or re.search(r"这一|这些|该|此|上述|以上|通过", s_text) is not None
             first_new = len(spans)
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
@@ -507,7 +532,8 @@ class OutcomeRecognizer:
                 if continues:
                     continue
                 found = self._measured(clause, year, s_text[cm.end():cm.end() + 12]) or self._rates(clause, year)
-                found = found + self._qualitative(clause, year)
+                if not heading:
+                    found = found + self._qualitative(clause, year, means)
                 if k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
                     found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
@@ -713,8 +739,10 @@ class OutcomeRecognizer:
                 continue  # 隐患整改率低于95%的，另扣3分: the condition of a rule, not a result
             if ATTRIBUTE_RE.search(before):
                 continue  # 开采深度超过650米: what the mine is like, not what a measure did
-            if unit == "分" and before.rstrip().endswith("计"):
-                continue  # 每发现一条隐患计1分: the rule of a points system, not a result
+            if (unit == "分" and before.rstrip().endswith("计")) or (
+                    unit in ("分", "元") and before.rstrip().endswith(("积", "记", "加", "扣", "奖励", "奖", "罚款", "罚"))
+                    and "每" in clause):
+                continue  # 每发现一条隐患计1分, 每查出一起违章奖励50元: the rule of a points or reward system
             if unit in ("%", "分") and re.search(r"[（(]$", before.rstrip()):
                 continue  # 事故案例研讨（61.2%）: a figure in brackets beside an item, not a result
             if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
@@ -897,7 +925,7 @@ class OutcomeRecognizer:
             out.append((start, m.end(), Quantity(_trim(m["ind"]), float(m["num"]), None, direction, year)))
         return out
 
-    def _qualitative(self, clause: str, year: int | None):
+    def _qualitative(self, clause: str, year: int | None, means: bool = True):
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
@@ -916,6 +944,8 @@ class OutcomeRecognizer:
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
             if m and CONDITION_OF_RULE_RE.match(stripped, m.end()):
                 continue  # 党员违章“清零”的支部在考核中加分: the condition of a rule, not a result
+            if m and not means and rx.pattern in NEEDS_MEANS:
+                continue  # …扎实推进党的建设各项工作，为公司高质量发展提供了坚强保证: a preamble's formula
             if m and rx.pattern in GUARDED and self.instruction_re.search(stripped[:m.end()]):
                 continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.

@@ -116,11 +116,14 @@ DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tai
                            # …工程，该工程包括A、B和C: the model named again before its parts.
                            r"(?:[，,](?:该|这一|此)[\u4e00-\u9fff]{1,4})?"
                            r"(?:由[^，,。；;：:“”\"\n]{1,14}?(?:构成|组成)[，,]?)?[，,]?"
-                           r"(?:即|分别是|分别为|包括|涵盖|是指|指)"
+                           # 即从A、B、C、D四个维度协同发力: the items of a model's dimensions after 从
+                           r"(?:即|分别是|分别为|包括|涵盖|是指|指)从?"
                            r"(?P<items>(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?"
                            r"(?:(?:、|和|及|与)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,12}”){2,16}?)+)"
                            # …和保障链三个部分: the count of the parts closes the list.
-                           r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块|内容))?(?=[，,。；;：:\n]|$)")
+                           # (…文化润安四个维度协同发力: what the dimensions do, after their count)
+                           r"(?:等?[一二三四五六七八九十两\d]+(?:个|项|大)?(?:部分|方面|环节|板块|模块|内容|维度|层面)"
+                           r"[^，,。；;：:\n“”\"]{0,8})?(?=[，,。；;：:\n]|$)")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A count with its measure word, between an adoption verb and the name it governs.
 COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|支|处|项|类|条|家|块|座|间|套)")
@@ -276,6 +279,10 @@ SHORT_NAME_BEFORE_RE = re.compile(r"[（(]\s*(?:以下|下文)?简称[^）)]*$")
 #: A numbered label defined by one name: “1”即各级党委安全生产履职清单, “1”指一张…清单.
 SINGLE_PART_RE = re.compile(r"[“\"][\d一二三四五六七八九十][”\"](?:即|指|是指)(?:一[张个项套条份])?(?:各级)?"
                             r"(?P<item>[\u4e00-\u9fff]{4,16})(?=[，,；;。])")
+#: An item of a counted set named by its ordinal (第一项是“班前三问”。第二项是党员联保，…): the
+#: set is named before it with the same classifier (“3”项安全机制, 三项制度).
+ORDINAL_ITEM_RE = re.compile(r"(?:^|(?<=[\n。；;！？，,]))\s*第(?P<n>[一二三四五六七八九十]|\d{1,2})(?P<cls>[项个条种招])"
+                             r"(?:是|为|叫|：|:)\s*(?P<name>[“\"]?[\u4e00-\u9fff]{2,8}[”\"]?)(?=[，,。；;：:\n])", re.M)
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -335,7 +342,7 @@ class PracticeRecognizer:
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
-        type_alt = "|".join(map(re.escape, self.types))
+        type_alt = self.type_alt = "|".join(map(re.escape, self.types))
         # A typed name: 2–16 characters without punctuation, then a type word.
         self.type_run_re = re.compile(rf"(?:{type_alt})+")
         self.type_word_re = re.compile(type_alt)
@@ -362,6 +369,9 @@ class PracticeRecognizer:
         cands += self._single_parts(text)
         components, heads = self._components(text)
         cands += components
+        ordinal, ordinal_heads = self._ordinal_items(text)
+        cands += ordinal
+        heads.update(ordinal_heads)
         contents, content_heads = self._contents(text)
         cands += contents
         heads.update(content_heads)
@@ -427,6 +437,7 @@ class PracticeRecognizer:
         _bare_quote_mentions(spans, self.types)
         _short_quote_mentions(spans, text)
         _tail_mentions(spans, text, self.adopt_ends)
+        _stem_mentions(spans, (*self.type_tuple, *QUOTED_ONLY_TYPES))
         _inner_mentions(spans)
         spans = self._abbreviated(doc, text, spans, taken, ends)
         # 关键词：党建引领；煤矿安全；“三线四联”: a paper's keywords are its topics.
@@ -655,9 +666,14 @@ class PracticeRecognizer:
     def _sessions_held(self, text: str, start: int, end: int) -> bool:
         """True when the quote at ``start``–``end`` is held a number of times by the verb
         before it (``组织“井口微宣讲”62场次``, ``举办“安全大讲堂”12期``): an activity with its
-        count of sessions, not a thing counted (``查处“三违”312人次``)."""
+        count of sessions, not a thing counted (``查处“三违”312人次``); or set up a number of
+        times by the verb before it (``设立“青安岗”28个``, ``组建“党员突击队”6支``): posts or
+        teams of one measure."""
+        before = text[max(0, start - 4):start]
+        if re.match(r"\s*\d+\s*(?:个|处|支|座)", text[end:end + 6]) is not None:
+            return re.search(r"(?:设立|设置|建立|组建|创建|成立|建成)(?:了)?\s*$", before) is not None
         return re.match(r"\s*\d+\s*(?:场次|场|期|次|轮)(?![\u4e00-\u9fff]*(?:人|起))", text[end:end + 8]) is not None \
-            and re.search(r"(?:组织|开展|举办|举行|召开|宣讲)(?:了)?\s*$", text[max(0, start - 4):start]) is not None
+            and re.search(r"(?:组织|开展|举办|举行|召开|宣讲)(?:了)?\s*$", before) is not None
 
     def _adopted_topic(self, text: str, start: int) -> bool:
         """True when an adoption verb governs a short topic right before the quote at
@@ -843,6 +859,27 @@ class PracticeRecognizer:
                     heads[a + m.start("name")] = model
         return out, heads
 
+    def _ordinal_items(self, text: str):
+        """Rule *components*, ordinal form: after a counted set of measures (``“3”项安全机制``,
+        ``三项制度``), ``第一项是X`` / ``第二项是X，…`` open the paragraphs of its items and name
+        them (an exchange of experience or a report walks through its model so). The item
+        is a short name alone before the punctuation, not an act (``第二条是加强学习``).
+        Returns the candidates and ``{item start: the set's name}``."""
+        out, heads = [], {}
+        for m in ORDINAL_ITEM_RE.finditer(text) if "第" in text else ():
+            name = m["name"].strip("“”\"")
+            if name.startswith(GENERIC_PREFIX) or self.adopt_re.match(name) or name.startswith(GOVERN_VERBS) \
+                    or re.match(r"(?:加强|强化|做好|抓好|落实|严格|提高|提升|坚持|注重|突出|要|把|以|在|对|让)", name):
+                continue
+            sets = list(re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?{m['cls']}"
+                                   rf"[\u4e00-\u9fff]{{0,6}}?(?:{self.type_alt})").finditer(text, 0, m.start()))
+            if not sets:
+                continue
+            s = m.start("name")
+            out.append((s, m.end("name"), "component", ""))
+            heads[s] = sets[-1].group(0)
+        return out, heads
+
     def _contents(self, text: str):
         """Rule *components*, content form: ``以A、B、C和D为主要内容的“X”工作法`` names the
         parts of the model X (policy writing defines a model by its contents this way).
@@ -965,13 +1002,16 @@ class PracticeRecognizer:
         item = ITEM_RE.match(text, pos, min(len(text), pos + 24))
         if item is None:
             return None
-        for tm in self.type_word_re.finditer(text, pos + 1, item.end()):
+        # Overlapping type words are tried too: 包保制 ends inside 包保|制度, whose 制度 does not.
+        search, at = self.type_word_re.search, pos + 1
+        while (tm := search(text, at, item.end())) is not None:
             if tm.start() - pos > 16:
                 break
             more = self.type_run_re.match(text, tm.end())
             end = more.end() if more else tm.end()
             if end in ends:
                 return end
+            at = tm.start() + 1
         return None
 
     def _typed(self, text: str, ends: set[int]):
@@ -1230,6 +1270,10 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+#: A short topic and a bare quote (安全“三必谈”, 党员“三包”): the quote's measure, said of a topic.
+_TOPIC_QUOTE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}([“\"][^“”\"]+[”\"])")
+
+
 def _bare_quote_mentions(spans, types) -> None:
     """Rule *again*, by label: a bare quote (``“三线四联”``, a title's ``党员“双巡一查”守牢…``)
     whose label is written elsewhere in the text with a type word (``“三线四联”安全党建模式``)
@@ -1246,6 +1290,11 @@ def _bare_quote_mentions(spans, types) -> None:
             full.setdefault(m.group(1), p)
     for p in spans:
         label = span_ext(p, "canonical").strip()
+        # 安全“三必谈” after “三必谈”工作法: a topic before the bare quote (推广…安全“三必谈”做法)
+        # names the same measure.
+        topic = _TOPIC_QUOTE_RE.fullmatch(label)
+        if topic is not None:
+            label = topic.group(1)
         if label[:1] in "“\"" and label[-1:] in "”\"" and label.count("“") <= 1:
             first = full.get(label.strip("“”\""))
             if first is not None:
@@ -1279,6 +1328,28 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
                 and not ("\u4e00" <= text[p.start_char - 1:p.start_char] <= "\u9fff"
                          and text[p.start_char - 1] not in may_follow):
             _name_again(p, first)  # (廉政警示教育: another kind of it, not the measure named again)
+
+
+def _stem_mentions(spans, types: tuple[str, ...]) -> None:
+    """Rule *again*, by the stem: a name of four characters or more that a name before it
+    continues with type words only, quotes aside (``安全“三必谈”`` after ``安全“三必谈”工作法``,
+    ``党员安全网格`` after ``“党员安全网格化”管理``, 化 making the manner), is that measure
+    named without its type word, as a text does when it sums up (推广党员安全网格和安全
+    “三必谈”做法). ``spans`` sorted by start; changed in place."""
+    stems: list[tuple[str, object]] = []
+    type_run = re.compile("化?(?:%s)+" % "|".join(map(re.escape, sorted(types, key=len, reverse=True))))
+    for p in spans:
+        if span_ext(p, "rule") == "again":
+            continue
+        name = normalise_name(span_ext(p, "canonical"))
+        # (党建品牌 beside 党建品牌矩阵: a name with a type word of its own is another measure)
+        first = None if name.endswith(types) else next(
+            (q for qname, q in stems if len(qname) > len(name) >= 4 and qname.startswith(name)
+             and type_run.fullmatch(qname, len(name))), None)
+        if first is not None:
+            _name_again(p, first)
+        else:
+            stems.append((name, p))
 
 
 def _inner_mentions(spans) -> None:
@@ -1399,20 +1470,31 @@ def _clause_head(text: str, pos: int) -> str:
 _CORE_RE = re.compile(r"^[“\"]([^”\"]+)[”\"]")
 
 
+#: Nouns of a measure's making or carrying out after its quoted label (“一区一品”创建,
+#: “双述双评”工作): the process of the measure named before with the same label.
+PROCESS_TAILS = ("创建", "建设", "工作", "创建工作", "建设工作", "推行", "实施")
+
+
 def _same_measure(spans) -> None:
     """A measure named again in a shorter or longer form is the same measure: a quoted
     name whose quote and last type word (two characters: 模式, 工程, 机制 …) are those of
     a name before it takes that name (``“金蓝领”培育工程`` after ``“金蓝领”技能人才培育
     工程``; ``“462”党建模式`` after ``“462”党建工作模式``)."""
     first: dict[tuple[str, str], str] = {}
+    by_core: dict[str, str] = {}
     for span in spans:
         name = span_ext(span, "canonical")  # span._.canonical, without an Underscore object (common.span_ext)
         core = _CORE_RE.match(name)
         tail = name[core.end():] if core else ""
         if not core or len(tail) < 2:
             continue
-        key = (normalise_name(core.group(1)), tail[-2:])
-        span._.canonical = first.setdefault(key, name)
+        label = normalise_name(core.group(1))
+        if tail in PROCESS_TAILS and label in by_core:
+            # 在“一区一品”创建中 after “一区一品”安全党建品牌: the measure's making, the measure
+            span._.canonical = by_core[label]
+            continue
+        by_core.setdefault(label, name)
+        span._.canonical = first.setdefault((label, tail[-2:]), name)
 
 
 

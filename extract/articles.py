@@ -41,6 +41,9 @@ SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
 #: A web page's line of facts under the title: source, time, author, editor, views.
+#: A web page's navigation line: the titles of the pages before and after it, print and close
+#: buttons, a list of related links (上一篇：集团公司召开…分析会).
+NAV_LINE_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接)\s*[：:]|^\s*[【\[]?(?:打印本页|关闭窗口|返回顶部)[】\]]?\s*$")
 META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
 META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
 #: A date closing a masthead's unit line (青川能源集团党委组织部 2024年7月10日).
@@ -211,6 +214,10 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
             heads[current].closed = True
             current = _latest_open(heads)
             last_piece = None
+            i += 1
+            continue
+        # 上一篇：…, 下一篇：…, 【打印本页】: a web page's links to other pages, no text of its own.
+        if NAV_LINE_RE.match(text):
             i += 1
             continue
         # A body paragraph: continuation of an open end, or new text of the current article.

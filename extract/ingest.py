@@ -464,6 +464,10 @@ _LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|
                        r"|Key\s*words)\s*[:：])\s*\S")
 
 
+#: A table's or a figure's caption: 表1, 表 2, 图3 and the title.
+TABLE_CAPTION_RE = re.compile(r"^\s*[表图]\s*\d{1,2}(?:[-－.．]\d{1,2})?\s*[\u4e00-\u9fff“]")
+
+
 def _continues(prev_line: str, line: str, width: int) -> bool:
     # 86.|3%: a decimal point that the converter's line break left at a line's end is no
     # full stop (Chinese text ends a sentence with 。; "." after a digit is a decimal point).
@@ -474,6 +478,10 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
                           and not TABLE_LINE_RE.match(prev_line) and not TABLE_LINE_RE.match(line))
     if HEADING_RE.match(line) and not decimal:
         return False
+    # 表1 东坪煤矿2022—2024年主要安全指标 | 指标 2022年 2023年 2024年: a table's or a figure's
+    # caption is a title of its own; the table's head row follows it.
+    if TABLE_CAPTION_RE.match(prev_line) and not re.search(r"[，,。；;]", prev_line):
+        return False  # (表1中数据显示，…: a sentence that opens with the table's name goes on)
     if not decimal and not _closes_mid_sentence(prev_line, width) and (ends_sentence(prev_line) or _ABSTRACT_RE.match(line)):
         return False
     # 指标 2019 2020 2021 | 瓦斯超限（次） 11 9 6: a table's rows keep their lines
@@ -483,8 +491,12 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.
     # So does a report's bullet or case label that fills the line (■矿党委推行“党员网格”管理，把井 | 下…).
+    # (an abstract's first line, its label taking room, stops mid-sentence a little short:
+    # 摘要：针对…的问题，东 | 坪煤矿党委以…)
     if is_heading(prev_line) and not ((_LABEL_RE.match(prev_line) or _ITEM_RE.match(prev_line))
-                                      and len(prev_line) >= 0.9 * width):
+                                      and (len(prev_line) >= 0.9 * width
+                                           or (_ABSTRACT_RE.match(prev_line) and not ends_sentence(prev_line)
+                                               and len(prev_line) >= 0.75 * width))):
         return False
     # A short unpunctuated line is a title, author or affiliation, not a wrapped line.
     return len(prev_line) >= max(8, int(width * 0.6))

@@ -216,6 +216,11 @@ def _name_start(text: str, start: int, end: int) -> int:
             start += 1
         else:
             break
+    # 3名党员获评X有限公司, 品牌先后获评X有限公司: a lead verb inside the match, the name after it.
+    inner = max((at + len(w) for w in LEAD_WORDS if len(w) >= 2 and end - 4 > start
+                 and (at := text.rfind(w, start, end - 4)) >= 0), default=start)
+    if inner > start:
+        return inner
     # A preposition inside the first characters: 文以X, 委被X.
     cut = max((i + 1 for i in range(start, min(end, start + 4)) if text[i] in "以被由将把是在于向对获" or (text[i] in "进到" and text[i - 1:i] in ("走", "来", "入"))), default=start)
     return cut if end - cut >= 2 else start

@@ -74,6 +74,12 @@ OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤",
                 "抽采瓦斯")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
 RATED_VERBS = ("评定", "评出", "评选出")
+#: A line labelled as a slogan, a motto or a creed (品牌口号：…, 核心理念：…): words to live by,
+#: not what was done.
+SLOGAN_LINE_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:口号|标语|理念|宗旨|愿景|使命|寓意|誓词)\s*[：:]")
+#: Warnings a watch gave and unsafe acts it stopped (累计发出顶板来压预警136次, 制止违章47次):
+#: counted in times, a result of the watch, not effort.
+WARNED_RE = re.compile(r"发出[^，,。；;]{0,8}?(?:预警|报警)|(?:制止|纠正)[^，,。；;]{0,6}?(?:违章|不安全行为|三违)")
 #: Verbs of a system or a watch catching unsafe acts: a result only of violations (识别违章, not
 #: 识别风险点).
 CAUGHT_VERBS = ("识别", "抓拍")
@@ -213,11 +219,19 @@ _CARRIED_RE = re.compile("|".join(map(re.escape, CARRIED_TARGETS)))  # one scan 
 #: What may stand in a result before the measure that is its subject: a time, the unit
 #: that applies it (采煤三队党员安全监督员共发现…), a relative clause (总结提炼的“X”工作法
 #: 被…评为…), or nothing.
-SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年)?[，,]?\s*"
+SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|以来)?|全年|今年|去年|上半年|下半年"
+                             r"|[一二三四五六七八九十两\d]+年(?:多)?来)?[，,]?\s*"
                              # 通过“金蓝领”培育计划晋升高级工的青年职工达97人: the means, then the result.
                              r"(?:通过|经过|依托|借助)?"
                              r"(?:[\u4e00-\u9fff\d]{1,8}?(?:队|区|矿|科|厂|车间|班组|支部|党委|工会|团委))?"
-                             r"(?:[\u4e00-\u9fff]{1,8}的)?")
+                             r"(?:[\u4e00-\u9fff]{1,8}的)?"
+                             # 各“党员安全哨”共制止不安全行为412起: every post of the measure, together
+                             r"(?:各|每个|所有)?")
+#: The verbs of an honour received (被评为, 获评, 荣获, 被命名为), and the title it names in quotes
+#: with its closing word (“五星级党支部”称号).
+HONOUR_VERB_RE = re.compile(r"被?(?:评为|授予|表彰为|命名为|认定为)|获评|荣获|当选为?")
+HONOUR_INDICATORS = ("评为", "授予", "表彰为", "命名为", "认定为", "获评", "荣获", "当选", "当选为")
+HONOUR_TITLE_RE = re.compile(r"[“\"][^”\"]{2,20}[”\"](?:荣誉称号|称号|荣誉)?")
 #: Words that open a clause of condition or means, not of result.
 CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过")
 #: What stands between a measure that is a result's subject and the result: its being put
@@ -267,6 +281,9 @@ QUAL_FIXED = [
     re.compile(r"(?:已|实现)?连续(?:安全生产|\d+天无[^，,。；;]{0,10}事故)" rf"(?:(?:达到|达)?(?:{NUMBER})(?:余|多)?天)?"),
     # 矿井连续三个雨季未发生水害事故: no event over a run of periods, with the body that kept it.
     re.compile(r"[^，,。；;]{0,8}?连续[^，,。；;]{1,8}?未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+    # 全矿14个党支部所在单位均未发生轻伤及以上事故: every one of the units named kept it (均/都
+    # spreads the result over them: they belong to its words).
+    re.compile(r"[^，,。；;]{2,20}?(?:均|都)未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一般及以上事故: no event of a kind, the commonest safety result.
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     # 2021年以来集团未发生死亡事故: since when, and the body that kept it.
@@ -379,6 +396,16 @@ QUAL_FIXED = [
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
     _guarded(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
+    # 通过国家一级安全生产标准化管理体系考核定级: a grade awarded after review.
+    re.compile(r"通过(?:了)?[^，,。；;]{2,24}?(?:考核定级|达标定级)"),
+    # 矿井保持了安全生产的良好态势: a good course held (了: done, not a wish).
+    re.compile(r"(?:保持|延续|呈现)了[^，,。；;]{0,10}?(?:良好|稳定|平稳|向好)的?(?:态势|势头|局面)"),
+    # 主要安全指标逐年向好: indicators better year on year.
+    re.compile(r"[^，,。；;（(]{2,12}?(?:逐年|持续|稳步|明显)(?:向好|好转)"),
+    # 48小时内完成排水管路改造，确保了汛期安全: safety kept through a danger (了: done).
+    re.compile(r"确保了[^，,。；;]{0,10}?安全"),
+    # 1名党员当选所在市劳动模范: a person elected to an honour.
+    re.compile(r"\d+名[^，,。；;\d]{0,6}当选(?:为)?[^，,。；;]{2,16}?(?:劳动模范|劳模|先进|标兵|能手|代表)"),
     re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
     re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果|品牌)"),
@@ -511,6 +538,9 @@ class OutcomeRecognizer:
             s_text = text[s0:sent.end_char]
             if self._is_wish(s_text) or ITEM_TARGET_RE.match(s_text):
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
+            if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
+                continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
+
             year = year_in(s_text)
             prev_category = ""
             clauses = _clauses(s_text)
@@ -553,7 +583,10 @@ class OutcomeRecognizer:
                     span = char_span(doc, a, b)
                     if span is None:
                         continue
-                    span.label_ = self.lex.category_of(q.indicator + " " + text[a:b])
+                    # (two honours at once: each is an honour, whatever its title names, GUIDELINES.md
+                    # «Outcome»: social, honours)
+                    span.label_ = "social" if q.indicator in HONOUR_INDICATORS and q.value is None \
+                        else self.lex.category_of(q.indicator + " " + text[a:b])
                     # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
                     # elliptic indicator goes on about the result before it.
                     if span.label_ == "other" and ELLIPTIC_RE.match(q.indicator):
@@ -839,13 +872,14 @@ class OutcomeRecognizer:
                     verb, indicator, start, end = "达", rate["ind"], rate.start("ind"), qm.end()
                 else:
                     continue
-            if re.search(r"(?:权重|分值)\s*$", before[:vm.start()] if vm is not None else before):
-                continue  # 把安全生产权重提高到40%: the weight of a criterion, not a result
+            if re.search(r"(?:权重|分值|比重)(?:由[^，,。；;]{0,8}?)?\s*$", before[:vm.start()] if vm is not None else before):
+                continue  # 把安全生产权重提高到40%, 权重由15%提高到40%: the weight of a criterion, not a result
             if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
                 continue  # “X”指标占考核的30%: the weight of a criterion, not a result
             if unit in EFFORT_UNITS and verb not in (*ACHIEVE_VERBS, "仅") and \
-                    self.direction.get(verb) not in ("decrease", "increase"):
-                continue  # 培训3200人次: effort; 查处“三违”412人次, 降至196人次: a result
+                    self.direction.get(verb) not in ("decrease", "increase") \
+                    and not WARNED_RE.search(clause, start, qm.start()):
+                continue  # 培训3200人次: effort; 查处“三违”412人次, 降至196人次, 发出预警136次: a result
             if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
                     and unit in EFFORT_UNITS:
                 continue
@@ -925,12 +959,44 @@ class OutcomeRecognizer:
             out.append((start, m.end(), Quantity(_trim(m["ind"]), float(m["num"]), None, direction, year)))
         return out
 
+    @staticmethod
+    def _honours(clause: str) -> list[tuple[int, int]]:
+        """Two honours or more given at once, joined by 和/及 (先后被评为集团“五星级党支部”和
+        2024年度“安全生产标杆区队”, 获评A“X”和B“Y”): one result each, as each title is its own
+        (GUIDELINES.md «Outcome»: one outcome a result). The first runs from the verb (and 被)
+        to its title's close, each next one from after the conjunction. ``[]`` for one title or
+        none, and for a 、-list that a closing word gathers (A“X”、B“Y”等荣誉称号: one result)."""
+        verb = HONOUR_VERB_RE.search(clause)
+        if verb is None or not any(q in clause for q in "“\""):
+            return []
+        titles = list(HONOUR_TITLE_RE.finditer(clause, verb.end()))
+        if len(titles) < 2:
+            return []
+        out, start = [], verb.start()
+        for k, t in enumerate(titles):
+            if k and not re.fullmatch(r"[^，,。；;“”\"]{0,16}", clause[titles[k - 1].end():t.start()]):
+                break  # a title that a clause of its own introduces
+            out.append((start, t.end()))
+            joint = re.match(r"(?:和|及|以及|与)", clause[t.end():])
+            if joint is None:
+                break
+            start = t.end() + joint.end()
+        # (先后荣获A“X”、B“Y”等荣誉称号: a list that one closing word gathers is one result)
+        if len(out) < 2 or re.match(r"(?:[、，,]|等|称号|荣誉)", clause[titles[len(out) - 1].end():]):
+            return []
+        return out
+
     def _qualitative(self, clause: str, year: int | None, means: bool = True):
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
         if HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
+        honours = self._honours(stripped)
+        if honours:
+            # (the honour's verb is the indicator of each: an honour, whatever its title names)
+            verb = HONOUR_VERB_RE.search(stripped).group(0).lstrip("被")
+            return [(lead + a, lead + b, Quantity(verb, None, None, "level", year)) for a, b in honours]
         for rx in (self.qual_fixed if self.qual_words is None or self.qual_words.search(stripped) else ()):
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
@@ -949,7 +1015,8 @@ class OutcomeRecognizer:
             if m and rx.pattern in GUARDED and self.instruction_re.search(stripped[:m.end()]):
                 continue  # 要求全部整改到位, 计划…比上年多5名: an instruction or a plan, not a result
             # 力争…继续保持为零: a target word before the result or inside it.
-            if m and not any(t in stripped[:m.end()] for t in self.targets):
+            # (确保了汛期安全: 确保 with 了 is done, not aimed at)
+            if m and not any(t in stripped[:m.end()].replace(t + "了", "") for t in self.targets):
                 # ● 结果：提前26天贯通: the item's bullet and label are not the result's words
                 a = ITEM_LABEL_RE.match(stripped, m.start()).end()
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", stripped[a:m.end()])

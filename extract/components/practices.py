@@ -91,7 +91,8 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      "队",
                      # “一人一句安全话”征集, “小改小革”评比, “一帮一”结对共建, “安全党课”师资研修班:
                      # an activity named by its quoted theme and the noun of the act
-                     "征集", "评比", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
+                     # (每月开展一次“红哨标兵”评选: a title awarded, the act of choosing)
+                     "征集", "评比", "评选", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
                      # 党员“一带一”帮扶, “五型班组”创建
                      "帮扶", "创建",
                      # 实行“一帮五”安全包保, 对隐患实行“红黄蓝”三色挂牌督办: a way of holding people
@@ -171,7 +172,8 @@ NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
 #: A harm held at zero (零事故, 零超限, 零“三违”): a result's words, not a measure's name.
 ZERO_HARM_RE = re.compile(r"零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|违纪|三违|“三违”|\"三违\")")
-NOT_A_NAME_RE = re.compile(r"^(?:(?:这|那)[本个套项份种些]|[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
+NOT_A_NAME_RE = re.compile(r"(?:领导|工作)小组$|^(?:(?:这|那)[本个套项份种些]|[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
+#: (成立安全生产领导小组, 工作小组: a body that runs the work, not a measure of it)
 #: One item of a 、-list: up to 16 characters without punctuation.
 # (· and • join the headlines of a news list: 推进会召开·一线党员讲安全)
 ITEM_RE = re.compile(r"[^，,。；;：:！？!?（）()、“”\"《》\n·•]{1,24}")
@@ -434,7 +436,7 @@ class PracticeRecognizer:
         spans += self._again(doc, text, spans, taken, ends)
         spans.sort(key=lambda s: s.start)
         self._type_word_mentions(spans)
-        _bare_quote_mentions(spans, self.types)
+        _bare_quote_mentions(spans, (*self.types, *QUOTED_ONLY_TYPES))
         _short_quote_mentions(spans, text)
         _tail_mentions(spans, text, self.adopt_ends)
         _stem_mentions(spans, (*self.type_tuple, *QUOTED_ONLY_TYPES))
@@ -561,7 +563,9 @@ class PracticeRecognizer:
         for m in QUOTE_RE.finditer(text):
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
-            if SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start]) and not self._type_after(text, end):
+            sched = SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start])
+            # (进行“安全述职评议”: a named activity of four characters or more after the light verb)
+            if sched and not (sched.group(0).startswith("进行") and len(inner) >= 4) and not self._type_after(text, end):
                 continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             ext = self._type_after(text, end, ends)  # the type word that names it, read once
@@ -585,8 +589,8 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if bare and CHANGED_FROM_RE.match(text, end):
                 continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
-            if re.search(r"[，,。！？!?]", inner):
-                continue  # “顶板离层仪读数正常，支架初撑力达标。”: words said, not a name
+            if re.search(r"[，,。！？!?]", inner) or (not ext and re.search(r"[了吗呢吧啦]$", inner)):
+                continue  # “顶板离层仪读数正常，支架初撑力达标。”, “一下子就长大了”: words said, not a name
             if bare and (re.search(r"就是|即是|才是", inner) or (
                     inner.startswith("零") and len(inner) <= 4
                     and (re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start))
@@ -1342,10 +1346,12 @@ def _stem_mentions(spans, types: tuple[str, ...]) -> None:
         if span_ext(p, "rule") == "again":
             continue
         name = normalise_name(span_ext(p, "canonical"))
-        # (党建品牌 beside 党建品牌矩阵: a name with a type word of its own is another measure)
-        first = None if name.endswith(types) else next(
-            (q for qname, q in stems if len(qname) > len(name) >= 4 and qname.startswith(name)
-             and type_run.fullmatch(qname, len(name))), None)
+        # (党建品牌 beside 党建品牌矩阵: a name with a type word of its own, which the longer one
+        # continues with another, is another measure; 党员安全网格 in 党员安全网格化管理 is its manner)
+        typed = name.endswith(types)
+        first = next((q for qname, q in stems if len(qname) > len(name) >= 4 and qname.startswith(name)
+                      and type_run.fullmatch(qname, len(name)) and not (typed and qname[len(name)] != "化")),
+                     None)
         if first is not None:
             _name_again(p, first)
         else:

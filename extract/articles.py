@@ -307,13 +307,16 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     # three-character names (a habit of Chinese typesetting), is one name.
     authors_line = re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])(?![\u4e00-\u9fff])",
                           r"\1\2", authors_line)
-    if not AUTHOR_LINE_RE.match(authors_line):
+    # (案例十二, 第三章: a compilation's or a book's numbering, no names)
+    if not AUTHOR_LINE_RE.match(authors_line) or re.match(r"(?:案例|第)[一二三四五六七八九十百\d]+", authors_line):
         return None, 0
     authors = [a for a in re.split(r"[\s,，、;；]+", re.sub(r"\d", "", authors_line)) if a]
     used, affiliation, co_units = at + 1, None, ()
     if used < len(paras):
         cand = _first_unit(paras[used].text.strip())
-        if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60:
+        # (案例名称：“五心护航”党建品牌筑牢矿井安全防线: a labelled field of a form, not a unit)
+        labelled = re.match(r"[\u4e00-\u9fff]{2,6}[：:]", cand) and not re.match(r"(?:作者)?单位[：:]", cand)
+        if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60 and not labelled:
             affiliation = POSTCODE_RE.sub("", cand).strip()
             co_units = tuple(u for u in _other_units(paras[used].text.strip()) if ORG_SUFFIX_RE.search(u))
             used += 1

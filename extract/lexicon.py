@@ -110,7 +110,8 @@ class Lexicons:
         # decide; the head noun after 等 does.
         # A quoted term that is the indicator itself decides (查处“三违”312人次).
         indicator = re.sub(r"(?:[“\"][^”\"]*[”\"][、，,]?)+(?=等)", "", indicator)
-        indicator = re.sub(r"[^\s]*等(?=[\u4e00-\u9fff])", "", indicator)
+        # (技术等级, 一等奖: 等 of a grade, no list)
+        indicator = re.sub(r"[^\s]*(?<![一二三特])等(?![级奖次])(?=[\u4e00-\u9fff])", "", indicator)
         # 在安全生产、精益化管理、人才培养等领域实现突破: a result across several
         # fields of different categories belongs to none of them.
         fields = re.search(r"在(?P<list>[^，,。；;]+、[^，,。；;]+?)等?(?:领域|方面)", indicator)

@@ -55,6 +55,9 @@ NOT_A_MINE_START = ("该", "全", "各", "本", "我", "这", "此", "其", "部
                     # 国有煤矿, 兄弟煤矿, 先进煤矿: a kind of mine, not a mine's name
                     "国有", "兄弟", "先进", "不少", "地方", "全国", "全省", "重点", "所属", "相关", "其他",
                     "周边", "同类", "大型", "中小", "有关", "高瓦斯", "井工", "露天",
+                    # 上半年矿党委会开展…: a time before the mine's committee, not a mine's name
+                    "上半年", "下半年", "全年", "今年", "去年", "年初", "年底", "年末", "一季度", "二季度",
+                    "三季度", "四季度", "当月", "本月",
                     "下属", "很多", "许多", "所有", "每个", "每座", "整个",
                     # 智能化煤矿的建设, 民营煤矿的党建: kinds of mine before 的
                     "智能", "民营", "乡镇", "新建", "小煤", "资源", "高产", "现代化", "国营", "私营", "对面", "老矿",
@@ -115,11 +118,13 @@ DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: A post held, before the body it is held in (曾任红岭沟煤矿党委书记): not the name's.
 POST_LEADS = ("曾任", "现任", "时任", "担任", "兼任")
+#: The field of a form that names the unit submitting it (报送单位：…, 申报单位：…).
+UNIT_FIELD_RE = re.compile(r"(?:报送|申报|推荐|供稿|填报)单位\s*[：:]\s*(?P<unit>[^\n]{2,40})")
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 #: Characters after 队/区 that make the match a common noun, not a body: 队伍 (ranks),
 #: 队组 (teams in general), 队长/队员 (a person): ``提升队伍的综合能力``.
-UNIT_NOT_AFTER = "伍组长员位理置室域于署"  # 提升站位, 综合处理: 站/处 begin another word
+UNIT_NOT_AFTER = "伍组长员位理置室域于署门"  # 提升站位, 综合处理: 站/处 begin another word
 #: Mass organisations a text names bare, as the subject of a clause, when it is about
 #: one enterprise (``工会深入开展技术比武``, ``共青团严格贯彻…``), with their type.
 BARE_BODIES = (("工会", "Union"), ("共青团", "YouthLeague"), ("团委", "YouthLeague"), ("团支部", "YouthLeague"),
@@ -329,6 +334,7 @@ class OrganisationRecognizer:
             add_chain(split_chain(unit, self.lex))
 
         # Legal names in the text, and their 以下简称 aliases.
+        legal = []
         for m in self.legal_re.finditer(text):  # LEGAL_RE's, only near its words
             start = m.start()
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
@@ -337,6 +343,15 @@ class OrganisationRecognizer:
             # 招聘启事晋原…有限公司: a notice's title glued before the name is not part of it.
             start += max((text.rfind(w, start, m.end()) + len(w) - start for w in NOTICE_WORDS
                           if text.rfind(w, start, m.end()) >= 0), default=0)
+            legal.append((m, start))
+        # 本章数据范围覆盖华垣能源集团有限公司 beside a line that opens with 华垣能源集团有限公司: the name
+        # written alone elsewhere ends the longer match, whose first words are the sentence's.
+        alone = {text[start:m.end()] for m, start in legal}
+        for m, start in legal:
+            full = text[start:m.end()]
+            shorter = max((n for n in alone if len(n) >= 6 and len(n) < len(full) and full.endswith(n)), key=len, default=None)
+            if shorter is not None:
+                start = m.end() - len(shorter)
             full = text[start:m.end()]
             chain = split_chain(full, self.lex)
             if not chain:
@@ -353,7 +368,8 @@ class OrganisationRecognizer:
                 continue
             # 本文以秦峰能源集团, 被西川煤业公司: the brand begins after a preposition or verb.
             start = _name_start(text, m.start() - len(brand.group(0)), m.start())
-            if m.start() - start < 2 or any(s <= start < e for s, e, _, _ in mentions):
+            # (a trade name's words inside a legal name found are that name's)
+            if m.start() - start < 2 or any(s <= start < e or s <= m.start() < e for s, e, _, _ in mentions):
                 continue
             name = text[start:m.end("name")]
             # 瑞丰煤业公司 beside 瑞丰煤业有限责任公司: the trade name of the legal one.
@@ -537,7 +553,9 @@ class OrganisationRecognizer:
                 # (一是公司工会深入开展…: an item of a list opens with its subject too)
                 # (矿工会和女工委每季度…: a second body joined to the first by 和)
                 for m in () if word not in text else re.finditer(
-                        rf"(?:^|(?<=[。；;，,、\n])|(?<=[一二三四五六七八九十]是)|(?<=工会和)|(?<=团委和)|(?<=党委和))"
+                        rf"(?:^|(?<=[。；;，,、\n])|(?<=[一二三四五六七八九十]是)|(?<=工会和)|(?<=团委和)|(?<=党委和)"
+                        # 公司党委联合公司工会在…: the body a committee works with
+                        rf"|(?<=联合)|(?<=会同))"
                         rf"\s*(?:矿|公司|工区|区队)?{word}", text, re.M):
                     if text[m.end():m.end() + 2].startswith(BARE_NOT_AFTER):
                         continue
@@ -587,6 +605,14 @@ class OrganisationRecognizer:
                 # A paper written from a department is still about its mine.
                 return name
         depth = {"Mine": 0, "Company": 1, "Group": 2}
+        # 报送单位：中共东坪煤业有限责任公司委员会: the unit that submits a case or an application
+        # names whose it is (a compilation's title names the group that compiles it).
+        field = UNIT_FIELD_RE.search(text)
+        if field is not None:
+            named = [(depth[info.type], info.name) for info in orgs.values()
+                     if info.type in depth and info.name in field["unit"]]
+            if named:
+                return min(named)[1]
         named = [(depth[info.type], title.find(info.name), info.name) for info in orgs.values()
                  if info.type in depth and title and info.name in title]
         if named:

@@ -74,9 +74,16 @@ OUTPUT_VERBS = ("生产原煤", "产原煤", "产煤", "生产商品煤",
                 "抽采瓦斯")
 #: Verbs that rate the units of a mine (评定五星级支部4个、四星级支部7个, 评出“积分之星”20名).
 RATED_VERBS = ("评定", "评出", "评选出")
+#: A sentence that opens by placing itself before the measures (2021年以前，…; 过去，…; 此前，…):
+#: what it counts is the baseline the measures started from.
+BEFORE_OPENER_RE = re.compile(r"\s*(?:(?:(?:19|20)\d{2}\s*年|实施|推行)(?:以前|之前)|过去|此前|以往|在此之前)[，,]")
 #: A line labelled as a slogan, a motto or a creed (品牌口号：…, 核心理念：…): words to live by,
 #: not what was done.
 SLOGAN_LINE_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:口号|标语|理念|宗旨|愿景|使命|寓意|誓词)\s*[：:]")
+#: A count of harm right before its figure (“三违”行为27人次, 一般隐患数量) and a comparison right
+#: after it (，比2021年下降64%, ，同比下降28.6%).
+HARM_COUNT_RE = re.compile(r"(?:三违|违章|隐患|事故|超限)[”\"]?(?:行为|数量|总数|起数|人次)?\s*(?:共|为|有)?\s*$")
+COMPARED_AFTER_RE = re.compile(r"\s*[，,]\s*(?:同比|环比|较|比)[^，,。；;]{0,10}?(?:下降|减少|降低|上升|增加|增长)")
 #: Warnings a watch gave and unsafe acts it stopped (累计发出顶板来压预警136次, 制止违章47次):
 #: counted in times, a result of the watch, not effort.
 WARNED_RE = re.compile(r"发出[^，,。；;]{0,8}?(?:预警|报警)|(?:制止|纠正)[^，,。；;]{0,6}?(?:违章|不安全行为|三违)")
@@ -98,7 +105,8 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
                  "查纠", "化解", "纠正",
                  # 职工主动报告隐患1132条: hazards reported by the workers themselves
-                 "报告",
+                 # (“随手拍”活动共上传隐患线索2 417条: reported through an app)
+                 "报告", "上传",
                  # 查出各类隐患1156条: hazards found, what a check reports as its result
                  "查出",
                  # 收集合理化建议57条，采纳实施21条: suggestions taken up, not only collected
@@ -245,7 +253,7 @@ DURATION_RE = re.compile(r"连续\d+(?:个月|年|天)")
 HONOURED_RE = re.compile(r"(?:还|也|先后)?(?:被|获评|荣获|获得|入选)")
 #: An indicator that goes on about the result before it: a change against a year (同比, 较2023年)
 #: or a short rate of the thing just counted (整改率, 销号率).
-ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|是)"
+ELLIPTIC_RE = re.compile(rf"^(?:同比|环比|较|比上年|比去年|比前年|比(?:19|20)\d{{2}}\s*年|{CHANGE_SIZE}|已全部|全部|均已|完成计划|完成年计划|是)"
                          r"|^(?:下降|降低|减少|增长|提高|提升|上升)$|^[\u4e00-\u9fff]{0,4}率$|幅度$")
 #: What a result holds at zero (零事故, 零“三违”, 零超限): harm, unsafe acts and exceedances.
 ZERO_HARM = r"(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|三违|“三违”)"
@@ -313,7 +321,7 @@ QUAL_FIXED = [
     # 顶板、机电事故全年“零发生”: a harm whose count of events stayed at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
-    re.compile(r"[^，,。；;]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
+    re.compile(r"[^，,。；;“”\"]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
     # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
     re.compile(r"(?:有效|彻底|坚决)?(?:杜绝|遏制|遏止)(?:了|住了?)?[^，,。；;]{0,14}?(?:事故|违章|三违|“三违”|超限|势头|现象)"
                r"(?:[^，,。；;]{0,6}(?:势头|现象|行为))?"),
@@ -384,9 +392,22 @@ QUAL_FIXED = [
     # 采掘工作面全部达到安全生产标准化二级以上: a grade reached by all.
     re.compile(r"[^，,。；;]{0,12}(?:全部|均)达到[^，,。；;]{2,16}?[一二三]级(?:以上)?"),
     # 矿党委在集团党建工作考核中连续三年排名第一: a rank held.
-    re.compile(r"[^，,。；;对按]{0,24}?(?:排名|位列|名列)(?:第[一二三123]|首位|前列)(?![的者])"),
-    # 安全通过断层带: a geological hazard passed without harm, what a mining team reports.
-    re.compile(r"安全(?:通过|穿过|揭过|揭露)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
+    # (位列集团第二: the pool ranked in between)
+    re.compile(r"[^，,。；;对按]{0,24}?(?:排名|位列|名列)[^，,。；;\d]{0,6}?(?:第[一二三123]|首位|前列)(?![的者])"),
+    # 安全通过断层带, 实现安全过断层: a geological hazard passed without harm, what a mining team reports.
+    re.compile(r"(?:实现)?安全(?:通过|穿过|揭过|揭露|过)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
+    # 解决了党员作用“说起来重要、看起来模糊”的问题: a problem solved (了: done).
+    re.compile(r"解决了[^，,。；;]{2,30}?(?:问题|难题|瓶颈)"),
+    # 队里的“三违”一年比一年少: the spoken form of a count falling year on year.
+    re.compile(r"[^，,。；;]{0,12}?一年比一年(?:少|低|好|强|稳)"),
+    # 带过9个徒弟，至今没有一人出过安全问题: nobody of them in trouble.
+    re.compile(r"(?:至今|从未|始终)?没有一(?:人|个)(?:出过|发生过?)[^，,。；;]{0,8}?(?:问题|事故|违章|差错)"),
+    # 采煤二区党支部、机运区党支部晋升为五星级党支部: units raised to a grade of rating.
+    re.compile(r"[^，,。；;]{2,24}?(?:晋升|晋级|升级)为[^，,。；;]{0,6}?星级[^，,。；;]{0,6}"),
+    # 36名职工通过“金锤子”技能大赛晋升技术等级: people raised a grade of skill.
+    re.compile(r"\d+名[^，,。；;\d]{0,20}?晋升(?:了)?(?:技术|技能)?(?:等级|职称)"),
+    # 党员的带头作用得到职工普遍认可: a recognition received.
+    re.compile(r"[^，,。；;]{2,20}?得到(?:了)?[^，,。；;]{0,6}?(?:普遍|广泛|一致|充分|高度)(?:认可|好评|肯定|赞誉)"),
     # 超额完成年度计划: a plan surpassed.
     re.compile(r"超额完成(?:了)?[^，,。；;]{0,12}(?:计划|任务|指标)"),
     # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.
@@ -406,7 +427,8 @@ QUAL_FIXED = [
     re.compile(r"确保了[^，,。；;]{0,10}?安全"),
     # 1名党员当选所在市劳动模范: a person elected to an honour.
     re.compile(r"\d+名[^，,。；;\d]{0,6}当选(?:为)?[^，,。；;]{2,16}?(?:劳动模范|劳模|先进|标兵|能手|代表)"),
-    re.compile(r"(?:荣获|获评)[^，,。；;]{2,24}"),
+    # (矿井在集团2024年度“安康杯”竞赛中获评优胜单位: the contest it was won in, with who won it)
+    re.compile(r"(?:[^，,。；;在]{0,8}在[^，,。；;]{2,24}?中)?(?:荣获|获评)[^，,。；;]{2,24}"),
     # “1+3+N”模式入选集团2023年党建创新优秀案例: chosen as a model for others.
     re.compile(r"[^，,。；;]{0,16}入选[^，,。；;]{2,24}(?:案例|名单|典型|成果|品牌)"),
     # 2名职工获集团公司“劳动模范”称号: an honour received, with who received it.
@@ -540,6 +562,8 @@ class OutcomeRecognizer:
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
+            if BEFORE_OPENER_RE.match(s_text):
+                continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
 
             year = year_in(s_text)
             prev_category = ""
@@ -585,8 +609,12 @@ class OutcomeRecognizer:
                         continue
                     # (two honours at once: each is an honour, whatever its title names, GUIDELINES.md
                     # «Outcome»: social, honours)
-                    span.label_ = "social" if q.indicator in HONOUR_INDICATORS and q.value is None \
-                        else self.lex.category_of(q.indicator + " " + text[a:b])
+                    # An honour received is social whatever its title names (68 of the 78 honours
+                    # of the gold sets), but for a grade of safety standardisation, intrinsic
+                    # safety or a safety star, which is the safety of the unit measured.
+                    honour = (q.indicator in HONOUR_INDICATORS and q.value is None) or (
+                        HONOUR_VERB_RE.search(text, a, b) is not None and not re.search(r"标准化|本质安全|安全星级", text[a:b]))
+                    span.label_ = "social" if honour else self.lex.category_of(q.indicator + " " + text[a:b])
                     # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
                     # elliptic indicator goes on about the result before it.
                     if span.label_ == "other" and ELLIPTIC_RE.match(q.indicator):
@@ -859,10 +887,19 @@ class OutcomeRecognizer:
                     # 400万吨, 设计进尺: a capacity, a plan or a design, not a result)
                     # 2024年，矿井原煤产量420.6万吨: an output stated at its level, no verb
                     verb, indicator, start, end = "达", _trim(before[start:]), start, qm.end()
+                elif unit in ("人次", "起", "条", "次", "个", "项") and HARM_COUNT_RE.search(before) \
+                        and COMPARED_AFTER_RE.match(following):
+                    # 2024年综掘三队“三违”行为27人次，比2021年下降64%: a count of harm stated with
+                    # its change against an earlier year, a result at its level
+                    verb, indicator, end = "达", _trim(before[start:]), qm.end()
                 elif (best := re.search(r"(?:最高|最多|最快)(?:达|达到)?\s*$", before)) and RECORD_RE.match(re.sub(r"^[\s，,]+", "", clause[qm.end():] + following)) \
                         and _trim(before[start:best.start()]):
                     # 月进尺最高412米，创矿井纪录: a best figure that set a record
                     verb, indicator, end = "达", _trim(before[start:best.start()]), qm.end()
+                elif unit == "分" and re.search(r"(?:考核|考评|测评|评价|检查)得分\s*(?:为)?\s*$", before) \
+                        and not self.instruction_re.search(before):
+                    # 二季度安全生产标准化动态考核得分94.2分: a score attained in a review
+                    verb, indicator, end = "达", _trim(before[start:]), qm.end()
                 elif unit == "倍" and re.search(r"(?:是|为|达到?|相当于)[^，,；;。]{0,8}的\s*$", before):
                     # …上报隐患1146条，是前年的2.6倍: a figure stated against an earlier one
                     verb, indicator, end = "达", _trim(before[start:]), qm.end()
@@ -878,8 +915,9 @@ class OutcomeRecognizer:
                 continue  # “X”指标占考核的30%: the weight of a criterion, not a result
             if unit in EFFORT_UNITS and verb not in (*ACHIEVE_VERBS, "仅") and \
                     self.direction.get(verb) not in ("decrease", "increase") \
-                    and not WARNED_RE.search(clause, start, qm.start()):
-                continue  # 培训3200人次: effort; 查处“三违”412人次, 降至196人次, 发出预警136次: a result
+                    and not WARNED_RE.search(clause, start, qm.start()) \
+                    and not (verb == "达" and HARM_COUNT_RE.search(before)):
+                continue  # 培训3200人次: effort; 查处“三违”412人次, 降至196人次, 发出预警136次, “三违”27人次: a result
             if any(v in clause[start:qm.start()] for v in EFFORT_VERBS) and verb in ("累计", "完成", "达") \
                     and unit in EFFORT_UNITS:
                 continue
@@ -1081,12 +1119,17 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
 #: or as questions to discuss (思考题).
 PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项"
                               # a teaching case's questions for discussion: a figure there is asked about
-                              r"|思考题|讨论题|思考与讨论")
+                              r"|思考题|讨论题|思考与讨论"
+                              # the plans of the time to come (三、下半年工作安排, 四、2025年工作打算): what
+                              # is counted there is aimed at, not done
+                              r"|(?:(?:19|20)\d{2}\s*年|下半年|明年|来年|下一步|下一阶段)(?:的)?(?:主要)?(?:工作)?"
+                              r"(?:安排|打算|计划|思路|重点|举措)")
 def _problem_ranges(text: str) -> list[tuple[int, int]]:
     """Where ``text`` tells the problems found (a work report's 存在问题, a slide's 存在不足,
-    an inspection's （一）存在问题。…): the paragraph a numbered label opens with text after
-    it, or the section a numbered heading of them alone opens, up to the next numbered
-    heading. Character ranges ``(start, end)``; what is counted there is what went wrong."""
+    an inspection's （一）存在问题。…) or the plans of the time to come (下半年工作安排,
+    2025年工作打算): the paragraph a numbered label opens with text after it, or the section
+    a numbered heading of them alone opens, up to the next numbered heading. Character
+    ranges ``(start, end)``; what is counted there is what went wrong or what is aimed at."""
     heads = list(NUMBERED_HEADING_RE.finditer(text))
     rank = [heading_rank(m) for m in heads]
     out = []

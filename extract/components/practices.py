@@ -78,6 +78,10 @@ PUNCT = set("，,。；;：:！？!?（）()、“”\"《》\n·•|｜")
 #: Words after a quote that make it a value, principle or problem, not a measure.
 #: 以A、B为主要内容的“X”…: the contents of a model, then its quoted name.
 CONTENTS_RE = re.compile(r"以(?P<items>[\u4e00-\u9fff、]{5,60}?)为(?:主要|核心|重点|基本)?内容的(?P<quote>[“\"][^”\"]{1,16}[”\"])")
+#: A quoted model that takes its parts as its lines of work: “五心护航”以铸心、明心、守心、暖心、匠心为
+#: 主线 (the count of the items is the label's numeral).
+LINES_OF_RE = re.compile(r"(?P<quote>[“\"][^”\"]{1,16}[”\"])[\u4e00-\u9fff]{0,8}?以(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)"
+                         r"为(?:主线|主轴|核心|抓手|支撑|重点|主要内容)")
 #: Words that type a quoted name and no other (``“网格化”管理``, ``“三个一”安全教育``,
 #: ``党员“身边无违章”承诺``, ``“一人一档”履职档案``, ``“掌上党校”App``; 配件档案, 移动互联网和
 #: APP are no names).
@@ -229,8 +233,9 @@ BECOME_QUOTE_RE = re.compile(BECOME_RE.pattern + r"了?[^，,。；;“”\"\n]{
 PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基础|主线)(?:就)?是[^，,。；;“”\"]{0,4}$")
 #: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
-#: followed by its verb (依托集团党校开设“安全党课”…): the words before are a clause, not a topic.
-NOT_A_TOPIC_RE = re.compile(r"^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+#: followed by its verb (依托集团党校开设“安全党课”…), or a count of times (开展一次“安全家访”):
+#: the words before are a clause, not a topic.
+NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A preposition of means right before a quote (靠着“…”, 依靠“…”, 通过“…”).
 MEANS_BEFORE_RE = re.compile(r"(?:靠着|依靠|凭借|通过|依托|借助)$")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
@@ -285,6 +290,8 @@ SINGLE_PART_RE = re.compile(r"[“\"][\d一二三四五六七八九十][”\"](?
 #: set is named before it with the same classifier (“3”项安全机制, 三项制度).
 ORDINAL_ITEM_RE = re.compile(r"(?:^|(?<=[\n。；;！？，,]))\s*第(?P<n>[一二三四五六七八九十]|\d{1,2})(?P<cls>[项个条种招])"
                              r"(?:是|为|叫|：|:)\s*(?P<name>[“\"]?[\u4e00-\u9fff]{2,8}[”\"]?)(?=[，,。；;：:\n])", re.M)
+#: What right after a lexicon name makes it a place or an indicator, not the institution.
+LEXICON_NOT_AFTER_RE = re.compile(r"馆|展馆|展厅|(?:动态)?(?:考核)?得分|(?:动态)?考核得分|等级|达标|[一二三]级|验收|/分")
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -374,6 +381,9 @@ class PracticeRecognizer:
         ordinal, ordinal_heads = self._ordinal_items(text)
         cands += ordinal
         heads.update(ordinal_heads)
+        lines_of, lines_heads = self._lines_of(text)
+        cands += lines_of
+        heads.update(lines_heads)
         contents, content_heads = self._contents(text)
         cands += contents
         heads.update(content_heads)
@@ -564,8 +574,10 @@ class PracticeRecognizer:
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
             sched = SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start])
-            # (进行“安全述职评议”: a named activity of four characters or more after the light verb)
-            if sched and not (sched.group(0).startswith("进行") and len(inner) >= 4) and not self._type_after(text, end):
+            # (进行“安全述职评议”, 每季度开展一次“安全家访”: a named activity of four characters or
+            # more after the light verb)
+            if sched and not (sched.group(0).startswith(("进行", "开展")) and len(inner) >= 4) \
+                    and not self._type_after(text, end):
                 continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             ext = self._type_after(text, end, ends)  # the type word that names it, read once
@@ -591,6 +603,9 @@ class PracticeRecognizer:
                 continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
             if re.search(r"[，,。！？!?]", inner) or (not ext and re.search(r"[了吗呢吧啦]$", inner)):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”, “一下子就长大了”: words said, not a name
+            if bare and ((inner.endswith("账") and re.search(r"算[^，,。；;“”\"]{0,6}$", text[max(0, start - 8):start]))
+                         or re.fullmatch(r"[\d０-９]{2}后", inner)):
+                continue  # 算好家庭“安全账”: a figure of speech (逐人“亮账”: a measure); “00后”: a generation
             if bare and (re.search(r"就是|即是|才是", inner) or (
                     inner.startswith("零") and len(inner) <= 4
                     and (re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start))
@@ -884,6 +899,23 @@ class PracticeRecognizer:
             heads[s] = sets[-1].group(0)
         return out, heads
 
+    def _lines_of(self, text: str):
+        """Rule *components*, lines-of-work form: ``“五心护航”以铸心、明心、守心、暖心、匠心为主线``
+        names the parts of the model the quote labels, when there are as many items as its
+        numeral says. Returns the candidates and ``{item start: the quote}``."""
+        out, heads = [], {}
+        for m in LINES_OF_RE.finditer(text) if "为" in text else ():
+            items = m["items"].split("、")
+            n = next((CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS), None)
+            if n != len(items) or any(i.startswith(GENERIC_PREFIX) for i in items):
+                continue
+            pos = m.start("items")
+            for item in items:
+                out.append((pos, pos + len(item), "component", ""))
+                heads[pos] = m["quote"]
+                pos += len(item) + 1
+        return out, heads
+
     def _contents(self, text: str):
         """Rule *components*, content form: ``以A、B、C和D为主要内容的“X”工作法`` names the
         parts of the model X (policy writing defines a model by its contents this way).
@@ -995,8 +1027,10 @@ class PracticeRecognizer:
         if self.lexicon_re is None:
             return []
         # 发挥…突击队作用: the role of a body, not the institution.
+        # 到警示教育馆参观: a place named after the institution; 安全生产标准化动态考核得分: a
+        # grade measured, the indicator of a result.
         return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)
-                if not text.startswith("作用", m.end())]
+                if not text.startswith("作用", m.end()) and not LEXICON_NOT_AFTER_RE.match(text, m.end())]
 
     def _typed_at(self, text: str, pos: int, ends: set[int]) -> int | None:
         """The end of a typed name that starts at ``pos``: the first type word within

@@ -32,7 +32,11 @@ from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set
 MINE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[\n。！？；])|(?<=年[，,]))(?P<name>[\u4e00-\u9fff]{2,5}?(?:煤矿|矿))"
     # 黑山湾煤矿的做法…: the mine as the sentence's topic, before 的
-    r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过|的)", re.M)
+    # 塔拉沟煤矿2015年建成投产: the mine, then a date its sentence tells
+    r"(?=党委|党总支|党支部|是|：|:|[，,]|坚持|深入|通过|的|(?:19|20)\d{2}\s*年)", re.M)
+#: Mines listed with 、 (分析金岭煤矿、柳湾煤矿、青石沟煤矿等单位, 对东岗煤矿、马鞍岭煤矿、红柳滩煤矿三个单位):
+#: each item a proper name of 2–4 characters and 煤矿, the list closed by 等 or a count or punctuation.
+MINE_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,4}煤矿、)+[\u4e00-\u9fff]{2,4}煤矿(?=等|[一二三四五六七八九十两\d]+[个座对家]|[，,。；;]|和|及)")
 #: A 煤矿 right after a comma, the topic of its clause (…天还没亮透，石门梁煤矿的职工澡堂…).
 MINE_AFTER_COMMA_RE = re.compile(r"(?<=[，,])(?:而|但|且|又|在|从|与|和|对|把|让)?(?P<name>[\u4e00-\u9fff]{2,4}?煤矿)"
                                  # …，东峪沟煤矿矿长刘海波同志: the mine before the post of one of its people
@@ -118,6 +122,8 @@ DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: A post held, before the body it is held in (曾任红岭沟煤矿党委书记): not the name's.
 POST_LEADS = ("曾任", "现任", "时任", "担任", "兼任")
+#: The kinds of document whose title ends right before the addressee's name (…的报告 | X党委：).
+DOC_KIND_WORDS = ("的报告", "的请示", "的通知", "的意见", "的函")
 #: The field of a form that names the unit submitting it (报送单位：…, 申报单位：…).
 UNIT_FIELD_RE = re.compile(r"(?:报送|申报|推荐|供稿|填报)单位\s*[：:]\s*(?P<unit>[^\n]{2,40})")
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
@@ -138,6 +144,10 @@ BARE_NOT_AFTER = ("干部", "工作", "组织", "会员", "主席", "书记", "�
                   "作为", "要", "应", "需", "可", "是", "必须")
 
 
+#: The end of a body's name (所, 部, 党委, 公司 …): what a place name after a comma does not end with.
+ORG_END_RE = re.compile(r"(?:公司|集团|煤矿|矿|党委|党支部|工会|团委|部|科|处|室|所|院|校|局|厅|委|会|中心|队|区)$")
+
+
 def clean_affiliation(text: str) -> str:
     """An affiliation's chain of names alone: without a form's field label (单位名称：), and
     without the place names and the postcode after a space (``汇川矿业有限公司 党委工作部，陕西
@@ -145,7 +155,10 @@ def clean_affiliation(text: str) -> str:
     the chain)."""
     text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
     text = FIELD_LABEL_RE.sub("", text)
-    return re.sub(r"[\s\d]+.*$", "", text)
+    text = re.sub(r"[\s\d]+.*$", "", text)
+    # (宏晟能源集团有限公司党委组织部，山东 济宁 272100: the province after a comma)
+    return re.sub(r"[，,][^，,]{0,8}$", "", text) if re.search(r"[，,][^，,]{0,8}$", text) and not \
+        ORG_END_RE.search(text[text.rfind("，") + 1:] if "，" in text else text[text.rfind(",") + 1:]) else text
 
 
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
@@ -222,8 +235,9 @@ def _name_start(text: str, start: int, end: int) -> int:
         else:
             break
     # 3名党员获评X有限公司, 品牌先后获评X有限公司: a lead verb inside the match, the name after it.
-    inner = max((at + len(w) for w in LEAD_WORDS if len(w) >= 2 and end - 4 > start
-                 and (at := text.rfind(w, start, end - 4)) >= 0), default=start)
+    # (…情况的报告恒源煤业集团公司党委：: a report's title before its addressee, on one line)
+    inner = max((at + len(w) for w in (*LEAD_WORDS, "报告", "请示", "汇报") if len(w) >= 2 and end - 2 > start
+                 and (at := text.rfind(w, start, end - 2)) >= 0), default=start)
     if inner > start:
         return inner
     # A preposition inside the first characters: 文以X, 委被X.
@@ -340,8 +354,9 @@ class OrganisationRecognizer:
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
             start = max(start, text.rfind("是", start, m.end()) + 1)
             start = _name_start(text, start, m.end())
-            # 招聘启事晋原…有限公司: a notice's title glued before the name is not part of it.
-            start += max((text.rfind(w, start, m.end()) + len(w) - start for w in NOTICE_WORDS
+            # 招聘启事晋原…有限公司, …情况的报告恒源煤业集团公司党委：: a notice's or a report's title
+            # glued before the name (its addressee) is not part of it.
+            start += max((text.rfind(w, start, m.end()) + len(w) - start for w in (*NOTICE_WORDS, *DOC_KIND_WORDS)
                           if text.rfind(w, start, m.end()) >= 0), default=0)
             legal.append((m, start))
         # 本章数据范围覆盖华垣能源集团有限公司 beside a line that opens with 华垣能源集团有限公司: the name
@@ -445,9 +460,22 @@ class OrganisationRecognizer:
                 continue  # …，即由矿党委统一部署, 推动矿党委…: a preposition or a verb, then the article's own committee
             if re.search(r"[该本全各此这]矿$", name):
                 continue  # 梳理该矿党委: a verb and the article's own mine, not a name
+            if re.match(r"(?:党委|党支部|工会|团委)?\s*\d+\s*个", text[m.end("name"):m.end("name") + 8]):
+                continue  # 走访矿党委3个、基层党支部17个: bodies counted, a kind, no name
             if m.re is MINE_BODY_RE and re.search(rf"简称[“\"]?{re.escape(name)}", text):
                 continue  # …东坪煤矿（以下简称东坪矿）: a short name, joined to its mine below
             mentions.append((start, m.end("name"), add(name, "Mine"), "mine-subject"))
+        # 分析金岭煤矿、柳湾煤矿、青石沟煤矿等单位: each mine of a list of mines.
+        for m in MINE_LIST_RE.finditer(text) if "煤矿、" in text else ():
+            pos = m.start()
+            for item in m.group(0).split("、"):
+                # the first item begins after the verb or preposition that governs the list
+                name = item if pos > m.start() else re.sub(r"^.*?(?:分析|对|在|从|与|和|以|包括|涵盖|选取|走访|深入)", "", item)
+                at = pos + len(item) - len(name)
+                if len(name) >= 4 and not name.startswith(NOT_A_MINE_START) \
+                        and not any(s0 <= at < e0 for s0, e0, _, _ in mentions):
+                    mentions.append((at, at + len(name), add(name, "Mine"), "mine-list"))
+                pos += len(item) + 1
         # 中共X委员会: X and its party committee.
         for m in CPC_COMMITTEE_RE.finditer(text) if "委员会" in text else ():
             name = m["name"]

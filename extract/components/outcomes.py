@@ -142,7 +142,7 @@ FORMED_WAYS = ("做法", "经验", "思路", "办法", "方法", "路径")
 CERTIFIED_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:全部|都|均|先后)(拿到|取得|获得|考取)了?"
                           r"(?P<ind>[^，,。；;]{0,14}(?:证|证书|资格|职称))(?!后方可|后才|才能|方能)")
 #: A mine's natural or designed attributes before their figure (开采深度超过650米, 煤层平均厚度3.2米).
-ATTRIBUTE_RE = re.compile(r"(?:开采深度|埋深|埋藏深度|厚度|倾角|储量|井田面积|生产能力|设计能力|服务年限)"
+ATTRIBUTE_RE = re.compile(r"(?:开采深度|埋深|埋藏深度|厚度|倾角|储量|井田面积|生产能力|设计能力|服务年限|落差)"
                           r"(?:超过|达到?|约|为|平均)?\s*$")
 #: A record set (创矿井纪录, 创下集团最好水平).
 RECORD_RE = re.compile(r"创(?:造|下)?了?[\u4e00-\u9fff]{0,6}(?:纪录|记录|最好水平|最高水平)")
@@ -315,11 +315,17 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;“”\"]{0,10}?全年零" + ZERO_HARM + r"(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
     re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
+    # 连续三年保持安全生产标准化管理体系一级矿井: the grade named after what is graded.
+    re.compile(r"(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持[^，,。；;]{2,16}?[一二三]级(?:矿井|标准|水平)?"),
+    # 改变了以往各单位自行其是、标准不一的状况: a state of things ended (了: done).
+    re.compile(r"改变了[^，,。；;]{2,30}?(?:状况|局面|现象|状态|做法)"),
+    # 矿井连续安全度过5个雨季: seasons of danger passed without harm.
+    re.compile(r"[^，,。；;]{0,6}连续安全度过[^，,。；;]{1,8}?(?:雨季|汛期|冬季|防汛期)"),
     # 未发生因情绪问题引发的违章作业, 被包保的74名职工无一人发生违章: no unsafe act at all.
     # (未发生一起因疲劳、情绪导致的不安全行为: an unsafe act, named so)
     re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?(?:违章(?:作业|行为|现象)?|不安全行为)"),
     # 顶板、机电事故全年“零发生”: a harm whose count of events stayed at zero.
-    re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
+    re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情|灾害)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
     re.compile(r"[^，,。；;“”\"]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
     # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
@@ -799,7 +805,9 @@ class OutcomeRecognizer:
             if re.match(r"(?:以上|以下)?的\s*(?:[，,；;]|$)", after):
                 continue  # 隐患整改率低于95%的，另扣3分: the condition of a rule, not a result
             if ATTRIBUTE_RE.search(before):
-                continue  # 开采深度超过650米: what the mine is like, not what a measure did
+                continue  # 开采深度超过650米, 遇到落差达4.5米的断层: what the mine is like, not what a measure did
+            if re.match(r"的(?:权重|比例|比重|分值)", after):
+                continue  # 按30%的权重纳入述职评议: the weight of a criterion, not a result
             if (unit == "分" and before.rstrip().endswith("计")) or (
                     unit in ("分", "元") and before.rstrip().endswith(("积", "记", "加", "扣", "奖励", "奖", "罚款", "罚"))
                     and "每" in clause):

@@ -152,7 +152,9 @@ NOT_MEASURE_BEFORE = ("树立", "树牢", "提炼出", "弘扬", "坚定", "增�
                       # 有什么“秘诀”: the object of a question, not a name
                       "什么", "哪些")
 GENERIC_PREFIX = ("相应", "相关", "各项", "各类", "各种", "有关", "这一", "该", "此", "一系列", "多种",
-                  "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级")
+                  "传统", "现有", "有效", "良好", "新的", "一套", "一种", "各级",
+                  # (推广行之有效的工作机制: a quality, no name)
+                  "行之有效", "切实可行", "务实管用")
 #: The first words of a typed phrase that names no measure of its own (运行机制, 长效机制,
 #: 工作机制, 管理制度: every organisation has them).
 GENERIC_STEMS = ("运行", "长效", "工作", "管理", "相关", "配套")
@@ -210,7 +212,7 @@ EFFECT_AFTER_RE = re.compile(r"的(?:持续|有力|有效)?(?:[\u4e00-\u9fff]{2}
                              r"|的(?:深入|全面|持续|有效|扎实)?(?:实施|推行|开展|落实|运行|推进|推广)")
 #: The ways a survey or an inspection gathers its facts (调研报告: 采取座谈交流、个别访谈、查阅
 #: 台账、实地查看等方式, 召开座谈会11场): the method of the text's authors, not a measure.
-INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|查看|听取汇报")
+INQUIRY_RE = re.compile(r"座谈|访谈|问卷|查阅|调研|查看|察看|走访|听取汇报")
 #: The list of a survey's methods closes with 等方式 (采取座谈交流、查阅台账等方式).
 METHODS_AFTER_RE = re.compile(r"[^。；;]{0,40}?等(?:多种)?方式")
 #: A person as the agent right before a quote that ends the clause (由一名党员师傅“认领”，):
@@ -292,6 +294,10 @@ ORDINAL_ITEM_RE = re.compile(r"(?:^|(?<=[\n。；;！？，,]))\s*第(?P<n>[一�
                              r"(?:是|为|叫|：|:)\s*(?P<name>[“\"]?[\u4e00-\u9fff]{2,8}[”\"]?)(?=[，,。；;：:\n])", re.M)
 #: What right after a lexicon name makes it a place or an indicator, not the institution.
 LEXICON_NOT_AFTER_RE = re.compile(r"馆|展馆|展厅|(?:动态)?(?:考核)?得分|(?:动态)?考核得分|等级|达标|[一二三]级|验收|/分")
+#: A rule issued as a document: a verb of issuing, then its title in book-title marks ending
+#: with the kind of rule (制定《党支部安全联责考核办法》).
+TITLED_RULE_RE = re.compile(r"(?:制定|出台|印发|修订|下发|颁布|制订|完善|编制|建立)(?:了|完善)?\s*"
+                            r"(?P<title>《[^《》\n]{2,30}?(?:办法|规定|细则|制度|条例|规则|标准|方案|指引|实施意见|意见|清单|机制)》)")
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -375,6 +381,7 @@ class PracticeRecognizer:
         cands += self._lists(text)
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
         cands += self._vehicles(text)
+        cands += self._titled_rules(text)
         cands += self._single_parts(text)
         components, heads = self._components(text)
         cands += components
@@ -667,7 +674,11 @@ class PracticeRecognizer:
                     NUMBERED_RE.match(item) for item in inner.split("、")) and not (
                     # 靠着“挂牌督办、双签销号”，…: acts relied on as the means of a result (after 坚持/实行
                     # such a quote is a slogan or a routine: 坚持“党建抓安全、安全促党建”, 实行“日巡、周检、月评”)
-                    MEANS_BEFORE_RE.search(text, max(0, start - 4), start)):
+                    MEANS_BEFORE_RE.search(text, max(0, start - 4), start)
+                    # 推行“支部联点、干部包面”, 实行“党员跟班、全程盯守”: a scheme of who does what, in
+                    # four-character items, put in force (not the two-character acts of a routine)
+                    or (re.search(r"(?:推行|实行|实施)\s*$", text[max(0, start - 3):start])
+                        and all(re.fullmatch(r"[\u4e00-\u9fff]{4}", item) for item in inner.split("、")))):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
             elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \
                     and not EFFECT_AFTER_RE.match(text, end):
@@ -916,6 +927,16 @@ class PracticeRecognizer:
                 pos += len(item) + 1
         return out, heads
 
+    def _titled_rules(self, text: str):
+        """Rule *document titles*: a rule issued as a document, its title in book-title marks
+        after the verb that issues it (``矿党委制定《党支部安全联责考核办法》``, ``出台《基层党建
+        品牌培育命名办法》``): the title ends with the kind of rule (办法, 规定, 细则, 制度 …), as
+        Chinese official documents are named (GB/T 9704: 公文标题). The name keeps its marks."""
+        out = []
+        for m in TITLED_RULE_RE.finditer(text) if "《" in text else ():
+            out.append((m.start("title"), m.end("title"), "quoted", ""))
+        return out
+
     def _contents(self, text: str):
         """Rule *components*, content form: ``以A、B、C和D为主要内容的“X”工作法`` names the
         parts of the model X (policy writing defines a model by its contents this way).
@@ -1082,6 +1103,12 @@ class PracticeRecognizer:
                 if made_of and len(name) - made_of.end() >= 3:
                     pos += made_of.end()
                     name = text[pos:end]
+                # 建立以安全生产和经营指标为核心的品牌成效量化评价体系: what it centres on describes
+                # it, the name follows
+                centred = re.match(r"以[^，,。；;“”\"]{1,16}?为(?:核心|重点|主体|导向|基础|主线|抓手)的", text[pos:pos + 26])
+                if centred:
+                    pos += centred.end()
+                    continue
                 if passed and LIST_CLOSE_RE.search(name):
                     break  # 开展主题教育、理论学习等活动: 活动 names the class of the list
                 # Skip a second verb (建立健全 → 建立 + 健全) and generic heads.

@@ -39,9 +39,9 @@ def test_f1_floor(figures, unit):
 
 
 #: The held-out sets whose errors were read (data/heldout/README.md), rounded down by 0.01:
-#: a rule that helps the bundled papers and breaks these is fitted to one text. ``blind15`` is
-#: measured only and has no floor here. (``blind``'s organisations went down once on purpose,
-#: in session 7: an office named after a space in an affiliation is now named with its company,
+#: a rule that helps the bundled papers and breaks these is fitted to one text. The newest set
+#: (``blind19`` at the end of session 10) is measured only and has no floor here. (``blind``'s
+#: organisations went down once on purpose, in session 7: an office named after a space in an affiliation is now named with its company,
 #: 北峪沟煤业有限责任公司党委工作部, where that annotator wrote 党委工作部 and blind6's the full name.
 #: ``blind6``'s went down once on purpose, in session 8: a provincial body that gives an honour
 #: (被省煤炭工业协会评为…) is an organisation, as the annotators of blind, blind5, blind8 and
@@ -50,7 +50,10 @@ def test_f1_floor(figures, unit):
 #: blind7's newspaper page the splitter gives that paragraph to the neighbouring article, so the
 #: find counts once right and once false; and again in session 10: 矿党委 after another mine
 #: named in its paragraph is that mine's committee (a news story about two mines), and the
-#: splitter's misplaced paragraph names 东坪煤矿 before 矿党委副书记.)
+#: splitter's misplaced paragraph names 东坪煤矿 before 矿党委副书记. ``blind3``'s practices went
+#: down once on purpose, in session 10: a pledge signed (签订不违章承诺书) and a rule issued under
+#: its document title (出台《党员安全积分管理办法》) are measures, as blind16's and blind18's
+#: annotators write them and blind3's does not.)
 HELDOUT_FLOORS = {
     "dev": {"organisations": 0.95, "practices": 0.87, "outcomes": 0.99, "links": 0.93,
             "safety_links": 0.90, "safety_practices": 0.91},
@@ -58,7 +61,7 @@ HELDOUT_FLOORS = {
               "safety_links": 0.89, "safety_practices": 0.89},
     "blind2": {"organisations": 0.94, "practices": 0.89, "outcomes": 0.98, "links": 0.88,
                "safety_links": 0.78, "safety_practices": 0.83},
-    "blind3": {"organisations": 0.89, "practices": 0.93, "outcomes": 0.94, "links": 0.93,
+    "blind3": {"organisations": 0.89, "practices": 0.92, "outcomes": 0.94, "links": 0.93,
                "safety_links": 0.87, "safety_practices": 0.91},
     "blind4": {"organisations": 0.94, "practices": 0.92, "outcomes": 0.94, "links": 0.94,
                "safety_links": 0.92, "safety_practices": 0.95},
@@ -82,6 +85,14 @@ HELDOUT_FLOORS = {
                 "safety_links": 0.88, "safety_practices": 0.92},
     "blind14": {"organisations": 0.82, "practices": 0.87, "outcomes": 0.97, "links": 0.92,
                 "safety_links": 0.81, "safety_practices": 0.80},
+    "blind15": {"organisations": 0.97, "practices": 0.90, "outcomes": 0.96, "links": 0.91,
+                "safety_links": 0.92, "safety_practices": 0.92},
+    "blind16": {"organisations": 0.90, "practices": 0.89, "outcomes": 0.91, "links": 0.88,
+                "safety_links": 0.82, "safety_practices": 0.85},
+    "blind17": {"organisations": 0.94, "practices": 0.86, "outcomes": 0.94, "links": 0.91,
+                "safety_links": 0.91, "safety_practices": 0.93},
+    "blind18": {"organisations": 0.87, "practices": 0.86, "outcomes": 0.97, "links": 0.88,
+                "safety_links": 0.81, "safety_practices": 0.82},
 }
 
 

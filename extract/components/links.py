@@ -373,6 +373,10 @@ class Linker:
                 elif outline is not None and (parent := outline.parent.get(para)):
                     # ● “隐患随手拍”小程序 | ▶ 职工上报隐患1268条: the measure the item hangs from
                     chosen = [(p, "list-item") for p in parent]
+                elif prev_all and para == prev_sent_para and (head := _two_character_head(sentence, prev_all)) is not None:
+                    # 办起“掘进技术夜校”… | 夜校全年参训职工1020人次: the measure of the sentence
+                    # before, named by the last two characters of its name
+                    chosen = [(head, "refers-back")]
                 elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
                     # 通过上述举措, 以上做法: every measure of the sentence before.
                     chosen = [(p, "refers-back") for p in prev_all]
@@ -698,12 +702,34 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     return out
 
 
+#: Two last characters of a name that many names end with: no head of one measure.
+COMMON_HEADS = ("工作", "党建", "安全", "管理", "活动", "制度", "机制", "模式", "建设", "体系", "平台", "品牌",
+                "工程", "行动", "教育", "学习", "培训", "考核", "监督", "服务", "生产", "作用", "党员", "职工")
+
+
+def _two_character_head(sentence: str, before: list[Span]) -> Span | None:
+    """Rule *short form*, by two characters: the first clause of ``sentence`` opens with the
+    last two characters of a quoted name of the sentence before (``夜校全年参训…`` after
+    ``办起“掘进技术夜校”``), unless they are common to many names (工作, 活动 …); the last such
+    measure of ``before``, else ``None``. Only right after the sentence that names it."""
+    head = re.sub(r"^(?:在|该|这个|此)", "", _first_clause(sentence))
+    for p in reversed(before):
+        raw = span_ext(p, "canonical").strip()
+        name = _plain(raw)
+        if "“" in raw and len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2}", name[-2:]) \
+                and name[-2:] not in COMMON_HEADS and head.startswith(name[-2:]) and not head.startswith(name[-3:]):
+            return p
+    return None
+
+
 def _first_clause(sentence: str) -> str:
     """The first clause of a sentence after an opening time (``2024年，``, ``2024年1至10月，``):
     where a reference to the measure before stands (``该模式运行三年来``, ``联保以来``)."""
     rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence)
     # 实践表明，该模式实施后…: what the evidence shows opens the sentence, then the reference.
     rest = re.sub(r"^(?:实践|结果|研究|数据|统计|调查|事实)(?:表明|显示|证明)[，,：:]?", "", rest)
+    # 矿党委书记王立新告诉记者，积分办法实施以来，…: who tells it opens the sentence, then the reference.
+    rest = re.sub(r"^[^，,。；;“”\"]{2,16}?(?:告诉记者|介绍说?|表示|说|坦言|指出)[，,：:]", "", rest)
     return re.split(r"[，,；;]", rest, maxsplit=1)[0]
 
 

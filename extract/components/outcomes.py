@@ -104,6 +104,8 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  "上报", "新增", "取得", "培养",
                  # 查纠隐患213条, 化解苗头性问题23件, 纠正违章42起: problems caught and resolved
                  "查纠", "化解", "纠正",
+                 # 党员安全哨累计叫停违章作业2300余次: unsafe work stopped on the spot
+                 "叫停",
                  # 职工主动报告隐患1132条: hazards reported by the workers themselves
                  # (“随手拍”活动共上传隐患线索2 417条: reported through an app)
                  "报告", "上传",
@@ -339,7 +341,7 @@ QUAL_FIXED = [
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
     re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?!\.?\d)"),
-    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
+    re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到|发生了?)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
     re.compile(r"(?<![“\"])[^，,。；;“”\"]{2,10}清零(?![”\"][\u4e00-\u9fff])"),
@@ -356,7 +358,20 @@ QUAL_FIXED = [
     re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"]$"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 全年没有发生一次冲击地压显现, 经帮教人员没有再发生重复违章: the spoken form of 未发生.
-    re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情|漏报|误报)"),
+    re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情|漏报|误报|返工)"),
+    # 没有一人因思想问题违章作业, 没有一起演变为事故, 没有一名骨干职工调离: none of them, said so.
+    re.compile(r"[^，,。；;]{0,8}没有一(?:人|名)[^，,。；;]{0,12}?(?:违章(?:作业|行为)?|调离|流失|离职)"),
+    re.compile(r"没有一起(?:演变为|酿成|造成|发展为)[^，,。；;]{0,4}事故"),
+    # 区队全年安全生产365天: a year's run of safe production, stated without a verb.
+    re.compile(r"[^，,。；;]{0,6}(?:全年|连续)安全生产\d+天"),
+    # 公司全年瓦斯零超限: a year with a harm held at zero, the harm's kind between.
+    re.compile(r"[^，,。；;“”\"]{0,8}?全年[\u4e00-\u9fff]{1,4}零" + ZERO_HARM),
+    # 职工主动上报隐患数量翻了一番: a count doubled.
+    re.compile(r"[^，,。；;]{2,16}翻了?(?:一番|两番|一倍)"),
+    # 重大安全风险全部得到有效管控: risks brought under control.
+    re.compile(r"[^，,。；;]{2,16}?(?:全部|均|都)?得到(?:了)?有效(?:管控|控制|治理|化解)"),
+    # 区队职工队伍保持稳定: a workforce kept steady.
+    re.compile(r"[^，,。；;]{0,8}队伍(?:保持|总体|持续)(?:稳定|和谐)"),
     # 我们班没出过一起违章: the spoken form again
     re.compile(r"[^，,。；;]{0,8}没(?:有)?出过(?:一次|一起)?(?:违章|事故|“三违”|三违|差错)"),
     # 顶板事故再没有发生过: the spoken form of 未发生, said of a harm.
@@ -419,7 +434,7 @@ QUAL_FIXED = [
     # 在集团技能大赛中获得团体第一名: a place or prize won in a contest.
     re.compile(r"[^，,。；;]{0,24}?(?:获得|夺得|摘得|取得)(?:了)?[^，,。；;]{0,12}?(?:第[一二三123]名|冠军|亚军|季军|[一二三]等奖|金奖|银奖|铜奖)"),
     # 先后有42名职工晋升为技师: people promoted to a grade of skill or a post.
-    re.compile(r"\d+名[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
+    re.compile(r"\d+(?:名|人)[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
     _guarded(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
     re.compile(r"完成[^，,。；;]{2,16}验收"),
@@ -430,7 +445,7 @@ QUAL_FIXED = [
     # 主要安全指标逐年向好: indicators better year on year.
     re.compile(r"[^，,。；;（(]{2,12}?(?:逐年|持续|稳步|明显)(?:向好|好转)"),
     # 48小时内完成排水管路改造，确保了汛期安全: safety kept through a danger (了: done).
-    re.compile(r"确保了[^，,。；;]{0,10}?安全"),
+    re.compile(r"(?:确保|保证)了[^，,。；;]{0,12}?安全(?:回采|生产|掘进)?"),
     # 1名党员当选所在市劳动模范: a person elected to an honour.
     re.compile(r"\d+名[^，,。；;\d]{0,6}当选(?:为)?[^，,。；;]{2,16}?(?:劳动模范|劳模|先进|标兵|能手|代表)"),
     # (矿井在集团2024年度“安康杯”竞赛中获评优胜单位: the contest it was won in, with who won it)
@@ -1048,7 +1063,7 @@ class OutcomeRecognizer:
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
-            if m and ((re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:目标|任务)", stripped[m.end():])
+            if m and ((re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:年度|全年)?(?:目标|任务)", stripped[m.end():])
                        and not re.search(r"实现了|完成了|圆满|如期", stripped)) or purpose):
                 continue  # 全力实现“零死亡、零重伤”目标: the zeros are a target
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \

@@ -1604,3 +1604,12 @@ def test_a_measure_named_by_its_stem_is_the_measure(nlp):
                        "集团将推广党员安全网格和安全“五必访”做法。")
     rec = record_from_doc(process_article(nlp, art), art)
     assert {normalise_name(p.name) for p in rec.practices} == {"党员安全网格化管理", "五必访工作法"}
+
+
+def test_a_measure_entered_as_a_project_is_the_measure(nlp):
+    """该矿“党员安全岗”项目获评…一等奖 after 即党员安全岗和党员攻坚队 (blind's pattern, names of our
+    own): the project is the measure named before, unquoted there, not a third measure."""
+    art = Article(source="t", index=1, title="t",
+                  text="这一品牌包括“一岗一队”，即党员安全岗和党员攻坚队。该矿“党员安全岗”项目获评集团党建创新成果一等奖。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert sorted(normalise_name(p.name) for p in rec.practices) == ["一岗一队", "党员安全岗", "党员攻坚队"]

@@ -1538,8 +1538,10 @@ _CORE_RE = re.compile(r"^[“\"]([^”\"]+)[”\"]")
 
 
 #: Nouns of a measure's making or carrying out after its quoted label (“一区一品”创建,
-#: “双述双评”工作): the process of the measure named before with the same label.
-PROCESS_TAILS = ("创建", "建设", "工作", "创建工作", "建设工作", "推行", "实施")
+#: “双述双评”工作, “党员安全哨”项目): the measure named before with the same label (typed or bare).
+PROCESS_TAILS = ("创建", "建设", "工作", "创建工作", "建设工作", "推行", "实施",
+                 # 该矿“党员安全哨”项目还获评…一等奖: the measure entered for a prize as a project
+                 "项目")
 
 
 def _same_measure(spans) -> None:
@@ -1553,6 +1555,9 @@ def _same_measure(spans) -> None:
         name = span_ext(span, "canonical")  # span._.canonical, without an Underscore object (common.span_ext)
         core = _CORE_RE.match(name)
         tail = name[core.end():] if core else ""
+        if not core or not tail:
+            # a bare quote (“党员安全哨”) or a name unquoted (即党员安全哨、党员攻坚队…)
+            by_core.setdefault(normalise_name(core.group(1) if core else name), name)
         if not core or len(tail) < 2:
             continue
         label = normalise_name(core.group(1))

@@ -538,7 +538,7 @@ def _last_of_kind(practices: list[Span], kind: str, before: int) -> Span | None:
     """The last practice before token offset ``before`` whose name ends in the type word
     ``kind`` (a closing quote aside), else ``None``."""
     return next((p for p in reversed(practices) if p.start < before
-                 and span_ext(p, "canonical").rstrip("”\"").endswith(kind)), None)
+                 and span_ext(p, "canonical").rstrip("”\"》").endswith(kind)), None)  # (《…办法》: 此办法)
 
 
 def _sentence_frame(sentence: str, offset: int, practices: list[Span]) -> Span | None:

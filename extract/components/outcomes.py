@@ -39,6 +39,8 @@ from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, 
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
+         # 原煤产量由361万t提高到418万t: a journal writes the tonne as t (GB 3100)
+         "万t",
          # 抽采瓦斯1860万立方米: gas drained, in cubic metres
          "万立方米", "立方米",
          # 精煤回收率提高1.2个百分点: a change of a rate, in points
@@ -77,6 +79,11 @@ RATED_VERBS = ("评定", "评出", "评选出")
 #: A sentence that opens by placing itself before the measures (2021年以前，…; 过去，…; 此前，…):
 #: what it counts is the baseline the measures started from.
 BEFORE_OPENER_RE = re.compile(r"\s*(?:(?:(?:19|20)\d{2}\s*年|实施|推行)(?:以前|之前)|过去|此前|以往|在此之前)[，,]")
+#: A numbered heading that opens with an action of the section (（四）加强人才培养，…).
+ACTION_HEAD_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*(?:加强|强化|深化|推进|坚持|聚焦|突出|狠抓|夯实|筑牢|抓实|做实|持续|压实|严格|创新|完善)")
+#: A sentence that judges the state it tells as bad (安全形势不容乐观, 一度承压, 问题较为突出): its
+#: figures are the problem the measures met, not their results.
+BAD_STATE_RE = re.compile(r"不容乐观|形势严峻|一度承压|较为突出|问题突出|居高不下")
 #: A line labelled as a slogan, a motto or a creed (品牌口号：…, 核心理念：…): words to live by,
 #: not what was done.
 SLOGAN_LINE_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:口号|标语|理念|宗旨|愿景|使命|寓意|誓词)\s*[：:]")
@@ -298,7 +305,7 @@ QUAL_FIXED = [
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     # 2021年以来集团未发生死亡事故: since when, and the body that kept it.
     re.compile(r"(?:(?:19|20)\d{2}\s*年(?:以来|至今)?)?(?:全年|全矿|公司|全公司|集团|全集团|该矿|该公司|该集团)?"
-               r"未发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+               r"未(?:再)?发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
     # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
     re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
@@ -369,7 +376,13 @@ QUAL_FIXED = [
     # 职工主动上报隐患数量翻了一番: a count doubled.
     re.compile(r"[^，,。；;]{2,16}翻了?(?:一番|两番|一倍)"),
     # 重大安全风险全部得到有效管控: risks brought under control.
-    re.compile(r"[^，,。；;]{2,16}?(?:全部|均|都)?得到(?:了)?有效(?:管控|控制|治理|化解)"),
+    re.compile(r"[^，,。；;]{2,16}?(?:全部|均|都)?得到(?:了)?有效(?:管控|控制|治理|化解|发挥)"),
+    # 全矿党员本人“三违”由2021年的21人次降为2023年的零: a count brought to zero, said in words.
+    re.compile(r"[^，,。；;]{2,24}?由[^，,。；;]{2,16}?(?:降为|降至|降到|减少为|减少到)(?:(?:19|20)\d{2}\s*年的)?零(?![\u4e00-\u9fff])"),
+    # 矿井安全生产标准化管理体系顺利通过国家一级复审: a review passed, with what passed it.
+    re.compile(r"[^，,。；;]{2,20}?(?:顺利)?通过(?:了)?[^，,。；;]{0,12}?(?:复审|复评|达标验收)"),
+    # 南坪煤矿由二级晋升为一级: a grade raised.
+    re.compile(r"[^，,。；;]{0,10}由[一二三]级(?:晋升|提升|升级|上升)为[一二三]级"),
     # 区队职工队伍保持稳定: a workforce kept steady.
     re.compile(r"[^，,。；;]{0,8}队伍(?:保持|总体|持续)(?:稳定|和谐)"),
     # 我们班没出过一起违章: the spoken form again
@@ -583,6 +596,8 @@ class OutcomeRecognizer:
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
+            if BAD_STATE_RE.search(s_text):
+                continue  # 2021年全矿共查处“三违”286人次，…，安全形势不容乐观: the state the measures met
             if BEFORE_OPENER_RE.match(s_text):
                 continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
 
@@ -592,8 +607,10 @@ class OutcomeRecognizer:
             # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
             # with no full stop) names the topic of its section in words of results, not one.
             head_line = s_text.strip()
-            heading = HEADING_RE.match(head_line) is not None and len(head_line) <= 40 \
-                and not head_line.endswith(("。", "；", ";", "！")) and "\n" not in head_line
+            heading = HEADING_RE.match(head_line) is not None and len(head_line) <= 40 and "\n" not in head_line \
+                and (not head_line.endswith(("。", "；", ";", "！"))
+                     # （四）加强人才培养，队伍素质稳步提升。: a heading of action and outcome, full stop and all
+                     or (len(head_line) <= 26 and ACTION_HEAD_RE.match(head_line) is not None))
             in_target = False
             means = bool(practices) or re.search(r"这一|这些|该|此|上述|以上|通过", s_text) is not None
             first_new = len(spans)
@@ -850,7 +867,8 @@ class OutcomeRecognizer:
             start = _clause_start(clause)
             if vm is not None and before[:vm.start()].rstrip().endswith(self.modal_words):
                 continue  # 年底前联建覆盖率要达到100%: a target set, not a result
-            noun_after = re.match(r"[\u4e00-\u9fff]{2,10}(?=$|[，,；;。])", after)
+            # (先后完成11个综采工作面的安装回撤任务: the noun after may hold a 的)
+            noun_after = re.match(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。])", after)
             if vm is not None and before[vm.end():].strip(" 至到了") == "" and noun_after \
                     and vm.group(0) in COUNT_VERBS:
                 # verb + number + unit + noun: 形成12项具体举措

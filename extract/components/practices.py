@@ -237,7 +237,7 @@ PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基�
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…), or a count of times (开展一次“安全家访”):
 #: the words before are a clause, not a topic.
-NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|印成|制成|做成|编成|开设|^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A preposition of means right before a quote (靠着“…”, 依靠“…”, 通过“…”).
 MEANS_BEFORE_RE = re.compile(r"(?:靠着|依靠|凭借|通过|依托|借助)$")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
@@ -999,6 +999,12 @@ class PracticeRecognizer:
                 continue
             # “三个一”即每名青年每月找出一处隐患、提出一条建议…: what each member does, not named
             # parts; “2”即党支部与区队…: a body alone, not a part.
+            # “五必谈”即职工受到处罚必谈、家庭遇到困难必谈…: the occasions of one act that must be
+            # done, each holding the label's words (必谈), not named parts (“三联”即…联责: one
+            # character is no act)
+            act = re.sub(r"[一二三四五六七八九十两\d“”\"]", "", m["quote"])
+            if len(act) >= 2 and act.startswith("必") and all(act in i for i in items):
+                continue  # (“五到位”指思想教育到位…: states to reach, named parts)
             if any(re.search(r"每[名位个]", i) or i in self.org_suffix_set for i in items):
                 continue
             pos = m.start("items")
@@ -1026,6 +1032,9 @@ class PracticeRecognizer:
             # 等 closes a list: “十不准”等规定 names the class of the items, not the item.
             # (“四联”即支部联区队: 即 opens the definition, its words are no type)
             if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即", "指")) or "的" in head[1:]:
+                continue
+            # (每名“红哨员”还各自认领一块党员责任区: an adverb or a verb between, a clause, no type)
+            if re.search(r"[还也都又将已]|各自|认领|负责|担任|带领", head):
                 continue
             if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and (
                     len(head) > 4 or VERB_TYPE_HEAD_RE.search(head) or head.startswith("的")

@@ -79,7 +79,7 @@ SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落�
 #: A first clause that names a measure short as the means: 通过夜查, 有了积分超市.
 MEANS_FORM_RE = re.compile(r"(?:通过|经过|依靠|借助|凭借|靠着|有了)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?")
 #: A first clause that names a measure short after its adoption and time: 实行积分后.
-ADOPTED_FORM_RE = re.compile(r"(?:实行|推行|实施|试行|启用|投用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)")
+ADOPTED_FORM_RE = re.compile(r"(?:实行|推行|实施|试行|启用|投用|采用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)")
 #: A sentence that opens with the time of running alone (试点期间，…, 实施以来，…): it goes on
 #: about the measure of the sentence before.
 RUNNING_OPENER_RE = re.compile(r"\s*(?:试点|试行|实施|实行|推行|运行|开展)(?:期间|以来|之后|后)[，,]")

@@ -117,7 +117,7 @@ LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "�
               # 欢迎参加晟原能源集团…发布会, 来到X集团: verbs of attending or visiting
               "参加", "出席", "来到", "走进")
 #: The label of a form's field before its value (单位名称：, 申报单位：).
-FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位)\s*[：:]\s*")
+FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位|来源|稿件来源|信息来源|供稿|供稿单位)\s*[：:]\s*")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
 #: a text about several mines (比如红柳沟煤矿是…, 例如东山矿党委…).
 DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
@@ -453,6 +453,8 @@ class OrganisationRecognizer:
             cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
             if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
                 continue  # 三矿党委负责人: the three mines, not a mine's name
+            if "由" in name[:cut] and len(name) - cut < 3:
+                continue  # 专项行动由矿党委书记任组长: 由 and the article's own committee, no name
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):

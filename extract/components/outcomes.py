@@ -79,6 +79,9 @@ RATED_VERBS = ("评定", "评出", "评选出")
 #: A sentence that opens by placing itself before the measures (2021年以前，…; 过去，…; 此前，…):
 #: what it counts is the baseline the measures started from.
 BEFORE_OPENER_RE = re.compile(r"\s*(?:(?:(?:19|20)\d{2}\s*年|实施|推行)(?:以前|之前)|过去|此前|以往|在此之前)[，,]")
+#: A person's own honour (本人也荣获…, 他已经连续两年被评为…): GUIDELINES.md «Outcome» counts what
+#: an organisation or a measure brought, not one person's prize.
+PERSON_HONOUR_RE = re.compile(r"(?:本人|他|她)(?:也|还|已经|先后)*[^，,。；;]{0,8}?(?:荣获|获评|被评为|被授予|当选)")
 #: A numbered heading that opens with an action of the section (（四）加强人才培养，…).
 ACTION_HEAD_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*(?:加强|强化|深化|推进|坚持|聚焦|突出|狠抓|夯实|筑牢|抓实|做实|持续|压实|严格|创新|完善)")
 #: A sentence that judges the state it tells as bad (安全形势不容乐观, 一度承压, 问题较为突出): its
@@ -313,7 +316,9 @@ QUAL_FIXED = [
     # 回访中未发现重复违章, 检查中未发现重大隐患: nothing found where it was looked for.
     _guarded(r"[^，,。；;“”\"]{0,6}?未(?:发现|出现)(?:一起|一例|一次)?[^，,。；;]{0,8}?(?:事故|违章|三违|“三违”|超限|伤亡|重大隐患)(?:行为|现象)?"),
     # 避免了一起可能发生的提升事故: an accident prevented.
-    re.compile(r"避免了(?:一起|一次|多起)?[^，,。；;]{0,14}?(?:事故|伤亡|损失)"),
+    re.compile(r"避免了(?:一起|一次|多起)?[^，,。；;]{0,14}?(?:事故|伤亡|损失|停产|停工)(?:[^，,。；;]{0,6}?\d+天)?"),
+    # 这条规矩让综放二队没有因交接班漏项发生过一起事故: no event of a cause, said of its cause.
+    re.compile(r"[^，,。；;]{0,10}没有因[^，,。；;]{1,10}?发生(?:过)?(?:一起|一次)?[^，,。；;]{0,4}?(?:事故|伤亡|违章)"),
     # 帮助11户困难职工解决了子女上学…等实际问题: people helped out of their difficulties.
     re.compile(r"帮助\d+(?:户|名|人)[^，,。；;]{0,10}?解决(?:了)?[^，,。；;]{0,24}?(?:问题|困难)"),
     # 连续五年瓦斯零超限: a count held at zero over years.
@@ -954,6 +959,9 @@ class OutcomeRecognizer:
                 continue  # 把安全生产权重提高到40%, 权重由15%提高到40%: the weight of a criterion, not a result
             if verb == "占" and re.search(r"(?:指标|权重|比重|分值)[”\"]?\s*$", before[:before.rfind("占")]):
                 continue  # “X”指标占考核的30%: the weight of a criterion, not a result
+            if unit in ("米", "万米") and "钻孔" in clause[start:qm.start()] \
+                    and self.direction.get(verb) not in ("decrease", "increase"):
+                continue  # 完成钻孔进尺14.6万米, 探放水钻孔1.2万米: drilling done, effort (blind18, blind21)
             if unit in EFFORT_UNITS and verb not in (*ACHIEVE_VERBS, "仅") and \
                     self.direction.get(verb) not in ("decrease", "increase") \
                     and not WARNED_RE.search(clause, start, qm.start()) \
@@ -1071,6 +1079,8 @@ class OutcomeRecognizer:
         lead = len(clause) - len(clause.lstrip())
         if HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
+        if PERSON_HONOUR_RE.search(stripped):
+            return out  # 贺宝山本人也荣获省五一劳动奖章, 他已经连续两年被评为…: a person's honour, no body's result
         honours = self._honours(stripped)
         if honours:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)

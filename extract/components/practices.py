@@ -116,7 +116,9 @@ VERB_TYPE_HEAD_RE = re.compile(r"开展|进行|实行|实施|组织|职工|人�
 #: “X”（type word）即A、B、C: a model defined by its parts, the way policy writing spells out
 #: a numbered label (“三环”即学习环、责任环、监督环; “五联五促”党建工作模式，即组织联建促融合、…;
 #: “三链”分别是A、B、C; …模式，包括A、B和C三个部分; “三联”指A、B、C, as a thesis defines its terms).
-DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n]{0,10}?)"
+DEFINITION_RE = re.compile(r"(?P<quote>[“\"][^“”\"\n]{1,16}[”\"])(?P<tail>[^，,。；;：:“”\"\n（(]{0,10}?)"
+                           # …安全融合机制（以下简称“三联三保”），即…: the short name between
+                           r"(?:[（(](?:以下|下文)?简称[^）)\n]{1,16}[）)])?"
                            # …模式由五个相互支撑的部分构成，分别是A、B…: what it is made of, then the parts.
                            # …工程，该工程包括A、B和C: the model named again before its parts.
                            r"(?:[，,](?:该|这一|此)[\u4e00-\u9fff]{1,4})?"
@@ -237,7 +239,7 @@ PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基�
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…), or a count of times (开展一次“安全家访”):
 #: the words before are a clause, not a topic.
-NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|印成|制成|做成|编成|开设|^案例|[的这那其于里起了着过们每]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|印成|制成|做成|编成|开设|^案例|[的这那其于里起了着过们每由]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A preposition of means right before a quote (靠着“…”, 依靠“…”, 通过“…”).
 MEANS_BEFORE_RE = re.compile(r"(?:靠着|依靠|凭借|通过|依托|借助)$")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.

@@ -17,7 +17,7 @@ pyshacl on the whole store.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -117,6 +117,34 @@ class View:
                 for p, objs in props.items():
                     if len(objs) > 1:
                         props[p] = list(dict.fromkeys(objs))
+        return idx
+
+    @staticmethod
+    def index_sorted(triples: Sequence[Triple]) -> dict[str, dict[str, list[str]]]:
+        """:meth:`index` of triples sorted and without repeats (a fragment's, :class:`graph.triples.Fragment`):
+        the same index, made without a lookup per triple (:meth:`index` took a twentieth
+        of the making of a fragment).
+
+        Raises:
+            ValueError: the triples are not sorted by subject and predicate (a subject
+                or a subject's predicate comes back after another).
+        """
+        idx: dict[str, dict[str, list[str]]] = {}
+        last_s = last_p = None
+        props: dict[str, list[str]] = {}
+        objs: list[str] = []
+        for s, p, o in triples:
+            if s != last_s:
+                if s in idx:
+                    raise ValueError(f"triples not sorted: {s} again")
+                props = idx[s] = {}
+                last_s, last_p = s, None
+            if p != last_p:
+                if p in props:
+                    raise ValueError(f"triples not sorted: {s} {p} again")
+                objs = props[p] = []
+                last_p = p
+            objs.append(o)
         return idx
 
     def is_a(self, node: str, classes: frozenset[str]) -> bool:

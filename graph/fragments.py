@@ -62,8 +62,8 @@ from .commit import FileRange, Staging
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
 from .shared_counts import with_counts, with_counts_delta
-from .turtle import block, header
-from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
+from .turtle import block, block_indexed, header
+from .triples import (DOCUMENT_NODE_PREFIXES, Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
@@ -245,12 +245,15 @@ class FragmentCache:
         Args:
             lines: the shared triples as N-Triples lines without the final `` .``, when
                 made already (:func:`_make` counts them too).
-            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already.
+            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already
+                (in the order of ``local``, sorted: the Turtle block is written from it).
         """
         from .network import document_part
         from .summaries import indicator_part
 
-        text = block(local).encode("utf-8")
+        # from the index when there is one: the same text (graph/turtle.py)
+        text = (block_indexed(indexed, plain=DOCUMENT_NODE_PREFIXES) if indexed is not None
+                else block(local)).encode("utf-8")
         if lines is None:
             lines = [f"{s} {p} {o}" for s, p, o in shared]
         agg = {"shared": "\n".join(lines), "org_names": org_names, "practice_names": practice_names}
@@ -755,8 +758,8 @@ def _make(cache: FragmentCache, key: str, doc: str, recs: list[StoredRecord], re
     from .checks import View
 
     frag = document_fragment([r.record() for r in recs], res, declared, run)
-    # made once for the page's part and the shapes (each indexed the triples by itself)
-    indexed = View.index(frag.local)
+    # made once for the Turtle block, the page's part and the shapes (each indexed the triples by itself)
+    indexed = View.index_sorted(frag.local)
     lines = [f"{s} {p} {o}" for s, p, o in frag.shared]
     entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries,
                       lines=lines, indexed=indexed)

@@ -109,7 +109,8 @@ def _keyed(prefix: str, key: str) -> str:
 #: The kinds of node made for one document: their IRIs hash the document's name
 #: (:func:`document_fragment`), so every triple about one is in that document's fragment.
 DOCUMENT_NODE_KINDS = ("document", "article", "sentence", "selector", "adoption", "outcome", "finding")
-_DOCUMENT_NODE_PREFIXES = tuple(f"<{BASE}{kind}/" for kind in DOCUMENT_NODE_KINDS)
+#: The start of the IRIs of :data:`DOCUMENT_NODE_KINDS` (N-Triples form).
+DOCUMENT_NODE_PREFIXES = _DOCUMENT_NODE_PREFIXES = tuple(f"<{BASE}{kind}/" for kind in DOCUMENT_NODE_KINDS)
 
 
 def document_node(term: str) -> bool:
@@ -575,6 +576,6 @@ def nt_line(t: Triple) -> str:
     return f"{t[0]} {t[1]} {t[2]} .\n"
 
 
-__all__ = ["DOCUMENT_NODE_KINDS", "Fragment", "Triple", "document_fragment", "document_node", "fragment_key", "global_triples", "indicator_summary_iri",
+__all__ = ["DOCUMENT_NODE_KINDS", "DOCUMENT_NODE_PREFIXES", "Fragment", "Triple", "document_fragment", "document_node", "fragment_key", "global_triples", "indicator_summary_iri",
            "iri", "lit",
            "merge_summaries", "nt_line", "referenced_names", "resolution", "run_nodes", "summary_triples", "uri"]

@@ -121,13 +121,13 @@ class View:
 
     @staticmethod
     def index_sorted(triples: Sequence[Triple]) -> dict[str, dict[str, list[str]]]:
-        """:meth:`index` of triples sorted and without repeats (a fragment's, :class:`graph.triples.Fragment`):
-        the same index, made without a lookup per triple (:meth:`index` took a twentieth
-        of the making of a fragment).
+        """:meth:`index` of triples without repeats whose subjects, and each subject's
+        predicates, come together (sorted triples: a fragment's, :class:`graph.triples.Fragment`):
+        the same index, in the same order, made without a lookup per triple (:meth:`index`
+        took a twentieth of the making of a fragment).
 
         Raises:
-            ValueError: the triples are not sorted by subject and predicate (a subject
-                or a subject's predicate comes back after another).
+            ValueError: a subject, or a subject's predicate, comes back after another.
         """
         idx: dict[str, dict[str, list[str]]] = {}
         last_s = last_p = None

@@ -602,7 +602,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 return "updated"
         from .store import write_store_parts
 
-        write_store_parts(_store_parts(top, entries.values(), cache), store)
+        write_store_parts(_store_parts(top, entries.values(), cache), store, lenient=True)
         return "loaded"
 
     # The store is made in a thread (loaded since the fragments began, or updated now)
@@ -1316,8 +1316,9 @@ class _Loader:
         self._size = size
         self._made = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
+        # lenient: the blocks are graph/turtle.py's
         self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after(),
-                                                            threads=threads) and "loaded")
+                                                            threads=threads, lenient=True) and "loaded")
         pool.shutdown(wait=False)  # the thread ends with the load
 
     def add(self, entries: Iterable[_Entry]) -> None:

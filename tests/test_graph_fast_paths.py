@@ -155,3 +155,28 @@ def test_shared_triples_and_names_read_back(tmp_path: Path):
     assert entry is not None
     assert entry.shared_and_names() == ([f"{s} {p} {o}" for s, p, o in shared], org_names, {})
     assert entry.ttl().decode("utf-8") == block(local)
+
+
+def test_a_store_loaded_leniently_holds_what_the_build_loaded(built, tmp_path: Path):
+    """The build loads its own Turtle without the parser's IRI checks (graph.store's
+    ``lenient``): the same quads as a strict load."""
+    import pyoxigraph as ox
+
+    from graph.store import write_store_parts
+
+    data = (built / "graph.ttl").read_bytes()
+    write_store_parts([data], tmp_path / "lenient", lenient=True)
+    write_store_parts([data], tmp_path / "strict")
+
+    def quads(folder: Path) -> list[str]:
+        store = ox.Store.read_only(str(folder))
+        try:
+            return sorted(map(str, store))
+        finally:
+            del store
+
+    lenient = quads(tmp_path / "lenient")
+    assert len(lenient) > 1000
+    assert lenient == quads(tmp_path / "strict") == quads(built / "store")
+    with pytest.raises(SyntaxError):  # lenient still refuses what is not Turtle
+        write_store_parts([b"<not turtle"], tmp_path / "broken", lenient=True)

@@ -442,8 +442,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             ``graph: projection``, ``graph: page``).
         draw: called with the page's graph (:attr:`GraphResult.network`) once it is
             projected, before the store is waited for (the build renders its page there,
-            while the store's thread loads and compacts); its result is
-            :attr:`GraphResult.page`.
+            while the store's thread loads and compacts); in the projection's process
+            when it has one (:class:`_Projection`), so it must not change this process's
+            state, and its result must pickle; its result is :attr:`GraphResult.page`.
 
     Returns:
         A :class:`GraphResult`.
@@ -457,7 +458,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         staging = Staging(out)
         try:
             result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
-                                 update_share=update_share, staging=staging, jobs=jobs)
+                                 update_share=update_share, staging=staging, timings=timings, jobs=jobs,
+                                 draw=draw)
         except BaseException:
             staging.discard()
             raise
@@ -567,7 +569,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
         projection = None if infer else _Projection(shared, list(entries.values()), jobs,
-                                                    _counted_parts(old, entries, cache))
+                                                    _counted_parts(old, entries, cache), draw)
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
@@ -638,10 +640,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
         else:
             token = cache.set_aggregate(agg, shared_top)
-        network, parts_token = projection.result() if projection is not None else (None, None)
-        lap("graph: projection")
-        drawn = None
-        if network is not None and draw is not None:
+        network, parts_token, drawn = projection.result() if projection is not None else (None, None, None)
+        lap("graph: projection")  # and the page, when drawn in the projection's process
+        if network is not None and draw is not None and drawn is None:
             drawn = draw(network)  # while the store's thread loads and compacts
             lap("graph: page")
     except BaseException:
@@ -1189,18 +1190,22 @@ class _Projection:
     reading the parts and projecting them took 3 s of a one-paper rebuild (profiled:
     fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core;
     with the counted parts, 2.1 s (quiet machine, ``benchmarks/bench.py --rebuild``).
-    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token.
+    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token;
+    with ``draw``, also what ``draw`` returns for the graph (the page, rendered there while
+    this process checks the shapes: rendered here after the projection, it kept one core
+    busy for 2.1 s of a 1,000-paper build and 5.8 s of a 10,000-paper one while the other
+    compacted the store, README «Speed»).
     """
 
     def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None,
-                 counted: _Counted | None = None):
+                 counted: _Counted | None = None, draw: Callable[[nx.MultiDiGraph], object] | None = None):
         self._shared, self._entries, self._counted = shared, entries, counted
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
 
             global _PROJECTING
-            _PROJECTING = (shared, entries, counted)
+            _PROJECTING = (shared, entries, counted, draw)
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
                 # with fork, the first submission starts the process: it has the parts now
@@ -1208,15 +1213,16 @@ class _Projection:
             finally:
                 _PROJECTING = None
 
-    def result(self) -> tuple[nx.MultiDiGraph, str | None]:
-        """The trimmed graph, and the token the part counts are saved under (``None``:
-        not saved).
+    def result(self) -> tuple[nx.MultiDiGraph, str | None, object]:
+        """The trimmed graph, the token the part counts are saved under (``None``: not
+        saved), and what ``draw`` returned for the graph when it was drawn in the
+        projection's process (``None``: not drawn, draw it here).
 
         Raises:
-            What the projection raised (in its process too).
+            What the projection, or ``draw``, raised (in its process too).
         """
         if self._future is None:
-            return _project(self._shared, self._entries, self._counted)
+            return (*_project(self._shared, self._entries, self._counted), None)
         try:
             return self._future.result()
         finally:
@@ -1270,10 +1276,12 @@ def _part_counts(entries: list[_Entry], counted: _Counted):
     return counts, counted.token
 
 
-def _project_forked() -> tuple[nx.MultiDiGraph, str | None]:
-    """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
-    shared, entries, counted = _PROJECTING  # type: ignore[misc]
-    return _project(shared, entries, counted)
+def _project_forked() -> tuple[nx.MultiDiGraph, str | None, object]:
+    """:func:`_project` in the forked process, of what :class:`_Projection` left for it,
+    and the page drawn of it (``None`` without ``draw``)."""
+    shared, entries, counted, draw = _PROJECTING  # type: ignore[misc]
+    network, token = _project(shared, entries, counted)
+    return network, token, (draw(network) if draw is not None else None)
 
 
 class _Loader:

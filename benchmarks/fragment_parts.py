@@ -73,7 +73,7 @@ def main() -> None:
             text = timed("Turtle block", lambda: block_indexed(idx, plain=DOCUMENT_NODE_PREFIXES).encode("utf-8"))
             lines = timed("shared lines", lambda: [f"{s} {p} {o}" for s, p, o in frag.shared])
             agg_bytes = timed("shared marshal", lambda: marshal.dumps(("\n".join(lines), frag.org_names,
-                                                                        frag.practice_names)))
+                                                                        frag.practice_names), 2))
             net = timed("page part", document_part, frag.local, idx)
             net_bytes = timed("page part JSON", lambda: json.dumps(net, ensure_ascii=False).encode("utf-8"))
             timed("indicator part", indicator_part, frag.local, frag.shared)

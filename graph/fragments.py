@@ -256,8 +256,11 @@ class FragmentCache:
         if lines is None:
             lines = [f"{s} {p} {o}" for s, p, o in shared]
         # marshal, not JSON: escaping the 46 kB of N-Triples lines a document shares on
-        # average took JSON 4 % of the making of a fragment (graph/fragments.py's LAYOUT 7)
-        agg_bytes = marshal.dumps(("\n".join(lines), org_names, practice_names))
+        # average took JSON 4 % of the making of a fragment (graph/fragments.py's LAYOUT 7).
+        # Its version 2, which writes no references: from version 3 an object referenced
+        # elsewhere is written as a reference, so the bytes followed the process's sharing
+        # of strings (a fragment made in a fork worker differed from one made here).
+        agg_bytes = marshal.dumps(("\n".join(lines), org_names, practice_names), 2)
         net = document_part(local, indexed)
         net_bytes = json.dumps(net, ensure_ascii=False).encode("utf-8")
         indicators = indicator_part(local, shared)

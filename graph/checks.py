@@ -17,7 +17,7 @@ pyshacl on the whole store.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -117,6 +117,34 @@ class View:
                 for p, objs in props.items():
                     if len(objs) > 1:
                         props[p] = list(dict.fromkeys(objs))
+        return idx
+
+    @staticmethod
+    def index_sorted(triples: Sequence[Triple]) -> dict[str, dict[str, list[str]]]:
+        """:meth:`index` of triples without repeats whose subjects, and each subject's
+        predicates, come together (sorted triples: a fragment's, :class:`graph.triples.Fragment`):
+        the same index, in the same order, made without a lookup per triple (:meth:`index`
+        took a twentieth of the making of a fragment).
+
+        Raises:
+            ValueError: a subject, or a subject's predicate, comes back after another.
+        """
+        idx: dict[str, dict[str, list[str]]] = {}
+        last_s = last_p = None
+        props: dict[str, list[str]] = {}
+        objs: list[str] = []
+        for s, p, o in triples:
+            if s != last_s:
+                if s in idx:
+                    raise ValueError(f"triples not sorted: {s} again")
+                props = idx[s] = {}
+                last_s, last_p = s, None
+            if p != last_p:
+                if p in props:
+                    raise ValueError(f"triples not sorted: {s} {p} again")
+                objs = props[p] = []
+                last_p = p
+            objs.append(o)
         return idx
 
     def is_a(self, node: str, classes: frozenset[str]) -> bool:
@@ -344,10 +372,15 @@ class ShapeChecker:
                 for p in shape.objects_of:
                     by_object.setdefault(p, []).append(i)
             self._by_class, self._by_subject, self._by_object = by_class, by_subject, by_object
+            # the predicates that make a target: a subject's others are not looked at
+            self._target_paths = frozenset(by_subject) | frozenset(by_object) | {_TYPE}
         by_class, by_subject, by_object = self._by_class, self._by_subject, self._by_object
+        paths = self._target_paths
         out: list[set[str]] = [{n for n in shape.nodes if n in idx} for shape in self.shapes]
         for s, preds in idx.items():
-            for p, objs in preds.items():
+            # the intersection in C: a lookup per predicate took half of the checks' time
+            for p in preds.keys() & paths:
+                objs = preds[p]
                 if p == _TYPE:
                     for t in objs:
                         for i in by_class.get(t, ()):

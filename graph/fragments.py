@@ -62,16 +62,16 @@ from .commit import FileRange, Staging
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
 from .shared_counts import with_counts, with_counts_delta
-from .turtle import block, header
-from .triples import (Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
+from .turtle import block, block_indexed, header
+from .triples import (DOCUMENT_NODE_PREFIXES, Triple, by_document, declared_nodes, document_fragment, document_node, fragment_key,
                       global_triples, merge_summaries, resolution, run_nodes, source_digest, summary_triples)
 
 #: Bumped when the layout of the fragment cache or of its state file changes.
 STATE_FORMAT = 1
 #: Bumped when what a fragment's ``.json`` holds changes (the code of graph/network.py's
 #: ``document_part`` is not in the fragment key): an entry of another layout is made again.
-LAYOUT = 7  # 3: shared triples and names in <key>.agg; 4: practice summaries in <key>.json; 5: indicators;
-# 6: the page's part in <key>.net; 7: one file, <key>.frag
+LAYOUT = 8  # 3: shared triples and names in <key>.agg; 4: practice summaries in <key>.json; 5: indicators;
+# 6: the page's part in <key>.net; 7: one file, <key>.frag; 8: the shared triples and names in marshal's format
 #: The suffix of a fragment's file (:class:`FragmentCache`).
 SUFFIX = ".frag"
 #: The suffixes of the files of a fragment in the layouts before 7 (pruned as leftovers).
@@ -126,7 +126,7 @@ class _Entry:
     Attributes:
         path: the fragment's file; ``at``: where its Turtle block starts in it (the header
             line's length); ``sizes``: the bytes of the Turtle block, the shared triples
-            and names (JSON), the page's part (JSON), one after the other from ``at``.
+            and names (marshal), the page's part (JSON), one after the other from ``at``.
     """
 
     __slots__ = ("key", "doc", "local", "_net", "summaries", "indicators", "path", "at", "sizes", "check")
@@ -178,9 +178,8 @@ class _Entry:
         """The shared triples as N-Triples lines (without the final `` .``), and organisation
         and practice node → the names this document gives it. Read from the file each
         time, not kept: a build from nothing would hold every document's."""
-        agg = json.loads(self._read(1))
-        text = agg["shared"]
-        return (text.split("\n") if text else []), agg["org_names"], agg["practice_names"]
+        text, org_names, practice_names = marshal.loads(self._read(1))
+        return (text.split("\n") if text else []), org_names, practice_names
 
     def kept(self) -> tuple:
         """What a fork worker sends back of an entry it made (:func:`_entry`)."""
@@ -200,7 +199,7 @@ class FragmentCache:
     """Fragments on disk, one file a fragment, ``<key>.frag``: a header line (JSON: the
     layout, the document, the count of local triples, its summaries, the sizes of the
     parts), then the local triples as a Turtle block without prefixes, the shared triples
-    (N-Triples lines in one string) and names (JSON), and the page's part (JSON), which a
+    (N-Triples lines in one string) and names (marshal), and the page's part (JSON), which a
     rebuild reads in the process that projects the page (:class:`_Projection`).
 
     One file, not one per part: creating a file costs about 1.1 ms of system time on
@@ -245,16 +244,23 @@ class FragmentCache:
         Args:
             lines: the shared triples as N-Triples lines without the final `` .``, when
                 made already (:func:`_make` counts them too).
-            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already.
+            indexed: ``local`` indexed (:meth:`graph.checks.View.index`), when made already
+                (in the order of ``local``, sorted: the Turtle block is written from it).
         """
         from .network import document_part
         from .summaries import indicator_part
 
-        text = block(local).encode("utf-8")
+        # from the index when there is one: the same text (graph/turtle.py)
+        text = (block_indexed(indexed, plain=DOCUMENT_NODE_PREFIXES) if indexed is not None
+                else block(local)).encode("utf-8")
         if lines is None:
             lines = [f"{s} {p} {o}" for s, p, o in shared]
-        agg = {"shared": "\n".join(lines), "org_names": org_names, "practice_names": practice_names}
-        agg_bytes = json.dumps(agg, ensure_ascii=False).encode("utf-8")
+        # marshal, not JSON: escaping the 46 kB of N-Triples lines a document shares on
+        # average took JSON 4 % of the making of a fragment (graph/fragments.py's LAYOUT 7).
+        # Its version 2, which writes no references: from version 3 an object referenced
+        # elsewhere is written as a reference, so the bytes followed the process's sharing
+        # of strings (a fragment made in a fork worker differed from one made here).
+        agg_bytes = marshal.dumps(("\n".join(lines), org_names, practice_names), 2)
         net = document_part(local, indexed)
         net_bytes = json.dumps(net, ensure_ascii=False).encode("utf-8")
         indicators = indicator_part(local, shared)
@@ -439,8 +445,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             ``graph: projection``, ``graph: page``).
         draw: called with the page's graph (:attr:`GraphResult.network`) once it is
             projected, before the store is waited for (the build renders its page there,
-            while the store's thread loads and compacts); its result is
-            :attr:`GraphResult.page`.
+            while the store's thread loads and compacts); in the projection's process
+            when it has one (:class:`_Projection`), so it must not change this process's
+            state, and its result must pickle; its result is :attr:`GraphResult.page`.
 
     Returns:
         A :class:`GraphResult`.
@@ -454,7 +461,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         staging = Staging(out)
         try:
             result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
-                                 update_share=update_share, staging=staging, jobs=jobs)
+                                 update_share=update_share, staging=staging, timings=timings, jobs=jobs,
+                                 draw=draw)
         except BaseException:
             staging.discard()
             raise
@@ -564,7 +572,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
         projection = None if infer else _Projection(shared, list(entries.values()), jobs,
-                                                    _counted_parts(old, entries, cache))
+                                                    _counted_parts(old, entries, cache), draw)
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
@@ -599,7 +607,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 return "updated"
         from .store import write_store_parts
 
-        write_store_parts(_store_parts(top, entries.values(), cache), store)
+        write_store_parts(_store_parts(top, entries.values(), cache), store, lenient=True)
         return "loaded"
 
     # The store is made in a thread (loaded since the fragments began, or updated now)
@@ -635,10 +643,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
         else:
             token = cache.set_aggregate(agg, shared_top)
-        network, parts_token = projection.result() if projection is not None else (None, None)
-        lap("graph: projection")
-        drawn = None
-        if network is not None and draw is not None:
+        network, parts_token, drawn = projection.result() if projection is not None else (None, None, None)
+        lap("graph: projection")  # and the page, when drawn in the projection's process
+        if network is not None and draw is not None and drawn is None:
             drawn = draw(network)  # while the store's thread loads and compacts
             lap("graph: page")
     except BaseException:
@@ -755,8 +762,8 @@ def _make(cache: FragmentCache, key: str, doc: str, recs: list[StoredRecord], re
     from .checks import View
 
     frag = document_fragment([r.record() for r in recs], res, declared, run)
-    # made once for the page's part and the shapes (each indexed the triples by itself)
-    indexed = View.index(frag.local)
+    # made once for the Turtle block, the page's part and the shapes (each indexed the triples by itself)
+    indexed = View.index_sorted(frag.local)
     lines = [f"{s} {p} {o}" for s, p, o in frag.shared]
     entry = cache.put(key, doc, frag.local, frag.shared, frag.org_names, frag.practice_names, frag.summaries,
                       lines=lines, indexed=indexed)
@@ -1186,18 +1193,22 @@ class _Projection:
     reading the parts and projecting them took 3 s of a one-paper rebuild (profiled:
     fragment reads 3.8 s, ``project_parts`` 6.4 s under the profiler), all on one core;
     with the counted parts, 2.1 s (quiet machine, ``benchmarks/bench.py --rebuild``).
-    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token.
+    The process returns the trimmed graph (1,500 nodes), pickled, and the counts' token;
+    with ``draw``, also what ``draw`` returns for the graph (the page, rendered there while
+    this process checks the shapes: rendered here after the projection, it kept one core
+    busy for 2.1 s of a 1,000-paper build and 5.8 s of a 10,000-paper one while the other
+    compacted the store, README «Speed»).
     """
 
     def __init__(self, shared: set[Triple], entries: list[_Entry], jobs: int | None,
-                 counted: _Counted | None = None):
+                 counted: _Counted | None = None, draw: Callable[[nx.MultiDiGraph], object] | None = None):
         self._shared, self._entries, self._counted = shared, entries, counted
         self._pool = self._future = None
         if (jobs or os.cpu_count() or 1) > 1 and len(entries) >= MIN_FORKED_PROJECTION:
             import multiprocessing
 
             global _PROJECTING
-            _PROJECTING = (shared, entries, counted)
+            _PROJECTING = (shared, entries, counted, draw)
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
                 # with fork, the first submission starts the process: it has the parts now
@@ -1205,15 +1216,16 @@ class _Projection:
             finally:
                 _PROJECTING = None
 
-    def result(self) -> tuple[nx.MultiDiGraph, str | None]:
-        """The trimmed graph, and the token the part counts are saved under (``None``:
-        not saved).
+    def result(self) -> tuple[nx.MultiDiGraph, str | None, object]:
+        """The trimmed graph, the token the part counts are saved under (``None``: not
+        saved), and what ``draw`` returned for the graph when it was drawn in the
+        projection's process (``None``: not drawn, draw it here).
 
         Raises:
-            What the projection raised (in its process too).
+            What the projection, or ``draw``, raised (in its process too).
         """
         if self._future is None:
-            return _project(self._shared, self._entries, self._counted)
+            return (*_project(self._shared, self._entries, self._counted), None)
         try:
             return self._future.result()
         finally:
@@ -1267,10 +1279,12 @@ def _part_counts(entries: list[_Entry], counted: _Counted):
     return counts, counted.token
 
 
-def _project_forked() -> tuple[nx.MultiDiGraph, str | None]:
-    """:func:`_project` in the forked process, of what :class:`_Projection` left for it."""
-    shared, entries, counted = _PROJECTING  # type: ignore[misc]
-    return _project(shared, entries, counted)
+def _project_forked() -> tuple[nx.MultiDiGraph, str | None, object]:
+    """:func:`_project` in the forked process, of what :class:`_Projection` left for it,
+    and the page drawn of it (``None`` without ``draw``)."""
+    shared, entries, counted, draw = _PROJECTING  # type: ignore[misc]
+    network, token = _project(shared, entries, counted)
+    return network, token, (draw(network) if draw is not None else None)
 
 
 class _Loader:
@@ -1313,8 +1327,9 @@ class _Loader:
         self._size = size
         self._made = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
+        # lenient: the blocks are graph/turtle.py's
         self.future = pool.submit(lambda: write_store_parts(self._parts(), store_dir, after=self._after(),
-                                                            threads=threads) and "loaded")
+                                                            threads=threads, lenient=True) and "loaded")
         pool.shutdown(wait=False)  # the thread ends with the load
 
     def add(self, entries: Iterable[_Entry]) -> None:

@@ -572,6 +572,28 @@ def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, t
     assert str(os.getpid()) in {p.name for p in pids.iterdir()}  # jobs=1: in this process
 
 
+def test_the_page_drawn_in_the_projections_process_is_the_one_drawn_here(records, tmp_path, monkeypatch):
+    """With two jobs the page is drawn in the projection's forked process, while this one
+    checks the shapes: the same page as drawn here (one job), and drawn there."""
+    import os
+
+    import graph.fragments as fragments
+    from graph.fragments import write_graph
+    from graph.viz import render_html
+
+    def draw(net):  # says which process drew
+        return os.getpid(), render_html(net, heading="t")
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    pages = {}
+    for jobs in (2, 1):
+        out = tmp_path / str(jobs)
+        out.mkdir()
+        pages[jobs] = write_graph(records, out, "v", out / "fragments", jobs=jobs, draw=draw).page
+    assert pages[2][0] != os.getpid() and pages[1][0] == os.getpid()
+    assert pages[2][1] == pages[1][1] and "vis-network" in pages[1][1]
+
+
 @pytest.mark.parametrize("max_nodes", [1, 7, 60, 10**6])
 def test_the_trimmed_projection_is_what_the_page_keeps(built, max_nodes):
     """Above MAX_NODES the build makes only the nodes the page keeps; the same graph and

@@ -1,0 +1,182 @@
+"""The graph stage's shortcuts answer what the plain ways answer: the Turtle block written
+from a fragment's index what :func:`graph.turtle.block` writes of its triples, the index of
+sorted triples :meth:`View.index`'s, the targets of the shapes found from the predicates that
+make targets those a test of every predicate finds, and the terms :func:`document_fragment`
+makes by hand what :func:`iri` and :func:`lit` make."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import XSD
+from rdflib import Literal as RdfLiteral
+
+from graph.build import Resolver
+from graph.checks import ShapeChecker, View
+from graph.fragments import FragmentCache
+from graph.triples import (_DOCUMENT_NODE_PREFIXES, DOCUMENT_NODE_PREFIXES, _decimal, _keyed, by_document,
+                           declared_nodes, document_fragment, iri, lit, run_nodes)
+from graph.turtle import block, block_indexed
+from graph.vocab import PREFIXES
+
+
+@pytest.fixture(scope="module")
+def fragments(built):
+    """The fragments of the bundled papers, made from the build's extractions."""
+    from extract.records import ArticleRecord
+
+    lines = (built / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [ArticleRecord.from_dict(json.loads(line)) for line in lines]
+    res = Resolver(records)
+    declared = declared_nodes([(r.doc, o.name, o.aliases) for r in records for o in r.organisations], res)
+    run = run_nodes("test")[1]
+    frags = [document_fragment(recs, res, declared, run) for recs in by_document(records).values()]
+    assert len(frags) >= 5 and all(f.local for f in frags)
+    return frags
+
+
+def _ordered(idx: dict) -> list:
+    return [(s, [(p, list(objs)) for p, objs in props.items()]) for s, props in idx.items()]
+
+
+def test_index_of_sorted_triples_is_views(fragments):
+    for frag in fragments:
+        assert _ordered(View.index_sorted(frag.local)) == _ordered(View.index(frag.local))
+
+
+@pytest.mark.parametrize("triples", [
+    [("<a>", "<p>", "<o>"), ("<b>", "<p>", "<o>"), ("<b>", "<q>", "<o>"), ("<a>", "<p>", "<x>")],
+    [("<a>", "<p>", "<o>"), ("<a>", "<q>", "<o>"), ("<a>", "<p>", "<x>")],  # a predicate again
+    [("<a>", "<p>", "<o>"), ("<b>", "<p>", "<o>"), ("<a>", "<q>", "<o>")],  # a subject again
+])
+def test_index_of_unsorted_triples_refused(triples):
+    with pytest.raises(ValueError):
+        View.index_sorted(triples)
+
+
+def test_block_from_the_index_is_blocks(fragments):
+    for frag in fragments:
+        idx = View.index_sorted(frag.local)
+        assert block_indexed(idx, plain=DOCUMENT_NODE_PREFIXES) == block(frag.local)
+        assert block_indexed(idx) == block(frag.local)
+
+
+def test_block_from_the_index_abbreviates_below_a_plain_start():
+    # A prefix whose namespace lies below a start said to be plain: its IRIs are
+    # abbreviated as block does, not passed as they are.
+    base = "https://w3id.org/minekg/id/"
+    prefixes = {**PREFIXES, "sent": base + "sentence/"}
+    triples = sorted([
+        (f"<{base}sentence/abc>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+         "<https://w3id.org/minekg/ontology#EvidenceSentence>"),
+        (f"<{base}sentence/abc>", "<http://www.w3.org/ns/prov#wasDerivedFrom>", f"<{base}finding/def>"),
+        (f"<{base}finding/def>", "<http://www.w3.org/ns/prov#wasDerivedFrom>", f"<{base}sentence/abc>"),
+        (f"<{base}finding/def>", "<https://w3id.org/minekg/ontology#rule>", '"r1"'),
+        (f"<{base}finding/def>", "<https://w3id.org/minekg/ontology#value>",
+         '"2.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    ])
+    text = block_indexed(View.index_sorted(triples), prefixes, plain=DOCUMENT_NODE_PREFIXES)
+    assert text == block(triples, prefixes)
+    assert "sent:abc" in text and f"<{base}finding/def>" in text and "xsd:decimal" in text
+
+
+def test_targets_are_those_of_every_predicate(fragments):
+    checker = ShapeChecker()
+
+    def every_predicate(idx):
+        out = [{n for n in shape.nodes if n in idx} for shape in checker.shapes]
+        for i, shape in enumerate(checker.shapes):
+            for s, props in idx.items():
+                for p, objs in props.items():
+                    if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" and set(objs) & shape.classes:
+                        out[i].add(s)
+                    if p in shape.subjects_of:
+                        out[i].add(s)
+                    if p in shape.objects_of:
+                        out[i].update(objs)
+        return out
+
+    shared = View.index({t for frag in fragments for t in frag.shared})
+    found = 0
+    for idx in [View.index_sorted(frag.local) for frag in fragments] + [shared]:
+        targets = checker._targets(idx)
+        assert targets == every_predicate(idx)
+        found += sum(map(len, targets))
+    assert found > 300
+
+
+@pytest.mark.parametrize("kind, parts", [
+    ("sentence", ("a.txt", "标题", 12, 40)),
+    ("selector", ("a.txt", "[…]", 0, "quote")),
+    ("adoption", ("a.txt", "标题", "三会一课", "")),
+    ("outcome", ("a.txt", "标题", 7, '事故"为零"\n')),
+    ("finding", ("a.txt", "标题", "三会一课", "安全", 3)),
+])
+def test_iri_of_joined_parts_is_iris(kind, parts):
+    base = "https://w3id.org/minekg/id/"
+    assert _keyed(f"<{base}{kind}/", "\x1f".join(map(str, parts))) == iri(kind, *parts)
+    assert f"<{base}{kind}/" in _DOCUMENT_NODE_PREFIXES or kind == "selector"
+
+
+@pytest.mark.parametrize("text", ["安全", 'say "yes"', "a\\b", "line\nnext", "cr\rhere", "", 'all\\"\n\r'])
+@pytest.mark.parametrize("lang, datatype", [(None, None), ("zh", None), (None, str(XSD.decimal)),
+                                            (None, str(XSD.string))])
+def test_literal_is_escaped_as_ntriples(text, lang, datatype):
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    want = f'"{body}"@{lang}' if lang else (f'"{body}"^^<{datatype}>' if datatype and datatype != str(XSD.string)
+                                            else f'"{body}"')
+    assert lit(text, lang, datatype) == want
+
+
+@pytest.mark.parametrize("value", [1, 1.0, 0.5, 100.0, 2.25, 1e-07, 12345678.9, 0])
+def test_decimal_literal_is_rdflibs(value):
+    text = str(RdfLiteral(Decimal(str(value)), datatype=XSD.decimal))
+    assert _decimal(value) == lit(text, datatype=str(XSD.decimal))
+
+
+def test_decimal_literals_of_equal_numbers_stay_apart():
+    # 1 and 1.0 are equal keys to a plain cache, but rdflib writes them apart
+    assert _decimal(1) != _decimal(1.0)
+    assert _decimal(1.0) != _decimal(1)
+
+
+def test_shared_triples_and_names_read_back(tmp_path: Path):
+    cache = FragmentCache(tmp_path)
+    local = [("<https://w3id.org/minekg/id/document/x>", "<http://purl.org/dc/terms/identifier>", '"x.txt"')]
+    shared = [("<https://w3id.org/minekg/id/org/a>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+               "<https://w3id.org/minekg/ontology#Mine>"),
+              ("<https://w3id.org/minekg/id/indicator/b>", "<http://www.w3.org/2004/02/skos/core#prefLabel>",
+               '"事故\\"率\\""@zh')]
+    org_names = {"<https://w3id.org/minekg/id/org/a>": ["甲煤矿", "甲矿"]}
+    cache.put("k", "x.txt", local, shared, org_names, {}, {})
+    entry = cache.get("k")
+    assert entry is not None
+    assert entry.shared_and_names() == ([f"{s} {p} {o}" for s, p, o in shared], org_names, {})
+    assert entry.ttl().decode("utf-8") == block(local)
+
+
+def test_a_store_loaded_leniently_holds_what_the_build_loaded(built, tmp_path: Path):
+    """The build loads its own Turtle without the parser's IRI checks (graph.store's
+    ``lenient``): the same quads as a strict load."""
+    import pyoxigraph as ox
+
+    from graph.store import write_store_parts
+
+    data = (built / "graph.ttl").read_bytes()
+    write_store_parts([data], tmp_path / "lenient", lenient=True)
+    write_store_parts([data], tmp_path / "strict")
+
+    def quads(folder: Path) -> list[str]:
+        store = ox.Store.read_only(str(folder))
+        try:
+            return sorted(map(str, store))
+        finally:
+            del store
+
+    lenient = quads(tmp_path / "lenient")
+    assert len(lenient) > 1000
+    assert lenient == quads(tmp_path / "strict") == quads(built / "store")
+    with pytest.raises(SyntaxError):  # lenient still refuses what is not Turtle
+        write_store_parts([b"<not turtle"], tmp_path / "broken", lenient=True)

@@ -84,6 +84,8 @@ BEFORE_OPENER_RE = re.compile(r"\s*(?:(?:(?:19|20)\d{2}\s*年|实施|推行)(?:�
 PERSON_HONOUR_RE = re.compile(r"(?:本人|他|她)(?:也|还|已经|先后)*[^，,。；;]{0,8}?(?:荣获|获评|被评为|被授予|当选)")
 #: A numbered heading that opens with an action of the section (（四）加强人才培养，…).
 ACTION_HEAD_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*(?:加强|强化|深化|推进|坚持|聚焦|突出|狠抓|夯实|筑牢|抓实|做实|持续|压实|严格|创新|完善)")
+#: Words that name or refer to a measure in a sentence (该, 这一, 通过 …): a credit stands there.
+MEANS_WORDS_RE = re.compile(r"这一|这些|该|此|上述|以上|通过")
 #: A sentence that judges the state it tells as bad (安全形势不容乐观, 一度承压, 问题较为突出): its
 #: figures are the problem the measures met, not their results.
 BAD_STATE_RE = re.compile(r"不容乐观|形势严峻|一度承压|较为突出|问题突出|居高不下")
@@ -617,7 +619,7 @@ class OutcomeRecognizer:
                      # （四）加强人才培养，队伍素质稳步提升。: a heading of action and outcome, full stop and all
                      or (len(head_line) <= 26 and ACTION_HEAD_RE.match(head_line) is not None))
             in_target = False
-            means = bool(practices) or re.search(r"这一|这些|该|此|上述|以上|通过", s_text) is not None
+            means = bool(practices) or MEANS_WORDS_RE.search(s_text) is not None
             first_new = len(spans)
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)
@@ -843,7 +845,7 @@ class OutcomeRecognizer:
                 continue  # 隐患整改率低于95%的，另扣3分: the condition of a rule, not a result
             if ATTRIBUTE_RE.search(before):
                 continue  # 开采深度超过650米, 遇到落差达4.5米的断层: what the mine is like, not what a measure did
-            if re.match(r"的(?:权重|比例|比重|分值)", after):
+            if after.startswith("的") and re.match(r"的(?:权重|比例|比重|分值)", after):
                 continue  # 按30%的权重纳入述职评议: the weight of a criterion, not a result
             if (unit == "分" and before.rstrip().endswith("计")) or (
                     unit in ("分", "元") and before.rstrip().endswith(("积", "记", "加", "扣", "奖励", "奖", "罚款", "罚"))
@@ -1079,9 +1081,10 @@ class OutcomeRecognizer:
         lead = len(clause) - len(clause.lstrip())
         if HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
-        if PERSON_HONOUR_RE.search(stripped):
+        verb = HONOUR_VERB_RE.search(stripped)
+        if verb is not None and PERSON_HONOUR_RE.search(stripped):
             return out  # 贺宝山本人也荣获省五一劳动奖章, 他已经连续两年被评为…: a person's honour, no body's result
-        honours = self._honours(stripped)
+        honours = self._honours(stripped) if verb is not None else []
         if honours:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             verb = HONOUR_VERB_RE.search(stripped).group(0).lstrip("被")

@@ -300,6 +300,10 @@ LEXICON_NOT_AFTER_RE = re.compile(r"馆|展馆|展厅|(?:动态)?(?:考核)?得�
 #: with the kind of rule (制定《党支部安全联责考核办法》).
 TITLED_RULE_RE = re.compile(r"(?:制定|出台|印发|修订|下发|颁布|制订|完善|编制|建立)(?:了|完善)?\s*"
                             r"(?P<title>《[^《》\n]{2,30}?(?:办法|规定|细则|制度|条例|规则|标准|方案|指引|实施意见|意见|清单|机制)》)")
+#: A generation named by its decade (“00后”, “90后”).
+GENERATION_RE = re.compile(r"[\d０-９]{2}后")
+#: An adverb or a verb between a quote and a type word: a clause, no name (…还各自认领一块…).
+CLAUSE_IN_HEAD_RE = re.compile(r"[还也都又将已]|各自|认领|负责|担任|带领")
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -610,10 +614,10 @@ class PracticeRecognizer:
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if bare and CHANGED_FROM_RE.match(text, end):
                 continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
-            if re.search(r"[，,。！？!?]", inner) or (not ext and re.search(r"[了吗呢吧啦]$", inner)):
+            if re.search(r"[，,。！？!?]", inner) or (not ext and inner[-1:] in "了吗呢吧啦"):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”, “一下子就长大了”: words said, not a name
             if bare and ((inner.endswith("账") and re.search(r"算[^，,。；;“”\"]{0,6}$", text[max(0, start - 8):start]))
-                         or re.fullmatch(r"[\d０-９]{2}后", inner)):
+                         or (inner.endswith("后") and GENERATION_RE.fullmatch(inner))):
                 continue  # 算好家庭“安全账”: a figure of speech (逐人“亮账”: a measure); “00后”: a generation
             if bare and (re.search(r"就是|即是|才是", inner) or (
                     inner.startswith("零") and len(inner) <= 4
@@ -1036,7 +1040,7 @@ class PracticeRecognizer:
             if any(v in head for v in ("和", "与", "及", "中", "上", "为", "等", "是", "即", "指")) or "的" in head[1:]:
                 continue
             # (每名“红哨员”还各自认领一块党员责任区: an adverb or a verb between, a clause, no type)
-            if re.search(r"[还也都又将已]|各自|认领|负责|担任|带领", head):
+            if head and CLAUSE_IN_HEAD_RE.search(head):
                 continue
             if head and head[0] == "的" and len(head) > 4 or (typ in VERB_TYPES and (
                     len(head) > 4 or VERB_TYPE_HEAD_RE.search(head) or head.startswith("的")
@@ -1406,6 +1410,12 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
             _name_again(p, first)  # (廉政警示教育: another kind of it, not the measure named again)
 
 
+@functools.lru_cache(maxsize=4)
+def _stem_type_run(types: tuple[str, ...]) -> re.Pattern:
+    """``化?`` and a run of the type words ``types``, compiled once per set of type words."""
+    return re.compile("化?(?:%s)+" % "|".join(map(re.escape, sorted(types, key=len, reverse=True))))
+
+
 def _stem_mentions(spans, types: tuple[str, ...]) -> None:
     """Rule *again*, by the stem: a name of four characters or more that a name before it
     continues with type words only, quotes aside (``安全“三必谈”`` after ``安全“三必谈”工作法``,
@@ -1413,7 +1423,7 @@ def _stem_mentions(spans, types: tuple[str, ...]) -> None:
     named without its type word, as a text does when it sums up (推广党员安全网格和安全
     “三必谈”做法). ``spans`` sorted by start; changed in place."""
     stems: list[tuple[str, object]] = []
-    type_run = re.compile("化?(?:%s)+" % "|".join(map(re.escape, sorted(types, key=len, reverse=True))))
+    type_run = _stem_type_run(types)
     for p in spans:
         if span_ext(p, "rule") == "again":
             continue

@@ -619,7 +619,8 @@ class OutcomeRecognizer:
                      # （四）加强人才培养，队伍素质稳步提升。: a heading of action and outcome, full stop and all
                      or (len(head_line) <= 26 and ACTION_HEAD_RE.match(head_line) is not None))
             in_target = False
-            means = bool(practices) or MEANS_WORDS_RE.search(s_text) is not None
+            # (read only by the results that credit a measure: NEEDS_MEANS)
+            means = bool(practices) or "为" not in s_text or MEANS_WORDS_RE.search(s_text) is not None
             first_new = len(spans)
             for k, cm in enumerate(clauses):
                 c0, clause = s0 + cm.start(), cm.group(0)

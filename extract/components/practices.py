@@ -1422,7 +1422,7 @@ def _stem_mentions(spans, types: tuple[str, ...]) -> None:
     ``党员安全网格`` after ``“党员安全网格化”管理``, 化 making the manner), is that measure
     named without its type word, as a text does when it sums up (推广党员安全网格和安全
     “三必谈”做法). ``spans`` sorted by start; changed in place."""
-    stems: list[tuple[str, object]] = []
+    stems: dict[str, list[tuple[str, object]]] = {}  # the first four characters → the names before
     type_run = _stem_type_run(types)
     for p in spans:
         if span_ext(p, "rule") == "again":
@@ -1431,13 +1431,13 @@ def _stem_mentions(spans, types: tuple[str, ...]) -> None:
         # (党建品牌 beside 党建品牌矩阵: a name with a type word of its own, which the longer one
         # continues with another, is another measure; 党员安全网格 in 党员安全网格化管理 is its manner)
         typed = name.endswith(types)
-        first = next((q for qname, q in stems if len(qname) > len(name) >= 4 and qname.startswith(name)
-                      and type_run.fullmatch(qname, len(name)) and not (typed and qname[len(name)] != "化")),
-                     None)
+        first = None if len(name) < 4 else next(
+            (q for qname, q in stems.get(name[:4], ()) if len(qname) > len(name) and qname.startswith(name)
+             and type_run.fullmatch(qname, len(name)) and not (typed and qname[len(name)] != "化")), None)
         if first is not None:
             _name_again(p, first)
         else:
-            stems.append((name, p))
+            stems.setdefault(name[:4], []).append((name, p))
 
 
 def _inner_mentions(spans) -> None:

@@ -124,8 +124,6 @@ DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
 NUM = "一二三四五六七八九十0123456789"
 #: A post held, before the body it is held in (曾任红岭沟煤矿党委书记): not the name's.
 POST_LEADS = ("曾任", "现任", "时任", "担任", "兼任")
-#: The kinds of document whose title ends right before the addressee's name (…的报告 | X党委：).
-DOC_KIND_WORDS = ("的报告", "的请示", "的通知", "的意见", "的函")
 #: The field of a form that names the unit submitting it (报送单位：…, 申报单位：…).
 UNIT_FIELD_RE = re.compile(r"(?:报送|申报|推荐|供稿|填报)单位\s*[：:]\s*(?P<unit>[^\n]{2,40})")
 #: Legal forms of a company name, longest first (《公司法》: 有限责任公司, 股份有限公司).
@@ -356,9 +354,9 @@ class OrganisationRecognizer:
             # 槐树湾煤矿是鸿泰能源集团有限公司: the name begins after the copula.
             start = max(start, text.rfind("是", start, m.end()) + 1)
             start = _name_start(text, start, m.end())
-            # 招聘启事晋原…有限公司, …情况的报告恒源煤业集团公司党委：: a notice's or a report's title
-            # glued before the name (its addressee) is not part of it.
-            start += max((text.rfind(w, start, m.end()) + len(w) - start for w in (*NOTICE_WORDS, *DOC_KIND_WORDS)
+            # 招聘启事晋原…有限公司: a notice's title glued before the name is not part of it
+            # (a report's title before its addressee: _name_start).
+            start += max((text.rfind(w, start, m.end()) + len(w) - start for w in NOTICE_WORDS
                           if text.rfind(w, start, m.end()) >= 0), default=0)
             legal.append((m, start))
         # 本章数据范围覆盖华垣能源集团有限公司 beside a line that opens with 华垣能源集团有限公司: the name

@@ -156,9 +156,10 @@ def clean_affiliation(text: str) -> str:
     text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
     text = FIELD_LABEL_RE.sub("", text)
     text = re.sub(r"[\s\d]+.*$", "", text)
-    # (宏晟能源集团有限公司党委组织部，山东 济宁 272100: the province after a comma)
-    return re.sub(r"[，,][^，,]{0,8}$", "", text) if re.search(r"[，,][^，,]{0,8}$", text) and not \
-        ORG_END_RE.search(text[text.rfind("，") + 1:] if "，" in text else text[text.rfind(",") + 1:]) else text
+    # (宏晟能源集团有限公司党委组织部，山东 济宁 272100: the province after a comma; 一矿党委，二矿
+    # 党委: a second body)
+    tail = re.search(r"[，,](?P<place>[^，,]{0,8})$", text)
+    return text[:tail.start()] if tail is not None and not ORG_END_RE.search(tail["place"]) else text
 
 
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:

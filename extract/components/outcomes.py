@@ -82,8 +82,6 @@ BEFORE_OPENER_RE = re.compile(r"\s*(?:(?:(?:19|20)\d{2}\s*年|实施|推行)(?:�
 #: A person's own honour (本人也荣获…, 他已经连续两年被评为…): GUIDELINES.md «Outcome» counts what
 #: an organisation or a measure brought, not one person's prize.
 PERSON_HONOUR_RE = re.compile(r"(?:本人|他|她)(?:也|还|已经|先后)*[^，,。；;]{0,8}?(?:荣获|获评|被评为|被授予|当选)")
-#: A numbered heading that opens with an action of the section (（四）加强人才培养，…).
-ACTION_HEAD_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*(?:加强|强化|深化|推进|坚持|聚焦|突出|狠抓|夯实|筑牢|抓实|做实|持续|压实|严格|创新|完善)")
 #: Words that name or refer to a measure in a sentence (该, 这一, 通过 …): a credit stands there.
 MEANS_WORDS_RE = re.compile(r"这一|这些|该|此|上述|以上|通过")
 #: A sentence that judges the state it tells as bad (安全形势不容乐观, 一度承压, 问题较为突出): its
@@ -178,6 +176,8 @@ COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+�
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
+#: A numbered heading that opens with an action of the section (（四）加强人才培养，…).
+ACTION_HEAD_RE = re.compile(HEADING_RE.pattern + r"\s*(?:加强|强化|深化|推进|坚持|聚焦|突出|狠抓|夯实|筑牢|抓实|做实|持续|压实|严格|创新|完善)")
 CLAUSE_RE = re.compile(r"[^，,；;。！？!?\n]+")
 #: A list item of a slide or an outline: a bullet, then statements with no punctuation
 #: between them (``● 原煤产量162.4万吨 完成计划104.8%``).
@@ -253,6 +253,8 @@ SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|�
 #: with its closing word (“五星级党支部”称号).
 HONOUR_VERB_RE = re.compile(r"被?(?:评为|授予|表彰为|命名为|认定为)|获评|荣获|当选为?")
 HONOUR_INDICATORS = ("评为", "授予", "表彰为", "命名为", "认定为", "获评", "荣获", "当选", "当选为")
+#: Titles that grade the safety of the unit honoured (安全生产标准化一级矿井, 本质安全型区队, 安全星级班组).
+SAFETY_GRADE_RE = re.compile(r"标准化|本质安全|安全星级")
 HONOUR_TITLE_RE = re.compile(r"[“\"][^”\"]{2,20}[”\"](?:荣誉称号|称号|荣誉)?")
 #: Words that open a clause of condition or means, not of result.
 CONDITION_OPENERS = ("随着", "通过", "依托", "借助", "经过")
@@ -653,13 +655,13 @@ class OutcomeRecognizer:
                     span = char_span(doc, a, b)
                     if span is None:
                         continue
-                    # (two honours at once: each is an honour, whatever its title names, GUIDELINES.md
-                    # «Outcome»: social, honours)
-                    # An honour received is social whatever its title names (68 of the 78 honours
-                    # of the gold sets), but for a grade of safety standardisation, intrinsic
+                    # An honour received is social whatever its title names (GUIDELINES.md «Outcome»;
+                    # 68 of the 78 honours of the gold sets), the second of two honours too (its
+                    # indicator is the verb), but for a grade of safety standardisation, intrinsic
                     # safety or a safety star, which is the safety of the unit measured.
-                    honour = (q.indicator in HONOUR_INDICATORS and q.value is None) or (
-                        HONOUR_VERB_RE.search(text, a, b) is not None and not re.search(r"标准化|本质安全|安全星级", text[a:b]))
+                    honour = ((q.indicator in HONOUR_INDICATORS and q.value is None)
+                              or HONOUR_VERB_RE.search(text, a, b) is not None) \
+                        and SAFETY_GRADE_RE.search(text, a, b) is None
                     span.label_ = "social" if honour else self.lex.category_of(q.indicator + " " + text[a:b])
                     # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
                     # elliptic indicator goes on about the result before it.
@@ -1088,8 +1090,8 @@ class OutcomeRecognizer:
         honours = self._honours(stripped) if verb is not None else []
         if honours:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
-            verb = HONOUR_VERB_RE.search(stripped).group(0).lstrip("被")
-            return [(lead + a, lead + b, Quantity(verb, None, None, "level", year)) for a, b in honours]
+            indicator = verb.group(0).lstrip("被")
+            return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
         for rx in (self.qual_fixed if self.qual_words is None or self.qual_words.search(stripped) else ()):
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.

@@ -294,6 +294,8 @@ SINGLE_PART_RE = re.compile(r"[“\"][\d一二三四五六七八九十][”\"](?
 #: set is named before it with the same classifier (“3”项安全机制, 三项制度).
 ORDINAL_ITEM_RE = re.compile(r"(?:^|(?<=[\n。；;！？，,]))\s*第(?P<n>[一二三四五六七八九十]|\d{1,2})(?P<cls>[项个条种招])"
                              r"(?:是|为|叫|：|:)\s*(?P<name>[“\"]?[\u4e00-\u9fff]{2,8}[”\"]?)(?=[，,。；;：:\n])", re.M)
+#: The first words of an act, not a name (第二条是加强学习, 第一项是要…).
+ACT_START_RE = re.compile(r"加强|强化|做好|抓好|落实|严格|提高|提升|坚持|注重|突出|要|把|以|在|对|让")
 #: What right after a lexicon name makes it a place or an indicator, not the institution.
 LEXICON_NOT_AFTER_RE = re.compile(r"馆|展馆|展厅|(?:动态)?(?:考核)?得分|(?:动态)?考核得分|等级|达标|[一二三]级|验收|/分")
 #: A rule issued as a document: a verb of issuing, then its title in book-title marks ending
@@ -363,7 +365,10 @@ class PracticeRecognizer:
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
-        type_alt = self.type_alt = "|".join(map(re.escape, self.types))
+        type_alt = "|".join(map(re.escape, self.types))
+        # A counted set of measures (“3”项安全机制, 三项制度), whose items _ordinal_items finds.
+        self.counted_set_re = re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?(?P<cls>[项个条种招])"
+                                         rf"[\u4e00-\u9fff]{{0,6}}?(?:{type_alt})")
         # A typed name: 2–16 characters without punctuation, then a type word.
         self.type_run_re = re.compile(rf"(?:{type_alt})+")
         self.type_word_re = re.compile(type_alt)
@@ -905,15 +910,15 @@ class PracticeRecognizer:
         for m in ORDINAL_ITEM_RE.finditer(text) if "第" in text else ():
             name = m["name"].strip("“”\"")
             if name.startswith(GENERIC_PREFIX) or self.adopt_re.match(name) or name.startswith(GOVERN_VERBS) \
-                    or re.match(r"(?:加强|强化|做好|抓好|落实|严格|提高|提升|坚持|注重|突出|要|把|以|在|对|让)", name):
+                    or ACT_START_RE.match(name):
                 continue
-            sets = list(re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?{m['cls']}"
-                                   rf"[\u4e00-\u9fff]{{0,6}}?(?:{self.type_alt})").finditer(text, 0, m.start()))
-            if not sets:
+            # the last counted set before it with the same classifier (项, 个, 条 …)
+            named = [c.group(0) for c in self.counted_set_re.finditer(text, 0, m.start()) if c["cls"] == m["cls"]]
+            if not named:
                 continue
             s = m.start("name")
             out.append((s, m.end("name"), "component", ""))
-            heads[s] = sets[-1].group(0)
+            heads[s] = named[-1]
         return out, heads
 
     def _lines_of(self, text: str):

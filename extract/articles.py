@@ -36,6 +36,8 @@ NOTICE_WORDS = ("公告", "声明", "启事", "广告", "讣告", "通告")
 NOTICE_TITLE_RE = re.compile("(" + "|".join(NOTICE_WORDS) + ")$")
 POSTCODE_RE = re.compile(r"\s*\d{6}\s*$")
 AUTHOR_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s,，、;；]+[\u4e00-\u9fff·]{2,4})*\s*\d?$")
+#: The label before an affiliation line's units (作者单位：1.X，…；2.Y).
+AFFILIATION_LABEL_RE = re.compile(r"^\s*(?:作者)?单位\s*[：:]\s*")
 #: A subtitle line under a journal title: ``——以X煤矿为例``.
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
@@ -46,6 +48,11 @@ FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
 NAV_LINE_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接)\s*[：:]|^\s*[【\[]?(?:打印本页|关闭窗口|返回顶部)[】\]]?\s*$")
 META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
 META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
+#: A newspaper's masthead over its page: the paper's name, the date, the page and its column
+#: (中国煤炭报　2025年11月25日　第3版　基层党建): the page's, not an article's title.
+MASTHEAD_RE = re.compile(r"^\s*\S{2,12}报\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。；！？\n]*?第\s*[\d一二三四五六七八九十]+\s*版")
+#: The opening of a news story's first paragraph: the paper's dateline or the reporters' credit.
+NEWS_LEAD_RE = re.compile(r"^\s*(?:本报讯|本报[^\n，。]{0,12}(?:电|讯)|[(（【]?\s*(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff])")
 #: A date closing a masthead's unit line (青川能源集团党委组织部 2024年7月10日).
 DATE_TAIL_RE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 #: A line that is the name of a unit: it ends with the suffix of a body.
@@ -173,7 +180,7 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
     heads: list[_Head] = []
     pieces: list[_Piece] = []
     current: int | None = None
-    i = 0
+    i = top = 0
     last_piece: _Piece | None = None
     while i < len(paras):
         text = paras[i].text
@@ -191,15 +198,22 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
             current, last_piece = len(heads) - 1, None
             i += 1
             continue
+        # A newspaper's masthead: the page's line, no article's; the head is under it.
+        if i == 0 and MASTHEAD_RE.match(text):
+            top = 1
+            i += 1
+            continue
         # The first lines of a journal paper: title, author line, affiliation line.
-        if i == 0 and _title_like(text):
-            head, used = _journal_head(paras)
+        if i == top and _title_like(text):
+            head, used = _journal_head(paras[top:])
             if head is None:
-                head, used = _report_head(paras)
+                head, used = _report_head(paras[top:])
             if head is None:
-                head, used = _web_head(paras)
+                head, used = _web_head(paras[top:])
             if head is None:
-                head, used = _feature_head(paras)
+                head, used = _feature_head(paras[top:])
+            if head is None:
+                head, used = _news_head(paras[top:])
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -303,6 +317,10 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     if SUBTITLE_RE.match(paras[1].text) and len(paras) > 3:
         title, at = title + paras[1].text.strip(), 2
     authors_line = FOOTNOTE_MARK_RE.sub("", paras[at].text.strip())
+    # 韩志远 1 ，刘晓梅 2: the marks of the units as plain digits after the names (a PDF's
+    # superscripts flattened), 1,2 for two
+    authors_line = re.sub(r"(?<=[\u4e00-\u9fff])\s*\d{1,2}(?:\s*[,，]\s*\d{1,2})*\s*(?=[,，、;；\s]|$)", " ",
+                          authors_line).strip()
     # 常　斌: a two-character name set with a space between its characters, to line up with
     # three-character names (a habit of Chinese typesetting), is one name.
     authors_line = re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])(?![\u4e00-\u9fff])",
@@ -316,7 +334,9 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
         cand = _first_unit(paras[used].text.strip())
         # (案例名称：“五心护航”党建品牌筑牢矿井安全防线: a labelled field of a form, not a unit)
         labelled = re.match(r"[\u4e00-\u9fff]{2,6}[：:]", cand) and not re.match(r"(?:作者)?单位[：:]", cand)
-        if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60 and not labelled:
+        # (——红崖湾煤矿综采四队…把党建优势转化为安全优势: a subtitle under a two-part headline)
+        if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60 and not labelled \
+                and not SUBTITLE_RE.match(cand):
             affiliation = POSTCODE_RE.sub("", cand).strip()
             co_units = tuple(u for u in _other_units(paras[used].text.strip()) if ORG_SUFFIX_RE.search(u))
             used += 1
@@ -350,6 +370,15 @@ def _feature_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     return _Head(title=paras[0].text.strip() + paras[1].text.strip(), authors=[], start=paras[0].start), 2
 
 
+def _news_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """A headline over a news story's first paragraph, which opens with the paper's dateline
+    or the reporters' credit (``沙柳河煤矿：党员“红哨”守住井下安全关`` / ``本报讯（记者 …）…``):
+    the head of a newspaper's story (a masthead over it is dropped before)."""
+    if len(paras) < 2 or not NEWS_LEAD_RE.match(paras[1].text):
+        return None, 0
+    return _Head(title=paras[0].text.strip(), authors=[], start=paras[0].start), 1
+
+
 def _web_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     """Title, then a web page's line of facts about it (``来源：西川煤业公司新闻中心　发布时间：
     2024-08-15　浏览次数：1352``): the head. The source, when it names a body, is a body the
@@ -369,7 +398,7 @@ def _other_units(line: str) -> list[str]:
     """The units after the first of a numbered affiliation line (``（1.X，陕西 榆林 719300；
     2.Y党校，陕西 西安 710061）`` → ``["Y党校"]``): the co-authors' organisations."""
     m = re.fullmatch(r"[(（](?P<inner>.*)[)）]", line)
-    parts = re.split(r"[；;]", m["inner"] if m else line)
+    parts = re.split(r"[；;]", AFFILIATION_LABEL_RE.sub("", m["inner"] if m else line))
     out = []
     for part in parts[1:]:
         unit = re.split(r"[，,]", re.sub(r"^\s*\d+\s*[.．、]\s*", "", part), maxsplit=1)[0].strip()
@@ -384,6 +413,7 @@ def _first_unit(line: str) -> str:
     m = re.fullmatch(r"[(（](?P<inner>.*)[)）]", line)
     if m:
         line = m["inner"]
+    line = AFFILIATION_LABEL_RE.sub("", line)  # 作者单位：1.X，…；2.Y
     first = re.split(r"[；;]", line, maxsplit=1)[0]
     if first != line or re.match(r"\s*\d+\s*[.．、]", first):
         first = re.sub(r"^\s*\d+\s*[.．、]\s*", "", first)

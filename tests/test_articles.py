@@ -156,3 +156,39 @@ def test_a_byline_of_several_people_spaced_to_align():
     arts, _ = split_articles(_doc(page))
     assert [a.title for a in arts] == ["青石煤矿：“班前十分钟”讲出安全好习惯"]
     assert arts[0].authors == ["本报通讯员王立新赵敏"]
+
+
+def test_a_newspapers_masthead_is_the_pages_not_the_titles():
+    """A story exported with its paper's masthead (东川能源报　2024年5月9日　第2版　基层党建) over a
+    two-part headline and a dash subtitle (blind22's news, words of our own): the headline is the
+    title, the subtitle not an author's unit, the masthead no title."""
+    text = ("东川能源报　2024年5月9日　第2版　基层党建\n\n三个班组　一条红线\n"
+            "——北塬煤矿综采二队、机电队党支部把安全责任落到岗位\n\n"
+            "本报讯（记者　王蕾）今年以来，北塬煤矿党委推行“双述双评”，“三违”人次同比下降21%。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "三个班组　一条红线——北塬煤矿综采二队、机电队党支部把安全责任落到岗位"
+    assert art.affiliation is None
+    assert art.text.startswith("本报讯")
+
+
+def test_a_headline_over_the_papers_dateline_is_the_title():
+    """A headline right over a paragraph that opens with 本报讯 (a masthead above it): the
+    story's title, not the start of its text (blind3, blind20: the title was the opening words)."""
+    text = ("北方煤矿报 2025年3月14日 第3版 党建周刊\n\n西岭煤矿：党员“红哨”守住井下安全关\n\n"
+            "本报讯（通讯员 李华）西岭煤矿党委推行“红哨”制度，隐患整改率达到100%。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "西岭煤矿：党员“红哨”守住井下安全关"
+    assert art.text.startswith("本报讯")
+
+
+def test_authors_marked_by_plain_digits_and_a_labelled_unit_line():
+    """A PDF flattens the superscripts of the units to plain digits (韩志远 1 ，刘晓梅 2) and a
+    journal may label the unit line (作者单位：1.X…；2.Y…): the authors and both units are read
+    (blind22, blind15's journal papers; names of our own)."""
+    text = ("党员先锋工程与煤矿安全的融合路径\n——以北塬煤矿为例\n韩立新 1 ，周婷 2\n"
+            "作者单位：1.东川能源有限公司北塬煤矿，陕西 榆林 719000；2.榆阳职业技术学院 马克思主义学院，陕西 榆林 719000\n"
+            "摘要：北塬煤矿党委推行“双述双评”。\n北塬煤矿党委推行“双述双评”，全年实现安全生产。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.authors == ["韩立新", "周婷"]
+    assert art.affiliation == "东川能源有限公司北塬煤矿"
+    assert art.co_units == ("榆阳职业技术学院 马克思主义学院",)

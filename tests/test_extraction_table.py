@@ -12,7 +12,8 @@ papers. Kinds:
 - ``L`` / ``NL``: ``(practice, outcome)`` linked / not linked;
 - ``PO``: ``(practice, model)``: the practice is found as a part of the model;
 - ``G`` / ``NG``: an organisation with this name (or alias) is / is not found; the
-  sentence may be ``(affiliation, text)``; ``GE``: one with exactly this name;
+  sentence may be ``(affiliation, text)``; ``GE`` / ``NGE``: one with exactly this name is /
+  is not found;
 - ``OV``: ``(outcome text, value)``: the outcome is found with that value.
 
 Names are compared after GUIDELINES.md normalisation (quotes, spaces, punctuation).
@@ -1267,8 +1268,10 @@ ROWS += [
     ("NG", "青峰煤矿党委部署安全工作。综采队伍建设持续加强。", "综采队"),
     # the subject's commission for discipline inspection, named short
     ("G", "石泉煤业有限公司党委2024年工作总结\n公司纪委围绕工程招标开展专项监督。", "公司纪委"),
-    # a group named with and without its legal form is one body
-    ("NG", ("1.云岭煤业集团有限责任公司党委宣传部", "云岭煤业集团党委推行“党员安全积分”制度。"), "云岭煤业集团有限责任公司党委"),
+    # a group named with and without its legal form is one body (whole-text test
+    # test_a_group_under_its_legal_form_is_one_body); a numbered affiliation's office keeps its
+    # body's name (session 11: the number no longer cuts the chain)
+    ("GE", ("1.云岭煤业集团有限责任公司党委宣传部", "云岭煤业集团党委推行“党员安全积分”制度。"), "云岭煤业集团有限责任公司党委宣传部"),
     # 矿工会 after a second mine's union named: that mine's
     # practices: overlapping type words (包保制 inside 包保|制度)
     ("PE", "矿党委建立党员安全包保制度，每名党员包保3名青工。", "党员安全包保制度"),
@@ -1471,6 +1474,40 @@ ROWS += [
     ("NG", "专项行动由矿党委书记任组长。", "专项行动由矿"),
     ("G", ("来源：北坡煤业党委", "支部推行“三色管理”。"), "北坡煤业党委"),
 ]
+# Session 11, blind22's patterns, on sentences of our own.
+ROWS += [
+    ("G", "据统计，2023年以来晋北煤业集团党委在所属矿井推行“双述双评”。", "晋北煤业集团党委"),
+    ("NGE", "据统计，2023年以来晋北煤业集团党委在所属矿井推行“双述双评”。", "来晋北煤业集团党委"),
+    ("NP", "所谓“2”，是指党委抓总、支部抓点的责任格局；支部推行“双述双评”。", "党委抓总"),
+    ("PO", "矿党委构建“1+3”安全体系。“3”是指“岗前提醒”“岗中盯守”“岗后复盘”三项抓手。",
+     ("“岗中盯守”", "“1+3”安全体系")),
+    ("P", "矿党委构建“1+3”安全体系。“3”是指“岗前提醒”“岗中盯守”“岗后复盘”三项抓手。", "“岗前提醒”"),
+    ("NP", "班长每天交班前都要提醒一句“戴好自救器”。", "“戴好自救器”"),
+    ("NP", "要把安全承诺挂上墙，让党员责任在现场“摸得着”。", "“摸得着”"),
+    ("NP", "建议用信息化手段打通隐患闭环的“最后一米”。", "“最后一米”"),
+    ("NP", "工区推行“三问一查”工作法，即以班长为“第一道关”，开展班前问状态。", "“第一道关”"),
+    ("NP", "攻关组全年完成小改小革7项，其中“刮板输送机链条张紧装置改造”使断链次数下降一半。",
+     "“刮板输送机链条张紧装置改造”"),
+    ("NP", "“采区变电所供电系统优化”项目获省煤炭工业协会科技进步二等奖。", "“采区变电所供电系统优化”项目"),
+    ("C", "“采区变电所供电系统优化”项目获省煤炭工业协会科技进步二等奖。",
+     ("“采区变电所供电系统优化”项目获省煤炭工业协会科技进步二等奖", "social")),
+    ("O", "依托“设备点检卡”，机电队全年排查并更换隐患电缆接头316个、开关12套。", "开关12套"),
+    ("C", "依托“设备点检卡”，机电队全年排查并更换隐患电缆接头316个、开关12套。", ("开关12套", "safety")),
+    ("O", "“红黄牌”制度推行以来，该区全年排查隐患522条，重大隐患零发生。", "重大隐患零发生"),
+    ("L", "党员先锋岗设立以来，3个先锋岗所在班组全年均无“三违”记录。",
+     ("党员先锋岗", "3个先锋岗所在班组全年均无“三违”记录")),
+    ("C", "支部建立“困难职工档案”，全年无一人主动离职。", ("全年无一人主动离职", "cohesion")),
+    ("C", "依托这一岗位，工区全年处置甲烷传感器报警204次。", ("工区全年处置甲烷传感器报警204次", "safety")),
+    ("NO", "【背景】\n2022年，该工作面因片帮冒顶累计影响生产96小时，并发生1起轻伤事故。\n【做法】\n支部推行“顶板日诊”。", ""),
+    ("NO", "【背景】2022年，工区共查处“三违”行为75人次，其中近一半发生在夜班。", ""),
+    ("NO", "下半年，工作面先后揭露陷落柱2个，破碎顶板累计长达180米，安全和生产压力都比较大。", ""),
+    ("L", "为补齐青工短板，支部开设了“机电夜校”，利用主题党日组织青工学习电气知识，今年已有9名青工取得电工证。",
+     ("“机电夜校”", "今年已有9名青工取得电工证")),
+    ("NL", "为补齐青工短板，支部开设了“机电夜校”，利用主题党日组织青工学习电气知识，今年已有9名青工取得电工证。",
+     ("主题党日", "今年已有9名青工取得电工证")),
+    ("G", ("作者单位：1.汾川煤业集团有限责任公司党委宣传部，山西 临汾 041000；2.汾川煤业集团有限责任公司东岭煤矿，山西 临汾 041100",
+           "矿党委推行“双述双评”。"), "汾川煤业集团有限责任公司"),
+]
 
 def _run(nlp, sentence):
     aff = None
@@ -1548,6 +1585,8 @@ def test_row(nlp, kind, sentence, expected):
         assert found and found[0].value == value, [(o.text, o.value) for o in rec.outcomes]
     elif kind == "NG":
         assert not any(_same(expected, n) for n in orgs), orgs
+    elif kind == "NGE":
+        assert normalise_name(expected) not in {normalise_name(n) for n in orgs}, orgs
     else:  # pragma: no cover
         raise AssertionError(kind)
 

@@ -346,6 +346,10 @@ class Linker:
                         named = _adopted_before(text, sent_practices, head, self.adopt)
                         if named is not None:
                             chosen.append((named, "same-sentence"))
+                            # 开设了“通风课堂”，利用主题党日组织…: the institution only the
+                            # occasion the named measure uses, not a measure reported on
+                            if re.search(r"(?:利用|借助|依托|结合)$", text[max(0, head.start_char - 2):head.start_char]):
+                                chosen = chosen[1:]
                     # 主题党日开展“安全隐患大家找”，结果: the institution that carries the theme
                     # shares its result.
                     host = sent_practices[k - 1] if k > 0 else None
@@ -592,7 +596,8 @@ def _adopted_before(text: str, practices: list[Span], head: Span, verbs: tuple[s
         if p.end > head.start:
             break
         if p._.canonical.startswith(("“", "\"")) and not _semicolon_between(text, p.end_char, head.start_char) \
-                and any(text.endswith(v, 0, p.start_char) for v in verbs):
+                and any(text.endswith(v, 0, p.start_char - (text[p.start_char - 1:p.start_char] == "了"))
+                        for v in verbs):  # 开设了“通风课堂”: the verb's aspect mark between
             return p
     return None
 

@@ -115,9 +115,11 @@ LEAD_WORDS = ("本文以", "本文", "获评", "荣获", "评为", "入选", "�
               # 为认真贯彻北原能源集团党委…部署, 按照X公司要求: verbs of carrying out before a name
               "贯彻", "落实", "按照", "根据",
               # 欢迎参加晟原能源集团…发布会, 来到X集团: verbs of attending or visiting
-              "参加", "出席", "来到", "走进")
+              "参加", "出席", "来到", "走进",
+              # 今年以来陇煤能源集团党委…: a time's "since" before the subject, no comma between
+              "以来")
 #: The label of a form's field before its value (单位名称：, 申报单位：).
-FIELD_LABEL_RE = re.compile(r"^(?:单位名称|申报单位|推荐单位|所在单位|单位|来源|稿件来源|信息来源|供稿|供稿单位)\s*[：:]\s*")
+FIELD_LABEL_RE = re.compile(r"^(?:作者单位|单位名称|申报单位|推荐单位|所在单位|单位|来源|稿件来源|信息来源|供稿|供稿单位)\s*[：:]\s*")
 #: Discourse words that open a clause before a name and are not part of it: the examples of
 #: a text about several mines (比如红柳沟煤矿是…, 例如东山矿党委…).
 DISCOURSE_LEADS = ("比如", "例如", "譬如", "再如", "又如", "诸如")
@@ -155,11 +157,17 @@ def clean_affiliation(text: str) -> str:
     the chain)."""
     text = re.sub(r"\s+(?=(?:" + "|".join(name for name, _ in SUB_BODIES) + r"))", "", text.strip())
     text = FIELD_LABEL_RE.sub("", text)
+    text = re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text)  # 作者单位：1.X…: the first unit's number
     text = re.sub(r"[\s\d]+.*$", "", text)
     # (宏晟能源集团有限公司党委组织部，山东 济宁 272100: the province after a comma; 一矿党委，二矿
     # 党委: a second body)
     tail = re.search(r"[，,](?P<place>[^，,]{0,8})$", text)
     return text[:tail.start()] if tail is not None and not ORG_END_RE.search(tail["place"]) else text
+
+
+#: A school's or an institute's name (中国矿业大学, 晋西能源职业学院): one body, not a company and
+#: a school after it.
+EDU_NAME_RE = re.compile(r"(?:(?!公司|集团)[\u4e00-\u9fff]){2,14}?(?:大学|学院|研究院)")
 
 
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
@@ -199,7 +207,9 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
                 hit = (end, lex.known_orgs[name][0])
                 break
         if hit is None:
-            hit = _next_suffix(text, pos, suffixes)
+            # 中国矿业大学, 晋西能源职业学院: a school's name holds industry words of its own
+            edu = EDU_NAME_RE.match(text, pos)
+            hit = (edu.end(), "Other") if edu else _next_suffix(text, pos, suffixes)
         if hit is None:
             break
         end, typ = hit
@@ -213,8 +223,8 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         if legal is not None:
             end, typ = end + len(legal), "Company"
         name = text[pos:end]
-        if chain and name in suffix_names:
-            name = chain[-1][0] + name  # 党政办 → 西铭矿党政办
+        if chain and (name in suffix_names or (typ == "Department" and len(name) <= 5)):
+            name = chain[-1][0] + name  # 党政办 → 西铭矿党政办; …公司党委 + 组织部: an office of the body
         chain.append((name, typ))
         pos = end
     return chain

@@ -49,7 +49,7 @@ UNITS = ("万吨", "万元", "亿元", "万米",
          "万余人次", "万人次", "万余条", "万条", "万余人", "万人", "万余次", "万次", "万起", "万个",
          # 跟班下井96个班次: shifts, before 次
          "个班次", "班次", "人次", "分钟", "%", "％", "吨", "条", "项", "名", "人", "次", "个", "分",
-         "元", "米", "处", "起", "台", "家", "篇", "件", "倍", "小时", "天")
+         "元", "米", "处", "起", "台", "套", "家", "篇", "件", "倍", "小时", "天")
 #: Units of a span of time: a result only with a change verb (缩短至14小时, 安全生产达到2 190天),
 #: never a deadline or a duration of work (发现问题24小时内闭环, 连续18天吃住在区队).
 TIME_UNITS = ("小时", "天", "分钟")
@@ -86,7 +86,10 @@ PERSON_HONOUR_RE = re.compile(r"(?:本人|他|她)(?:也|还|已经|先后)*[^�
 MEANS_WORDS_RE = re.compile(r"这一|这些|该|此|上述|以上|通过")
 #: A sentence that judges the state it tells as bad (安全形势不容乐观, 一度承压, 问题较为突出): its
 #: figures are the problem the measures met, not their results.
-BAD_STATE_RE = re.compile(r"不容乐观|形势严峻|一度承压|较为突出|问题突出|居高不下")
+#: (顶板破碎段累计长达260米，…，安全和进尺压力都比较大; …，成为制约矿井安全生产的短板: the
+#: difficulties met)
+BAD_STATE_RE = re.compile(r"不容乐观|形势严峻|一度承压|较为突出|问题突出|居高不下"
+                          r"|压力(?:都|也|较|很|比较|十分|非常|更)*大|成为[^，,。；;]{0,12}短板|困难重重")
 #: A line labelled as a slogan, a motto or a creed (品牌口号：…, 核心理念：…): words to live by,
 #: not what was done.
 SLOGAN_LINE_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:口号|标语|理念|宗旨|愿景|使命|寓意|誓词)\s*[：:]")
@@ -253,6 +256,9 @@ SUBJECT_LEAD_RE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|�
 #: with its closing word (“五星级党支部”称号).
 HONOUR_VERB_RE = re.compile(r"被?(?:评为|授予|表彰为|命名为|认定为)|获评|荣获|当选为?")
 HONOUR_INDICATORS = ("评为", "授予", "表彰为", "命名为", "认定为", "获评", "荣获", "当选", "当选为")
+#: A prize won by a work or a body (“X”项目获…科技进步三等奖, 获…党建创新成果二等奖): an honour
+#: too; not a count of prizes (获得一等奖2个: the skills of people) nor money (奖金, 奖励).
+AWARD_RE = re.compile(r"获得?了?[^，,。；;\d]{0,24}?[一二三]?等?奖(?![金励\d一二三四五六七八九十])")
 #: Titles that grade the safety of the unit honoured (安全生产标准化一级矿井, 本质安全型区队, 安全星级班组).
 SAFETY_GRADE_RE = re.compile(r"标准化|本质安全|安全星级")
 HONOUR_TITLE_RE = re.compile(r"[“\"][^”\"]{2,20}[”\"](?:荣誉称号|称号|荣誉)?")
@@ -343,14 +349,17 @@ QUAL_FIXED = [
     # (未发生一起因疲劳、情绪导致的不安全行为: an unsafe act, named so)
     re.compile(r"(?:全年|全矿|全区)?未发生[^，,。；;“\"]{2,14}?(?:违章(?:作业|行为|现象)?|不安全行为)"),
     # 顶板、机电事故全年“零发生”: a harm whose count of events stayed at zero.
-    re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情|灾害)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
+    re.compile(r"[^，,。；;“”\"]{0,10}?(?:事故|伤亡|违章|三违|超限|险情|灾害|隐患)[^，,。；;“”\"]{0,4}?[“\"]?零发生[”\"]?"),
     # 被帮教职工全年无一人重复违章: nobody again, the same as nobody at all.
+    # (上半年无一人主动离职, 无一人掉队: nobody lost, what a team's cohesion reports)
+    re.compile(r"[^，,。；;“”\"]{0,16}无一人(?:(?:主动)?(?:离职|辞职|流失)|掉队|上访)(?=[，,。；;]|$)"),
     re.compile(r"[^，,。；;“”\"]{0,16}无一人(?:发生|出现|违章|重复|再次|再)[^，,。；;]{0,8}?(?:违章|事故|三违|伤亡)?(?:作业|行为)?(?=[，,。；;]|$)"),
     # 杜绝了重大事故, 有效遏制了“三违”多发势头: harm ruled out or checked.
     re.compile(r"(?:有效|彻底|坚决)?(?:杜绝|遏制|遏止)(?:了|住了?)?[^，,。；;]{0,14}?(?:事故|违章|三违|“三违”|超限|势头|现象)"
                r"(?:[^，,。；;]{0,6}(?:势头|现象|行为))?"),
     # 全年示范岗无违章, 全队实现无“三违”: no unsafe act, stated as a state reached.
-    re.compile(r"[^，,。；;“\"]{0,10}?无(?:轻伤|重伤|人身伤害)?(?:违章|“三违”|三违|事故)(?:作业|行为|现象)?(?=[，,。；;]|$)"),
+    # (4个示范岗所在班组上半年均无“三违”记录: no record of one, the same)
+    re.compile(r"[^，,。；;“\"]{0,14}?无(?:轻伤|重伤|人身伤害)?(?:违章|“三违”|三违|事故)(?:作业|行为|现象|记录)?(?=[，,。；;]|$)"),
     # 成为全矿首个“无违章区队”, 成为全矿安全周期最长的区队: a first or a best attained.
     re.compile(r"[^，,。；;]{0,6}成为[^，,。；;]{0,8}(?:首个|首家|第一个|唯一|最[\u4e00-\u9fff])[^，,。；;]{1,16}"),
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
@@ -458,7 +467,9 @@ QUAL_FIXED = [
     # 先后有42名职工晋升为技师: people promoted to a grade of skill or a post.
     re.compile(r"\d+(?:名|人)[^，,。；;\d]{0,8}?(?:晋升|晋级|提拔|成长)为[^，,。；;]{1,10}"),
     # 2名攻关队员取得了高级技师资格: people who gained a qualification.
-    _guarded(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称)"),
+    # (9名青工取得电工证, 取得特种作业操作证: a trade's certificate)
+    _guarded(r"\d+(?:名|人)[^，,。；;]{0,8}?(?:取得|获得|考取|拿到)(?:了)?[^，,。；;]{0,12}?(?:资格证书|资格证|资格|证书|职称"
+             r"|操作证|上岗证|工证|师证)(?!后)"),  # (取得操作证后方可上岗: a condition)
     re.compile(r"完成[^，,。；;]{2,16}验收"),
     # 通过国家一级安全生产标准化管理体系考核定级: a grade awarded after review.
     re.compile(r"通过(?:了)?[^，,。；;]{2,24}?(?:考核定级|达标定级)"),
@@ -660,11 +671,16 @@ class OutcomeRecognizer:
                     # indicator is the verb), but for a grade of safety standardisation, intrinsic
                     # safety or a safety star, which is the safety of the unit measured.
                     honour = ((q.indicator in HONOUR_INDICATORS and q.value is None)
-                              or HONOUR_VERB_RE.search(text, a, b) is not None) \
+                              or HONOUR_VERB_RE.search(text, a, b) is not None
+                              or AWARD_RE.search(text, a, b) is not None) \
                         and SAFETY_GRADE_RE.search(text, a, b) is None
                     span.label_ = "social" if honour else self.lex.category_of(q.indicator + " " + text[a:b])
                     # 查处“三违”312人次，同比下降23.5%; 排查隐患1326条，整改率100%: an
                     # elliptic indicator goes on about the result before it.
+                    # (更换隐患托辊1140个、滚筒轴承26套: the next item of one verb's list is of its kind)
+                    if span.label_ == "other" and prev_category and text[a - 1:a] == "、" and spans \
+                            and span_ext(spans[-1], "chars")[1] < a and not text[span_ext(spans[-1], "chars")[1]:a - 1].strip():
+                        span.label_ = prev_category
                     if span.label_ == "other" and ELLIPTIC_RE.match(q.indicator):
                         # (瓦斯超限6次，较上年减少9次: the count before is no result, its clause names the head)
                         span.label_ = prev_category or (self.lex.category_of(clauses[k - 1].group(0)) if k else "other")
@@ -1114,6 +1130,7 @@ class OutcomeRecognizer:
             if m and not any(t in stripped[:m.end()].replace(t + "了", "") for t in self.targets):
                 # ● 结果：提前26天贯通: the item's bullet and label are not the result's words
                 a = ITEM_LABEL_RE.match(stripped, m.start()).end()
+                a = _quote_open_before(stripped, a, m.end())
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", stripped[a:m.end()])
                 out.append((lead + a, lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
@@ -1141,6 +1158,18 @@ class OutcomeRecognizer:
             start = lead + (_clause_start(stripped) if start_at is None else start_at)
             out.append((start, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year)))
         return out
+
+
+def _quote_open_before(text: str, start: int, end: int) -> int:
+    """``start``, or the opening quote before it when ``text[start:end]`` begins inside a
+    quotation (its first quote mark closes one): a result names what it is about whole
+    (“胶带机智能纠偏装置”获…科技进步三等奖, not 纠偏装置”获…)."""
+    close = text.find("”", start, end)
+    opening = text.find("“", start, end)
+    if close < 0 or 0 <= opening < close:
+        return start
+    at = text.rfind("“", 0, start)
+    return start if at < 0 else at
 
 
 #: A result that qualifies who a rule rewards (…“清零”的支部加分, 实现零违章的班组): a condition.
@@ -1180,16 +1209,35 @@ PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题
                               # the plans of the time to come (三、下半年工作安排, 四、2025年工作打算): what
                               # is counted there is aimed at, not done
                               r"|(?:(?:19|20)\d{2}\s*年|下半年|明年|来年|下一步|下一阶段)(?:的)?(?:主要)?(?:工作)?"
-                              r"(?:安排|打算|计划|思路|重点|举措)")
+                              r"(?:安排|打算|计划|思路|重点|举措)"
+                              # a case's background (【背景】, 一、背景): the state before the measure, a baseline
+                              r"|(?:案例|项目)?背景(?:情况|介绍)?(?=[】\]。：:\s]|$)")
+#: A label in square brackets opening a line (【背景】, 【做法】, 【成效】): the parts of a case.
+BRACKET_LABEL_RE = re.compile(r"^\s*[【\[](?P<label>[^】\]\n]{1,8})[】\]]", re.M)
+
+
 def _problem_ranges(text: str) -> list[tuple[int, int]]:
     """Where ``text`` tells the problems found (a work report's 存在问题, a slide's 存在不足,
     an inspection's （一）存在问题。…) or the plans of the time to come (下半年工作安排,
-    2025年工作打算): the paragraph a numbered label opens with text after it, or the section
-    a numbered heading of them alone opens, up to the next numbered heading. Character
-    ranges ``(start, end)``; what is counted there is what went wrong or what is aimed at."""
+    2025年工作打算) or the background of a case (【背景】, 一、背景): the paragraph a numbered
+    label opens with text after it, or the section a numbered heading of them alone opens,
+    up to the next numbered heading (a bracketed label's: up to the next bracketed label).
+    Character ranges ``(start, end)``; what is counted there is what went wrong, what is
+    aimed at, or the state before the measures (b8, b22 cases: no result there)."""
     heads = list(NUMBERED_HEADING_RE.finditer(text))
     rank = [heading_rank(m) for m in heads]
     out = []
+    # 【背景】…【做法】…【成效】: a case's labelled parts; the label's own line, or up to the next label
+    labels = list(BRACKET_LABEL_RE.finditer(text))
+    for k, m in enumerate(labels):
+        if not re.fullmatch(PROBLEM_WORDS_RE, m["label"]):
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if text[m.end():line_end].strip():
+            out.append((m.start(), line_end))
+        else:
+            out.append((m.start(), labels[k + 1].start() if k + 1 < len(labels) else len(text)))
     for k, m in enumerate(heads):
         label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])
         if label is None or re.match(r"的|整改|及|和", m["rest"][label.end():]):

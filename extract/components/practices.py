@@ -239,7 +239,8 @@ PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基�
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…), or a count of times (开展一次“安全家访”):
 #: the words before are a clause, not a topic.
-NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|印成|制成|做成|编成|开设|^案例|[的这那其于里起了着过们每由]|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
+#: (以党员为“一线”: what the words before 为 are made, a role; no topic of the label)
+NOT_A_TOPIC_RE = re.compile(r"^[一二三四五六七八九十两\d]+[次轮期场回遍]$|印成|制成|做成|编成|开设|^案例|[的这那其于里起了着过们每由]|为$|(?:党校|党委|支部|工会|团委|集团|公司|煤矿)[\u4e00-\u9fff]")
 #: A preposition of means right before a quote (靠着“…”, 依靠“…”, 通过“…”).
 MEANS_BEFORE_RE = re.compile(r"(?:靠着|依靠|凭借|通过|依托|借助)$")
 #: A short name defined in brackets right after a name: （以下简称“联保”）, （简称：双述）.
@@ -269,7 +270,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
 #: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
-FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
+FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是(?!指)|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
                                   r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
 #: Verbs that govern a list of items without adopting a measure (统筹A、B、C, 压实A、B).
 GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "促进", "推动")  # (推进 adopts: cues.tsv)
@@ -283,10 +284,18 @@ QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e0
 #: A list item that opens with a short name and a dash or a colon (▶ 思想护航——把…, 1.组织护航：…).
 PART_ITEM_RE = re.compile(rf"\s*(?:[{BULLETS}]|\d+[.、．]|[（(]?[一二三四五六七八九十][）)、])\s*"
                           r"(?P<name>[\u4e00-\u9fff]{2,8})\s*(?:——|—|：|:|－)")
+#: A verb with a potential complement (看得见, 管得住, 留得下来): what can be done, never a name.
+POTENTIAL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}得[见着住到上下动了起来去懂会好]{1,2}")
+#: The end of an engineering project's or a device's name (小改小革, 攻关课题): a piece of work
+#: done or a thing made, not a way of working (“胶带机智能纠偏装置”获…科技进步奖).
+TECHNICAL_END_RE = re.compile(r"(?:优化|改造|改进|研制|工艺|装置)$")
 #: Verbs that report what people said or think, before their words in quotes.
-SPEECH_VERBS = "认为|表示|觉得|反映|称赞|说|坦言|感慨|谈到|提到"
+SPEECH_VERBS = "认为|表示|觉得|反映|称赞|说|坦言|感慨|谈到|提到|叮嘱|嘱咐|提醒|一句|一声"
 #: Inside the brackets of a short name (（以下简称“华垣能源”或“集团”）): quotes name the body.
 SHORT_NAME_BEFORE_RE = re.compile(r"[（(]\s*(?:以下|下文)?简称[^）)]*$")
+#: A number of a compound label defining the quoted items right after it, which end where a
+#: span starts (“4”是指“岗位认领”“隐患随手拍”…: the “4” of “1+4”先锋工作体系).
+NUMBER_ITEMS_RE = re.compile(r"[“\"](?P<n>\d{1,2}|[一二三四五六七八九十N])[”\"](?:即|是指|指)(?:[“\"][^“”\"\n]{1,16}[”\"][、，,]?)*$")
 #: A numbered label defined by one name: “1”即各级党委安全生产履职清单, “1”指一张…清单.
 SINGLE_PART_RE = re.compile(r"[“\"][\d一二三四五六七八九十][”\"](?:即|指|是指)(?:一[张个项套条份])?(?:各级)?"
                             r"(?P<item>[\u4e00-\u9fff]{4,16})(?=[，,；;。])")
@@ -617,6 +626,8 @@ class PracticeRecognizer:
             if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after) \
                     and not self._sessions_held(text, start, end):
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
+            if len(inner) >= 6 and TECHNICAL_END_RE.search(inner) and (bare or ext[1] == "项目"):
+                continue  # “综掘机外喷雾装置改造”使…, “…超前支护优化”项目获…奖: an engineering project
             if bare and CHANGED_FROM_RE.match(text, end):
                 continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
             if re.search(r"[，,。！？!?]", inner) or (not ext and inner[-1:] in "了吗呢吧啦"):
@@ -658,6 +669,10 @@ class PracticeRecognizer:
                     and not self.adopt_re.search(text, max(0, start - 4), start) and re.search(
                     rf"(?:{SPEECH_VERBS})[^。！？!?]{{0,30}}$", text[max(0, start - 40):start]):
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
+            if not ext and re.search(r"以[^，,。；;“”\"]{1,8}为$", head):
+                continue  # 即以党员为“一线”: the role that 以…为 makes of something, not a measure
+            if not ext and POTENTIAL_RE.fullmatch(inner):
+                continue  # 让党员身份在井下“看得见”: a verb with its potential complement, a state
             if bare and CAPTION_RE.match(text, _line_start(text, start)):
                 continue  # 图为职工家属为入井职工送上“平安寄语”: a photo's scene, not a measure
             if not ext and NUMBERED_RE.match(inner) and re.search(r"做到[^，,。；;“”\"]{0,12}$", head):
@@ -988,6 +1003,8 @@ class PracticeRecognizer:
                     continue  # words other than a type word between the name and 即
                 model_end = typed[0]
             counts = {CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS}
+            if label.isdigit() and len(label) == 1:
+                counts.add(int(label))  # 所谓“1”，是指A、B的责任链条: one thing, no parts
             if re.fullmatch(r"[“\"](?:一[^一“”\"]){2,}[”\"]", m["quote"]):
                 counts.add(m["quote"].count("一"))  # “一哨一队一站”: three parts
             # The last item may follow 和/及/与 (A、B和C); within an item they are words.
@@ -1006,6 +1023,8 @@ class PracticeRecognizer:
                 continue
             if counts and len(items) not in counts:
                 continue
+            if "的" in items[-1] and not any("的" in i for i in items[:-1]):
+                continue  # 所谓“2”，是指党委抓总、支部抓点的责任格局: one thing its modifiers describe
             if any(i.startswith(GENERIC_PREFIX) or i.endswith(DIRECTION_END) for i in items):
                 continue
             # “三个一”即每名青年每月找出一处隐患、提出一条建议…: what each member does, not named
@@ -1293,6 +1312,20 @@ class PracticeRecognizer:
                 continue
             if name.strip("“”").endswith("到支部") or ("其中" in before and model[1] == para_start):
                 span._.part_of = model[0]._.canonical
+        # “4”是指“A”“B”“C”“D”: the items that a number of a compound label (“1+4”先锋工作体系)
+        # stands for are parts of the model of that label.
+        for span, name in zip(spans, names):
+            if not name.startswith("“"):
+                continue
+            label = NUMBER_ITEMS_RE.search(text, max(0, span.start_char - 60), span.start_char)
+            if label is None:
+                continue
+            n = label["n"]
+            model = next((m for m, mn in zip(reversed(spans), reversed(names)) if m.start < span.start
+                          and (lab := re.match(r"“([^“”]+)”", mn)) and n in re.split(r"[+＋]", lab[1])
+                          and ("+" in lab[1] or "＋" in lab[1])), None)
+            if model is not None:
+                span._.part_of = span_ext(model, "canonical")
         # A sentence that opens by building a system lists its parts after it.
         for span, name in zip(spans, names):
             if not name.endswith(MODEL_HEADS):

@@ -42,10 +42,18 @@ AFFILIATION_LABEL_RE = re.compile(r"^\s*(?:作者)?单位\s*[：:]\s*")
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: A web page's heading of links to other pages, and an item of such a list (· 标题).
+RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关新闻|相关链接|推荐阅读|热点新闻)\s*[：:]?\s*$")
+LINK_ITEM_RE = re.compile(r"^\s*[·•▪◆◇>》\-]\s*\S")
 #: A web page's line of facts under the title: source, time, author, editor, views.
 #: A web page's navigation line: the titles of the pages before and after it, print and close
 #: buttons, a list of related links (上一篇：集团公司召开…分析会).
-NAV_LINE_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接)\s*[：:]|^\s*[【\[]?(?:打印本页|关闭窗口|返回顶部)[】\]]?\s*$")
+#: (a site's menu, 首页 | 协会概况 | 行业动态 | …, and the breadcrumb, 当前位置：首页 > 党建工作: the
+#: page's chrome over its title)
+NAV_LINE_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接|推荐阅读)\s*(?:[：:]|$)|^\s*(?:[【\[]?(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏)[】\]]?\s*)+$"
+                         r"|^\s*(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]"
+                         r"|^\s*(?:版权所有|Copyright|©|主办单位\s*[：:]|备案号)"
+                         r"|^\s*(?:[\u4e00-\u9fff]{2,6}\s*[|｜]\s*){2,}[\u4e00-\u9fff]{2,6}\s*$")
 META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
 META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
 #: A newspaper's masthead over its page: the paper's name, the date, the page and its column
@@ -198,10 +206,10 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
             current, last_piece = len(heads) - 1, None
             i += 1
             continue
-        # A newspaper's masthead: the page's line, no article's; the head is under it.
-        if i == 0 and MASTHEAD_RE.match(text):
-            top = 1
-            i += 1
+        # A newspaper's masthead, a web page's menu and breadcrumb: the page's lines, no
+        # article's; the head is under them.
+        if i == top and (MASTHEAD_RE.match(text) or NAV_LINE_RE.match(text)):
+            top = i = i + 1
             continue
         # The first lines of a journal paper: title, author line, affiliation line.
         if i == top and _title_like(text):
@@ -233,6 +241,10 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
         # 上一篇：…, 下一篇：…, 【打印本页】: a web page's links to other pages, no text of its own.
         if NAV_LINE_RE.match(text):
             i += 1
+            # 相关新闻： then · 省煤炭工业协会召开…: the titles of other pages, a list of links
+            if RELATED_RE.match(text):
+                while i < len(paras) and LINK_ITEM_RE.match(paras[i].text):
+                    i += 1
             continue
         # A body paragraph: continuation of an open end, or new text of the current article.
         para = paras[i]

@@ -20,28 +20,13 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
 from .errors import GoldError
 from .gold_schema import check_gold
 from .ingest import normalise_name
+from .matching import FUZZY_THRESHOLD, names_match  # noqa: F401 (the scorer's rule, re-exported)
 from .records import read_jsonl
 
 UNITS = ("organisations", "practices", "outcomes", "links", "safety_links", "safety_practices")
-FUZZY_THRESHOLD = 85  # GUIDELINES.md «Scoring»
-
-
-def names_match(a: str, b: str) -> bool:
-    """The GUIDELINES.md name rule on two raw names."""
-    x, y = normalise_name(a), normalise_name(b)
-    if not x or not y:
-        return False
-    if x == y:
-        return True
-    short, long_ = sorted((x, y), key=len)
-    if short in long_ and len(short) * 2 >= len(long_):
-        return True
-    return fuzz.ratio(x, y) >= FUZZY_THRESHOLD
 
 
 def _value_eq(a, b) -> bool:

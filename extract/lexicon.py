@@ -119,6 +119,14 @@ class Lexicons:
             cats = {self.category_of(item) for item in fields["list"].split("、")}
             if len(cats) > 1:
                 return "other"
+        # 破碎顶板段的月进尺: the noun after the last 的 heads the phrase, what is before it
+        # qualifies it (Chinese puts the head last), so it decides when it names a category.
+        first = indicator.split(" ", 1)[0]
+        if "的" in first:
+            tail = first.rsplit("的", 1)[1]
+            for head, category in self.indicators:
+                if head in tail:
+                    return category
         for head, category in self.indicators:
             if head in indicator:
                 return category

@@ -192,3 +192,18 @@ def test_authors_marked_by_plain_digits_and_a_labelled_unit_line():
     assert art.authors == ["韩立新", "周婷"]
     assert art.affiliation == "东川能源有限公司北塬煤矿"
     assert art.co_units == ("榆阳职业技术学院 马克思主义学院",)
+
+
+def test_a_web_pages_menu_breadcrumb_buttons_and_related_links_are_chrome():
+    """A portal's page as a browser saves it (blind23's web item, words of our own): the site's
+    menu and the breadcrumb over the title, the print and close buttons and the list of related
+    pages under the text are the page's, not the article's."""
+    text = ("首页 | 协会概况 | 行业动态 | 党建工作 | 联系我们\n当前位置：首页 > 党建工作 > 基层动态\n"
+            "青峰能源集团召开党建引领安全生产推进会\n"
+            "来源：青峰能源集团党委宣传部    发布时间：2024-09-20 10:36\n"
+            "9月18日，青峰能源集团在东岭煤矿召开推进会，东岭煤矿党委介绍了“党员包片”工作法。\n"
+            "【打印本页】  【关闭窗口】\n相关新闻：\n· 省煤炭工业协会召开安全形势分析会\n"
+            "· 青峰能源集团开展“安全生产月”系列宣传活动\n版权所有：某省煤炭工业协会")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "青峰能源集团召开党建引领安全生产推进会"
+    assert art.text.startswith("9月18日") and art.text.endswith("工作法。")

@@ -12,7 +12,7 @@ FLOORS = {
     "practices": 0.86,
     "outcomes": 0.97,
     "links": 0.89,
-      "safety_links": 0.75,
+    "safety_links": 0.75,
     "safety_practices": 0.87,
 }
 
@@ -99,6 +99,11 @@ HELDOUT_FLOORS = {
                 "safety_links": 0.87, "safety_practices": 0.89},
     "blind21": {"organisations": 0.82, "practices": 0.78, "outcomes": 0.92, "links": 0.87,
                 "safety_links": 0.81, "safety_practices": 0.80},
+    # session 11: read after blind23 and blind24 were written
+    "blind22": {"organisations": 0.89, "practices": 0.87, "outcomes": 0.96, "links": 0.94,
+                "safety_links": 0.85, "safety_practices": 0.86},
+    "blind23": {"organisations": 0.95, "practices": 0.86, "outcomes": 0.94, "links": 0.86,
+                "safety_links": 0.87, "safety_practices": 0.90},
 }
 
 

@@ -55,6 +55,8 @@ from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
 from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
+#: Connectives that hold 此 or 这 and refer to no measure (与此同时, 因此, 此外, 这样一来 is not one).
+CONNECTIVE_RE = re.compile(r"^(?:与此同时|因此|为此|由此|对此|此外|除此之外|除此以外|在此基础上|就此)[，,]?")
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
 #: A preposition of means or cause before the reference (通过上述举措, 经过以上努力,
 #: 得益于这些做法): the sentence still opens with a reference.
@@ -665,7 +667,8 @@ def _listed_together(text: str, a: Span, b: Span, verbs) -> bool:
 def _refers_back(sentence: str) -> bool:
     """True when a sentence refers to the one before: it opens with 这种/该/此 …, or its
     first clause (after a year) holds 该/此/这 (``2024年,该区培养出…``)."""
-    s = sentence.lstrip()
+    # 与此同时，…, 因此, 为此, 此外: connectives of discourse whose 此 points to no measure
+    s = CONNECTIVE_RE.sub("", sentence.lstrip(), count=1)
     if s.startswith(REFER_OPENERS) or RUNNING_OPENER_RE.match(s):
         return True
     if s.startswith(MEANS_PREPOSITIONS):

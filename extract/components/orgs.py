@@ -167,7 +167,9 @@ def clean_affiliation(text: str) -> str:
 
 #: A school's or an institute's name (中国矿业大学, 晋西能源职业学院): one body, not a company and
 #: a school after it.
-EDU_NAME_RE = re.compile(r"(?:(?!公司|集团)[\u4e00-\u9fff]){2,14}?(?:大学|学院|研究院)")
+EDU_NAME_RE = re.compile(r"(?:(?!公司|集团)[\u4e00-\u9fff]){2,14}?(?:大学|学院|研究院)"
+                         # 西川理工大学马克思主义学院: the school of a university, written on, one unit
+                         r"(?:[\u4e00-\u9fff]{2,10}?(?:学院|研究所|研究中心|系)(?![\u4e00-\u9fff]))?")
 
 
 def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
@@ -610,8 +612,10 @@ class OrganisationRecognizer:
                     # 公司工会 in the report of 石岭煤业有限责任公司工会: the subject's own body, named
                     # in full elsewhere, not a second one.
                     form = m.group(0).strip()
-                    own = next((o.name for o in orgs.values() if o.name.endswith(form) and o.parent == subject
-                                and o.name != form and form != word), None)
+                    # (矿团委组建…。团委还组织…: the bare word names the subject's body named before)
+                    owns = [o.name for o in orgs.values() if o.name.endswith(form) and o.parent == subject
+                            and o.name != form]
+                    own = owns[0] if owns and (form != word or len(owns) == 1) else None
                     body = own if own is not None else add(word, typ, parent=subject)
                     if form != word:
                         add(body, typ, alias=form)

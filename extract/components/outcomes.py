@@ -89,7 +89,9 @@ MEANS_WORDS_RE = re.compile(r"这一|这些|该|此|上述|以上|通过")
 #: (顶板破碎段累计长达260米，…，安全和进尺压力都比较大; …，成为制约矿井安全生产的短板: the
 #: difficulties met)
 BAD_STATE_RE = re.compile(r"不容乐观|形势严峻|一度承压|较为突出|问题突出|居高不下"
-                          r"|压力(?:都|也|较|很|比较|十分|非常|更)*大|成为[^，,。；;]{0,12}短板|困难重重")
+                          r"|压力(?:都|也|较|很|比较|十分|非常|更)*大|成为[^，,。；;]{0,12}短板|困难重重"
+                          # 党员年龄结构偏大，35岁以下的党员只有6名，后备力量不足: a weakness told
+                          r"|(?:力量|人才|人手|能力|经验)(?:明显|严重|相对)?不足|结构偏[大老]|还不够")
 #: A line labelled as a slogan, a motto or a creed (品牌口号：…, 核心理念：…): words to live by,
 #: not what was done.
 SLOGAN_LINE_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:口号|标语|理念|宗旨|愿景|使命|寓意|誓词)\s*[：:]")
@@ -318,7 +320,7 @@ QUAL_FIXED = [
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     # 2021年以来集团未发生死亡事故: since when, and the body that kept it.
     re.compile(r"(?:(?:19|20)\d{2}\s*年(?:以来|至今)?)?(?:全年|全矿|公司|全公司|集团|全集团|该矿|该公司|该集团)?"
-               r"未(?:再)?发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标)"),
+               r"未(?:再)?发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标|险情)"),
     # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
     re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
@@ -365,12 +367,20 @@ QUAL_FIXED = [
     # 示范区内未发生一起“三违”行为: no violation, the count of unsafe acts at zero.
     re.compile(r"(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,8}未发生(?:一起|一例|一次)?[“\"]?(?:三违|违规违纪|违章|违纪|违规)[”\"]?(?:行为|现象|问题)?"),
     # 百万吨死亡率连续三年为零, 空班漏检为零: a count or rate held at zero.
-    re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?!\.?\d)"),
+    # (通防工区2021年至2024年瓦斯超限次数为零: the unit and the years before the count)
+    re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:19|20)\d{2}年(?:(?:至|到|—|-)(?:19|20)\d{2}年)?)?"
+               r"[\u4e00-\u9fff“”]{2,14}?(?:连续[一二三四五六七八九十\d]+年|继续|始终)?(?:保持)?(?<!化整)为(?:零|0)(?!\.?\d)"),
     re.compile(r"[^，,。；;]{0,8}安全(?:生产)?形势(?:实现了?|得到|发生了?)?(?:持续|保持|总体|逐年|明显|根本(?:性)?)?(?:稳定|平稳|向好|好转)(?:向好)?"),
     # 重大隐患动态清零: a count brought to zero.
     # (创办“隐患清零夜校”: a name that holds the words, not a result)
     re.compile(r"(?<![“\"])[^，,。；;“”\"]{2,10}清零(?![”\"][\u4e00-\u9fff])"),
     _needs_means(r"为[^，,。；;]{2,16}提供了(?:有力|坚强|重要|坚实)?(?:保障|支撑|保证)"),
+    # 3名青年职工获得集团“技术能手”称号: a title won, said of the people counted
+    re.compile(r"[^，,。；;]{0,12}?(?:获得|获)(?:了)?[^，,。；;“”\"]{0,12}?[“\"][^”\"]{2,16}[”\"](?:荣誉)?称号"),
+    # 石门峪煤矿通风队党支部等12个党支部获此荣誉: the honour just named, given to the bodies before
+    re.compile(r"[^，,。；;]{2,24}?获此(?:殊荣|荣誉)"),
+    # 营造了全员关注安全的良好氛围: a climate made (了: done, not aimed at)
+    re.compile(r"营造了[^，,。；;]{2,20}?氛围"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
     re.compile(r"[^，,。；;“”\"]{0,10}?(?<![“\"])零" + ZERO_HARM + r"(?:、零" + ZERO_HARM + r")+(?![”\"])"),
     # 集团连续四年保持安全生产零死亡: a count of harm held at zero, with the body that holds it.
@@ -447,7 +457,8 @@ QUAL_FIXED = [
     # (位列集团第二: the pool ranked in between)
     re.compile(r"[^，,。；;对按]{0,24}?(?:排名|位列|名列)[^，,。；;\d]{0,6}?(?:第[一二三123]|首位|前列)(?![的者])"),
     # 安全通过断层带, 实现安全过断层: a geological hazard passed without harm, what a mining team reports.
-    re.compile(r"(?:实现)?安全(?:通过|穿过|揭过|揭露|过)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
+    # (工作面用27天顺利通过落差4.5米的断层: passed without harm, said of the time it took)
+    re.compile(r"(?:实现)?(?:安全|顺利)(?:通过|穿过|揭过|揭露|过)(?:了)?[^，,。；;]{0,10}?(?:断层|陷落柱|破碎带|老空区|采空区|冲击地压区)[带区]?"),
     # 解决了党员作用“说起来重要、看起来模糊”的问题: a problem solved (了: done).
     re.compile(r"解决了[^，,。；;]{2,30}?(?:问题|难题|瓶颈)"),
     # 队里的“三违”一年比一年少: the spoken form of a count falling year on year.
@@ -715,8 +726,10 @@ class OutcomeRecognizer:
             # (连续12个月 is how long the state held, not a count of the measure's work.)
             if text[p.start_char - 1:p.start_char] == "在" and ARENA_AFTER_RE.match(text, p.end_char):
                 return False  # 掘进一区在“单进比武”中创下…纪录: the contest the result was won in
+            # (全年党员责任区内未发生轻伤及以上事故: the measure's ground kept free of harm)
             return not (SUBJECT_LEAD_RE.fullmatch(text[a:p.start_char])
-                        and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)))
+                        and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)
+                             or NO_HARM_AFTER_RE.match(text, p.end_char)))
 
         kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
         spans = self._after_subjects(doc, text, spans, kept)
@@ -743,6 +756,8 @@ class OutcomeRecognizer:
             # found by bisection, not by a scan of every practice per result.
             inner = [pb for pb in bounds[bisect_left(starts, a):bisect_left(starts, b)] if pb[1] < b]
             subject = max(inner, key=lambda pb: pb[1], default=None)
+            if subject is not None and NO_HARM_AFTER_RE.match(text, subject[1]):
+                subject = None  # 全年党员责任区内未发生…事故: the ground kept free of harm stays the result's
             new = char_span(doc, subject[1], b) if subject is not None else None
             if new is None:
                 out.append(span)
@@ -875,6 +890,8 @@ class OutcomeRecognizer:
             if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
                                                  and not re.search(r"由|提高|提升|增加|下降|降低", clause)):
                 continue  # 有效率47.5%: a questionnaire's return; 四个维度平均得分4.21分: a survey's score
+            if unit == "%" and re.fullmatch(r"\s*占比?(?:约|为|达)?\s*", before):
+                continue  # 其中生产一线职工9名，占比81.8%: the share of the count before, a make-up
             if unit == "%" and COMPOSITION_RE.search(before):
                 continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
             if re.search(r"(?:由|较|比)[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
@@ -1131,6 +1148,12 @@ class OutcomeRecognizer:
                 # ● 结果：提前26天贯通: the item's bullet and label are not the result's words
                 a = ITEM_LABEL_RE.match(stripped, m.start()).end()
                 a = _quote_open_before(stripped, a, m.end())
+                # 该区工作面2023年实现安全回采零伤亡: the clause's subject and time before the verb
+                # are the result's (whose it is, when)
+                if a == m.start() and VERB_FIRST_RESULT_RE.match(stripped, a):
+                    subject = SUBJECT_TIME_RE.fullmatch(stripped, 0, a)
+                    if subject is not None and not SUBJECT_NOT_RE.search(subject.group(0)):
+                        a = subject.start("s")
                 ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", stripped[a:m.end()])
                 out.append((lead + a, lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
@@ -1158,6 +1181,16 @@ class OutcomeRecognizer:
             start = lead + (_clause_start(stripped) if start_at is None else start_at)
             out.append((start, lead + len(stripped), Quantity(_trim(m["ind"]), None, None, direction, year)))
         return out
+
+
+#: A measure's ground kept free of harm, right after its name (党员责任区内未发生…, …区域内零事故).
+NO_HARM_AFTER_RE = re.compile(r"\s*(?:内|中|里)?(?:全年)?(?:未(?:再)?发生|没有发生|零(?:事故|伤亡|违章|三违)|无(?:事故|违章|“三违”|三违))")
+#: A result that opens with its verb (实现…, 保持…, 未发生…): its subject may stand before it.
+VERB_FIRST_RESULT_RE = re.compile(r"实现|保持|未(?:再)?发生|没有(?:再)?发生")
+#: A clause's subject and time before such a verb: a unit, a place of work, years (该区工作面2023年,
+#: 通防工区2021年至2024年, 全矿上半年), no verb or preposition of its own.
+SUBJECT_TIME_RE = re.compile(r"\s*(?P<s>[\u4e00-\u9fff\d年月至—\-]{2,16})")
+SUBJECT_NOT_RE = re.compile(r"通过|开展|推行|实施|以来|后|使|让|推动|促进|带动|确保|力争|[把将对在为从由以和与及的了]")
 
 
 def _quote_open_before(text: str, start: int, end: int) -> int:

@@ -180,7 +180,7 @@ NOT_MEASURE_LIST_RE = re.compile(r"(?:\s*[、和与及]?\s*[“\"][^“”\"\n]{
 #: 适应新时代要求的…新模式), or a generic reference (党政相关制度).
 #: A harm held at zero (零事故, 零超限, 零“三违”): a result's words, not a measure's name.
 ZERO_HARM_RE = re.compile(r"零(?:事故|伤亡|伤害|死亡|隐患|轻伤|重伤|超限|超标|违章|违纪|三违|“三违”|\"三违\")")
-NOT_A_NAME_RE = re.compile(r"(?:领导|工作)小组$|^(?:(?:这|那)[本个套项份种些]|[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
+NOT_A_NAME_RE = re.compile(r"(?:领导|工作)小组$|^党建(?:品牌|工作|阵地|体系|格局)$|^(?:(?:这|那)[本个套项份种些]|[\u4e00-\u9fff]{0,4}(?:现有|原有|已有)|以.{1,8}为|从.{1,8}到|对.{1,10}的|具有|(?:适应|适合|符合|满足).{1,12}的)|(?:相关|有关|相应)的?[^的]{0,2}$")
 #: (成立安全生产领导小组, 工作小组: a body that runs the work, not a measure of it)
 #: One item of a 、-list: up to 16 characters without punctuation.
 # (· and • join the headlines of a news list: 推进会召开·一线党员讲安全)
@@ -284,6 +284,12 @@ QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e0
 #: A list item that opens with a short name and a dash or a colon (▶ 思想护航——把…, 1.组织护航：…).
 PART_ITEM_RE = re.compile(rf"\s*(?:[{BULLETS}]|\d+[.、．]|[（(]?[一二三四五六七八九十][）)、])\s*"
                           r"(?P<name>[\u4e00-\u9fff]{2,8})\s*(?:——|—|：|:|－)")
+#: Adverbs of manner written in quotes (由党员“一对一”开展帮教): how something is done.
+MANNER_QUOTES = frozenset({"一对一", "一帮一", "面对面", "手把手", "点对点", "一对多", "多对一", "心贴心", "肩并肩"})
+#: The end of a title given to bodies or people (先锋党支部, 先进基层党组织, 标兵), and what
+#: follows a title given (进行了授牌, 称号, 荣誉).
+HONOUR_BODY_END_RE = re.compile(r"(?:党支部|党组织|党委|班组|区队|集体|标兵|能手|先进个人)$")
+HONOUR_AFTER_RE = re.compile(r"(?:进行了?)?授牌|称号|荣誉|牌匾|表彰")
 #: A verb with a potential complement (看得见, 管得住, 留得下来): what can be done, never a name.
 POTENTIAL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}得[见着住到上下动了起来去懂会好]{1,2}")
 #: The end of an engineering project's or a device's name (小改小革, 攻关课题): a piece of work
@@ -310,7 +316,7 @@ LEXICON_NOT_AFTER_RE = re.compile(r"馆|展馆|展厅|(?:动态)?(?:考核)?得�
 #: A rule issued as a document: a verb of issuing, then its title in book-title marks ending
 #: with the kind of rule (制定《党支部安全联责考核办法》).
 TITLED_RULE_RE = re.compile(r"(?:制定|出台|印发|修订|下发|颁布|制订|完善|编制|建立)(?:了|完善)?\s*"
-                            r"(?P<title>《[^《》\n]{2,30}?(?:办法|规定|细则|制度|条例|规则|标准|方案|指引|实施意见|意见|清单|机制)》)")
+                            r"(?P<title>《[^《》\n]{2,30}?(?:办法|规定|细则|制度|条例|规则|标准|方案|指引|实施意见|意见|清单|机制|手册|指南)》)")
 #: A generation named by its decade (“00后”, “90后”).
 GENERATION_RE = re.compile(r"[\d０-９]{2}后")
 #: An adverb or a verb between a quote and a type word: a clause, no name (…还各自认领一块…).
@@ -373,6 +379,11 @@ class PracticeRecognizer:
         self.recommend_re = re.compile("|".join(map(re.escape, self.recommend))) if self.recommend else None
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
+        # An alias of the lexicon that is the institution's name with a word after it is that
+        # name (主题党日活动 → 主题党日, 谈心谈话制度 → 谈心谈话): one measure. Other aliases keep
+        # their words (师带徒 for 导师制度, 突击队 the kind a named team is of): that is how the
+        # text calls the measure.
+        self.lexicon_name = {a: e.name for e in lex.practices for a in e.aliases if a.startswith(e.name)}
         self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
         type_alt = "|".join(map(re.escape, self.types))
         # A counted set of measures (“3”项安全机制, 三项制度), whose items _ordinal_items finds.
@@ -495,6 +506,13 @@ class PracticeRecognizer:
                  and not REFERENCE_ENTRY_RE.match(text, _line_start(text, p.start_char))
                  and not _not_a_measure_here(text, p)]
         _same_measure(spans)
+        # An alias of the lexicon still standing for itself (not a mention of a longer measure
+        # resolved above, 主题党日活动 after “反违章·保平安”主题党日活动) is the institution.
+        for p in spans:
+            if span_ext(p, "rule") == "lexicon":
+                name = span_ext(p, "canonical")
+                if name in self.lexicon_name:
+                    p._.canonical = self.lexicon_name[name]
         self._part_of(text, spans)
         _label_models(spans, labels)
         doc.spans["practice"] = spans
@@ -659,7 +677,11 @@ class PracticeRecognizer:
             named = not ext and inner.endswith(self.type_tuple)
             head = _clause_head(text, start)
             figure = FIGURATIVE_BEFORE_RE.search(head)
-            if not ext and ((figure and not (named and PART_COPULA_RE.search(head)))
+            # (品牌核心是“一面旗、三个有”：一面旗，就是…: the name of what the colon then spells out;
+            # 第一件事，是建起“迎头党小组”: the copula before the act that adopts it)
+            defined = PART_COPULA_RE.search(head) and text[end:end + 1] in "：:"
+            adopted = figure and self.adopt_re.search(figure.group(0)) is not None and figure.group(0).startswith("是")
+            if not ext and ((figure and not ((named or defined) and PART_COPULA_RE.search(head)) and not adopted)
                             or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
             if not ext and re.search(rf"(?:{SPEECH_VERBS})[^，,。；;“”\"]{{0,14}}$", head) \
@@ -671,6 +693,11 @@ class PracticeRecognizer:
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
             if not ext and re.search(r"以[^，,。；;“”\"]{1,8}为$", head):
                 continue  # 即以党员为“一线”: the role that 以…为 makes of something, not a measure
+            if bare and inner in MANNER_QUOTES:
+                continue  # 由党员干部“一对一”开展帮教: how the act is done, not a measure
+            if bare and HONOUR_BODY_END_RE.search(inner) and (
+                    HONOUR_AFTER_RE.match(text, end) or re.search(r"(?:评为|授予|获评|命名为)$", text[max(0, start - 4):start])):
+                continue  # 对…“安全生产先锋党支部”进行了授牌: a title given to bodies, an honour
             if not ext and POTENTIAL_RE.fullmatch(inner):
                 continue  # 让党员身份在井下“看得见”: a verb with its potential complement, a state
             if bare and CAPTION_RE.match(text, _line_start(text, start)):
@@ -960,6 +987,9 @@ class PracticeRecognizer:
         Chinese official documents are named (GB/T 9704: 公文标题). The name keeps its marks."""
         out = []
         for m in TITLED_RULE_RE.finditer(text) if "《" in text else ():
+            inner = QUOTE_RE.search(m["title"])
+            if inner is not None and m["title"].startswith(self.type_tuple, inner.end()):
+                continue  # 编制《“四心”工作法操作手册》: the handbook of a measure named inside, no new one
             out.append((m.start("title"), m.end("title"), "quoted", ""))
         return out
 

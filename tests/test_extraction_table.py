@@ -1544,6 +1544,30 @@ ROWS += [
     ("G", "金沙岭煤矿2024年度工作总结\n矿团委组建青年安全监督岗。团委还组织青年技能比武。", "金沙岭煤矿团委"),
     ("NGE", "金沙岭煤矿2024年度工作总结\n矿团委组建青年安全监督岗。团委还组织青年技能比武。", "团委"),
 ]
+# Session 11, blind24's patterns, on sentences of our own.
+ROWS += [
+    ("P", "各支部必须全面落实“党政同责、一岗双责、齐抓共管、失职追责”。", "“党政同责、一岗双责、齐抓共管、失职追责”"),
+    ("NP", "书记是安全生产的第一责任人，不能当“甩手掌柜”。", "“甩手掌柜”"),
+    ("NP", "这一机制使班组长的安全责任由“挂名”变为“落地”。", "“挂名”"),
+    ("NP", "一些单位出现了党员“挂牌不履职”等情况。", "“挂牌不履职”"),
+    ("NP", "建议把积分与评先挂钩，防止积分“空转”。", "“空转”"),
+    ("P", "支部每周召开安全讲评会，点评当周隐患。", "安全讲评会"),
+    ("P", "矿党委设置三类岗位：一是党员巡查岗，由党员班长担任；二是隐患盯守岗，由技术员担任。", "党员巡查岗"),
+    ("NP", "一是加强岗，二是服务站。", "加强岗"),
+    ("NP", "一是品牌不能只挂在墙上；二是支部书记要往前站，党员才会跟着上。", "支部书记要往前站"),
+    ("O", "推行这一工作法后，该队今年未发生一起因交接班不清引发的安全问题。", "该队今年未发生一起因交接班不清引发的安全问题"),
+    ("O", "通过这一活动，2名青工在集团技能大赛中获奖。", "2名青工在集团技能大赛中获奖"),
+    ("O", "这一做法使支部的安全责任由“挂名”变为“落地”。", "支部的安全责任由“挂名”变为“落地”"),
+    ("O", "实践表明，隐患总量和“三违”人次连续三年下降。", "隐患总量和“三违”人次连续三年下降"),
+    ("O", "所属5座矿井全部保持国家一级安全生产标准化等级。", "所属5座矿井全部保持国家一级安全生产标准化等级"),
+    ("C", "推行“一户一策”帮扶，年内有6户困难职工家庭实现脱困。", ("年内有6户困难职工家庭实现脱困", "cohesion")),
+    ("O", "其中8项直接服务安全生产，年创效益126万元。", "年创效益126万元"),
+    ("NO", "矿党委每月开展“最美讲堂”评选，获评讲堂所在党支部在季度考核中加分。", ""),
+    ("NO", "2024年，全矿共有260名党员在岗位上履职，占在岗党员的88.4%。", "占在岗党员的88.4%"),
+    ("NO", "全年的目标是：原煤产量3600万吨，百万吨死亡率为零，重大隐患动态清零。", ""),
+    ("NGE", "龙泉沟煤矿工会工作报告\n让我们在矿党委的领导下，为建设本质安全型矿井作出新的贡献！", "让我们在矿党委"),
+    ("NGE", "矿工会主席工作报告\n工会还联合矿党委开展“群监员+党员”联合巡查。", "工会还联合矿"),
+]
 
 def _run(nlp, sentence):
     aff = None
@@ -1718,6 +1742,22 @@ def test_a_measure_named_by_its_stem_is_the_measure(nlp):
                        "集团将推广党员安全网格和安全“五必访”做法。")
     rec = record_from_doc(process_article(nlp, art), art)
     assert {normalise_name(p.name) for p in rec.practices} == {"党员安全网格化管理", "五必访工作法"}
+
+
+def test_a_group_or_mine_the_title_alone_names_speaks(nlp):
+    """A speech at a group's meeting (——在嵩岭能源集团…会议上的讲话) by its secretary and a union's
+    report at a mine's congress (——在龙泉沟煤矿…职工代表大会…上的工会工作报告) name their body in
+    the title only (blind24, names of our own): it is an organisation and the subject, not the
+    first mine the text praises."""
+    art = Article(source="t", index=1, title="以高质量党建护航安全——在青山能源集团2025年党建工作会议上的讲话",
+                  text="同志们：\n东坡煤矿党委推行“走动式督查”。集团党委实施“金蓝领”工程。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    orgs = {o.name: o for o in rec.organisations}
+    assert "青山能源集团" in orgs and "集团党委" in orgs["青山能源集团党委"].aliases
+    art = Article(source="t", index=1, title="凝心聚力——在龙泉沟煤矿第六届职工代表大会第三次会议上的工会工作报告",
+                  text="各位代表：\n2024年，矿工会在矿党委的领导下推行“群监员+党员”联合巡查。")
+    rec = record_from_doc(process_article(nlp, art), art)
+    assert "矿工会" in {a for o in rec.organisations if o.name == "龙泉沟煤矿工会" for a in o.aliases}
 
 
 def test_a_measure_entered_as_a_project_is_the_measure(nlp):

@@ -99,11 +99,14 @@ HELDOUT_FLOORS = {
                 "safety_links": 0.87, "safety_practices": 0.89},
     "blind21": {"organisations": 0.82, "practices": 0.78, "outcomes": 0.92, "links": 0.87,
                 "safety_links": 0.81, "safety_practices": 0.80},
-    # session 11: read after blind23 and blind24 were written
+    # session 11: each read while the next was written (blind22 with blind23, blind23 with blind24,
+    # blind24 with blind25)
     "blind22": {"organisations": 0.89, "practices": 0.87, "outcomes": 0.96, "links": 0.94,
                 "safety_links": 0.85, "safety_practices": 0.86},
-    "blind23": {"organisations": 0.95, "practices": 0.86, "outcomes": 0.94, "links": 0.86,
+    "blind23": {"organisations": 0.95, "practices": 0.85, "outcomes": 0.94, "links": 0.86,
                 "safety_links": 0.87, "safety_practices": 0.90},
+    "blind24": {"organisations": 0.93, "practices": 0.85, "outcomes": 0.98, "links": 0.93,
+                "safety_links": 0.86, "safety_practices": 0.87},
 }
 
 

@@ -165,6 +165,9 @@ def clean_affiliation(text: str) -> str:
     return text[:tail.start()] if tail is not None and not ORG_END_RE.search(tail["place"]) else text
 
 
+#: A mine a title names after the preposition or the dash that opens its subtitle (——在X煤矿…会议上,
+#: ——记X煤矿…); not at the title's start (党建引领煤矿安全…: a kind of mine).
+TITLE_MINE_RE = re.compile(r"(?:(?:——|—)(?:在|记|访|以)?|在|记|访|以)(?P<name>(?![在记访以])[\u4e00-\u9fff]{2,4}煤矿)")
 #: A school's or an institute's name (中国矿业大学, 晋西能源职业学院): one body, not a company and
 #: a school after it.
 EDU_NAME_RE = re.compile(r"(?:(?!公司|集团)[\u4e00-\u9fff]){2,14}?(?:大学|学院|研究院)"
@@ -230,6 +233,15 @@ def split_chain(text: str, lex: Lexicons) -> list[tuple[str, str]]:
         chain.append((name, typ))
         pos = end
     return chain
+
+
+def _legal_of(orgs: dict, name: str, form: str) -> str | None:
+    """The legal name found of the company or group ``name`` is the trade name of (瑞丰煤业公司 of
+    瑞丰煤业有限责任公司, 鹤川煤业集团 of 鹤川煤业集团有限责任公司), else ``None``; ``form`` is the
+    trade name's 公司, 集团 or 集团公司."""
+    return next((o.name for o in orgs.values() if o.name.endswith(LEGAL_FORMS) and o.name != name and (
+        o.name.startswith(name[:-2]) if form == "公司" else o.name[len(name):] in LEGAL_FORMS
+        and o.name.startswith(name))), None)
 
 
 def _name_start(text: str, start: int, end: int) -> int:
@@ -402,9 +414,7 @@ class OrganisationRecognizer:
             name = text[start:m.end("name")]
             # 瑞丰煤业公司 beside 瑞丰煤业有限责任公司: the trade name of the legal one.
             # 鹤川煤业集团 beside 鹤川煤业集团有限责任公司: the group under its legal form.
-            legal = next((o.name for o in orgs.values() if o.name.endswith(LEGAL_FORMS) and o.name != name and (
-                o.name.startswith(name[:-2]) if m["form"] == "公司" else o.name[len(name):] in LEGAL_FORMS
-                and o.name.startswith(name))), None)
+            legal = _legal_of(orgs, name, m["form"])
             group = add(legal, "Company", alias=name) if legal else add(name, "Company" if m["form"] == "公司" else "Group")
             mentions.append((start, m.end("name"), group, "trade-name"))
             if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
@@ -464,8 +474,10 @@ class OrganisationRecognizer:
             cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
             if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
                 continue  # 三矿党委负责人: the three mines, not a mine's name
-            if "由" in name[:cut] and len(name) - cut < 3:
-                continue  # 专项行动由矿党委书记任组长: 由 and the article's own committee, no name
+            if re.search(r"工会|团委|党委|支部|联合|会同|配合", name[:-1]):
+                continue  # 工会还联合矿党委开展…: a body and its verb before the article's own committee
+            if len(name) - cut < 3 and re.search(r"[由在对向]", name[:cut]):
+                continue  # 专项行动由矿党委书记任组长, 让我们在矿党委的领导下: a preposition and the article's own committee, no name
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
                     or any(s <= m.start("name") < e for s, e, _, _ in mentions):
@@ -520,7 +532,33 @@ class OrganisationRecognizer:
             typ = next((t for suffix, t in AWARDING_TYPES if name.endswith(suffix)), "Other")
             at = m.start("name") if m["name"] else m.start("won")
             mentions.append((at, at + len(name), add(name, typ), "awarding-body"))
-        subject = self._subject(orgs, aff_chain, text, doc._.title)
+        # ——在嵩岭能源集团2025年…会议上的讲话, ——记龙脊山能源红崖煤矿…: a group or company the
+        # title alone names is a body of the text too (and the body a speech at its meeting is of)
+        title = doc._.title or ""
+        last_end = 0  # 燕山能源集团青峰岭煤业公司: the second brand begins after the first name
+        for m in TRADE_NAME_RE.finditer(title) if any(w in title for w in INDUSTRY_WORDS) else ():
+            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", title[max(0, m.start() - 4, last_end):m.start()])
+            last_end = m.end("name")
+            if brand is None:
+                continue
+            start = _name_start(title, m.start() - len(brand.group(0)), m.start())
+            if m.start() - start < 2:
+                continue
+            name = title[start:m.end("name")]
+            # (the text's 陇东宏川煤业集团有限公司 for the title's 宏川煤业集团; the text's 青峰岭煤业公司
+            # for the title's 共青团青峰岭煤业公司…: the name the text gives)
+            known = next((o.name for o in orgs.values() if any(name in f or (len(f) >= 4 and name.endswith(f))
+                                                               for f in (o.name, *o.aliases))), None)
+            legal = known or _legal_of(orgs, name, m["form"])
+            group = legal if known else add(legal, "Company", alias=name) if legal else \
+                add(name, "Company" if m["form"] == "公司" else "Group")
+            if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
+                add(m["mine"], "Mine", parent=group)
+        # (——在龙泉沟煤矿第六届职工代表大会第三次会议上的工会工作报告: the mine of the meeting)
+        for m in TITLE_MINE_RE.finditer(title) if "煤矿" in title else ():
+            if not m["name"].startswith(NOT_A_MINE_START) and not any(m["name"] in o.name for o in orgs.values()):
+                add(m["name"], "Mine")
+        subject = self._subject(orgs, aff_chain, text, title)
         # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
         # unit's own report or portrait names it in the title; it speaks for the text, under
         # the mine or the committee the text names.

@@ -130,6 +130,8 @@ ACHIEVE_VERBS = ("排查整改", "排查治理", "督促整改", "排查", "整�
                  "采纳实施", "采纳",
                  # 共查改各类隐患1126条, 创造经济效益160万元
                  "查改", "创造",
+                 # 年创效益218万元, 节约材料费用8万元: value made or saved in a year
+                 "创效益", "年创效益", "创效",
                  # 提前处置瓦斯异常43次, 成功预警并处置井下出水点7处: hazards dealt with
                  "处置",
                  # 自查隐患312条, 处理设备疑难故障63项, 共督办整改问题136个
@@ -177,7 +179,9 @@ COMPOSITION_RE = re.compile(r"(?:样本|受访者|受访职工|被调查者|\d+�
                             # 其中一线党员占比约58%: the share of a kind of people, stated as it is
                             r"|(?:党员|团员|青工|女工|青年职工)(?:占比|比例)(?:约|为|达)?\s*$"
                             # 有效样本中党员占31.2%，一线职工占72.5%: the sample's make-up goes on
-                            r"|^(?:一线职工|管理人员|技术人员|专业技术人员|女职工|党员|团员)(?:仅)?占\s*$")
+                            r"|^(?:一线职工|管理人员|技术人员|专业技术人员|女职工|党员|团员)(?:仅)?占\s*$"
+                            # 382名党员在三类岗位上履职，占在岗党员的91.2%: a share of the people of a body
+                            r"|^\s*占(?:到)?[\u4e00-\u9fff]{0,6}(?:党员|职工|员工|人员|青工)(?:总数|总人数)?的\s*$")
 #: Verbs of a body's make-up before a count (下设3个党小组, 现有党员31名): structure, not a result.
 STRUCTURE_RE = re.compile(r"(?:下设|设有|现有|下辖|拥有)[^，,。；;]*$")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]")
@@ -320,7 +324,7 @@ QUAL_FIXED = [
     # …未发生瓦斯超限: an exceedance is the gas-safety event coal mines count.
     # 2021年以来集团未发生死亡事故: since when, and the body that kept it.
     re.compile(r"(?:(?:19|20)\d{2}\s*年(?:以来|至今)?)?(?:全年|全矿|公司|全公司|集团|全集团|该矿|该公司|该集团)?"
-               r"未(?:再)?发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标|险情)"),
+               r"未(?:再)?发生[^，,。；;]{0,14}(?:事故|案件|事件|超限|超标|险情|安全问题)"),
     # 全年未发生一起因分配问题引发的投诉: no complaint, what a fair measure reports.
     re.compile(r"(?:全年|全矿|全队|全区)?未发生[^，,。；;]{0,16}(?:投诉|上访|纠纷)"),
     # 我们队已连续420天没有发生‘三违’: the spoken form of 未发生.
@@ -340,7 +344,9 @@ QUAL_FIXED = [
     # 先行岗党员全年零违章: a year with no unsafe act, said of the people who kept it.
     re.compile(r"[^，,。；;“”\"]{0,10}?全年零" + ZERO_HARM + r"(?![、\u4e00-\u9fff])"),
     # 安全生产标准化管理体系连续三年保持一级: a grade held.
-    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"),
+    # (全部保持国家一级安全生产标准化等级: the grade's name after it)
+    re.compile(r"[^，,。；;]{2,20}?(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持(?:国家)?[一二三]级"
+               r"(?:[^，,。；;]{0,12}(?:等级|矿井|标准|水平))?"),
     # 连续三年保持安全生产标准化管理体系一级矿井: the grade named after what is graded.
     re.compile(r"(?:连续[一二三四五六七八九十\d]+(?:年|个月))?保持[^，,。；;]{2,16}?[一二三]级(?:矿井|标准|水平)?"),
     # 改变了以往各单位自行其是、标准不一的状况: a state of things ended (了: done).
@@ -379,6 +385,14 @@ QUAL_FIXED = [
     re.compile(r"[^，,。；;]{0,12}?(?:获得|获)(?:了)?[^，,。；;“”\"]{0,12}?[“\"][^”\"]{2,16}[”\"](?:荣誉)?称号"),
     # 石门峪煤矿通风队党支部等12个党支部获此荣誉: the honour just named, given to the bodies before
     re.compile(r"[^，,。；;]{2,24}?获此(?:殊荣|荣誉)"),
+    # 3名青工在集团青工技能大赛中获奖: a prize won in a contest
+    re.compile(r"[^，,。；;]{0,20}?(?:中|上)(?:获奖|获得奖项|取得名次)"),
+    # 党员安全责任由“挂名”变为“落地”: a state changed, from one quoted word to another
+    re.compile(r"[^，,。；;使让]{0,14}?由[“\"][^”\"]{1,8}[”\"](?:转)?变(?:为|成)(?:了)?[“\"][^”\"]{1,8}[”\"]"),
+    # 隐患总量和“三违”人次连续三年下降: a fall held over years
+    re.compile(r"[^，,。；;]{2,16}?(?:连续[一二三四五六七八九十两\d]+年|逐年|连年)(?:持续)?(?:下降|减少|降低)(?![至到了\d])"),
+    # 年内有9户困难职工家庭实现脱困: households out of hardship
+    re.compile(r"[^，,。；;]{0,16}?(?:实现|全部)?(?:脱困|脱贫)"),
     # 营造了全员关注安全的良好氛围: a climate made (了: done, not aimed at)
     re.compile(r"营造了[^，,。；;]{2,20}?氛围"),
     # 新工人全年零违章、零伤害: a list of counts held at zero.
@@ -834,7 +848,9 @@ class OutcomeRecognizer:
 
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
-        return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来"))
+        # (全年的目标是：原煤产量4200万吨，百万吨死亡率为零: the figures a target sets)
+        return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来")) \
+            or TARGET_LEAD_RE.match(sentence) is not None
 
     def _measured(self, clause: str, year: int | None, following: str = ""):
         out = []
@@ -1136,6 +1152,8 @@ class OutcomeRecognizer:
             if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
                     re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
+            if m and REWARD_END_RE.search(stripped):
+                continue  # 获评讲堂所在党支部在季度考核中加分: the reward a rule gives, not a result
             if m and CONDITION_OF_RULE_RE.match(stripped, m.end()):
                 continue  # 党员违章“清零”的支部在考核中加分: the condition of a rule, not a result
             if m and not means and rx.pattern in NEEDS_MEANS:
@@ -1185,6 +1203,8 @@ class OutcomeRecognizer:
 
 #: A measure's ground kept free of harm, right after its name (党员责任区内未发生…, …区域内零事故).
 NO_HARM_AFTER_RE = re.compile(r"\s*(?:内|中|里)?(?:全年)?(?:未(?:再)?发生|没有发生|零(?:事故|伤亡|违章|三违)|无(?:事故|违章|“三违”|三违))")
+#: A sentence that opens by announcing targets (全年的目标是：…, 主要目标：…).
+TARGET_LEAD_RE = re.compile(r"\s*[^，,。；;：:]{0,10}目标(?:任务)?(?:是|为)?\s*[：:]")
 #: A result that opens with its verb (实现…, 保持…, 未发生…): its subject may stand before it.
 VERB_FIRST_RESULT_RE = re.compile(r"实现|保持|未(?:再)?发生|没有(?:再)?发生")
 #: A clause's subject and time before such a verb: a unit, a place of work, years (该区工作面2023年,
@@ -1205,6 +1225,8 @@ def _quote_open_before(text: str, start: int, end: int) -> int:
     return start if at < 0 else at
 
 
+#: The end of a rule's reward or penalty (…在季度考核中加分, …扣分, …与评先选优挂钩).
+REWARD_END_RE = re.compile(r"(?:加分|扣分|减分|挂钩)\s*$")
 #: A result that qualifies who a rule rewards (…“清零”的支部加分, 实现零违章的班组): a condition.
 CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队|单位|个人|党员|职工|矿井)")
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).

@@ -271,7 +271,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
 #: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
 FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是(?!指)|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
-                                  r"|(?<![以把将])作为|当好|争当|争做|甘当)[^，,。；;“”\"\n]{0,10}$")
+                                  r"|(?<![以把将])作为|当好|争当|争做|甘当|(?:不能|不要|不做|不当|不再)当)[^，,。；;“”\"\n]{0,10}$")
 #: Verbs that govern a list of items without adopting a measure (统筹A、B、C, 压实A、B).
 GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "促进", "推动")  # (推进 adopts: cues.tsv)
 #: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
@@ -284,6 +284,14 @@ QUOTED_PARTS_RE = re.compile(r"[“\"](?P<items>[\u4e00-\u9fff]{2,6}(?:、[\u4e0
 #: A list item that opens with a short name and a dash or a colon (▶ 思想护航——把…, 1.组织护航：…).
 PART_ITEM_RE = re.compile(rf"\s*(?:[{BULLETS}]|\d+[.、．]|[（(]?[一二三四五六七八九十][）)、])\s*"
                           r"(?P<name>[\u4e00-\u9fff]{2,8})\s*(?:——|—|：|:|－)")
+#: Words before or after a quote that make it a fault to avoid or met (防止积分“空转”, 出现了…
+#: “挂牌不履职”等情况, 由“挂名”变为“落地”: the state left behind).
+PROBLEM_BEFORE_RE = re.compile(r"(?:防止|避免|杜绝|克服|防范|出现了?|存在)[^，,。；;“”\"]{0,8}$")
+PROBLEM_AFTER_RE = re.compile(r"等?(?:情况|问题|现象|倾向)|(?:的)?(?:问题|现象)|变为|变成|转变为|转为")
+#: A post named as an item of a list (一是党员网格长岗，由…担任): 岗, 哨 and a station close the
+#: name; no modal verb inside (二是支部书记要往前站: a clause).
+LISTED_POST_RE = re.compile(r"(?<=[一二三四五六七八九十]是)(?P<name>(?:(?![要会才得应能])[\u4e00-\u9fff]){2,8}"
+                            r"(?:岗|哨|(?:服务|工作|监督|宣讲)站))(?=[，,；;])")
 #: Adverbs of manner written in quotes (由党员“一对一”开展帮教): how something is done.
 MANNER_QUOTES = frozenset({"一对一", "一帮一", "面对面", "手把手", "点对点", "一对多", "多对一", "心贴心", "肩并肩"})
 #: The end of a title given to bodies or people (先锋党支部, 先进基层党组织, 标兵), and what
@@ -413,6 +421,9 @@ class PracticeRecognizer:
         cands += [(m.start(), m.end(), "idiom", "") for m in IDIOM_RE.finditer(text)]
         cands += self._vehicles(text)
         cands += self._titled_rules(text)
+        # 一是党员网格长岗，由…担任；二是隐患盯守岗，…: posts named as the items of a list
+        cands += [(m.start("name"), m.end("name"), "typed", "") for m in LISTED_POST_RE.finditer(text)
+                  if not ACT_START_RE.match(m["name"])] if "是" in text else []
         cands += self._single_parts(text)
         components, heads = self._components(text)
         cands += components
@@ -691,6 +702,8 @@ class PracticeRecognizer:
                     and not self.adopt_re.search(text, max(0, start - 4), start) and re.search(
                     rf"(?:{SPEECH_VERBS})[^。！？!?]{{0,30}}$", text[max(0, start - 40):start]):
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
+            if bare and (PROBLEM_BEFORE_RE.search(head) or PROBLEM_AFTER_RE.match(text, end)):
+                continue  # 防止积分“空转”, 党员“挂牌不履职”等情况: a fault named, not a measure
             if not ext and re.search(r"以[^，,。；;“”\"]{1,8}为$", head):
                 continue  # 即以党员为“一线”: the role that 以…为 makes of something, not a measure
             if bare and inner in MANNER_QUOTES:
@@ -730,7 +743,8 @@ class PracticeRecognizer:
                     MEANS_BEFORE_RE.search(text, max(0, start - 4), start)
                     # 推行“支部联点、干部包面”, 实行“党员跟班、全程盯守”: a scheme of who does what, in
                     # four-character items, put in force (not the two-character acts of a routine)
-                    or (re.search(r"(?:推行|实行|实施)\s*$", text[max(0, start - 3):start])
+                    # (全面落实“党政同责、一岗双责、齐抓共管、失职追责”: responsibilities put in force)
+                    or (re.search(r"(?:推行|实行|实施|落实)\s*$", text[max(0, start - 3):start])
                         and all(re.fullmatch(r"[\u4e00-\u9fff]{4}", item) for item in inner.split("、")))):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
             elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \

@@ -76,6 +76,8 @@ SUB_BODIES = (("党委", "PartyCommittee"), ("党总支", "PartyBranch"), ("党�
               ("党委工作部", "Department"), ("党群工作部", "Department"), ("宣传部", "Department"),
               # 黑河湾煤业集团党委组织部编: the committee's office that edits a bulletin
               ("党委组织部", "Department"), ("党委宣传部", "Department"),
+              # 红崖沟煤矿党委办公室 2024年4月12日: the office that signs a committee's papers
+              ("党委办公室", "Department"),
               ("新闻中心", "Department"),
               # 岚峪能源集团党校: the group's party school, a teaching case's author
               ("党校", "Other"),

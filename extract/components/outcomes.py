@@ -404,7 +404,8 @@ QUAL_FIXED = [
     # 这次险情全班零伤亡: a whole team or year without harm.
     re.compile(r"[^，,。；;“”\"]{0,8}?(?:全班|全队|全区|全矿|全年|期间)零" + ZERO_HARM),
     # ● 瓦斯“零超限” 水害“零事故”: a slide's statement, a harm of a kind held at zero.
-    re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"]$"),
+    # (矿井瓦斯“零超限”、顶板“零事故”: the first of a list of them)
+    re.compile(r"(?<![\u4e00-\u9fff“”\"])[\u4e00-\u9fff]{1,6}[“\"]零" + ZERO_HARM + r"[”\"](?=$|、)"),
     re.compile(r"(?:实现)?零(?:事故|伤亡|死亡|隐患)(?!工作面)"),
     # 全年没有发生一次冲击地压显现, 经帮教人员没有再发生重复违章: the spoken form of 未发生.
     re.compile(r"[^，,。；;]{0,8}(?<!有)没有(?:再)?发生(?:过)?(?:一次|一起|一例)?[^，,。；;]{0,6}(?:事故|伤亡|违章|三违|超限|显现|险情|漏报|误报|返工)"),

@@ -271,7 +271,7 @@ KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*word
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item
 #: (一是, 另一条是, 第二项是) introduces the item, not a predicate.
 FIGURATIVE_BEFORE_RE = re.compile(r"(?:(?<![一二三四五六七八九十还也就])(?<![一二三四五六七八九十另][条项个])是(?!指)|成为|成了|变为|" + BECOME_RE.pattern + r"|化为|誉为|称为|称作|(?<!做法)(?<!办法)叫作|(?<!做法)(?<!办法)叫做|比作|喻为|视为|当作"
-                                  r"|(?<![以把将])作为|当好|争当|争做|甘当|(?:不能|不要|不做|不当|不再)当)[^，,。；;“”\"\n]{0,10}$")
+                                  r"|(?<![以把将])作为|当好|争当|争做|甘当|(?:不能|不要|不做|不当|不再)当|转向|转为|转变为)[^，,。；;“”\"\n]{0,10}$")
 #: Verbs that govern a list of items without adopting a measure (统筹A、B、C, 压实A、B).
 GOVERN_VERBS = ("统筹", "压实", "抓实", "夯实", "织密", "拧紧", "压紧", "促进", "推动")  # (推进 adopts: cues.tsv)
 #: A counted label in quotes (“三线”, “两卡”): a numeral and the noun that each item of the
@@ -292,6 +292,9 @@ PROBLEM_AFTER_RE = re.compile(r"等?(?:情况|问题|现象|倾向)|(?:的)?(?:�
 #: name; no modal verb inside (二是支部书记要往前站: a clause).
 LISTED_POST_RE = re.compile(r"(?<=[一二三四五六七八九十]是)(?P<name>(?:(?![要会才得应能])[\u4e00-\u9fff]){2,8}"
                             r"(?:岗|哨|(?:服务|工作|监督|宣讲)站))(?=[，,；;])")
+#: Idioms of official writing that look like typed names (列为“一把手”工程: the top leader's own
+#: charge; 民心工程: a work for the people's sake).
+FIXED_FIGURES = frozenset({"一把手工程", "民心工程", "德政工程", "形象工程", "面子工程", "一号工程"})
 #: Adverbs of manner written in quotes (由党员“一对一”开展帮教): how something is done.
 MANNER_QUOTES = frozenset({"一对一", "一帮一", "面对面", "手把手", "点对点", "一对多", "多对一", "心贴心", "肩并肩"})
 #: The end of a title given to bodies or people (先锋党支部, 先进基层党组织, 标兵), and what
@@ -704,6 +707,10 @@ class PracticeRecognizer:
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
             if bare and (PROBLEM_BEFORE_RE.search(head) or PROBLEM_AFTER_RE.match(text, end)):
                 continue  # 防止积分“空转”, 党员“挂牌不履职”等情况: a fault named, not a measure
+            if not ext and re.search(r"是[^，,。；;“”\"]{0,20}(?:起来|出来|出身)的$", head):
+                continue  # 是从掘进工一步步干起来的“老掘进”: what a person is, a figure
+            if ext and inner + ext[1] in FIXED_FIGURES:
+                continue  # 列为“一把手”工程: an idiom of official writing, not a measure
             if not ext and re.search(r"以[^，,。；;“”\"]{1,8}为$", head):
                 continue  # 即以党员为“一线”: the role that 以…为 makes of something, not a measure
             if bare and inner in MANNER_QUOTES:
@@ -800,6 +807,12 @@ class PracticeRecognizer:
         cut = max((topic.rfind(v) + len(v) for v in (*self.adopt, *LABEL_VERBS, *LABEL_PREPOSITIONS, "是", "进行一次", "进行")
                    if v in topic), default=0)
         topic, at = topic[cut:], at + cut
+        # 每月开展一次入井前“亲情叮嘱”: how often, then when; neither is the label's topic
+        count = re.match(r"[一二三四五六七八九十两\d]+[次轮期场回遍]", topic)
+        if count is not None:
+            topic, at = topic[count.end():], at + count.end()
+            if re.search(r"[前后时]$", topic):
+                return None
         if cut == 0 and len(head) > len(run.group(0)):
             return None  # no verb and not the clause's start: no way to tell where it begins
         if not 2 <= len(topic.strip()) <= 8 or self._is_org(topic.strip()) or topic.startswith(GENERIC_PREFIX) \

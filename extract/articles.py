@@ -42,6 +42,8 @@ AFFILIATION_LABEL_RE = re.compile(r"^\s*(?:作者)?单位\s*[：:]\s*")
 SUBTITLE_RE = re.compile(r"^\s*[—－-]{1,2}")
 #: Footnote marks after authors' names: superscript digits, asterisks.
 FOOTNOTE_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*∗†]")
+#: The line under a WeChat article's title: the account, the time it was posted, where from.
+WECHAT_META_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s|$)|发表于")
 #: A web page's heading of links to other pages, and an item of such a list (· 标题).
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关新闻|相关链接|推荐阅读|热点新闻)\s*[：:]?\s*$")
 LINK_ITEM_RE = re.compile(r"^\s*[·•▪◆◇>》\-]\s*\S")
@@ -53,6 +55,8 @@ LINK_ITEM_RE = re.compile(r"^\s*[·•▪◆◇>》\-]\s*\S")
 NAV_LINE_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关链接|推荐阅读)\s*(?:[：:]|$)|^\s*(?:[【\[]?(?:打印本页|关闭窗口|返回顶部|打印|关闭|收藏)[】\]]?\s*)+$"
                          r"|^\s*(?:当前位置|您的位置|您现在的位置|所在位置)\s*[：:]"
                          r"|^\s*(?:版权所有|Copyright|©|主办单位\s*[：:]|备案号)"
+                         # 阅读 2863; 文字：…　图片：…, 编辑：…, 审核：…: a post's reads and its credits
+                         r"|^\s*阅读\s*\d+\s*$|^\s*(?:文字|图片|摄影|编辑|审核|责编|校对)\s*[：:][^。]*$"
                          r"|^\s*(?:[\u4e00-\u9fff]{2,6}\s*[|｜]\s*){2,}[\u4e00-\u9fff]{2,6}\s*$")
 META_LINE_RE = re.compile(r"^(?:来源|稿件来源|信息来源|发布时间|发布日期|发布|作者|编辑|责任编辑|时间|日期)\s*[：:]")
 META_SOURCE_RE = re.compile(r"来源\s*[：:]\s*(?P<unit>[^\s　|｜]+)")
@@ -71,7 +75,7 @@ ORG_SUFFIX_RE = re.compile(r"(公司|集团|煤矿|矿业|煤业|矿|大学|学�
 
 #: Words whose presence marks a text as about party building or enterprise management
 #: (the scope of GUIDELINES.md); a part with none of them is skipped.
-TOPIC_WORDS = ("党建", "党委", "党支部", "党组织", "党员", "工会", "团委", "思想政治", "廉政",
+TOPIC_WORDS = ("党建", "党委", "党支部", "党组织", "党员", "党小组", "工会", "团委", "思想政治", "廉政",
                "管理", "安全生产", "企业")
 
 
@@ -222,6 +226,8 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
                 head, used = _feature_head(paras[top:])
             if head is None:
                 head, used = _news_head(paras[top:])
+            if head is None:
+                head, used = _wechat_head(paras[top:])
             if head is not None:
                 heads.append(head)
                 current, last_piece = 0, None
@@ -342,16 +348,22 @@ def _journal_head(paras: list[_Para]) -> tuple[_Head | None, int]:
         return None, 0
     authors = [a for a in re.split(r"[\s,，、;；]+", re.sub(r"\d", "", authors_line)) if a]
     used, affiliation, co_units = at + 1, None, ()
+    line = paras[used].text.strip() if used < len(paras) else ""
+    extra = 0
+    # （1. X，河南 洛阳 471000； | 2. Y，…）: a bracketed line of units the page broke in two
+    while line[:1] in "（(" and not re.search(r"[）)]\s*$", line) and used + extra + 1 < len(paras) and extra < 2:
+        extra += 1
+        line += paras[used + extra].text.strip()
     if used < len(paras):
-        cand = _first_unit(paras[used].text.strip())
+        cand = _first_unit(line)
         # (案例名称：“五心护航”党建品牌筑牢矿井安全防线: a labelled field of a form, not a unit)
         labelled = re.match(r"[\u4e00-\u9fff]{2,6}[：:]", cand) and not re.match(r"(?:作者)?单位[：:]", cand)
         # (——红崖湾煤矿综采四队…把党建优势转化为安全优势: a subtitle under a two-part headline)
         if ORG_SUFFIX_RE.search(cand) and not ends_sentence(cand) and len(cand) <= 60 and not labelled \
                 and not SUBTITLE_RE.match(cand):
             affiliation = POSTCODE_RE.sub("", cand).strip()
-            co_units = tuple(u for u in _other_units(paras[used].text.strip()) if ORG_SUFFIX_RE.search(u))
-            used += 1
+            co_units = tuple(u for u in _other_units(line) if ORG_SUFFIX_RE.search(u))
+            used += 1 + extra
     return _Head(title=title, authors=authors, affiliation=affiliation, start=paras[0].start,
                  co_units=co_units), used
 
@@ -389,6 +401,18 @@ def _news_head(paras: list[_Para]) -> tuple[_Head | None, int]:
     if len(paras) < 2 or not NEWS_LEAD_RE.match(paras[1].text):
         return None, 0
     return _Head(title=paras[0].text.strip(), authors=[], start=paras[0].start), 1
+
+
+def _wechat_head(paras: list[_Para]) -> tuple[_Head | None, int]:
+    """A WeChat article's head as a browser saves it: the title, then the account's line with the
+    time it was posted (``凤鸣山煤矿党建之窗　2024-11-08 18:30　发表于河南``), then its reads (``阅读
+    2863``, dropped as the page's chrome). The account, when it names a body, is the publisher."""
+    if len(paras) < 3 or not WECHAT_META_RE.search(paras[1].text):
+        return None, 0
+    account = re.split(r"\s|\d{4}", paras[1].text.strip(), maxsplit=1)[0]
+    unit = re.match(r".*?(?:煤矿|公司|集团|矿|党委)", account)
+    return _Head(title=paras[0].text.strip(), authors=[], start=paras[0].start,
+                 co_units=(unit.group(0),) if unit else ()), 2
 
 
 def _web_head(paras: list[_Para]) -> tuple[_Head | None, int]:

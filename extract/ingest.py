@@ -478,6 +478,10 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
                           and not TABLE_LINE_RE.match(prev_line) and not TABLE_LINE_RE.match(line))
     if HEADING_RE.match(line) and not decimal:
         return False
+    # （…；2. X煤矿，河南 汝阳 471200） | 摘　要：…: a labelled abstract opens a paragraph, whatever
+    # the line before it
+    if _ABSTRACT_RE.match(line):
+        return False
     # 表1 东坪煤矿2022—2024年主要安全指标 | 指标 2022年 2023年 2024年: a table's or a figure's
     # caption is a title of its own; the table's head row follows it.
     if TABLE_CAPTION_RE.match(prev_line) and not re.search(r"[，,。；;]", prev_line):

@@ -194,6 +194,33 @@ def test_authors_marked_by_plain_digits_and_a_labelled_unit_line():
     assert art.co_units == ("榆阳职业技术学院 马克思主义学院",)
 
 
+def test_a_bracketed_unit_line_the_page_broke_and_the_abstract_under_it():
+    """（1. X，河南 洛阳 471000； | 2. Y，…） | 摘　要：…: the units' line broken in two is one line,
+    and the labelled abstract under it a paragraph of its own (blind26's journal, names of our own)."""
+    text = ("煤炭企业党建品牌矩阵建设的实践\n——以青岭煤业集团为例\n周晓 1，韩立 2\n"
+            "（1. 青岭煤业集团有限公司党委组织部，河南 洛阳 471000； \n"
+            "2. 青岭煤业集团有限公司东沟煤矿，河南 汝阳 471200）\n"
+            "摘　要：党建品牌是基层党组织的重要抓手。本文以青岭煤业集团有限公司为研究对象。\n"
+            "东沟煤矿党委推行“双述双评”，全年实现安全生产。")
+    (art,), _ = split_articles(_doc(text))
+    assert art.affiliation == "青岭煤业集团有限公司党委组织部"
+    assert art.co_units == ("青岭煤业集团有限公司东沟煤矿",)
+    assert art.text.startswith("摘")
+
+
+def test_a_wechat_posts_head_and_credits():
+    """A WeChat post saved from a browser: the title, the account's line with the time posted
+    (…党建之窗　2024-11-08 18:30　发表于河南), its reads, and the credits at the end are the
+    page's; the account's mine is the publisher (blind26's post, names of our own)."""
+    text = ("党小组就是班组的“安全哨”\n\n东山煤矿党建之窗　2024-11-08 18:30　发表于河南\n\n阅读 2863\n\n"
+            "北翼运输巷顶板破碎，三班党小组推行“身边哨”，全年没有发生一起顶板事故。\n\n"
+            "文字：张旭东　图片：赵一鸣\n编辑：王蕾\n审核：邓志国")
+    (art,), _ = split_articles(_doc(text))
+    assert art.title == "党小组就是班组的“安全哨”"
+    assert art.co_units == ("东山煤矿",)
+    assert art.text.startswith("北翼") and art.text.endswith("顶板事故。")
+
+
 def test_a_web_pages_menu_breadcrumb_buttons_and_related_links_are_chrome():
     """A portal's page as a browser saves it (blind23's web item, words of our own): the site's
     menu and the breadcrumb over the title, the print and close buttons and the list of related

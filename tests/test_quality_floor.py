@@ -100,13 +100,17 @@ HELDOUT_FLOORS = {
     "blind21": {"organisations": 0.82, "practices": 0.78, "outcomes": 0.92, "links": 0.87,
                 "safety_links": 0.81, "safety_practices": 0.80},
     # session 11: each read while the next was written (blind22 with blind23, blind23 with blind24,
-    # blind24 with blind25)
+    # blind24 with blind25, blind25 with blind26, blind26 with blind27)
     "blind22": {"organisations": 0.89, "practices": 0.87, "outcomes": 0.96, "links": 0.94,
                 "safety_links": 0.85, "safety_practices": 0.86},
     "blind23": {"organisations": 0.95, "practices": 0.85, "outcomes": 0.94, "links": 0.86,
                 "safety_links": 0.87, "safety_practices": 0.90},
     "blind24": {"organisations": 0.93, "practices": 0.85, "outcomes": 0.98, "links": 0.93,
                 "safety_links": 0.86, "safety_practices": 0.87},
+    "blind25": {"organisations": 0.93, "practices": 0.91, "outcomes": 0.92, "links": 0.75,
+                "safety_links": 0.75, "safety_practices": 0.80},
+    "blind26": {"organisations": 0.92, "practices": 0.85, "outcomes": 0.93, "links": 0.85,
+                "safety_links": 0.80, "safety_practices": 0.83},
 }
 
 

@@ -69,7 +69,9 @@ FRAME_IN_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年[，,]?)?在(?P<name>[^，
 #: A line or sentence labelled as the effect of what was just told: 成效：…, 主要成效：…, 效果：….
 EFFECT_LABEL_RE = re.compile(rf"\s*(?:[{BULLETS}·\-]\s*)?{EFFECT_LABEL}")
 #: A plural reference to the measures just told: 通过上述举措, 以上做法, 这些措施.
-PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列)(?:举措|措施|做法|工作))")
+PLURAL_REF_RE = re.compile(r"\s*(?:(?:通过|经过|依靠|凭借|得益于)?(?:上述|以上|这些|这一系列|一系列"
+                           # 通过这两项措施: the measures of the sentence before, counted (the last two)
+                           r"|(?:这|上述|以上)(?P<n>[两二三四五])(?:项|条|个|种))(?:举措|措施|做法|工作|机制|制度))")
 #: How a sentence says since when a measure runs: 期间, (实施/开展/运行…)以来, 运行两年来,
 #: …以后/之后/后.
 SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落地|启动|试行|试点|创建|投用|应用|设立|成立|组建|开通|上线|挂牌)?"
@@ -383,9 +385,11 @@ class Linker:
                     # 办起“掘进技术夜校”… | 夜校全年参训职工1020人次: the measure of the sentence
                     # before, named by the last two characters of its name
                     chosen = [(head, "refers-back")]
-                elif prev_all and para == prev_sent_para and PLURAL_REF_RE.match(sentence):
-                    # 通过上述举措, 以上做法: every measure of the sentence before.
-                    chosen = [(p, "refers-back") for p in prev_all]
+                elif prev_all and para == prev_sent_para and (plural := PLURAL_REF_RE.match(sentence)):
+                    # 通过上述举措, 以上做法: every measure of the sentence before; 这两项措施:
+                    # its last two.
+                    n = plural["n"] and {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[plural["n"]]
+                    chosen = [(p, "refers-back") for p in (prev_all[-n:] if n else prev_all)]
                 elif opening_ref is not None:
                     # 通过这一模式, 该制度实施后: the last measure of that kind before.
                     chosen = [(opening_ref, "refers-back")]

@@ -264,7 +264,7 @@ HONOUR_VERB_RE = re.compile(r"被?(?:评为|授予|表彰为|命名为|认定为
 HONOUR_INDICATORS = ("评为", "授予", "表彰为", "命名为", "认定为", "获评", "荣获", "当选", "当选为")
 #: A prize won by a work or a body (“X”项目获…科技进步三等奖, 获…党建创新成果二等奖): an honour
 #: too; not a count of prizes (获得一等奖2个: the skills of people) nor money (奖金, 奖励).
-AWARD_RE = re.compile(r"获得?了?[^，,。；;\d]{0,24}?[一二三]?等?奖(?![金励\d一二三四五六七八九十])")
+AWARD_RE = re.compile(r"获得?了?[^，,。；;]{0,28}?[一二三]?等?奖(?![金励\d一二三四五六七八九十])")
 #: Titles that grade the safety of the unit honoured (安全生产标准化一级矿井, 本质安全型区队, 安全星级班组).
 SAFETY_GRADE_RE = re.compile(r"标准化|本质安全|安全星级")
 HONOUR_TITLE_RE = re.compile(r"[“\"][^”\"]{2,20}[”\"](?:荣誉称号|称号|荣誉)?")
@@ -1118,13 +1118,19 @@ class OutcomeRecognizer:
         for k, t in enumerate(titles):
             if k and not re.fullmatch(r"[^，,。；;“”\"]{0,16}", clause[titles[k - 1].end():t.start()]):
                 break  # a title that a clause of its own introduces
-            out.append((start, t.end()))
-            joint = re.match(r"(?:和|及|以及|与)", clause[t.end():])
+            # (…、矿工会“安康杯”竞赛优胜班组: the title's words after its quote, to the clause's end)
+            rest = re.match(r"[^，,。；;、“”\"和及与]{0,10}(?=$|[，,。；;])", clause[t.end():])
+            out.append((start, t.end() + (rest.end() if rest and k else 0)))
+            # 先后被评为矿“安全生产标杆班组”、矿工会“安康杯”竞赛优胜班组: a 、 joins them too
+            # (not one that 等…称号 gathers: below)
+            joint = re.match(r"(?:和|及|以及|与|、)", clause[t.end():])
             if joint is None:
                 break
             start = t.end() + joint.end()
-        # (先后荣获A“X”、B“Y”等荣誉称号: a list that one closing word gathers is one result)
-        if len(out) < 2 or re.match(r"(?:[、，,]|等|称号|荣誉)", clause[titles[len(out) - 1].end():]):
+        # (先后荣获A“X”、B“Y”等荣誉称号, 荣获A“X”、B“Y”称号: a list that one closing word gathers is
+        # one result)
+        if len(out) < 2 or re.match(r"(?:[、，,]|等|称号|荣誉)", clause[titles[len(out) - 1].end():]) or (
+                "、" in clause and re.match(r"[”\"]?(?:等|称号|荣誉)", clause[clause.rfind("”") :].lstrip("”"))):
             return []
         return out
 

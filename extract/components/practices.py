@@ -99,6 +99,8 @@ QUOTED_ONLY_TYPES = ["工作", "建设", "品牌", "项目", "管理", "教育",
                      "征集", "评比", "评选", "竞赛", "比武", "结对共建", "结对", "研修班", "培训班", "轮训班",
                      # 党员“一带一”帮扶, “五型班组”创建
                      "帮扶", "创建",
+                     # 开展“亮身份、当标杆”主题党日: the institution held under its quoted theme
+                     "主题党日",
                      # 实行“一帮五”安全包保, 对隐患实行“红黄蓝”三色挂牌督办: a way of holding people
                      # to account named by its quoted motto and the noun of the act
                      "包保", "督办", "帮教",
@@ -137,6 +139,8 @@ COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|�
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
+                     # “先锋”“堡垒”类名称: examples of a kind; 6月“安全生产月”期间: a time
+                     "类", "期间",
                      # “老好人”思想: a way of thinking, a fault
                      "思想",
                      # “两个维护”目标: an aim set from outside
@@ -234,7 +238,7 @@ BECOME_RE = re.compile(r"[变讲说写做当]不?成")
 BECOME_QUOTE_RE = re.compile(BECOME_RE.pattern + r"了?[^，,。；;“”\"\n]{0,6}?[“\"]")  # 从“被人管”变成了现在的“主动查”
 #: The parts of a model a copula may name (核心是“党员安全包保责任制”): then a quoted name
 #: with its type word is the measure, not a figure of speech (党建工作是“一把手工程”).
-PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基础|主线)(?:就)?是[^，,。；;“”\"]{0,4}$")
+PART_COPULA_RE = re.compile(r"(?:核心|关键|重点|内容|载体|抓手|基础|主线)(?:做法|举措|内容)?(?:就)?是[^，,。；;“”\"]{0,4}$")
 #: What a topic noun before a label cannot hold: a particle, a pronoun, a locative or a
 #: verb's complement (坚持不懈的“微党课”, 这要归功于“四必到”, 在支部里张罗起“…”), or an organisation
 #: followed by its verb (依托集团党校开设“安全党课”…), or a count of times (开展一次“安全家访”):
@@ -292,6 +296,8 @@ PROBLEM_AFTER_RE = re.compile(r"等?(?:情况|问题|现象|倾向)|(?:的)?(?:�
 #: name; no modal verb inside (二是支部书记要往前站: a clause).
 LISTED_POST_RE = re.compile(r"(?<=[一二三四五六七八九十]是)(?P<name>(?:(?![要会才得应能])[\u4e00-\u9fff]){2,8}"
                             r"(?:岗|哨|(?:服务|工作|监督|宣讲)站))(?=[，,；;])")
+#: The quotes after a quote, then 类 (“先锋”“堡垒”类名称): the quotes are examples of a kind.
+KIND_AFTER_RE = re.compile(r"(?:[、和]?[“\"][^“”\"\n]{1,16}[”\"])+类")
 #: Idioms of official writing that look like typed names (列为“一把手”工程: the top leader's own
 #: charge; 民心工程: a work for the people's sake).
 FIXED_FIGURES = frozenset({"一把手工程", "民心工程", "德政工程", "形象工程", "面子工程", "一号工程"})
@@ -331,7 +337,8 @@ TITLED_RULE_RE = re.compile(r"(?:制定|出台|印发|修订|下发|颁布|制�
 #: A generation named by its decade (“00后”, “90后”).
 GENERATION_RE = re.compile(r"[\d０-９]{2}后")
 #: An adverb or a verb between a quote and a type word: a clause, no name (…还各自认领一块…).
-CLAUSE_IN_HEAD_RE = re.compile(r"[还也都又将已]|各自|认领|负责|担任|带领")
+#: (“红色检修日”从主运输系统延伸到…: a preposition, the clause goes on)
+CLAUSE_IN_HEAD_RE = re.compile(r"[还也都又将已从把]|各自|认领|负责|担任|带领")
 #: A photo caption's opening (图为…, 图：…, ▲…): the scene it shows names no measure.
 CAPTION_RE = re.compile(r"\s*(?:图为|图\s*[：:]|（图|\(图|▲)")
 #: A way of working named by the quote before it: “支部建在区队、小组建在班上”的做法, “三不放过”的
@@ -640,6 +647,8 @@ class PracticeRecognizer:
                 continue
             after, before = text[end:end + 8], text[max(0, start - 4):start]
             ext = self._type_after(text, end, ends)  # the type word that names it, read once
+            if ext is not None and ext[1] == "主题党日" and not text.startswith("主题党日", end):
+                ext = None  # 结合“两学一做”开展主题党日: the institution its own measure, after a verb
             bare = ext is None
             # A slogan alone is a motto; with a type word after it (“红色引擎”工程) it names a measure.
             if (inner in self.lex.slogans or normalise_name(inner) in self.lex.slogans) \
@@ -651,6 +660,8 @@ class PracticeRecognizer:
                 continue
             if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
                 continue
+            if KIND_AFTER_RE.match(text, end):
+                continue  # “先锋”“堡垒”类名称: examples of a kind of name, the last quote before 类
             if SHORT_NAME_BEFORE_RE.search(text, max(0, start - 16), start):
                 continue  # （以下简称“华垣能源”或“集团”）: a short name of a body, not a measure
             if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
@@ -693,7 +704,7 @@ class PracticeRecognizer:
             figure = FIGURATIVE_BEFORE_RE.search(head)
             # (品牌核心是“一面旗、三个有”：一面旗，就是…: the name of what the colon then spells out;
             # 第一件事，是建起“迎头党小组”: the copula before the act that adopts it)
-            defined = PART_COPULA_RE.search(head) and text[end:end + 1] in "：:"
+            defined = PART_COPULA_RE.search(head) and (text[end:end + 1] in "：:" or text.startswith(("，即", ",即"), end))
             adopted = figure and self.adopt_re.search(figure.group(0)) is not None and figure.group(0).startswith("是")
             if not ext and ((figure and not ((named or defined) and PART_COPULA_RE.search(head)) and not adopted)
                             or BECOME_QUOTE_RE.match(text, end)):
@@ -1214,6 +1225,8 @@ class PracticeRecognizer:
                     continue
                 if name.startswith(GENERIC_PREFIX) or len(name) < 3:
                     break
+                if name.startswith("以") and text.startswith("为", end):
+                    break  # 形成了以集团主品牌为引领、…的格局: what a frame takes as its lead, no name
                 typ = self._type_of(name)
                 if len(name) - len(typ) < 2:
                     break

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.components import outcomes
-from extract.components.common import (CLAUSE_SEP, Quick, any_words, char_span, leading_words, literal,
+from extract.components.common import (CLAUSE_SEP, Quick, QuickIndex, any_words, char_span, leading_words, literal,
                                        required_words, sent_of,
                                        sentence_at, token_ends, token_starts, token_texts)
 
@@ -100,6 +100,21 @@ def test_any_words_skips_only_what_no_pattern_matches():
         if words.search(clause) is None:
             assert not any(rx.search(clause) for rx in outcomes.QUAL_FIXED)
     assert any_words([Quick(re.compile(r"\w+")), *quick]) is None
+
+
+def test_quick_index_offers_the_patterns_whose_words_the_text_holds():
+    """Exactly the patterns a loop asking each for its words would try, in their order,
+    overlapping words and words inside others included."""
+    quick = [Quick(rx) for rx in outcomes.QUAL_FIXED] + [Quick(re.compile(r"\w+安全")), Quick(re.compile(r"\w+"))]
+    index = QuickIndex(quick)
+    texts = _clauses() + ["实现了安全生产", "安全生产安全", "全年零事故零伤亡", "为零为0", ""]
+    for text in texts:
+        expected = [q for q in quick if not q.words or any(w in text for w in q.words)]
+        assert index.candidates(text) == expected, text
+    small = QuickIndex([Quick(re.compile("安全生产")), Quick(re.compile("安全")), Quick(re.compile("全生"))])
+    assert small.candidates("安全生产") == small.patterns
+    assert small.candidates("全生") == small.patterns[2:]
+    assert QuickIndex([]).candidates("安全") == []
 
 
 @pytest.mark.parametrize("words, text", [("ab", "abababab"), ("aa", "aaaaa"), ("矿党委", "矿党委矿党委x矿党委"),

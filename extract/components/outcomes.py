@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
+from .common import Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, span_ext, starting_in, year_in
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -567,9 +567,8 @@ class OutcomeRecognizer:
         # 平均分 78.5分→88.2分: a change written with an arrow, as slides and tables write it
         self.arrow_re = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{unit_alt})?\s*(?:→|->|—>|⟶)\s*"
                                    rf"(?P<b>{NUMBER})\s*(?P<ub>{unit_alt})?")
-        # Tried only on clauses that hold one of their words (common.Quick).
-        self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
-        self.qual_words = any_words(self.qual_fixed)
+        # Tried only on clauses that hold one of their words (common.Quick, common.QuickIndex).
+        self.qual_fixed = QuickIndex(Quick(rx) for rx in QUAL_FIXED)
         self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
             Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
 
@@ -1092,7 +1091,7 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        for rx in (self.qual_fixed if self.qual_words is None or self.qual_words.search(stripped) else ()):
+        for rx in self.qual_fixed.candidates(stripped):
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.

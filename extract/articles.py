@@ -129,6 +129,15 @@ class _Para:
     text: str
     start: int  # offset in the document text
 
+    @functools.cached_property
+    def open_end(self) -> bool:
+        """The paragraph stops mid-sentence. Worked out once: each later paragraph asks
+        it of every piece the paragraph ends (:func:`_best_continuation`), and
+        ``TABLE_LINE_RE`` reads a long paragraph to its end each time."""
+        text = self.text
+        # (a row of a flattened table ends without punctuation, and is no column jump)
+        return not ends_sentence(text) and not is_heading(text) and not TABLE_LINE_RE.match(text)
+
 
 @dataclass
 class _Piece:
@@ -142,9 +151,8 @@ class _Piece:
 
     @property
     def open_end(self) -> bool:
-        last = self.paras[-1].text
-        # (a row of a flattened table ends without punctuation, and is no column jump)
-        return not ends_sentence(last) and not is_heading(last) and not TABLE_LINE_RE.match(last)
+        """The piece's last paragraph stops mid-sentence (:attr:`_Para.open_end`)."""
+        return self.paras[-1].open_end
 
 
 @dataclass
@@ -468,7 +476,7 @@ def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:
         return None  # a heading or a table's row begins a paragraph of its own
     best, best_score = None, 0.0
     for piece in pieces:
-        if piece.open_end and piece.next is None:
+        if piece.next is None and piece.open_end:
             score = join_score(piece.paras[-1].text, text)
             if score > best_score or (score == best_score and score > 0):
                 best, best_score = piece, score

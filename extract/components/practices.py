@@ -401,6 +401,7 @@ class PracticeRecognizer:
         self.types = [t for t, _ in lex.practice_types]
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
+        self.quote_types = self.types + QUOTED_ONLY_TYPES  # what types a quoted name (_type_after)
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
         self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
@@ -1084,7 +1085,7 @@ class PracticeRecognizer:
         best = None
         # QUOTED_ONLY_TYPES type a quoted name too. The first type word ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in [t for t in self.types + QUOTED_ONLY_TYPES if t in window]:
+        for typ in [t for t in self.quote_types if t in window]:
             i = window.find(typ)
             if i < 0:
                 continue
@@ -1373,9 +1374,8 @@ def _name_again(span, first) -> None:
     """Make ``span`` a mention of the measure of ``first`` (rule *again*): its name,
     domain and model."""
     span.label_ = first.label_
-    span._.canonical = first._.canonical
-    span._.rule = "again"
-    span._.part_of = first._.part_of
+    # span._.… = first._.…, without an Underscore object per read and write (common.span_ext)
+    set_span_ext(span, canonical=span_ext(first, "canonical"), rule="again", part_of=span_ext(first, "part_of"))
 
 
 def _not_a_measure_here(text: str, span) -> bool:
@@ -1396,7 +1396,7 @@ def _not_a_measure_here(text: str, span) -> bool:
         return True  # 达到安全生产标准化二级以上: a grade (建立…三级网格 is a structure of the measure)
     # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
     return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
-                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
+                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
         and text[a:b].startswith("党员")
 
 
@@ -1420,7 +1420,7 @@ def _bare_quote_mentions(spans, types) -> None:
         name = span_ext(p, "canonical")  # p._.canonical, without an Underscore object (common.span_ext)
         m = _CORE_RE.match(name)
         tail = name[m.end():] if m else ""
-        if m and 0 < len(tail) <= 8 and tail.endswith(types) and p._.rule != "again":
+        if m and 0 < len(tail) <= 8 and tail.endswith(types) and span_ext(p, "rule") != "again":
             full.setdefault(m.group(1), p)
     for p in spans:
         label = span_ext(p, "canonical").strip()
@@ -1534,7 +1534,7 @@ def _short_quote_mentions(spans, text: str) -> None:
     is that name too, however short. ``spans`` sorted by start; changed in place."""
     # Each name read once (p._.canonical, without an Underscore object: common.span_ext).
     names = [span_ext(p, "canonical").strip() for p in spans]
-    first_names = [(name, p) for name, p in zip(names, spans) if p._.rule != "again"]
+    first_names = [(name, p) for name, p in zip(names, spans) if span_ext(p, "rule") != "again"]
     # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form;
     # the bare ones of four characters or more, for the shorter quotes.
     cores = [(m.group(1), p, m.end() == len(name)) for name, p in first_names if (m := _CORE_RE.match(name))]
@@ -1545,7 +1545,7 @@ def _short_quote_mentions(spans, text: str) -> None:
     for p, name in zip(spans, names):
         # “红袖标”巡查 after “红袖标”安全巡查: the same quote with the head of the tail only.
         tm = _QUOTE_TAIL_RE.fullmatch(name)
-        if tm is not None and p._.rule != "again":
+        if tm is not None and span_ext(p, "rule") != "again":
             longer = next((first for fname, first in first_names if first is not p and first.start < p.start
                            and len(fname) > len(name) and fname.startswith(tm["quote"])
                            and fname.endswith(tm["tail"])), None)

@@ -25,7 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .ingest import ISSUE_RE, TABLE_LINE_RE, Document, ends_sentence, is_heading
+from .ingest import ISSUE_RE, Document, ends_sentence, is_heading, is_table_line
 
 #: A newspaper byline after its mark: □ 张三, ■ 本报通讯员　王立新　赵　敏 (several people,
 #: names spaced to align).
@@ -148,6 +148,15 @@ class _Para:
     text: str
     start: int  # offset in the document text
 
+    @functools.cached_property
+    def open_end(self) -> bool:
+        """The paragraph stops mid-sentence. Worked out once: each later paragraph asks
+        it of every piece the paragraph ends (:func:`_best_continuation`), and
+        ``TABLE_LINE_RE`` reads a long paragraph to its end."""
+        text = self.text
+        # (a row of a flattened table ends without punctuation, and is no column jump)
+        return not ends_sentence(text) and not is_heading(text) and not is_table_line(text)
+
 
 @dataclass
 class _Piece:
@@ -161,9 +170,8 @@ class _Piece:
 
     @property
     def open_end(self) -> bool:
-        last = self.paras[-1].text
-        # (a row of a flattened table ends without punctuation, and is no column jump)
-        return not ends_sentence(last) and not is_heading(last) and not TABLE_LINE_RE.match(last)
+        """The piece's last paragraph stops mid-sentence (:attr:`_Para.open_end`)."""
+        return self.paras[-1].open_end
 
 
 @dataclass
@@ -267,7 +275,7 @@ def split_articles(doc: Document) -> tuple[list[Article], list[SkippedPart]]:
                 piece = _Piece([para], current, open_start=True)
             elif last_piece is not None and last_piece.open_end and last_piece.next is None \
                     and last_piece.article == current and not is_heading(para.text) \
-                    and not TABLE_LINE_RE.match(para.text):
+                    and not is_table_line(para.text):
                 piece = _Piece([para], current, prev=last_piece)
                 last_piece.next = piece
             elif last_piece is not None and last_piece.article == current and not last_piece.open_end:
@@ -530,11 +538,11 @@ def _segmenter():
 
 
 def _best_continuation(pieces: list[_Piece], text: str) -> _Piece | None:
-    if is_heading(text) or TABLE_LINE_RE.match(text):
+    if is_heading(text) or is_table_line(text):
         return None  # a heading or a table's row begins a paragraph of its own
     best, best_score = None, 0.0
     for piece in pieces:
-        if piece.open_end and piece.next is None:
+        if piece.next is None and piece.open_end:
             score = join_score(piece.paras[-1].text, text)
             if score > best_score or (score == best_score and score > 0):
                 best, best_score = piece, score

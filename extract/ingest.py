@@ -456,6 +456,15 @@ _ITEM_RE = re.compile(rf"^\s*(?:{ITEM_HEAD})")
 TABLE_LINE_RE = re.compile(r"^\s*[|｜]?\s*[^\d\s|｜][^|｜\n]*?(?:(?:\s+|\s*[|｜]\s*)-?\d+(?:\.\d+)?%?){3,}\s*[|｜]?\s*$")
 
 
+@functools.lru_cache(maxsize=4096)
+def is_table_line(line: str) -> bool:
+    """``TABLE_LINE_RE`` matches ``line``: a row of a flattened table. Remembered: the line
+    joiner asks it of each line twice (as the line, then as the line before the next), the
+    article splitter up to three times of a paragraph, and the pattern reads a line that
+    is no row to its end."""
+    return TABLE_LINE_RE.match(line) is not None
+
+
 _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abstract)")
 
 
@@ -475,7 +484,7 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
     # 下降4|2.6%: a number the line break cut (2.6% is no heading 2.): one number again.
     # (…见表1 | 2 党建引领…: a numbered heading below is no digit of the number)
     decimal = decimal or (prev_line.rstrip()[-1:].isdigit() and line[:1].isdigit() and not HEADING_RE.match(line)
-                          and not TABLE_LINE_RE.match(prev_line) and not TABLE_LINE_RE.match(line))
+                          and not is_table_line(prev_line) and not is_table_line(line))
     if HEADING_RE.match(line) and not decimal:
         return False
     # （…；2. X煤矿，河南 汝阳 471200） | 摘　要：…: a labelled abstract opens a paragraph, whatever
@@ -490,7 +499,7 @@ def _continues(prev_line: str, line: str, width: int) -> bool:
         return False
     # 指标 2019 2020 2021 | 瓦斯超限（次） 11 9 6: a table's rows keep their lines
     # (extract.components.tables reads them), however long.
-    if TABLE_LINE_RE.match(prev_line) or TABLE_LINE_RE.match(line):
+    if is_table_line(prev_line) or is_table_line(line):
         return False
     # In a narrow column a label line such as "【摘要】本文以……" is short enough to pass
     # for a heading, but when it fills the line its paragraph goes on below.

@@ -7,6 +7,7 @@ in code, so a user can extend them for their own corpus (``--lexicons DIR``).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -14,6 +15,13 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 FILES = ("practices.tsv", "practice_types.tsv", "org_suffixes.tsv", "known_orgs.tsv",
          "mine_units.tsv", "indicators.tsv", "cues.tsv", "slogans.tsv", "domains.tsv")
+
+
+# What Lexicons.category_of drops of an indicator and the list of fields it looks for,
+# compiled once (it runs for every outcome).
+_QUOTED_EXAMPLES_RE = re.compile(r"(?:[“\"][^”\"]*[”\"][、，,]?)+(?=等)")
+_BEFORE_DENG_RE = re.compile(r"[^\s]*(?<![一二三特])等(?![级奖次])(?=[\u4e00-\u9fff])")
+_FIELDS_RE = re.compile(r"在(?P<list>[^，,。；;]+、[^，,。；;]+?)等?(?:领域|方面)")
 
 
 @dataclass(frozen=True)
@@ -104,17 +112,15 @@ class Lexicons:
 
         Returns ``"other"`` when no head occurs in it.
         """
-        import re
-
         # 解决“高瓦斯区域抽采效率低”等技术难题: quoted examples before 等 do not
         # decide; the head noun after 等 does.
         # A quoted term that is the indicator itself decides (查处“三违”312人次).
-        indicator = re.sub(r"(?:[“\"][^”\"]*[”\"][、，,]?)+(?=等)", "", indicator)
+        indicator = _QUOTED_EXAMPLES_RE.sub("", indicator)
         # (技术等级, 一等奖: 等 of a grade, no list)
-        indicator = re.sub(r"[^\s]*(?<![一二三特])等(?![级奖次])(?=[\u4e00-\u9fff])", "", indicator)
+        indicator = _BEFORE_DENG_RE.sub("", indicator)
         # 在安全生产、精益化管理、人才培养等领域实现突破: a result across several
         # fields of different categories belongs to none of them.
-        fields = re.search(r"在(?P<list>[^，,。；;]+、[^，,。；;]+?)等?(?:领域|方面)", indicator)
+        fields = _FIELDS_RE.search(indicator)
         if fields:
             cats = {self.category_of(item) for item in fields["list"].split("、")}
             if len(cats) > 1:

@@ -541,6 +541,52 @@ def any_words(patterns: list[Quick]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
 
 
+class QuickIndex:
+    """The patterns of a list of :class:`Quick` that a text can match: those without
+    :attr:`Quick.words` and those one of whose words the text holds, in the list's order.
+
+    A text is scanned once for the words of all the patterns, where asking each pattern
+    for its own words scans it once a pattern: the 101 result phrases of
+    :mod:`extract.components.outcomes` were each asked on every clause that held a word
+    of one of them, and 2 of them held theirs on average (4 % of the extraction).
+
+    Args:
+        patterns: the patterns, in the order they are to be tried.
+    """
+
+    __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of")
+
+    def __init__(self, patterns: Iterable[Quick]):
+        self.patterns = list(patterns)
+        self._always = frozenset(k for k, quick in enumerate(self.patterns) if not quick.words)
+        self._without_words = [quick for quick in self.patterns if not quick.words]
+        by_word: dict[str, set[int]] = {}
+        for k, quick in enumerate(self.patterns):
+            for w in quick.words or ():
+                by_word.setdefault(w, set()).add(k)
+        # Where the scan finds a word, the words that are its prefixes are there too (the
+        # scan reports only the longest word that starts at a character).
+        self._of = {w: frozenset(k for p, ks in by_word.items() if w.startswith(p) for k in ks) for w in by_word}
+        alternatives = "|".join(map(re.escape, sorted(by_word, key=lambda w: (-len(w), w))))
+        self._words_re = re.compile(alternatives) if by_word else None
+
+    def candidates(self, text: str) -> list[Quick]:
+        """The patterns that may match ``text`` (the others cannot: none of their
+        words is in it), in the order of the list; a list not to be changed."""
+        if self._words_re is None:
+            return self.patterns  # none has words
+        search = self._words_re.search
+        m = search(text)
+        if m is None:  # most texts: no word at all
+            return self._without_words
+        found, of = set(self._always), self._of
+        while m is not None:  # every place a word starts, overlapping words included
+            found |= of[m.group()]
+            m = search(text, m.start() + 1)
+        patterns = self.patterns
+        return [patterns[k] for k in sorted(found)]
+
+
 def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
     """A span for the characters ``[start, end)``, snapped to token boundaries.
 

@@ -46,6 +46,7 @@ way.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -82,6 +83,10 @@ SINCE_RE = (r"(?:(?:实施|实行|施行|推行|推广|开展|运行|建立|落�
             r"|(?:开|办|搞|坚持|推行|运行)了[一二三四五六七八九十两半\d]+(?:年|个月)(?:多|半)?)")
 #: A first clause that names a measure short as the means: 通过夜查, 有了积分超市.
 MEANS_FORM_RE = re.compile(r"(?:通过|经过|依靠|借助|凭借|靠着|有了)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8})[”\"]?")
+#: A first clause that is a measure's name or short form, then a time of its running (联保以来,
+#: 自积分超市运行以来): Linker._short_form_back.
+SHORT_FORM_SINCE_RE = re.compile(rf"(?:自|自从)?(?:这个|这项|这一|这套)?(?:实行|推行|实施|开展)?[“\"]?"
+                                 rf"(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}")
 #: A first clause that names a measure short after its adoption and time: 实行积分后.
 ADOPTED_FORM_RE = re.compile(r"(?:实行|推行|实施|试行|启用|投用|采用)[“\"]?(?P<form>[\u4e00-\u9fff]{2,8}?)[”\"]?(?:后|以后|以来)")
 #: A sentence that opens with the time of running alone (试点期间，…, 实施以来，…): it goes on
@@ -159,9 +164,7 @@ class Linker:
         at least a third of the name without its type word) is returned, else ``None``."""
         head = _first_clause(sentence)
         # (这个“一问三答”坚持了一年多: the demonstrative is no word of the form; 实行积分后: nor the verb)
-        m = re.fullmatch(rf"(?:自|自从)?(?:这个|这项|这一|这套)?(?:实行|推行|实施|开展)?[“\"]?"
-                         rf"(?P<form>[\u4e00-\u9fff\w“”\"+]{{2,24}}?)[”\"]?{SINCE_RE}", head) \
-            or MEANS_FORM_RE.fullmatch(head) or ADOPTED_FORM_RE.fullmatch(head)
+        m = SHORT_FORM_SINCE_RE.fullmatch(head) or MEANS_FORM_RE.fullmatch(head) or ADOPTED_FORM_RE.fullmatch(head)
         if m is None:
             return None
         form = _plain(m["form"])
@@ -172,7 +175,7 @@ class Linker:
         for p in reversed(practices):
             if not since <= p.start < before:
                 continue
-            name = _plain(p._.canonical)
+            name = _plain(span_ext(p, "canonical"))
             # A short form drops the type word (党员安全联保机制 → 联保).
             stem = next((name[:-len(k)] for k in self.kinds if name.endswith(k) and len(name) > len(k)), name)
             if len(form) * 3 >= len(stem) and in_order(form, name) and (not whole or form in name):
@@ -185,10 +188,10 @@ class Linker:
         采用…``) — whose characters are, in order, in the name of a measure before token
         offset ``before`` that ends like it (``瓦斯治理党员攻关组``, ``“破顶攻坚”党员先锋队``):
         that measure, the last such one; ``None`` otherwise."""
-        for clause in re.split(r"[，,；;]", sentence):
-            clause = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|上半年|下半年|此后|随后|其间)?", "", clause)
+        for clause in CLAUSE_SPLIT_RE.split(sentence):
+            clause = SUBJECT_TIME_RE.sub("", clause)
             # 通过攻关队一年的努力: the team as the means; 各青监岗累计查处…: each post of it
-            clause = re.sub(r"^\s*(?:通过|经过|依靠|各)", "", clause)
+            clause = SUBJECT_MEANS_RE.sub("", clause)
             # 截至2024年底，平台上线微课312节，…: a thing one uses, named by its kind alone as the subject
             bare = next((k for k in BARE_SUBJECT_KINDS if clause.startswith(k)
                          and not clause[len(k):len(k) + 1] in ("的", "和", "与", "建", "化")), None)
@@ -198,7 +201,7 @@ class Linker:
             if m is not None:
                 kind = m["kind"]
                 for p in reversed(practices):
-                    name = _plain(p._.canonical)
+                    name = _plain(span_ext(p, "canonical"))
                     if p.start < before and name != kind and name.endswith(kind[-1]) and in_order(kind, name):
                         return p
             # 青监岗 for 青年安全监督岗: an abbreviation keeps the first and the last character
@@ -207,7 +210,7 @@ class Linker:
             if len(short) == 3 and short[-1] in ABBREVIATED_ENDS and clause[3:4] != "伍" \
                     and short not in COMMON_THREE:  # 党员队伍, 党小组: words, not abbreviations
                 for p in reversed(practices):
-                    name = _plain(p._.canonical)
+                    name = _plain(span_ext(p, "canonical"))
                     if p.start < before and len(name) >= 5 and name[0] == short[0] \
                             and name.endswith(short[-1]) and in_order(short, name):
                         return p
@@ -224,7 +227,7 @@ class Linker:
         if m is None or m["form"] in GENERIC_PEOPLE:
             return None  # 各级党员干部, 各级管理人员: people in general, not a measure's
         for p in practices:
-            if since <= p.start < before and m["form"] in _plain(p._.canonical):
+            if since <= p.start < before and m["form"] in _plain(span_ext(p, "canonical")):
                 return p
         return None
 
@@ -238,9 +241,9 @@ class Linker:
         the measures ending with it, in text order (:func:`_head_nouns`, once per document)."""
         if not tails:
             return None
-        for clause in re.split(r"[，,；;]", sentence):
+        for clause in CLAUSE_SPLIT_RE.split(sentence):
             clause = TIME_OPENER_RE.sub("", clause.lstrip())
-            clause = re.sub(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广|通过|经过|依靠)", "", clause)  # 实行互保对子以来, 通过师徒帮带
+            clause = TAIL_LEAD_RE.sub("", clause)  # 实行互保对子以来, 通过师徒帮带
             p = next((q for q in reversed(tails.get(clause[:5], ())) if q.start < before), None) \
                 or next((q for q in reversed(tails.get(clause[:4], ())) if q.start < before), None) \
                 or next((q for q in reversed(tails.get(clause[:3], ())) if q.start < before), None)
@@ -315,7 +318,7 @@ class Linker:
             opening_subject = None
             if sent_outcomes and sent_practices:
                 first = _first_clause(sentence)
-                if not re.search(r"成员|队员|所在|的", first[:8]):  # 督导队成员所在的综采一队: a modifier
+                if not MEMBERS_RE.search(first[:8]):  # 督导队成员所在的综采一队: a modifier
                     opening_subject = (self._subject_kind(first, practices, sent.start)
                                        or self._tail_mention(first, tails, sent.start))
             inner = _sentence_frame(sentence, sent.start_char, sent_practices) if sent_outcomes else None
@@ -593,6 +596,10 @@ CLOSE_CAUSE_RE = re.compile(r"(?:的(?:实施|推行|开展|落实|运行))?(?:�
 #: A measure named with 以…为载体 / 依托 / 借助 / 依靠 at the start of its sentence.
 VEHICLE_BEFORE_RE = re.compile(r"(?:^|[，,])\s*(?:(?:19|20)\d{2}\s*年[，,]?)?[^，,。；;]{0,12}?(?:以|依托|借助|依靠)$")
 VEHICLE_AFTER_RE = re.compile(r"(?:创建|建设|活动|工作)?为(?:重要|主要|有效)?(?:载体|抓手|平台|依托|牵引)|[，,]")
+#: What parts the clauses of a sentence for the rules of this module (no full stop inside one).
+CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
+#: A run of Chinese characters (the head nouns of :func:`_head_nouns`, compared on slices of a known length).
+HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _adopted_before(text: str, practices: list[Span], head: Span, verbs: tuple[str, ...]) -> Span | None:
@@ -611,7 +618,7 @@ def _adopted_before(text: str, practices: list[Span], head: Span, verbs: tuple[s
 def _vehicle(text: str, sent: Span, practices: list[Span]) -> Span | None:
     """The measure a sentence names as its vehicle or means in its first clause
     (``矿纪委以“清风井巷”廉洁文化行动为载体，…``, ``依托“金蓝领”技能提升计划，…``), else ``None``."""
-    first_end = sent.start_char + len(re.split(r"[，,；;]", text[sent.start_char:sent.end_char], maxsplit=1)[0])
+    first_end = sent.start_char + len(CLAUSE_SPLIT_RE.split(text[sent.start_char:sent.end_char], maxsplit=1)[0])
     for p in practices:
         if p.end_char > first_end + 8:
             break
@@ -679,7 +686,7 @@ def _refers_back(sentence: str) -> bool:
         rest = s[next(len(p) for p in MEANS_PREPOSITIONS if s.startswith(p)):]
         if rest.startswith(REFER_OPENERS):
             return True
-    head = re.split(r"[，,；;]", TIME_OPENER_RE.sub("", s), maxsplit=1)[0]
+    head = CLAUSE_SPLIT_RE.split(TIME_OPENER_RE.sub("", s), maxsplit=1)[0]
     return any(w in head[:6] for w in ("该", "此", "这"))
 
 
@@ -697,18 +704,18 @@ def _head_nouns(practices: list[Span]) -> dict[str, list[Span]]:
     for p in practices:
         raw = span_ext(p, "canonical").strip()  # p._.canonical, without an Underscore (common.span_ext)
         name = _plain(raw)
-        if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]{3}", name[-3:]):
+        if len(name) >= 5 and HAN_RUN_RE.fullmatch(name[-3:]):  # (three characters: len(name) >= 5)
             out.setdefault(name[-3:], []).append(p)
         # Five, of a name of seven or more (“党员安全网格化”管理 → 网格化管理推行以来…).
-        if len(name) >= 7 and re.fullmatch(r"[\u4e00-\u9fff]{5}", name[-5:]):
+        if len(name) >= 7 and HAN_RUN_RE.fullmatch(name[-5:]):
             out.setdefault(name[-5:], []).append(p)
         # Four characters, a compound of two words, are distinctive enough only inside quotes
         # and when they are no field of work (安全管理水平… names no measure).
-        if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and re.fullmatch(r"[\u4e00-\u9fff]{4}", name[-4:]) \
+        if len(name) >= 6 and raw[:1] in "“\"" and raw[-1:] in "”\"" and HAN_RUN_RE.fullmatch(name[-4:]) \
                 and not name[-4:].startswith(FIELD_STARTS):
             out.setdefault(name[-4:], []).append(p)
         # The four words after a quote (“一对一”师徒帮带 → 师徒帮带): the measure without its motto.
-        tail = re.fullmatch(r"[“\"][^”\"]+[”\"]([\u4e00-\u9fff]{4})", raw)
+        tail = QUOTE_THEN_FOUR_RE.fullmatch(raw)
         if tail and not tail.group(1).startswith(FIELD_STARTS):
             out.setdefault(tail.group(1), []).append(p)
     return out
@@ -724,30 +731,54 @@ def _two_character_head(sentence: str, before: list[Span]) -> Span | None:
     last two characters of a quoted name of the sentence before (``夜校全年参训…`` after
     ``办起“掘进技术夜校”``), unless they are common to many names (工作, 活动 …); the last such
     measure of ``before``, else ``None``. Only right after the sentence that names it."""
-    head = re.sub(r"^(?:在|该|这个|此)", "", _first_clause(sentence))
+    head = DEMONSTRATIVE_LEAD_RE.sub("", _first_clause(sentence))
     for p in reversed(before):
         raw = span_ext(p, "canonical").strip()
         name = _plain(raw)
-        if "“" in raw and len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2}", name[-2:]) \
+        if "“" in raw and len(name) >= 4 and HAN_RUN_RE.fullmatch(name[-2:]) \
                 and name[-2:] not in COMMON_HEADS and head.startswith(name[-2:]) and not head.startswith(name[-3:]):
             return p
     return None
 
 
+@functools.lru_cache(maxsize=256)
 def _first_clause(sentence: str) -> str:
     """The first clause of a sentence after an opening time (``2024年，``, ``2024年1至10月，``):
-    where a reference to the measure before stands (``该模式运行三年来``, ``联保以来``)."""
-    rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?", "", sentence)
+    where a reference to the measure before stands (``该模式运行三年来``, ``联保以来``).
+    Remembered: several rules ask it of the same sentence."""
+    rest = FIRST_TIME_RE.sub("", sentence)
     # 实践表明，该模式实施后…: what the evidence shows opens the sentence, then the reference.
-    rest = re.sub(r"^(?:实践|结果|研究|数据|统计|调查|事实)(?:表明|显示|证明)[，,：:]?", "", rest)
+    rest = EVIDENCE_LEAD_RE.sub("", rest)
     # 矿党委书记王立新告诉记者，积分办法实施以来，…: who tells it opens the sentence, then the reference.
-    rest = re.sub(r"^[^，,。；;“”\"]{2,16}?(?:告诉记者|介绍说?|表示|说|坦言|指出)[，,：:]", "", rest)
-    return re.split(r"[，,；;]", rest, maxsplit=1)[0]
+    rest = SPEAKER_LEAD_RE.sub("", rest)
+    return CLAUSE_SPLIT_RE.split(rest, maxsplit=1)[0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
-    """A name without quotes, brackets and spaces, for comparing a short form with it."""
-    return re.sub(r"[“”\"'‘’《》〈〉（）()\s]", "", name)
+    """A name without quotes, brackets and spaces, for comparing a short form with it.
+    Remembered: the rules compare the names of a document's measures sentence after sentence."""
+    return PLAIN_DROP_RE.sub("", name)
+
+
+#: What _first_clause drops before the first clause: an opening time, what the evidence
+#: shows, who tells it.
+FIRST_TIME_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年[^，,]{0,8}[，,])?")
+EVIDENCE_LEAD_RE = re.compile(r"^(?:实践|结果|研究|数据|统计|调查|事实)(?:表明|显示|证明)[，,：:]?")
+SPEAKER_LEAD_RE = re.compile(r"^[^，,。；;“”\"]{2,16}?(?:告诉记者|介绍说?|表示|说|坦言|指出)[，,：:]")
+#: What _plain drops of a name.
+PLAIN_DROP_RE = re.compile(r"[“”\"'‘’《》〈〉（）()\s]")
+#: What _subject_kind drops before a clause's subject: a time, then a means or 各.
+SUBJECT_TIME_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|今年|去年|全年|上半年|下半年|此后|随后|其间)?")
+SUBJECT_MEANS_RE = re.compile(r"^\s*(?:通过|经过|依靠|各)")
+#: What Linker._tail_mention drops before a head noun (在, 该, an adoption verb, a means).
+TAIL_LEAD_RE = re.compile(r"^(?:在|该|这个|此|实行|推行|开展|实施|推广|通过|经过|依靠)")
+#: What _two_character_head drops before a head noun.
+DEMONSTRATIVE_LEAD_RE = re.compile(r"^(?:在|该|这个|此)")
+#: Words that make a first clause's opening a modifier (督导队成员所在的…), not a subject.
+MEMBERS_RE = re.compile(r"成员|队员|所在|的")
+#: A quote and four characters after it (“一对一”师徒帮带): _head_nouns.
+QUOTE_THEN_FOUR_RE = re.compile(r"[“\"][^”\"]+[”\"]([\u4e00-\u9fff]{4})")
 
 
 #: 即 or 称为/简称 before the name that sums up the sentence (…，即“三色责任田”。).

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, Quick, any_words, char_span, doc_text, span_ext, starting_in, year_in
+from .common import Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, span_ext, starting_in, year_in
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -579,6 +579,9 @@ class OutcomeRecognizer:
         self.verbs = verbs
         extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS, *OUTPUT_VERBS, *RATED_VERBS]
         self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
+        # Compiled once: _measured reads them for every count.
+        self.verb_re = re.compile(self.verb_alt)
+        self.verb_after_re = re.compile(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})")
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
         # A modal right before the verb (要达到, 应确保): a target set, not a result.
@@ -604,9 +607,8 @@ class OutcomeRecognizer:
         # 平均分 78.5分→88.2分: a change written with an arrow, as slides and tables write it
         self.arrow_re = re.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>{unit_alt})?\s*(?:→|->|—>|⟶)\s*"
                                    rf"(?P<b>{NUMBER})\s*(?P<ub>{unit_alt})?")
-        # Tried only on clauses that hold one of their words (common.Quick).
-        self.qual_fixed = [Quick(rx) for rx in QUAL_FIXED]
-        self.qual_words = any_words(self.qual_fixed)
+        # Tried only on clauses that hold one of their words (common.Quick, common.QuickIndex).
+        self.qual_fixed = QuickIndex(Quick(rx) for rx in QUAL_FIXED)
         self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
             Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
 
@@ -875,24 +877,24 @@ class OutcomeRecognizer:
         for qm in counts:
             num, unit = qm.num, qm.unit.replace("％", "%").replace("余", "")
             before, after = clause[:qm.start()], clause[qm.end():]
-            if re.match(r"\s*(?:年|月)", after[:2]) and unit in ("个",):  # 连续9个月: a duration
+            if YEAR_OR_MONTH_AFTER_RE.match(after[:2]) and unit in ("个",):  # 连续9个月: a duration
                 continue
-            if re.match(r"\s*年", clause[qm.end():qm.end() + 1]):
+            if YEAR_AFTER_RE.match(clause[qm.end():qm.end() + 1]):
                 continue
             if any(t in before for t in self.targets):
                 continue  # 确保“三违”人次再下降10%: a target
             if STRUCTURE_RE.search(before):
                 continue  # 下设提升、运输、供电3个党小组: how a body is made up
-            if re.search(r"保持(?:至少|不少于)?\s*$", before) and (unit in ("名", "人") or "至少" in before[-4:]):
+            if KEPT_BEFORE_RE.search(before) and (unit in ("名", "人") or "至少" in before[-4:]):
                 continue  # 每个班组保持至少1名党员跟班: a staffing rule, not a result
-            if re.search(r"(?:至少|不少于|不低于|最少|不超过|不高于)[\u4e00-\u9fff]{0,4}$", before) \
+            if MINIMUM_BEFORE_RE.search(before) \
                     and "实现" not in before:
                 continue  # 每名党员每月至少查处1条, 培养积极分子不少于20名: a minimum set, not a result
                 # (实现每个生产班至少有1名党员: a state reached)
-            if re.search(rf"(?:{SIZE_WORDS})(?:稳定在|保持在|稳定|保持)\s*$", before) or (
-                    re.search(r"稳定在\s*$", before) and unit in ("人", "名", "个")):
+            if SIZE_HELD_BEFORE_RE.search(before) or (
+                    STEADY_AT_BEFORE_RE.search(before) and unit in ("人", "名", "个")):
                 continue  # 党员人数稳定在620名, 党支部稳定在15个: a body's size, not a result
-            if re.match(r"(?:以上|以下)?的\s*(?:[，,；;]|$)", after):
+            if RULE_CONDITION_AFTER_RE.match(after):
                 continue  # 隐患整改率低于95%的，另扣3分: the condition of a rule, not a result
             if ATTRIBUTE_RE.search(before):
                 continue  # 开采深度超过650米, 遇到落差达4.5米的断层: what the mine is like, not what a measure did
@@ -911,7 +913,7 @@ class OutcomeRecognizer:
                 continue  # 其中生产一线职工9名，占比81.8%: the share of the count before, a make-up
             if unit == "%" and COMPOSITION_RE.search(before):
                 continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
-            if re.search(r"(?:由|较|比)[^，,；;]{0,12}$", before) and re.match(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)", after):
+            if FROM_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after):
                 continue  # 由58人次降至21人次, 较上年的19人次下降84.2%: 58 and 19 are where it started
             fall = FALL_BY_RE.search(before) if unit == "%" else None
             if fall:
@@ -920,7 +922,7 @@ class OutcomeRecognizer:
                                                                   "decrease" if fall["ind"][0] in "降减" else "increase", year)))
                 continue
             vm = None
-            for m in re.finditer(self.verb_alt, before):
+            for m in self.verb_re.finditer(before):
                 if m.group(0) == "超" and before[m.end():m.end() + 1] in ("限", "标", "员", "前"):
                     continue  # 瓦斯超限6次: a harm counted (超限, 超标), not 超 (beyond a plan)
                 vm = m  # the last verb before the number
@@ -928,7 +930,7 @@ class OutcomeRecognizer:
             if vm is not None and before[:vm.start()].rstrip().endswith(self.modal_words):
                 continue  # 年底前联建覆盖率要达到100%: a target set, not a result
             # (先后完成11个综采工作面的安装回撤任务: the noun after may hold a 的)
-            noun_after = re.match(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。])", after)
+            noun_after = NOUN_AFTER_RE.match(after)
             if vm is not None and before[vm.end():].strip(" 至到了") == "" and noun_after \
                     and vm.group(0) in COUNT_VERBS:
                 # verb + number + unit + noun: 形成12项具体举措
@@ -969,7 +971,7 @@ class OutcomeRecognizer:
                     continue
             else:
                 # number + unit + verb + indicator: 2940人获得…证书; indicator 占 … %
-                vm2 = re.match(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})", after) \
+                vm2 = self.verb_after_re.match(after) \
                     or (CERTIFIED_RE.match(after) if unit in ("名", "人") else None)
                 if vm2:
                     verb, indicator, end = vm2.group(1), vm2["ind"], qm.end() + vm2.end()
@@ -1148,16 +1150,15 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        for rx in (self.qual_fixed if self.qual_words is None or self.qual_words.search(stripped) else ()):
+        for rx in self.qual_fixed.candidates(stripped):
             m = rx.search(stripped)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
-            if m and ((re.match(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:年度|全年)?(?:目标|任务)", stripped[m.end():])
-                       and not re.search(r"实现了|完成了|圆满|如期", stripped)) or purpose):
+            if m and ((TARGET_AFTER_RE.match(stripped, m.end()) and not DONE_RE.search(stripped)) or purpose):
                 continue  # 全力实现“零死亡、零重伤”目标: the zeros are a target
-            if m and re.search(r"(?:有所|大幅)?(?:降低|下降)$", m.group(0)) and \
-                    re.sub(r"(?:均有所|有所|大幅)(?:降低|下降)$", "", m.group(0)).endswith(GOOD_QUALITY_END):
+            if m and FALL_END_RE.search(m.group(0)) and \
+                    FALL_END_ADVERB_RE.sub("", m.group(0)).endswith(GOOD_QUALITY_END):
                 continue  # 凝聚力和战斗力有所下降: a problem, not a result
             if m and REWARD_END_RE.search(stripped):
                 continue  # 获评讲堂所在党支部在季度考核中加分: the reward a rule gives, not a result
@@ -1179,7 +1180,7 @@ class OutcomeRecognizer:
                     subject = SUBJECT_TIME_RE.fullmatch(stripped, 0, a)
                     if subject is not None and not SUBJECT_NOT_RE.search(subject.group(0)):
                         a = subject.start("s")
-                ind = re.sub(r"^(实现了?|通过|完成|荣获|取得了?)", "", stripped[a:m.end()])
+                ind = RESULT_VERB_LEAD_RE.sub("", stripped[a:m.end()])
                 out.append((lead + a, lead + m.end(),
                             Quantity(ind, None, None, "level", year)))
                 return out
@@ -1236,6 +1237,34 @@ def _quote_open_before(text: str, start: int, end: int) -> int:
 REWARD_END_RE = re.compile(r"(?:加分|扣分|减分|挂钩)\s*$")
 #: A result that qualifies who a rule rewards (…“清零”的支部加分, 实现零违章的班组): a condition.
 CONDITION_OF_RULE_RE = re.compile(r"[”\"]?的(?:支部|党支部|班组|区队|单位|个人|党员|职工|矿井)")
+# What OutcomeRecognizer._measured reads around each count, compiled once (given to re as
+# strings they were looked up in re's cache on every count).
+#: 年 or 月 right after a count of 个 (连续9个月: a duration); 年 right after a count.
+YEAR_OR_MONTH_AFTER_RE = re.compile(r"\s*(?:年|月)")
+YEAR_AFTER_RE = re.compile(r"\s*年")
+#: 保持 (at least) right before a count: a staffing rule.
+KEPT_BEFORE_RE = re.compile(r"保持(?:至少|不少于)?\s*$")
+#: A minimum or a maximum right before a count: a rule set, not a result.
+MINIMUM_BEFORE_RE = re.compile(r"(?:至少|不少于|不低于|最少|不超过|不高于)[\u4e00-\u9fff]{0,4}$")
+#: A body's size held right before a count (党员人数稳定在620名).
+SIZE_HELD_BEFORE_RE = re.compile(rf"(?:{SIZE_WORDS})(?:稳定在|保持在|稳定|保持)\s*$")
+STEADY_AT_BEFORE_RE = re.compile(r"稳定在\s*$")
+#: 的 and a separator right after a count: the condition of a rule (低于95%的，另扣3分).
+RULE_CONDITION_AFTER_RE = re.compile(r"(?:以上|以下)?的\s*(?:[，,；;]|$)")
+#: Where a change starts, before a count, and the change after it (由58人次降至…).
+FROM_BEFORE_RE = re.compile(r"(?:由|较|比)[^，,；;]{0,12}$")
+CHANGE_AFTER_RE = re.compile(r"\s*(?:降|升|增|减|提高|提升|下降|缩短)")
+#: A noun right after a count, up to the clause's end (形成12项具体举措).
+NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。])")
+# What OutcomeRecognizer._qualitative reads around a fixed result phrase.
+#: A target or task right after the phrase (全力实现“零死亡、零重伤”目标), and words of a target met.
+TARGET_AFTER_RE = re.compile(r"[^”\"，,。；;]{0,16}[”\"]?(?:的)?(?:年度|全年)?(?:目标|任务)")
+DONE_RE = re.compile(r"实现了|完成了|圆满|如期")
+#: A fall at the phrase's end, and the adverbs before it (凝聚力和战斗力有所下降).
+FALL_END_RE = re.compile(r"(?:有所|大幅)?(?:降低|下降)$")
+FALL_END_ADVERB_RE = re.compile(r"(?:均有所|有所|大幅)(?:降低|下降)$")
+#: The verb a result's words open with, not part of its indicator.
+RESULT_VERB_LEAD_RE = re.compile(r"^(实现了?|通过|完成|荣获|取得了?)")
 #: The size of a change after it, a result of its own (降幅58.8%, 同比增幅12%).
 FALL_BY_RE = re.compile(rf"(?P<ind>{CHANGE_SIZE}|(?:下降|降低|减少|增长|提高|提升)幅度)(?:为|达到?|约)?\s*$")
 #: What makes an output figure a capacity, a design or a plan (核定产量, 设计进尺, 年产量).
@@ -1276,6 +1305,10 @@ PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题
                               r"|(?:案例|项目)?背景(?:情况|介绍)?(?=[】\]。：:\s]|$)")
 #: A label in square brackets opening a line (【背景】, 【做法】, 【成效】): the parts of a case.
 BRACKET_LABEL_RE = re.compile(r"^\s*[【\[](?P<label>[^】\]\n]{1,8})[】\]]", re.M)
+#: A numbered heading's text that labels the problems or plans (_problem_ranges), and what
+#: after the label makes it about what was done about them (（二）存在问题的整改情况).
+PROBLEM_LABEL_RE = re.compile(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)")
+PROBLEMS_DEALT_RE = re.compile(r"的|整改|及|和")
 
 
 def _problem_ranges(text: str) -> list[tuple[int, int]]:
@@ -1301,8 +1334,8 @@ def _problem_ranges(text: str) -> list[tuple[int, int]]:
         else:
             out.append((m.start(), labels[k + 1].start() if k + 1 < len(labels) else len(text)))
     for k, m in enumerate(heads):
-        label = re.match(rf"(?:{PROBLEM_WORDS_RE.pattern})\s*(?P<sep>[。：:]?)", m["rest"])
-        if label is None or re.match(r"的|整改|及|和", m["rest"][label.end():]):
+        label = PROBLEM_LABEL_RE.match(m["rest"])
+        if label is None or PROBLEMS_DEALT_RE.match(m["rest"], label.end()):
             continue  # （二）存在问题的整改情况: what was done about them
         if label.end() < len(m["rest"].rstrip()):
             out.append((m.start(), m.end()))  # （一）存在问题。…: this paragraph
@@ -1343,7 +1376,7 @@ def _spoken_number(text: str) -> float | None:
 
 def _number(text: str) -> float:
     """The value of a :data:`NUMBER` match (``2 190`` → 2190.0)."""
-    return float(re.sub(GROUP_SEP, "", text))
+    return float(GROUP_SEP_RE.sub("", text))
 
 
 def _clause_start(clause: str) -> int:
@@ -1352,5 +1385,11 @@ def _clause_start(clause: str) -> int:
 
 
 def _trim(indicator: str) -> str:
-    s = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年[度]?|其中|同时|全年|共|累计|使|将|把|带动)+", "", indicator)
-    return re.sub(r"(?:已经|已|均)$", "", s.strip(" 的了至到"))  # 已办结98条: 已 is no indicator
+    s = TRIM_LEAD_RE.sub("", indicator)
+    return TRIM_TAIL_RE.sub("", s.strip(" 的了至到"))  # 已办结98条: 已 is no indicator
+
+
+GROUP_SEP_RE = re.compile(GROUP_SEP)
+#: What _trim drops before an indicator (a year, 其中, 共 …) and after it (已 …).
+TRIM_LEAD_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年[度]?|其中|同时|全年|共|累计|使|将|把|带动)+")
+TRIM_TAIL_RE = re.compile(r"(?:已经|已|均)$")

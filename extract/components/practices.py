@@ -375,6 +375,56 @@ def make_practice_recognizer(nlp: Language, name: str, lexicon_dir: str):
 _MODAL_MASK_RE = re.compile(r"要求|重要|主要|要素|纪要|要点|必要性|要(?=归功|归因|得益|感谢)"
                             r"|应急|应用|相应|适应|供应|反应|响应|对应|模拟|虚拟|比拟|表明|说明|证明")
 
+# What PracticeRecognizer._quoted reads around a quote, compiled once (a pattern given to
+# re.match as a string is looked up in re's cache on every call: 30,000 calls per 100 papers).
+#: 要求 right after a quote, as a noun (“双碳”要求，).
+REQUIREMENT_AFTER_RE = re.compile(r"要求(?:[，,。；;]|$)")
+#: A count after a quote that is an example of what is counted (“X”等8项).
+EXAMPLE_COUNT_AFTER_RE = re.compile(r"\s*等\s*[\d一二三四五六七八九十]+")
+#: What is counted, or people, after a quote (查处“三违”312人次, 对“三违”人员).
+COUNTED_AFTER_RE = re.compile(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)")
+#: Punctuation inside a quote: words said, not a name.
+SAID_PUNCT_RE = re.compile(r"[，,。！？!?]")
+#: A maxim's copula inside a quote (“抓党建就是抓安全”).
+MAXIM_RE = re.compile(r"就是|即是|才是")
+#: A survey's scale before a quote (1分为“很不同意”) or a fault (存在“温差”).
+SCALE_BEFORE_RE = re.compile(r"\d\s*分(?:为|是)$|存在$|出现$")
+#: A survey's item after a quote (“党员示范效果”维度).
+SURVEY_ITEM_AFTER_RE = re.compile(r"\s*(?:维度|得分|题)")
+#: A state reached right before a quote (实现教育规划“一张图”).
+REACHED_BEFORE_RE = re.compile(r"实现[\u4e00-\u9fff]{0,6}$")
+#: A verb of speech or opinion in the clause before a quote (87.4%的职工认为党员“作用明显”).
+OPINION_BEFORE_RE = re.compile(rf"(?:{SPEECH_VERBS})[^，,。；;“”\"]{{0,14}}$")
+#: A clause that closes right after a quote.
+CLAUSE_CLOSE_AFTER_RE = re.compile(r"\s*(?:[，,。；;！？!?）)]|$)")
+#: 做到 before a quote: the standard a measure meets (做到目标、内容、考核“三明确”).
+STANDARD_MET_BEFORE_RE = re.compile(r"做到[^，,。；;“”\"]{0,12}$")
+#: 对 + an object before a quote (对习惯性违章“找茬挑刺”).
+OBJECT_BEFORE_RE = re.compile(r"对[^，,。；;“”\"]{1,8}$")
+#: A separator right after a quote.
+SEPARATOR_AFTER_RE = re.compile(r"[，,。；;]")
+#: A quote of one digit or numeral: the label of a part of a model (“4”是…).
+ONE_NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十]")
+#: A phrase of 的 after a quote that the quote qualifies (“卡脖子”技术攻关人才的培养).
+QUALIFIED_AFTER_RE = re.compile(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的")
+#: A run of Chinese characters only.
+HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+#: What joins the parts of “A+B+C” (PracticeRecognizer._parts).
+PLUS_SPLIT_RE = re.compile(r"\s*[+＋]\s*")
+#: Who makes up a typed name's body, before its name (由28名党员组成的党员突击队).
+MADE_OF_RE = re.compile(r"由[^，,。；;“”\"]{1,14}?(?:组成|构成)的")
+#: What a typed name centres on, before its name (以安全生产…为核心的…体系).
+CENTRED_ON_RE = re.compile(r"以[^，,。；;“”\"]{1,16}?为(?:核心|重点|主体|导向|基础|主线|抓手)的")
+#: Forms of one measure after a list (集中、自主等多种形式的培训).
+FORMS_AFTER_LIST_RE = re.compile(r"等\s*[^，,。；;]{0,4}(?:形式|方式|类型)的")
+#: The run of Chinese characters that ends a clause's head (PracticeRecognizer._topic_before).
+TOPIC_RUN_RE = re.compile(r"[\u4e00-\u9fff]{1,16}\s?$")
+#: Members of a body as the agent before a name (由1至2名党员包保, 每名党员包保…).
+AGENT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两每]名$|每位$|由[\u4e00-\u9fff]{0,3}$")
+#: The text inside the first quotes of a name (_inner_mentions).
+QUOTE_INNER_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
 class PracticeRecognizer:
     """Finds practice names; writes ``doc.spans["practice"]``."""
 
@@ -384,6 +434,7 @@ class PracticeRecognizer:
         self.types = [t for t, _ in lex.practice_types]
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
+        self.quote_types = self.types + QUOTED_ONLY_TYPES  # what types a quoted name (_type_after)
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
         self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
@@ -556,7 +607,7 @@ class PracticeRecognizer:
         # as a name the first time.
         for name, first in list(found.items()):
             inner = name[1:-1]
-            if name[0] in "“\"" and name[-1] in "”\"" and len(inner) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", inner):
+            if name[0] in "“\"" and name[-1] in "”\"" and len(inner) >= 4 and HAN_RE.fullmatch(inner):
                 found.setdefault(inner, first)
         out = []
         for name, first in sorted(found.items(), key=lambda kv: -len(kv[0])):
@@ -656,7 +707,7 @@ class PracticeRecognizer:
                 continue  # (“领头雁”培训, “排头兵”党支部创建: the noun after it makes it a measure)
             # “双碳”要求，: a requirement (noun) set from outside; but “X”要求各支部… is
             # the measure X acting as subject of the verb 要求.
-            if re.match(r"要求(?:[，,。；;]|$)", after):
+            if REQUIREMENT_AFTER_RE.match(after):
                 continue
             if after.startswith(NOT_MEASURE_AFTER) or before.endswith(NOT_MEASURE_BEFORE):
                 continue
@@ -664,21 +715,21 @@ class PracticeRecognizer:
                 continue  # “先锋”“堡垒”类名称: examples of a kind of name, the last quote before 类
             if SHORT_NAME_BEFORE_RE.search(text, max(0, start - 16), start):
                 continue  # （以下简称“华垣能源”或“集团”）: a short name of a body, not a measure
-            if re.match(r"\s*等\s*[\d一二三四五六七八九十]+", after):
+            if EXAMPLE_COUNT_AFTER_RE.match(after):
                 continue  # “X”等8项: an example of what is counted
-            if re.match(r"\s*(?:(?:仅|只有|仅有|共|达)?\s*\d|人次|行为|次数|起数|人员|指标|占)", after) \
+            if COUNTED_AFTER_RE.match(after) \
                     and not self._sessions_held(text, start, end):
                 continue  # 查处“三违”312人次, 党员“三违”仅2人次, 对“三违”人员: what is counted, or people
             if len(inner) >= 6 and TECHNICAL_END_RE.search(inner) and (bare or ext[1] == "项目"):
                 continue  # “综掘机外喷雾装置改造”使…, “…超前支护优化”项目获…奖: an engineering project
             if bare and CHANGED_FROM_RE.match(text, end):
                 continue  # 生产班组“无党员班”由2020年的19个减少为0: the thing counted, changed
-            if re.search(r"[，,。！？!?]", inner) or (not ext and inner[-1:] in "了吗呢吧啦"):
+            if SAID_PUNCT_RE.search(inner) or (not ext and inner[-1:] in "了吗呢吧啦"):
                 continue  # “顶板离层仪读数正常，支架初撑力达标。”, “一下子就长大了”: words said, not a name
             if bare and ((inner.endswith("账") and re.search(r"算[^，,。；;“”\"]{0,6}$", text[max(0, start - 8):start]))
                          or (inner.endswith("后") and GENERATION_RE.fullmatch(inner))):
                 continue  # 算好家庭“安全账”: a figure of speech (逐人“亮账”: a measure); “00后”: a generation
-            if bare and (re.search(r"就是|即是|才是", inner) or (
+            if bare and (MAXIM_RE.search(inner) or (
                     inner.startswith("零") and len(inner) <= 4
                     and (re.search(r"(?:实现|保持|打造)(?:了)?[^，,。；;“”\"]{0,6}$", _clause_head(text, start))
                          # 瓦斯“零超限”, 水害“零事故”: a harm counted at zero, with no type word
@@ -686,7 +737,7 @@ class PracticeRecognizer:
                 continue  # “抓党建就是抓安全”: a maxim; 实现“零发生”: a count held at zero, a result or an aim
             if bare and "—" in inner and sum(self._is_org(part) for part in re.split(r"—+", inner)) >= 2:
                 continue  # “矿党委—党支部—党小组—网格员”: a chain of bodies, not a name
-            if re.search(r"\d\s*分(?:为|是)$|存在$|出现$", before) or re.match(r"\s*(?:维度|得分|题)", after):
+            if SCALE_BEFORE_RE.search(before) or SURVEY_ITEM_AFTER_RE.match(after):
                 continue  # 1分为“很不同意”, “党员示范效果”维度: a survey's scale and items; 存在“温差”: a fault
             if " " in inner and not re.search(r"[\u4e00-\u9fff]", inner):
                 continue  # "red sentinel": a phrase of an English abstract, not a Chinese name
@@ -694,7 +745,7 @@ class PracticeRecognizer:
                 continue  # 其中“胶带机智能纠偏装置”获奖: an invention, the fruit of a measure
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
-            if re.search(r"实现[\u4e00-\u9fff]{0,6}$", _clause_head(text, start)):
+            if REACHED_BEFORE_RE.search(_clause_head(text, start)):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             # 核心是“党员安全包保责任制”: a quote that ends with a type word is a name after a
@@ -709,8 +760,7 @@ class PracticeRecognizer:
             if not ext and ((figure and not ((named or defined) and PART_COPULA_RE.search(head)) and not adopted)
                             or BECOME_QUOTE_RE.match(text, end)):
                 continue  # 是全矿公认的“硬骨头”, 把“大道理”讲成“身边事”: figures of speech
-            if not ext and re.search(rf"(?:{SPEECH_VERBS})[^，,。；;“”\"]{{0,14}}$", head) \
-                    and re.match(r"\s*(?:[，,。；;！？!?）)]|$)", after):
+            if not ext and OPINION_BEFORE_RE.search(head) and CLAUSE_CLOSE_AFTER_RE.match(after):
                 continue  # 87.4%的职工认为党员“作用明显”: an opinion quoted, not a name
             if bare and len(inner) >= 8 and re.match(r"\s*(?:[。！？!?]|$)", after) \
                     and not self.adopt_re.search(text, max(0, start - 4), start) and re.search(
@@ -733,9 +783,9 @@ class PracticeRecognizer:
                 continue  # 让党员身份在井下“看得见”: a verb with its potential complement, a state
             if bare and CAPTION_RE.match(text, _line_start(text, start)):
                 continue  # 图为职工家属为入井职工送上“平安寄语”: a photo's scene, not a measure
-            if not ext and NUMBERED_RE.match(inner) and re.search(r"做到[^，,。；;“”\"]{0,12}$", head):
+            if not ext and NUMBERED_RE.match(inner) and STANDARD_MET_BEFORE_RE.search(head):
                 continue  # 做到目标、内容、考核“三明确”: the standard a measure meets, not a measure
-            if not ext and not named and re.search(r"对[^，,。；;“”\"]{1,8}$", head) and re.match(r"[，,。；;]", after) \
+            if not ext and not named and OBJECT_BEFORE_RE.search(head) and SEPARATOR_AFTER_RE.match(after) \
                     and not self.adopt_re.search(head[head.rfind("对"):]):
                 continue  # 对习惯性违章“找茬挑刺”，: what is done to the object, a verb in quotes
             if not ext and not NUMBERED_RE.match(inner) and PERSON_BEFORE_RE.search(text, max(0, start - 12), start) \
@@ -750,7 +800,7 @@ class PracticeRecognizer:
                     continue  # “零隐患”工作理念: the type word belongs to a value
             elif inner in self.indicator_heads:
                 continue  # 全矿“三违”总数, 严重“三违”由38起: what is counted, not a measure
-            elif re.fullmatch(r"[\d一二三四五六七八九十]", inner):
+            elif ONE_NUMERAL_RE.fullmatch(inner):
                 continue  # “4”是…: the label of a part of a model
             elif WAY_AFTER_RE.match(text, end) and self.adopt_re.search(text, max(0, start - 6), start):
                 pass  # 推行“支部建在区队、小组建在班上”的做法: the quote names the way of working
@@ -765,7 +815,7 @@ class PracticeRecognizer:
                     or (re.search(r"(?:推行|实行|实施|落实)\s*$", text[max(0, start - 3):start])
                         and all(re.fullmatch(r"[\u4e00-\u9fff]{4}", item) for item in inner.split("、")))):
                 continue  # “勤劳、朴实、厚道”: a list of values (“一井一哨、一面一岗”: counted posts, a measure)
-            elif (after[:1] == "的" or re.match(r"(?!方面)(?![^的]*(?:是|怎么|如何))[\u4e00-\u9fff]{2,10}的", after)) \
+            elif (after[:1] == "的" or QUALIFIED_AFTER_RE.match(after)) \
                     and not EFFECT_AFTER_RE.match(text, end):
                 continue  # “卡脖子”技术攻关人才的培养: the quote qualifies a longer phrase
             if self._parts(inner):
@@ -809,7 +859,7 @@ class PracticeRecognizer:
         characters between the last verb or separator and the quote at ``start``, 2–8 of
         them, not an organisation; ``None`` when there is no such topic."""
         head = _clause_head(text, start)
-        run = re.search(r"[\u4e00-\u9fff]{1,16}\s?$", head)
+        run = TOPIC_RUN_RE.search(head)
         if run is None:
             return None
         topic, at = run.group(0), start - len(run.group(0))
@@ -861,7 +911,7 @@ class PracticeRecognizer:
     def _parts(self, inner: str) -> list[str] | None:
         """The ``+``-joined parts of a quote's text when each is a typed name (3+
         characters ending in a type word), else ``None`` (``党建+安全`` is one name)."""
-        parts = re.split(r"\s*[+＋]\s*", inner.strip())
+        parts = PLUS_SPLIT_RE.split(inner.strip())
         if len(parts) >= 2 and all(len(p) >= 3 and p.endswith(tuple(self.types)) for p in parts):
             return parts
         return None
@@ -1122,7 +1172,7 @@ class PracticeRecognizer:
         best = None
         # QUOTED_ONLY_TYPES type a quoted name too. The first type word ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in [t for t in self.types + QUOTED_ONLY_TYPES if t in window]:
+        for typ in [t for t in self.quote_types if t in window]:
             i = window.find(typ)
             if i < 0:
                 continue
@@ -1206,13 +1256,13 @@ class PracticeRecognizer:
                 end = tm
                 name = text[pos:end]
                 # 组建由28名党员组成的党员突击队: who makes it up describes the team, the name follows.
-                made_of = re.match(r"由[^，,。；;“”\"]{1,14}?(?:组成|构成)的", name)
+                made_of = MADE_OF_RE.match(name)
                 if made_of and len(name) - made_of.end() >= 3:
                     pos += made_of.end()
                     name = text[pos:end]
                 # 建立以安全生产和经营指标为核心的品牌成效量化评价体系: what it centres on describes
                 # it, the name follows
-                centred = re.match(r"以[^，,。；;“”\"]{1,16}?为(?:核心|重点|主体|导向|基础|主线|抓手)的", text[pos:pos + 26])
+                centred = CENTRED_ON_RE.match(text[pos:pos + 26])
                 if centred:
                     pos += centred.end()
                     continue
@@ -1306,7 +1356,7 @@ class PracticeRecognizer:
         out = []
         matches = [*self.list_re.finditer(text), *(m for m in self.carrier_re.finditer(text) if m["head"])]
         for m in matches:
-            if re.match(r"等\s*[^，,。；;]{0,4}(?:形式|方式|类型)的", text[m.end("items"):]):
+            if FORMS_AFTER_LIST_RE.match(text, m.end("items")):  # (not a copy of the rest of the text)
                 continue  # 集中、自主等多种形式的培训: forms of one measure, not measures
             items_start = m.start("items")
             pos = items_start
@@ -1427,9 +1477,8 @@ def _name_again(span, first) -> None:
     """Make ``span`` a mention of the measure of ``first`` (rule *again*): its name,
     domain and model."""
     span.label_ = first.label_
-    span._.canonical = first._.canonical
-    span._.rule = "again"
-    span._.part_of = first._.part_of
+    # span._.… = first._.…, without an Underscore object per read and write (common.span_ext)
+    set_span_ext(span, canonical=span_ext(first, "canonical"), rule="again", part_of=span_ext(first, "part_of"))
 
 
 def _not_a_measure_here(text: str, span) -> bool:
@@ -1449,8 +1498,8 @@ def _not_a_measure_here(text: str, span) -> bool:
     if "标准化" in text[a:b] and re.match(r"[一二三]级", text[b:b + 2]):
         return True  # 达到安全生产标准化二级以上: a grade (建立…三级网格 is a structure of the measure)
     # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
-    return bool(re.search(r"[\d一二三四五六七八九十两每]名$|每位$|由[\u4e00-\u9fff]{0,3}$", text[max(0, a - 5):a])
-                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span._.rule == "lexicon" \
+    return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
+                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
         and text[a:b].startswith("党员")
 
 
@@ -1474,7 +1523,7 @@ def _bare_quote_mentions(spans, types) -> None:
         name = span_ext(p, "canonical")  # p._.canonical, without an Underscore object (common.span_ext)
         m = _CORE_RE.match(name)
         tail = name[m.end():] if m else ""
-        if m and 0 < len(tail) <= 8 and tail.endswith(types) and p._.rule != "again":
+        if m and 0 < len(tail) <= 8 and tail.endswith(types) and span_ext(p, "rule") != "again":
             full.setdefault(m.group(1), p)
     for p in spans:
         label = span_ext(p, "canonical").strip()
@@ -1561,11 +1610,13 @@ def _inner_mentions(spans) -> None:
         for q in reversed(spans[:k]):
             if q.start < sent.start:
                 break
+            if span_ext(q, "rule") != "quoted":
+                continue
             qname = span_ext(q, "canonical")
-            inner = re.search(r"[“\"]([^“”\"]+)[”\"]", qname)
+            inner = QUOTE_INNER_RE.search(qname)
             # (主题党日“下井日”, then 主题党日: the institution that hosts the theme, itself;
             # “主题党日+安全”活动 joins the institution to a theme, which stays itself)
-            if span_ext(q, "rule") == "quoted" and inner is not None and name in normalise_name(inner.group(1)) \
+            if inner is not None and name in normalise_name(inner.group(1)) \
                     and not re.search(r"[+＋]", inner.group(1)) \
                     and len(name) < len(normalise_name(qname)):
                 _name_again(p, q)
@@ -1586,7 +1637,7 @@ def _short_quote_mentions(spans, text: str) -> None:
     is that name too, however short. ``spans`` sorted by start; changed in place."""
     # Each name read once (p._.canonical, without an Underscore object: common.span_ext).
     names = [span_ext(p, "canonical").strip() for p in spans]
-    first_names = [(name, p) for name, p in zip(names, spans) if p._.rule != "again"]
+    first_names = [(name, p) for name, p in zip(names, spans) if span_ext(p, "rule") != "again"]
     # Quoted names with or without a tail (“三线融合”安全责任体系), for the continued form;
     # the bare ones of four characters or more, for the shorter quotes.
     cores = [(m.group(1), p, m.end() == len(name)) for name, p in first_names if (m := _CORE_RE.match(name))]
@@ -1597,7 +1648,7 @@ def _short_quote_mentions(spans, text: str) -> None:
     for p, name in zip(spans, names):
         # “红袖标”巡查 after “红袖标”安全巡查: the same quote with the head of the tail only.
         tm = _QUOTE_TAIL_RE.fullmatch(name)
-        if tm is not None and p._.rule != "again":
+        if tm is not None and span_ext(p, "rule") != "again":
             longer = next((first for fname, first in first_names if first is not p and first.start < p.start
                            and len(fname) > len(name) and fname.startswith(tm["quote"])
                            and fname.endswith(tm["tail"])), None)

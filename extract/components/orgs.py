@@ -187,6 +187,10 @@ def clean_affiliation(text: str) -> str:
     return text[:tail.start()] if tail is not None and not ORG_END_RE.search(tail["place"]) else text
 
 
+#: A body or a verb of working with another inside what looks like a mine's name (工会还联合矿党委).
+BODY_OR_JOINT_RE = re.compile(r"工会|团委|党委|支部|联合|会同|配合")
+#: A preposition before the article's own committee (让我们在矿党委, 由矿党委).
+PREPOSITION_RE = re.compile(r"[由在对向]")
 #: A mine a title names after the preposition or the dash that opens its subtitle (——在X煤矿…会议上,
 #: ——记X煤矿…); not at the title's start (党建引领煤矿安全…: a kind of mine).
 TITLE_MINE_RE = re.compile(r"(?:(?:——|—)(?:在|记|访|以)?|在|记|访|以)(?P<name>(?![在记访以])[\u4e00-\u9fff]{2,4}煤矿)")
@@ -264,6 +268,37 @@ def _legal_of(orgs: dict, name: str, form: str) -> str | None:
     return next((o.name for o in orgs.values() if o.name.endswith(LEGAL_FORMS) and o.name != name and (
         o.name.startswith(name[:-2]) if form == "公司" else o.name[len(name):] in LEGAL_FORMS
         and o.name.startswith(name))), None)
+
+
+def _title_bodies(title: str, orgs: dict, add) -> None:
+    """Add the groups, companies and mines that only the title names (``——在嵩岭能源集团2025年…
+    会议上的讲话``, ``——记龙脊山能源红崖煤矿…``, ``——在龙泉沟煤矿第六届职工代表大会…上的工会工作
+    报告``) to ``orgs`` through ``add``: bodies of the text too, and the one a speech at its meeting
+    is of. A name the text gives already (陇东宏川煤业集团有限公司 for the title's 宏川煤业集团) is
+    that body; the title's words make no mentions (the title is not the Doc's text)."""
+    last_end = 0  # 燕山能源集团青峰岭煤业公司: the second brand begins after the first name
+    for m in TRADE_NAME_RE.finditer(title) if any(w in title for w in INDUSTRY_WORDS) else ():
+        brand = re.search(r"[\u4e00-\u9fff]{2,4}$", title[max(0, m.start() - 4, last_end):m.start()])
+        last_end = m.end("name")
+        if brand is None:
+            continue
+        start = _name_start(title, m.start() - len(brand.group(0)), m.start())
+        if m.start() - start < 2:
+            continue
+        name = title[start:m.end("name")]
+        known = next((o.name for o in orgs.values() if any(name in f or (len(f) >= 4 and name.endswith(f))
+                                                           for f in (o.name, *o.aliases))), None)
+        if known is not None:
+            group = known
+        else:
+            legal = _legal_of(orgs, name, m["form"])
+            group = add(legal, "Company", alias=name) if legal else \
+                add(name, "Company" if m["form"] == "公司" else "Group")
+        if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
+            add(m["mine"], "Mine", parent=group)
+    for m in TITLE_MINE_RE.finditer(title) if "煤矿" in title else ():
+        if not m["name"].startswith(NOT_A_MINE_START) and not any(m["name"] in o.name for o in orgs.values()):
+            add(m["name"], "Mine")
 
 
 def _name_start(text: str, start: int, end: int) -> int:
@@ -496,9 +531,9 @@ class OrganisationRecognizer:
             cut = max((i + 1 for i, ch in enumerate(name[:-1]) if ch in "从与和及在对由向"), default=0)
             if re.fullmatch(r"[一二三四五六七八九十两\d]+(?:煤)?矿", name[cut:]):
                 continue  # 三矿党委负责人: the three mines, not a mine's name
-            if re.search(r"工会|团委|党委|支部|联合|会同|配合", name[:-1]):
+            if BODY_OR_JOINT_RE.search(name, 0, len(name) - 1):
                 continue  # 工会还联合矿党委开展…: a body and its verb before the article's own committee
-            if len(name) - cut < 3 and re.search(r"[由在对向]", name[:cut]):
+            if len(name) - cut < 3 and PREPOSITION_RE.search(name, 0, cut):
                 continue  # 专项行动由矿党委书记任组长, 让我们在矿党委的领导下: a preposition and the article's own committee, no name
             # 该矿被评为先进煤矿党委: a verb of the lead words (评为, 获评 …) begins no name.
             if name.startswith(NOT_A_MINE_START) or name.startswith(LEAD_WORDS) \
@@ -554,32 +589,8 @@ class OrganisationRecognizer:
             typ = next((t for suffix, t in AWARDING_TYPES if name.endswith(suffix)), "Other")
             at = m.start("name") if m["name"] else m.start("won")
             mentions.append((at, at + len(name), add(name, typ), "awarding-body"))
-        # ——在嵩岭能源集团2025年…会议上的讲话, ——记龙脊山能源红崖煤矿…: a group or company the
-        # title alone names is a body of the text too (and the body a speech at its meeting is of)
         title = doc._.title or ""
-        last_end = 0  # 燕山能源集团青峰岭煤业公司: the second brand begins after the first name
-        for m in TRADE_NAME_RE.finditer(title) if any(w in title for w in INDUSTRY_WORDS) else ():
-            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", title[max(0, m.start() - 4, last_end):m.start()])
-            last_end = m.end("name")
-            if brand is None:
-                continue
-            start = _name_start(title, m.start() - len(brand.group(0)), m.start())
-            if m.start() - start < 2:
-                continue
-            name = title[start:m.end("name")]
-            # (the text's 陇东宏川煤业集团有限公司 for the title's 宏川煤业集团; the text's 青峰岭煤业公司
-            # for the title's 共青团青峰岭煤业公司…: the name the text gives)
-            known = next((o.name for o in orgs.values() if any(name in f or (len(f) >= 4 and name.endswith(f))
-                                                               for f in (o.name, *o.aliases))), None)
-            legal = known or _legal_of(orgs, name, m["form"])
-            group = legal if known else add(legal, "Company", alias=name) if legal else \
-                add(name, "Company" if m["form"] == "公司" else "Group")
-            if m["mine"] and not m["mine"].startswith(NOT_A_MINE_START):
-                add(m["mine"], "Mine", parent=group)
-        # (——在龙泉沟煤矿第六届职工代表大会第三次会议上的工会工作报告: the mine of the meeting)
-        for m in TITLE_MINE_RE.finditer(title) if "煤矿" in title else ():
-            if not m["name"].startswith(NOT_A_MINE_START) and not any(m["name"] in o.name for o in orgs.values()):
-                add(m["name"], "Mine")
+        _title_bodies(title, orgs, add)
         subject = self._subject(orgs, aff_chain, text, title)
         # 综掘二队党支部书记2024年度述职报告, …——黑石岭煤矿综采一队党支部先进事迹材料: a
         # unit's own report or portrait names it in the title; it speaks for the text, under

@@ -909,7 +909,7 @@ class OutcomeRecognizer:
             if SURVEY_RATE_RE.search(before) or (unit == "分" and re.search(r"维度|平均得分", clause)
                                                  and not re.search(r"由|提高|提升|增加|下降|降低", clause)):
                 continue  # 有效率47.5%: a questionnaire's return; 四个维度平均得分4.21分: a survey's score
-            if unit == "%" and re.fullmatch(r"\s*占比?(?:约|为|达)?\s*", before):
+            if unit == "%" and SHARE_ONLY_RE.fullmatch(before):
                 continue  # 其中生产一线职工9名，占比81.8%: the share of the count before, a make-up
             if unit == "%" and COMPOSITION_RE.search(before):
                 continue  # 有效样本中党员占31.2%, 35岁以下职工占29.8%: who the people are
@@ -1209,6 +1209,8 @@ class OutcomeRecognizer:
         return out
 
 
+#: A share with no indicator of its own (其中生产一线职工9名，占比81.8%).
+SHARE_ONLY_RE = re.compile(r"\s*占比?(?:约|为|达)?\s*")
 #: A measure's ground kept free of harm, right after its name (党员责任区内未发生…, …区域内零事故).
 NO_HARM_AFTER_RE = re.compile(r"\s*(?:内|中|里)?(?:全年)?(?:未(?:再)?发生|没有发生|零(?:事故|伤亡|违章|三违)|无(?:事故|违章|“三违”|三违))")
 #: A sentence that opens by announcing targets (全年的目标是：…, 主要目标：…).

@@ -307,6 +307,14 @@ MANNER_QUOTES = frozenset({"一对一", "一帮一", "面对面", "手把手", "
 #: follows a title given (进行了授牌, 称号, 荣誉).
 HONOUR_BODY_END_RE = re.compile(r"(?:党支部|党组织|党委|班组|区队|集体|标兵|能手|先进个人)$")
 HONOUR_AFTER_RE = re.compile(r"(?:进行了?)?授牌|称号|荣誉|牌匾|表彰")
+#: The verb that gives a title, right before it (评为“…党支部”).
+HONOUR_VERB_BEFORE_RE = re.compile(r"(?:评为|授予|获评|命名为)$")
+#: What a person grew up to be, before a quote (是从掘进工一步步干起来的“老掘进”).
+GROWN_UP_BEFORE_RE = re.compile(r"是[^，,。；;“”\"]{0,20}(?:起来|出来|出身)的$")
+#: 以X为 right before a quote: the role it makes of X (以党员为“一线”).
+ROLE_FRAME_BEFORE_RE = re.compile(r"以[^，,。；;“”\"]{1,8}为$")
+#: How many times, opening a label's topic (开展一次入井前“亲情叮嘱”).
+SESSIONS_RE = re.compile(r"[一二三四五六七八九十两\d]+[次轮期场回遍]")
 #: A verb with a potential complement (看得见, 管得住, 留得下来): what can be done, never a name.
 POTENTIAL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}得[见着住到上下动了起来去懂会好]{1,2}")
 #: The end of an engineering project's or a device's name (小改小革, 攻关课题): a piece of work
@@ -768,16 +776,16 @@ class PracticeRecognizer:
                 continue  # 受访者认为，班里有了党员，“遇到险情时心里有底”。: words said, closing the sentence
             if bare and (PROBLEM_BEFORE_RE.search(head) or PROBLEM_AFTER_RE.match(text, end)):
                 continue  # 防止积分“空转”, 党员“挂牌不履职”等情况: a fault named, not a measure
-            if not ext and re.search(r"是[^，,。；;“”\"]{0,20}(?:起来|出来|出身)的$", head):
+            if not ext and GROWN_UP_BEFORE_RE.search(head):
                 continue  # 是从掘进工一步步干起来的“老掘进”: what a person is, a figure
             if ext and inner + ext[1] in FIXED_FIGURES:
                 continue  # 列为“一把手”工程: an idiom of official writing, not a measure
-            if not ext and re.search(r"以[^，,。；;“”\"]{1,8}为$", head):
+            if not ext and ROLE_FRAME_BEFORE_RE.search(head):
                 continue  # 即以党员为“一线”: the role that 以…为 makes of something, not a measure
             if bare and inner in MANNER_QUOTES:
                 continue  # 由党员干部“一对一”开展帮教: how the act is done, not a measure
             if bare and HONOUR_BODY_END_RE.search(inner) and (
-                    HONOUR_AFTER_RE.match(text, end) or re.search(r"(?:评为|授予|获评|命名为)$", text[max(0, start - 4):start])):
+                    HONOUR_AFTER_RE.match(text, end) or HONOUR_VERB_BEFORE_RE.search(text, max(0, start - 4), start)):
                 continue  # 对…“安全生产先锋党支部”进行了授牌: a title given to bodies, an honour
             if not ext and POTENTIAL_RE.fullmatch(inner):
                 continue  # 让党员身份在井下“看得见”: a verb with its potential complement, a state
@@ -869,10 +877,10 @@ class PracticeRecognizer:
                    if v in topic), default=0)
         topic, at = topic[cut:], at + cut
         # 每月开展一次入井前“亲情叮嘱”: how often, then when; neither is the label's topic
-        count = re.match(r"[一二三四五六七八九十两\d]+[次轮期场回遍]", topic)
+        count = SESSIONS_RE.match(topic)
         if count is not None:
             topic, at = topic[count.end():], at + count.end()
-            if re.search(r"[前后时]$", topic):
+            if topic.endswith(("前", "后", "时")):
                 return None
         if cut == 0 and len(head) > len(run.group(0)):
             return None  # no verb and not the clause's start: no way to tell where it begins

@@ -56,6 +56,8 @@ from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
 from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
 
+#: The verb that makes an institution the occasion a named measure uses (利用主题党日组织…).
+OCCASION_BEFORE_RE = re.compile(r"(?:利用|借助|依托|结合)$")
 #: Connectives that hold 此 or 这 and refer to no measure (与此同时, 因此, 此外, 这样一来 is not one).
 CONNECTIVE_RE = re.compile(r"^(?:与此同时|因此|为此|由此|对此|此外|除此之外|除此以外|在此基础上|就此)[，,]?")
 REFER_OPENERS = ("这种", "这一", "该", "此", "上述", "以上", "通过这", "这些")
@@ -355,7 +357,7 @@ class Linker:
                             chosen.append((named, "same-sentence"))
                             # 开设了“通风课堂”，利用主题党日组织…: the institution only the
                             # occasion the named measure uses, not a measure reported on
-                            if re.search(r"(?:利用|借助|依托|结合)$", text[max(0, head.start_char - 2):head.start_char]):
+                            if OCCASION_BEFORE_RE.search(text, max(0, head.start_char - 2), head.start_char):
                                 chosen = chosen[1:]
                     # 主题党日开展“安全隐患大家找”，结果: the institution that carries the theme
                     # shares its result.

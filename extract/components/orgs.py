@@ -191,6 +191,8 @@ def clean_affiliation(text: str) -> str:
 BODY_OR_JOINT_RE = re.compile(r"工会|团委|党委|支部|联合|会同|配合")
 #: A preposition before the article's own committee (让我们在矿党委, 由矿党委).
 PREPOSITION_RE = re.compile(r"[由在对向]")
+#: The brand before a trade name's industry word (秦峰|能源集团).
+BRAND_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 #: A mine a title names after the preposition or the dash that opens its subtitle (——在X煤矿…会议上,
 #: ——记X煤矿…); not at the title's start (党建引领煤矿安全…: a kind of mine).
 TITLE_MINE_RE = re.compile(r"(?:(?:——|—)(?:在|记|访|以)?|在|记|访|以)(?P<name>(?![在记访以])[\u4e00-\u9fff]{2,4}煤矿)")
@@ -270,6 +272,17 @@ def _legal_of(orgs: dict, name: str, form: str) -> str | None:
         and o.name.startswith(name))), None)
 
 
+def _brand_start(text: str, m: re.Match, floor: int = 0) -> int | None:
+    """Where the brand of the trade name ``m`` of :data:`TRADE_NAME_RE` begins: the 2–4
+    characters before its industry word, not before ``floor``, after a preposition or verb
+    (本文以秦峰能源集团, 被西川煤业公司: :func:`_name_start`); ``None`` when fewer than two are left."""
+    brand = BRAND_BEFORE_RE.search(text, max(0, m.start() - 4, floor), m.start())
+    if brand is None:
+        return None
+    start = _name_start(text, brand.start(), m.start())
+    return start if m.start() - start >= 2 else None
+
+
 def _title_bodies(title: str, orgs: dict, add) -> None:
     """Add the groups, companies and mines that only the title names (``——在嵩岭能源集团2025年…
     会议上的讲话``, ``——记龙脊山能源红崖煤矿…``, ``——在龙泉沟煤矿第六届职工代表大会…上的工会工作
@@ -278,12 +291,8 @@ def _title_bodies(title: str, orgs: dict, add) -> None:
     that body; the title's words make no mentions (the title is not the Doc's text)."""
     last_end = 0  # 燕山能源集团青峰岭煤业公司: the second brand begins after the first name
     for m in TRADE_NAME_RE.finditer(title) if any(w in title for w in INDUSTRY_WORDS) else ():
-        brand = re.search(r"[\u4e00-\u9fff]{2,4}$", title[max(0, m.start() - 4, last_end):m.start()])
-        last_end = m.end("name")
-        if brand is None:
-            continue
-        start = _name_start(title, m.start() - len(brand.group(0)), m.start())
-        if m.start() - start < 2:
+        start, last_end = _brand_start(title, m, last_end), m.end("name")
+        if start is None:
             continue
         name = title[start:m.end("name")]
         known = next((o.name for o in orgs.values() if any(name in f or (len(f) >= 4 and name.endswith(f))
@@ -460,13 +469,9 @@ class OrganisationRecognizer:
                 add(canon, orgs[canon].type, alias=am["alias"])
         # Trade names of groups and companies, and a mine named right after one.
         for m in self.scans[TRADE_NAME_RE].finditer(text):
-            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[max(0, m.start() - 4):m.start()])
-            if brand is None:
-                continue
-            # 本文以秦峰能源集团, 被西川煤业公司: the brand begins after a preposition or verb.
-            start = _name_start(text, m.start() - len(brand.group(0)), m.start())
+            start = _brand_start(text, m)
             # (a trade name's words inside a legal name found are that name's)
-            if m.start() - start < 2 or any(s <= start < e or s <= m.start() < e for s, e, _, _ in mentions):
+            if start is None or any(s <= start < e or s <= m.start() < e for s, e, _, _ in mentions):
                 continue
             name = text[start:m.end("name")]
             # 瑞丰煤业公司 beside 瑞丰煤业有限责任公司: the trade name of the legal one.

@@ -139,8 +139,8 @@ COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两]+\s*(?:个|�
 NOT_MEASURE_AFTER = ("理念", "精神", "作用", "意识", "问题", "现象", "思维", "叠加", "转变", "的惯性",
                      "的决定性", "的现象", "的问题", "的理念", "的企业精神", "式", "难题", "指标",
                      "的教育效果", "部署",
-                     # “先锋”“堡垒”类名称: examples of a kind; 6月“安全生产月”期间: a time
-                     "类", "期间",
+                     # 6月“安全生产月”期间: a time (“先锋”类: KIND_AFTER_RE)
+                     "期间",
                      # “老好人”思想: a way of thinking, a fault
                      "思想",
                      # “两个维护”目标: an aim set from outside
@@ -296,8 +296,8 @@ PROBLEM_AFTER_RE = re.compile(r"等?(?:情况|问题|现象|倾向)|(?:的)?(?:�
 #: name; no modal verb inside (二是支部书记要往前站: a clause).
 LISTED_POST_RE = re.compile(r"(?<=[一二三四五六七八九十]是)(?P<name>(?:(?![要会才得应能])[\u4e00-\u9fff]){2,8}"
                             r"(?:岗|哨|(?:服务|工作|监督|宣讲)站))(?=[，,；;])")
-#: The quotes after a quote, then 类 (“先锋”“堡垒”类名称): the quotes are examples of a kind.
-KIND_AFTER_RE = re.compile(r"(?:[、和]?[“\"][^“”\"\n]{1,16}[”\"])+类")
+#: 类 after a quote, or after the quotes that follow it (“先锋”“堡垒”类名称): examples of a kind.
+KIND_AFTER_RE = re.compile(r"(?:[、和]?[“\"][^“”\"\n]{1,16}[”\"])*类")
 #: Idioms of official writing that look like typed names (列为“一把手”工程: the top leader's own
 #: charge; 民心工程: a work for the people's sake).
 FIXED_FIGURES = frozenset({"一把手工程", "民心工程", "德政工程", "形象工程", "面子工程", "一号工程"})

@@ -180,3 +180,38 @@ def test_a_store_loaded_leniently_holds_what_the_build_loaded(built, tmp_path: P
     assert lenient == quads(tmp_path / "strict") == quads(built / "store")
     with pytest.raises(SyntaxError):  # lenient still refuses what is not Turtle
         write_store_parts([b"<not turtle"], tmp_path / "broken", lenient=True)
+
+
+def test_page_edges_are_pyvis_edges(projected, monkeypatch):
+    """The page's edges, listed by hand, are what pyvis's ``add_edge`` made of them."""
+    from pyvis.network import Network
+
+    from graph import viz
+
+    edges: list = []
+    real = Network.add_edge
+
+    def add_edge(self, source, to, **options):
+        real(self, source, to, **options)
+        edges.append(self.edges[-1])
+
+    html = viz.render_html(projected)
+    data = json.loads(html.split('<script id="graph-data" type="application/json">')[1].split("</script>")[0]
+                      .replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&"))
+    g, _ = viz._trim(projected, viz.MAX_NODES)
+    net = Network(directed=True)
+    for n in sorted(g.nodes):
+        net.add_node(n)
+    monkeypatch.setattr(Network, "add_edge", add_edge)
+    for s, o, e in sorted(g.edges(data=True), key=lambda t: (t[0], t[1], t[2].get("rel", ""))):
+        safe = e.get("rel") == "contributesTo" and g.nodes[o]["group"] == "safety"
+        info = None
+        if e.get("rel") == "contributesTo":
+            info = [f"{g.nodes[s]['label']} → {g.nodes[o]['label']}", f"证据 evidence: {e.get('sentence', '')}",
+                    f"来源 source: {e.get('source', '')}"]
+        elif e.get("rel") == "partOf":
+            info = [f"{g.nodes[s]['label']} —是…的组成部分 part of→ {g.nodes[o]['label']}"]
+        net.add_edge(s, o, rel=e.get("rel"), info=info, dashes=e.get("rel") == "partOf", arrows="to",
+                     color=viz.CATEGORY_COLOURS["safety"] if safe else "#aaa", width=2.5 if safe else 1)
+    assert len(edges) == g.number_of_edges() > 0
+    assert data["edges"] == json.loads(json.dumps(edges, sort_keys=True))

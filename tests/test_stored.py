@@ -35,6 +35,31 @@ def test_a_stored_record_lets_its_record_go_once_it_has_its_line():
     assert stored.record() is not again  # and not kept
 
 
+def test_a_record_decoded_is_the_one_encoded_and_old_lines_still_decode():
+    """The units of a line are decoded without ``__init__`` (records._units): the same
+    records, not tied to the JSON dicts they came from; a unit without a later field gets
+    its default, one with a field no record has is refused."""
+    from extract.records import LinkRecord, OutcomeRecord
+
+    rec = _record()
+    rec.outcomes = [OutcomeRecord("事故为零", "事故", 0, None, None, 2020, "safety", "某矿党委", "a.txt",
+                                  "矿党委推行“三会一课”。", 0, 4)]
+    rec.links = [LinkRecord("三会一课", "事故为零", "某矿党委", "e", "a.txt", "e", 0, 1, "rule")]
+    data = json.loads(rec.to_json())
+    again = ArticleRecord.from_dict(data)
+    assert again == rec and again.to_json() == rec.to_json()
+    assert repr(again) == repr(rec)
+    again.practices[0].adopted_by.append("x")
+    again.practices[0].name = "y"
+    assert data["practices"][0]["name"] == "三会一课"  # the caller's dict is not the record's
+    old = json.loads(rec.to_json())
+    del old["practices"][0]["rule"]  # a line of before the field
+    assert ArticleRecord.from_dict(old).practices[0].rule == ""
+    old["practices"][0]["colour"] = "red"
+    with pytest.raises(TypeError):
+        ArticleRecord.from_dict(old)
+
+
 def test_a_record_decoded_from_a_cached_line_is_not_kept():
     rec = _record()
     line = rec.to_json().encode("utf-8")

@@ -215,3 +215,23 @@ def test_page_edges_are_pyvis_edges(projected, monkeypatch):
                      color=viz.CATEGORY_COLOURS["safety"] if safe else "#aaa", width=2.5 if safe else 1)
     assert len(edges) == g.number_of_edges() > 0
     assert data["edges"] == json.loads(json.dumps(edges, sort_keys=True))
+
+
+def test_indicator_part_from_the_index_is_from_the_triples(fragments):
+    from graph.summaries import indicator_part
+
+    parts = 0
+    for frag in fragments:
+        part = indicator_part(frag.local, frag.shared, View.index_sorted(frag.local))
+        assert part == indicator_part(frag.local, frag.shared)
+        parts += len(part)
+    assert parts > 0
+    # an outcome stated with two values: the last in sorted order counts, as in the walk
+    o, A = "<https://w3id.org/minekg/id/outcome/1>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    mkg = "https://w3id.org/minekg/ontology#"
+    local = sorted([(o, A, f"<{mkg}Outcome>"), (o, "<http://www.w3.org/ns/sosa/observedProperty>", "<i>"),
+                    (o, f"<{mkg}category>", "<c>"), (o, f"<{mkg}value>", '"1"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+                    (o, f"<{mkg}value>", '"2"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+                    ("<f>", f"<{mkg}outcome>", o), ("<g>", f"<{mkg}outcome>", o)])
+    part = indicator_part(local, [], View.index_sorted(local))
+    assert part == indicator_part(local, []) and list(part.values())[0]["findings"] == 2

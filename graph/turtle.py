@@ -64,7 +64,10 @@ class _Abbrev:
         elif term.endswith(">") and '"^^<' + _XSD in term:
             body, dt = term.rsplit("^^<", 1)
             out = f"{body}^^xsd:{dt[len(_XSD):-1]}" if _LOCAL.match(dt[len(_XSD):-1]) else term
-        if len(self.memo) < 200_000 and not term.startswith('"'):
+        # Plain literals are not remembered (most are a paper's sentences, each named once);
+        # short typed ones are: a document's 68 (character offsets, years, values) repeat
+        # from document to document, and working each out again was most of the calls here.
+        if len(self.memo) < 200_000 and (not term.startswith('"') or (out is not term and len(term) < 128)):
             self.memo[term] = out
         return out
 

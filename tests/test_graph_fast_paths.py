@@ -235,3 +235,24 @@ def test_indicator_part_from_the_index_is_from_the_triples(fragments):
                     ("<f>", f"<{mkg}outcome>", o), ("<g>", f"<{mkg}outcome>", o)])
     part = indicator_part(local, [], View.index_sorted(local))
     assert part == indicator_part(local, []) and list(part.values())[0]["findings"] == 2
+
+
+def test_blocks_written_with_remembered_names_are_those_of_a_fresh_writer(fragments):
+    """The writer remembers names from block to block, short typed literals too: each
+    block is what a writer that remembers nothing writes."""
+    from graph import turtle
+
+    warm = [block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES) for f in fragments]
+    warm += [block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES) for f in fragments]
+    cold = []
+    for f in fragments + fragments:
+        turtle._ABBREVS.clear()
+        turtle._PLAIN.clear()
+        cold.append(block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES))
+    assert warm == cold
+    ab = turtle._abbrev(PREFIXES)
+    year = '"2020"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    assert ab(year) == ab(year) == '"2020"^^xsd:gYear' and year in ab.memo
+    assert ab('"矿党委"') == '"矿党委"' and '"矿党委"' not in ab.memo
+    odd = '"x"^^<http://example.org/dt>'
+    assert ab(odd) == odd and odd not in ab.memo

@@ -130,10 +130,10 @@ class ArticleRecord:
         """Rebuild a record from its JSON object (as read from ``extractions.jsonl``)."""
         return cls(
             doc=data["doc"], article=data["article"], skipped=list(data.get("skipped", [])),
-            organisations=_units(OrganisationRecord, data.get("organisations", [])),
-            practices=_units(PracticeRecord, data.get("practices", [])),
-            outcomes=_units(OutcomeRecord, data.get("outcomes", [])),
-            links=_units(LinkRecord, data.get("links", [])),
+            organisations=[OrganisationRecord(**o) for o in data.get("organisations", [])],
+            practices=[PracticeRecord(**p) for p in data.get("practices", [])],
+            outcomes=[OutcomeRecord(**o) for o in data.get("outcomes", [])],
+            links=[LinkRecord(**x) for x in data.get("links", [])],
             source=data.get("source", data["doc"]), text=data.get("text", ""),
             sources=list(data.get("sources") or [data.get("source", data["doc"])]),
             authors=list(data.get("authors", [])), affiliation=data.get("affiliation"),
@@ -160,35 +160,6 @@ def _fields_of(obj) -> dict:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _units(cls: type, items: list[dict]) -> list:
-    """``[cls(**d) for d in items]``: each unit of a record's JSON object as its dataclass.
-
-    A unit's object that holds every field of ``cls`` and nothing else (every line this
-    extractor writes, :meth:`ArticleRecord.to_json`) is copied into the instance's
-    attributes, without the call of ``__init__`` with keywords, which took a third of the
-    decoding of a record (a build's fragments decode every record, 66 MB of JSON at
-    1,000 papers); any other goes through ``__init__`` (defaults filled in, an unknown
-    field refused with its ``TypeError``). The instances compare, print and encode as
-    those of ``__init__``: a dataclass reads its fields by name, not from ``__dict__``'s order.
-    """
-    names = _KEYS.get(cls)
-    if names is None:
-        names = _KEYS[cls] = frozenset(f.name for f in fields(cls))
-    new = object.__new__
-    out = []
-    for d in items:
-        if d.keys() == names:
-            obj = new(cls)
-            obj.__dict__.update(d)  # a copy: the caller's dict stays its own
-            out.append(obj)
-        else:
-            out.append(cls(**d))
-    return out
-
-
-_KEYS: dict[type, frozenset[str]] = {}
 
 
 def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None,

@@ -35,29 +35,44 @@ def test_a_stored_record_lets_its_record_go_once_it_has_its_line():
     assert stored.record() is not again  # and not kept
 
 
-def test_a_record_decoded_is_the_one_encoded_and_old_lines_still_decode():
-    """The units of a line are decoded without ``__init__`` (records._units): the same
-    records, not tied to the JSON dicts they came from; a unit without a later field gets
-    its default, one with a field no record has is refused."""
+def test_a_record_decoded_is_from_dicts_and_old_lines_still_decode():
+    """A line is decoded without the units' ``__init__`` (stored.decode): the records
+    ``from_dict`` makes, not tied to the JSON objects; a line without a later field, or
+    with a field no record has, goes through ``from_dict``."""
     from extract.records import LinkRecord, OutcomeRecord
+    from extract.stored import decode
 
     rec = _record()
     rec.outcomes = [OutcomeRecord("事故为零", "事故", 0, None, None, 2020, "safety", "某矿党委", "a.txt",
                                   "矿党委推行“三会一课”。", 0, 4)]
     rec.links = [LinkRecord("三会一课", "事故为零", "某矿党委", "e", "a.txt", "e", 0, 1, "rule")]
-    data = json.loads(rec.to_json())
-    again = ArticleRecord.from_dict(data)
-    assert again == rec and again.to_json() == rec.to_json()
+    line = rec.to_json()
+    again = decode(line.encode("utf-8"))
+    assert again == rec == ArticleRecord.from_dict(json.loads(line)) and again.to_json() == line
     assert repr(again) == repr(rec)
-    again.practices[0].adopted_by.append("x")
-    again.practices[0].name = "y"
-    assert data["practices"][0]["name"] == "三会一课"  # the caller's dict is not the record's
-    old = json.loads(rec.to_json())
+    assert type(again.practices[0]) is PracticeRecord and type(again.links[0]) is LinkRecord
+    old = json.loads(line)
     del old["practices"][0]["rule"]  # a line of before the field
-    assert ArticleRecord.from_dict(old).practices[0].rule == ""
+    assert decode(json.dumps(old, ensure_ascii=False)).practices[0].rule == ""
+    no_sources = json.loads(line)
+    no_sources["sources"] = []
+    assert decode(json.dumps(no_sources)).sources == ["a.txt"]  # from_dict's default
     old["practices"][0]["colour"] = "red"
     with pytest.raises(TypeError):
-        ArticleRecord.from_dict(old)
+        decode(json.dumps(old))
+    extra = json.loads(line)
+    extra["colour"] = "red"  # a field the record has not: from_dict ignores it
+    assert decode(json.dumps(extra)) == rec
+
+
+def test_every_bundled_record_decodes_as_from_dict(built):
+    from extract.stored import decode
+
+    lines = (built / "extractions.jsonl").read_bytes().splitlines()
+    assert len(lines) > 5
+    for line in lines:
+        rec = decode(line)
+        assert rec == ArticleRecord.from_dict(json.loads(line)) and rec.to_json().encode("utf-8") == line
 
 
 def test_a_record_decoded_from_a_cached_line_is_not_kept():

@@ -182,6 +182,55 @@ def test_a_store_loaded_leniently_holds_what_the_build_loaded(built, tmp_path: P
         write_store_parts([b"<not turtle"], tmp_path / "broken", lenient=True)
 
 
+def _layout_dense(g, seed: int = 7, iterations: int = 50) -> dict:
+    """The layout as graph/viz.py computed it before, on whole n×n arrays:
+    :func:`graph.viz.layout` must give these positions to the bit."""
+    import math
+
+    import numpy as np
+
+    nodes = sorted(g.nodes)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    adj = np.zeros((n, n), dtype=np.float32)
+    for u, v in g.edges():
+        if u != v:
+            adj[index[u], index[v]] = adj[index[v], index[u]] = 1.0
+    pos = np.random.RandomState(seed).rand(n, 2).astype(np.float32)
+    k = np.float32(1.5 / math.sqrt(n))
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        dist = np.hypot(dx, dy)
+        np.clip(dist, 0.01, None, out=dist)
+        w = k * k / (dist * dist) - adj * dist / k
+        disp = np.stack([(dx * w).sum(axis=1), (dy * w).sum(axis=1)], axis=1)
+        length = np.sqrt((disp ** 2).sum(axis=1))
+        np.clip(length, 0.01, None, out=length)
+        pos += disp * (np.float32(t) / length)[:, None]
+        t -= dt
+    pos -= pos.mean(axis=0)
+    pos /= float(np.abs(pos).max()) or 1.0
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
+
+
+@pytest.mark.parametrize("rows", [32, 7, 1000])
+def test_layout_by_bands_of_rows_is_the_whole_arrays(projected, monkeypatch, rows):
+    import networkx as nx
+
+    from graph import viz
+
+    monkeypatch.setattr(viz, "_ROWS", rows)  # 7: bands that do not divide the nodes
+    g, _ = viz._trim(projected, viz.MAX_NODES)
+    assert g.number_of_nodes() > 40 and g.number_of_edges() > 100
+    assert viz.layout(g) == _layout_dense(g)
+    small = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "b"), ("c", "c"), ("c", "a")])
+    assert viz.layout(small) == _layout_dense(small)
+    assert viz.layout(nx.MultiDiGraph([("a", "b")])) == _layout_dense(nx.MultiDiGraph([("a", "b")]))
+
+
 def test_page_edges_are_pyvis_edges(projected, monkeypatch):
     """The page's edges, listed by hand, are what pyvis's ``add_edge`` made of them."""
     from pyvis.network import Network

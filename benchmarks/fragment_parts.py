@@ -76,7 +76,7 @@ def main() -> None:
                                                                         frag.practice_names), 2))
             net = timed("page part", document_part, frag.local, idx)
             net_bytes = timed("page part JSON", lambda: json.dumps(net, ensure_ascii=False).encode("utf-8"))
-            timed("indicator part", indicator_part, frag.local, frag.shared)
+            timed("indicator part", indicator_part, frag.local, frag.shared, idx)
             timed("write the file", write_chunks, Path(tmp) / f"{doc}.frag",
                   [text, agg_bytes, net_bytes], sync=False)
             written += len(text) + len(agg_bytes) + len(net_bytes)

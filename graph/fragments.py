@@ -263,7 +263,7 @@ class FragmentCache:
         agg_bytes = marshal.dumps(("\n".join(lines), org_names, practice_names), 2)
         net = document_part(local, indexed)
         net_bytes = json.dumps(net, ensure_ascii=False).encode("utf-8")
-        indicators = indicator_part(local, shared)
+        indicators = indicator_part(local, shared, indexed)
         sizes = (len(text), len(agg_bytes), len(net_bytes))
         # one line: JSON escapes a line feed inside its strings
         head = json.dumps({"layout": LAYOUT, "doc": doc, "local": len(local), "bytes": sizes[0],

@@ -234,7 +234,7 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
     org_names: dict[str, set[str]] = {}
     practice_names: dict[str, set[str]] = {}
     summaries: dict[str, dict] = {}
-    sentences: set[str] = set()
+    sentences: dict[str, str] = {}  # the key of a sentence's IRI → the IRI
     T = _terms()
     add, update, share = local.add, local.update, shared.update
     org_key, practice_key = res.org_key, res.practice_key
@@ -280,10 +280,12 @@ def document_fragment(records: Sequence[ArticleRecord], res, declared: set[str],
             if s_start < 0:
                 s_start = start
             s_end = s_start + len(text)
-            node = _keyed(_SENTENCE, f"{at}{s_start}\x1f{s_end}")
-            if node in sentences:
+            key = f"{at}{s_start}\x1f{s_end}"
+            node = sentences.get(key)
+            if node is not None:
                 return node  # the first sentence written at these offsets stays
-            sentences.add(node)
+            # hashed once per sentence: a document names 31 sentences in 78 calls
+            node = sentences[key] = _keyed(_SENTENCE, key)
             quote = _keyed(_SELECTOR, f"{at}{s_start}\x1fquote")
             pos = _keyed(_SELECTOR, f"{at}{s_start}\x1fpos")
             update([

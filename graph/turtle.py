@@ -64,7 +64,10 @@ class _Abbrev:
         elif term.endswith(">") and '"^^<' + _XSD in term:
             body, dt = term.rsplit("^^<", 1)
             out = f"{body}^^xsd:{dt[len(_XSD):-1]}" if _LOCAL.match(dt[len(_XSD):-1]) else term
-        if len(self.memo) < 200_000 and not term.startswith('"'):
+        # Plain literals are not remembered (most are a paper's sentences, each named once);
+        # short typed ones are: a document's 68 (character offsets, years, values) repeat
+        # from document to document, and working each out again was most of the calls here.
+        if len(self.memo) < 200_000 and (not term.startswith('"') or (out is not term and len(term) < 128)):
             self.memo[term] = out
         return out
 
@@ -153,8 +156,15 @@ def block_indexed(index: dict[str, dict[str, list[str]]], prefixes: dict[str, st
     for s, props in index.items():
         lines: list[str] = []
         for p, objs in props.items():
-            text = " , ".join([o if (o[0] == '"' and o[-1] != ">") or o.startswith(keep) else (get(o) or ab(o))
-                               for o in objs])
+            if len(objs) == 1:
+                # most predicates of a subject have one object (880 of 925 a document)
+                o = objs[0]
+                text = get(o)  # a name of the vocabulary or a shared node; a literal is never a key
+                if text is None:
+                    text = o if (o[0] == '"' and o[-1] != ">") or o.startswith(keep) else ab(o)
+            else:
+                text = " , ".join([o if (o[0] == '"' and o[-1] != ">") or o.startswith(keep) else (get(o) or ab(o))
+                                   for o in objs])
             if p == _TYPE:
                 lines.insert(0, f"a {text}")
             else:

@@ -180,3 +180,128 @@ def test_a_store_loaded_leniently_holds_what_the_build_loaded(built, tmp_path: P
     assert lenient == quads(tmp_path / "strict") == quads(built / "store")
     with pytest.raises(SyntaxError):  # lenient still refuses what is not Turtle
         write_store_parts([b"<not turtle"], tmp_path / "broken", lenient=True)
+
+
+def _layout_dense(g, seed: int = 7, iterations: int = 50) -> dict:
+    """The layout as graph/viz.py computed it before, on whole n×n arrays:
+    :func:`graph.viz.layout` must give these positions to the bit."""
+    import math
+
+    import numpy as np
+
+    nodes = sorted(g.nodes)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    adj = np.zeros((n, n), dtype=np.float32)
+    for u, v in g.edges():
+        if u != v:
+            adj[index[u], index[v]] = adj[index[v], index[u]] = 1.0
+    pos = np.random.RandomState(seed).rand(n, 2).astype(np.float32)
+    k = np.float32(1.5 / math.sqrt(n))
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        dist = np.hypot(dx, dy)
+        np.clip(dist, 0.01, None, out=dist)
+        w = k * k / (dist * dist) - adj * dist / k
+        disp = np.stack([(dx * w).sum(axis=1), (dy * w).sum(axis=1)], axis=1)
+        length = np.sqrt((disp ** 2).sum(axis=1))
+        np.clip(length, 0.01, None, out=length)
+        pos += disp * (np.float32(t) / length)[:, None]
+        t -= dt
+    pos -= pos.mean(axis=0)
+    pos /= float(np.abs(pos).max()) or 1.0
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
+
+
+@pytest.mark.parametrize("rows", [32, 7, 1000])
+def test_layout_by_bands_of_rows_is_the_whole_arrays(projected, monkeypatch, rows):
+    import networkx as nx
+
+    from graph import viz
+
+    monkeypatch.setattr(viz, "_ROWS", rows)  # 7: bands that do not divide the nodes
+    g, _ = viz._trim(projected, viz.MAX_NODES)
+    assert g.number_of_nodes() > 40 and g.number_of_edges() > 100
+    assert viz.layout(g) == _layout_dense(g)
+    small = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "b"), ("c", "c"), ("c", "a")])
+    assert viz.layout(small) == _layout_dense(small)
+    assert viz.layout(nx.MultiDiGraph([("a", "b")])) == _layout_dense(nx.MultiDiGraph([("a", "b")]))
+
+
+def test_page_edges_are_pyvis_edges(projected, monkeypatch):
+    """The page's edges, listed by hand, are what pyvis's ``add_edge`` made of them."""
+    from pyvis.network import Network
+
+    from graph import viz
+
+    edges: list = []
+    real = Network.add_edge
+
+    def add_edge(self, source, to, **options):
+        real(self, source, to, **options)
+        edges.append(self.edges[-1])
+
+    html = viz.render_html(projected)
+    data = json.loads(html.split('<script id="graph-data" type="application/json">')[1].split("</script>")[0]
+                      .replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&"))
+    g, _ = viz._trim(projected, viz.MAX_NODES)
+    net = Network(directed=True)
+    for n in sorted(g.nodes):
+        net.add_node(n)
+    monkeypatch.setattr(Network, "add_edge", add_edge)
+    for s, o, e in sorted(g.edges(data=True), key=lambda t: (t[0], t[1], t[2].get("rel", ""))):
+        safe = e.get("rel") == "contributesTo" and g.nodes[o]["group"] == "safety"
+        info = None
+        if e.get("rel") == "contributesTo":
+            info = [f"{g.nodes[s]['label']} → {g.nodes[o]['label']}", f"证据 evidence: {e.get('sentence', '')}",
+                    f"来源 source: {e.get('source', '')}"]
+        elif e.get("rel") == "partOf":
+            info = [f"{g.nodes[s]['label']} —是…的组成部分 part of→ {g.nodes[o]['label']}"]
+        net.add_edge(s, o, rel=e.get("rel"), info=info, dashes=e.get("rel") == "partOf", arrows="to",
+                     color=viz.CATEGORY_COLOURS["safety"] if safe else "#aaa", width=2.5 if safe else 1)
+    assert len(edges) == g.number_of_edges() > 0
+    assert data["edges"] == json.loads(json.dumps(edges, sort_keys=True))
+
+
+def test_indicator_part_from_the_index_is_from_the_triples(fragments):
+    from graph.summaries import indicator_part
+
+    parts = 0
+    for frag in fragments:
+        part = indicator_part(frag.local, frag.shared, View.index_sorted(frag.local))
+        assert part == indicator_part(frag.local, frag.shared)
+        parts += len(part)
+    assert parts > 0
+    # an outcome stated with two values: the last in sorted order counts, as in the walk
+    o, A = "<https://w3id.org/minekg/id/outcome/1>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    mkg = "https://w3id.org/minekg/ontology#"
+    local = sorted([(o, A, f"<{mkg}Outcome>"), (o, "<http://www.w3.org/ns/sosa/observedProperty>", "<i>"),
+                    (o, f"<{mkg}category>", "<c>"), (o, f"<{mkg}value>", '"1"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+                    (o, f"<{mkg}value>", '"2"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+                    ("<f>", f"<{mkg}outcome>", o), ("<g>", f"<{mkg}outcome>", o)])
+    part = indicator_part(local, [], View.index_sorted(local))
+    assert part == indicator_part(local, []) and list(part.values())[0]["findings"] == 2
+
+
+def test_blocks_written_with_remembered_names_are_those_of_a_fresh_writer(fragments):
+    """The writer remembers names from block to block, short typed literals too: each
+    block is what a writer that remembers nothing writes."""
+    from graph import turtle
+
+    warm = [block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES) for f in fragments]
+    warm += [block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES) for f in fragments]
+    cold = []
+    for f in fragments + fragments:
+        turtle._ABBREVS.clear()
+        turtle._PLAIN.clear()
+        cold.append(block_indexed(View.index_sorted(f.local), plain=DOCUMENT_NODE_PREFIXES))
+    assert warm == cold
+    ab = turtle._abbrev(PREFIXES)
+    year = '"2020"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    assert ab(year) == ab(year) == '"2020"^^xsd:gYear' and year in ab.memo
+    assert ab('"矿党委"') == '"矿党委"' and '"矿党委"' not in ab.memo
+    odd = '"x"^^<http://example.org/dt>'
+    assert ab(odd) == odd and odd not in ab.memo

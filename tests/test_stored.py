@@ -35,6 +35,46 @@ def test_a_stored_record_lets_its_record_go_once_it_has_its_line():
     assert stored.record() is not again  # and not kept
 
 
+def test_a_record_decoded_is_from_dicts_and_old_lines_still_decode():
+    """A line is decoded without the units' ``__init__`` (stored.decode): the records
+    ``from_dict`` makes, not tied to the JSON objects; a line without a later field, or
+    with a field no record has, goes through ``from_dict``."""
+    from extract.records import LinkRecord, OutcomeRecord
+    from extract.stored import decode
+
+    rec = _record()
+    rec.outcomes = [OutcomeRecord("事故为零", "事故", 0, None, None, 2020, "safety", "某矿党委", "a.txt",
+                                  "矿党委推行“三会一课”。", 0, 4)]
+    rec.links = [LinkRecord("三会一课", "事故为零", "某矿党委", "e", "a.txt", "e", 0, 1, "rule")]
+    line = rec.to_json()
+    again = decode(line.encode("utf-8"))
+    assert again == rec == ArticleRecord.from_dict(json.loads(line)) and again.to_json() == line
+    assert repr(again) == repr(rec)
+    assert type(again.practices[0]) is PracticeRecord and type(again.links[0]) is LinkRecord
+    old = json.loads(line)
+    del old["practices"][0]["rule"]  # a line of before the field
+    assert decode(json.dumps(old, ensure_ascii=False)).practices[0].rule == ""
+    no_sources = json.loads(line)
+    no_sources["sources"] = []
+    assert decode(json.dumps(no_sources)).sources == ["a.txt"]  # from_dict's default
+    old["practices"][0]["colour"] = "red"
+    with pytest.raises(TypeError):
+        decode(json.dumps(old))
+    extra = json.loads(line)
+    extra["colour"] = "red"  # a field the record has not: from_dict ignores it
+    assert decode(json.dumps(extra)) == rec
+
+
+def test_every_bundled_record_decodes_as_from_dict(built):
+    from extract.stored import decode
+
+    lines = (built / "extractions.jsonl").read_bytes().splitlines()
+    assert len(lines) > 5
+    for line in lines:
+        rec = decode(line)
+        assert rec == ArticleRecord.from_dict(json.loads(line)) and rec.to_json().encode("utf-8") == line
+
+
 def test_a_record_decoded_from_a_cached_line_is_not_kept():
     rec = _record()
     line = rec.to_json().encode("utf-8")

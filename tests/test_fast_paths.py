@@ -10,7 +10,7 @@ import pytest
 from extract.components import outcomes
 from extract.components.common import (CLAUSE_SEP, Quick, QuickIndex, any_words, char_span, leading_words, literal,
                                        required_words, sent_of,
-                                       sentence_at, token_ends, token_starts, token_texts)
+                                       sentence_at, sentences, token_ends, token_starts, token_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,6 +145,8 @@ def test_token_helpers_read_what_the_doc_holds(processed):
 def test_sentences_by_bisection_are_spacys(processed):
     spans = 0
     for doc in processed:
+        # the sentences made once per document (common.sentences) are doc.sents
+        assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
         for i in range(len(doc)):
             s = sentence_at(doc, i)
             assert (s.start, s.end) == (doc[i].sent.start, doc[i].sent.end)

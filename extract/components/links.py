@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
+from .common import Link, doc_text, in_order, sentences, set_span_ext, span_ext, starting_in
 
 #: The verb that makes an institution the occasion a named measure uses (利用主题党日组织…).
 OCCASION_BEFORE_RE = re.compile(r"(?:利用|借助|依托|结合)$")
@@ -268,7 +268,7 @@ class Linker:
         last_org = subject
         para_of = _paragraph_index(doc)
         prev_para = -1
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if para_of(sent.start_char) != prev_para:
                 last_org, prev_para = subject, para_of(sent.start_char)
             # (被省总工会评为…: the body that gave an honour applies no measure of the text)
@@ -297,7 +297,7 @@ class Linker:
         prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
         prev_sent_para = -1
         para_start = 0
-        for sent in doc.sents:
+        for sent in sentences(doc):
             sent_practices = starting_in(practices, practice_at, sent.start, sent.end)
             sent_outcomes = starting_in(outcomes, outcome_at, sent.start, sent.end)
             para = para_of(sent.start_char)

@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, span_ext, starting_in, year_in
+from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, sentences, span_ext, starting_in,
+                     year_in)
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -633,7 +634,7 @@ class OutcomeRecognizer:
             taken.add(row.start, row.end)
             spans.append(span)
         problems = _problem_ranges(text) if PROBLEM_WORDS_RE.search(text) else []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if problems and any(a <= sent.start_char < b for a, b in problems):
                 continue  # （一）存在问题。…2023年全矿发生轻伤事故2起: a problem found, not a result
             orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)

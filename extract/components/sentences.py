@@ -28,7 +28,7 @@ from spacy.pipeline.senter import senter_score
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from .common import SENT_STARTS_KEY, doc_text, token_starts, token_texts
+from .common import SENT_STARTS_KEY, SENTS_KEY, doc_text, token_starts, token_texts
 
 #: Characters that open a quotation or a parenthesis.
 OPENERS = frozenset("“‘「『（(《〈【[{")
@@ -149,6 +149,7 @@ def sentence_openers(doc: Doc) -> Doc:
     if moved:
         doc.from_array([SENT_START], flags.view("uint64"))
         doc.user_data.pop(SENT_STARTS_KEY, None)  # sentence starts read before are stale
+        doc.user_data.pop(SENTS_KEY, None)
     return doc
 
 

@@ -229,7 +229,9 @@ def dictionary_facts(load: Callable[[], object]) -> dict:
                 "offsets": array.array("q", accumulate(map(len, words), initial=0)).tobytes(),
                 "freqs": array.array("q", [tk.FREQ[w] for w in words]).tobytes()}
 
-    return cached("dictionary", dictionary_id(), make)  # type: ignore[return-value]
+    # Its own file, not the one of format 1 that checkouts before it read: two checkouts on
+    # one machine would each make the other's again (a second and a half).
+    return cached("dictionary-sorted", dictionary_id(), make)  # type: ignore[return-value]
 
 
 class _SortedWords(Sequence):

@@ -406,7 +406,7 @@ class OrganisationRecognizer:
         # The patterns run over the whole text, tried only where a match can start
         # (common.Quick): re started each one again at every character of an article.
         self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE, MINE_AFTER_COMMA_RE,
-                                                MINE_AFTER_LEAD_RE, self.mine_act_re)}
+                                                MINE_AFTER_LEAD_RE, self.mine_act_re, AWARDING_BODY_RE)}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -591,7 +591,8 @@ class OrganisationRecognizer:
             mentions.append((m.start(), m.end(), committee, "cpc-committee"))
 
         # 被省国资委评为“标杆党支部”, 获评省总工会“工人先锋号”: the body that gave an honour.
-        for m in AWARDING_BODY_RE.finditer(text) if "省" in text or "全国" in text or "市" in text else ():
+        # (tried only where the body's name can begin: 省, 市, 全国…, common.Quick)
+        for m in self.scans[AWARDING_BODY_RE].finditer(text) if "省" in text or "全国" in text or "市" in text else ():
             if any(s <= m.start() < e for s, e, _, _ in mentions):
                 continue
             name = m["name"] or m["won"]

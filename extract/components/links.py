@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -473,8 +474,11 @@ class Outline:
 
     def __init__(self, text: str, practices: list[Span]):
         by_line: dict[int, list[Span]] = {}
+        # A practice's line: the line breaks before it, by bisection (counting them from the
+        # text's start for each practice made long texts quadratic).
+        breaks = [m.start() for m in re.finditer("\n", text)]
         for p in practices:
-            by_line.setdefault(text.count("\n", 0, p.start_char), []).append(p)
+            by_line.setdefault(bisect_left(breaks, p.start_char), []).append(p)
         self.parent: dict[int, list[Span]] = {}
         self.frame: dict[int, Span] = {}
         self.results_of: dict[int, Span] = {}
@@ -491,10 +495,11 @@ class Outline:
             if heading and heading["rest"] and not mark:
                 stack, results, measures_at = [], None, {}
                 here = [p for p in by_line.get(k, ()) if p.start_char >= start + heading.start("rest")]
-                alone = [p for p in here if _plain(p.text) == _plain(heading["rest"])]
+                # (the span's characters: spaCy's Span.text joins a Token object per token)
+                alone = [p for p in here if _plain(text[p.start_char:p.end_char]) == _plain(heading["rest"])]
                 section_part = alone[0] if alone and span_ext(alone[0], "part_of") else None
                 m = RESULTS_HEADING_RE.fullmatch(heading["rest"])
-                named = [p for p in here if m and _plain(p.text) == _plain(m["name"])]
+                named = [p for p in here if m and _plain(text[p.start_char:p.end_char]) == _plain(m["name"])]
                 results = named[0] if named else None
                 continue
             if not mark:

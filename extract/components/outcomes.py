@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quantity, Quick, QuickIndex, any_words, char_span, doc_text, sentences, span_ext, starting_in,
+from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, sentences, span_ext, starting_in,
                      year_in)
 from .tables import table_rows
 
@@ -612,15 +612,6 @@ class OutcomeRecognizer:
         self.qual_fixed = QuickIndex(Quick(rx) for rx in QUAL_FIXED)
         self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
             Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
-        # What every rule of the clause loop of __call__ needs in its clause, found in one
-        # scan of the sentence: the words of its patterns (common.required_words), a digit or
-        # a Chinese numeral (a count, _measured), 零 (brought to zero) or an arrow (a change).
-        # Half the sentences hold none, and have no result; a rule added to the loop adds
-        # its words here (tests/test_fast_paths.py runs the papers without the scan too).
-        words = any_words([*self.qual_fixed.patterns, self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal,
-                           self.rate_re, *map(Quick, (HONOUR_VERB_RE, TREND_RE, VERB_FIRST_RE))])
-        self.result_cue_re = None if words is None else re.compile(
-            "|".join((words.pattern, _DIGIT_RE.pattern, _CN_GATE_RE.pattern, "零", "→", "->", "⟶")))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -643,16 +634,13 @@ class OutcomeRecognizer:
             taken.add(row.start, row.end)
             spans.append(span)
         problems = _problem_ranges(text) if PROBLEM_WORDS_RE.search(text) else []
-        cue = self.result_cue_re.search if self.result_cue_re is not None else None
         for sent in sentences(doc):
-            s0 = sent.start_char
-            s_text = text[s0:sent.end_char]
-            if cue is not None and cue(s_text) is None:
-                continue  # no word any rule below needs (result_cue_re): no result
-            if problems and any(a <= s0 < b for a, b in problems):
+            if problems and any(a <= sent.start_char < b for a, b in problems):
                 continue  # （一）存在问题。…2023年全矿发生轻伤事故2起: a problem found, not a result
             orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
+            s0 = sent.start_char
+            s_text = text[s0:sent.end_char]
             if self._is_wish(s_text) or ITEM_TARGET_RE.match(s_text):
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):

@@ -466,3 +466,38 @@ def test_bare_body_patterns_find_what_they_found_without_their_lookahead():
         for text in texts:
             assert [m.span() for m in orgs.BARE_BODY_RES[word].finditer(text)] == \
                 [m.span() for m in before.finditer(text)], (word, text[:40])
+
+
+def test_word_alternation_matches_what_the_flat_alternation_matches(nlp):
+    """common.word_alternation (a trie of words) finds what the words joined longest first
+    find, alone and inside a larger pattern that backtracks into it: on random strings of
+    nested words, and with the lexicon's names and the verbs of results on the papers."""
+    import random
+
+    from extract.components.common import word_alternation
+
+    def flat(words):
+        return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+    rng = random.Random(7)
+    words = ["a", "ab", "abc", "b", "bd", "xyz", "x", "xy"]
+    for _ in range(3000):
+        text = "".join(rng.choice("abcdxyz") for _ in range(rng.randint(0, 14)))
+        for after in ("", "d", r"\w\w", "c$", "(?=b)"):
+            assert ([m.span() for m in re.finditer(f"(?:{word_alternation(words)}){after}", text)]
+                    == [m.span() for m in re.finditer(f"(?:{flat(words)}){after}", text)])
+    names = [n for e in nlp.get_pipe("minekg_practices").lex.practices for n in (e.name, *e.aliases)]
+    verbs = nlp.get_pipe("minekg_outcomes").verbs
+    found = 0
+    for ws in (names, verbs):
+        trie, plain = re.compile(word_alternation(ws)), re.compile(flat(ws))
+        grown = re.compile(f"(?:{word_alternation(ws)})[\u4e00-\u9fff]{{2}}")
+        grown_flat = re.compile(f"(?:{flat(ws)})[\u4e00-\u9fff]{{2}}")
+        for text in _texts():
+            expected = [(m.span(), m.group()) for m in plain.finditer(text)]
+            assert [(m.span(), m.group()) for m in trie.finditer(text)] == expected
+            assert [m.span() for m in grown.finditer(text)] == [m.span() for m in grown_flat.finditer(text)]
+            found += len(expected)
+    assert found > 100
+    with pytest.raises(ValueError):
+        word_alternation(["a", ""])

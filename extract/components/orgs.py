@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..articles import NOTICE_WORDS
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext
+from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext, word_alternation
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -391,7 +391,7 @@ class OrganisationRecognizer:
         self.verbs = tuple(sorted({w for kind in ("result", "adopt", "increase", "decrease", "level")
                                    for w in lex.cue_words(kind) if len(w) >= 2}, key=len, reverse=True))
         # 其中，白鹭山煤矿推行…: a 煤矿 opening a clause as the subject of an adoption verb.
-        adopt = "|".join(map(re.escape, sorted((w for w in lex.cue_words("adopt") if len(w) >= 2), key=len, reverse=True)))
+        adopt = word_alternation(w for w in lex.cue_words("adopt") if len(w) >= 2)
         self.mine_act_re = re.compile(
             rf"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{{2,5}}?煤矿)(?=(?:还|也|先后|率先|大力|积极|持续|全面)?(?:{adopt}))", re.M)
         units = "|".join(map(re.escape, lex.mine_units))

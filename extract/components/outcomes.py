@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, sentences, span_ext, starting_in,
-                     year_in)
+                     word_alternation, year_in)
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -579,7 +579,8 @@ class OutcomeRecognizer:
         verbs = sorted(self.direction, key=len, reverse=True)
         self.verbs = verbs
         extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS, *OUTPUT_VERBS, *RATED_VERBS]
-        self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
+        # (longest first, as a trie: common.word_alternation)
+        self.verb_alt = word_alternation(verbs + extra)
         # Compiled once: _measured reads them for every count.
         self.verb_re = re.compile(self.verb_alt)
         self.verb_after_re = re.compile(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})")
@@ -590,7 +591,7 @@ class OutcomeRecognizer:
         # The cue lexicon's targets and recommendations and the words of an instruction; 计划 and
         # 目标 as a plan, not in 比计划/超目标 (a plan beaten).
         words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
-        self.instruction_re = re.compile("|".join(map(re.escape, words)) + r"|(?<![比超原])(?:计划|目标)")
+        self.instruction_re = re.compile(word_alternation(words) + r"|(?<![比超原])(?:计划|目标)")
         unit_alt = "|".join(map(re.escape, UNITS))
         # A count and the 、 of a list right before a verb: the verb opens the list's next item.
         self.listed_count_re = re.compile(rf"(?:{NUMBER})\s*(?:余|多)?(?:{unit_alt})\s*、\s*$")

@@ -62,7 +62,7 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
-                     set_span_ext, span_ext, starting_in, token_ends, token_starts)
+                     set_span_ext, span_ext, starting_in, token_ends, token_starts, word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -461,7 +461,7 @@ class PracticeRecognizer:
         # their words (师带徒 for 导师制度, 突击队 the kind a named team is of): that is how the
         # text calls the measure.
         self.lexicon_name = {a: e.name for e in lex.practices for a in e.aliases if a.startswith(e.name)}
-        self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
+        self.lexicon_re = re.compile(word_alternation(names)) if names else None  # longest first
         type_alt = "|".join(map(re.escape, self.types))
         # A counted set of measures (“3”项安全机制, 三项制度), whose items _ordinal_items finds.
         self.counted_set_re = re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?(?P<cls>[项个条种招])"
@@ -1578,7 +1578,7 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
 @functools.lru_cache(maxsize=4)
 def _stem_type_run(types: tuple[str, ...]) -> re.Pattern:
     """``化?`` and a run of the type words ``types``, compiled once per set of type words."""
-    return re.compile("化?(?:%s)+" % "|".join(map(re.escape, sorted(types, key=len, reverse=True))))
+    return re.compile("化?(?:%s)+" % word_alternation(types))  # longest first
 
 
 def _stem_mentions(spans, types: tuple[str, ...]) -> None:

@@ -148,8 +148,10 @@ def sentence_openers(doc: Doc) -> Doc:
             moved = True
     if moved:
         doc.from_array([SENT_START], flags.view("uint64"))
-        doc.user_data.pop(SENT_STARTS_KEY, None)  # sentence starts read before are stale
-        doc.user_data.pop(SENTS_KEY, None)
+        doc.user_data.pop(SENTS_KEY, None)  # sentences read before are stale
+    # The final sentence starts (common.sentence_starts), from the flags read here: the
+    # components would read the column again.
+    doc.user_data[SENT_STARTS_KEY] = (flags == 1).nonzero()[0].tolist()
     return doc
 
 

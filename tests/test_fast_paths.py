@@ -501,3 +501,17 @@ def test_word_alternation_matches_what_the_flat_alternation_matches(nlp):
     assert found > 100
     with pytest.raises(ValueError):
         word_alternation(["a", ""])
+
+
+def test_quote_types_in_a_window_by_one_scan(nlp):
+    """PracticeRecognizer._quote_types_in finds the quote types a window holds, as trying
+    each with ``in`` does, on the 14 characters after every closing quote of the papers."""
+    recognizer = nlp.get_pipe("minekg_practices")
+    windows = 0
+    for text in _texts():
+        for at in (i + 1 for i, ch in enumerate(text) if ch in "”\""):
+            window = text[at:at + 14]
+            expected = list(dict.fromkeys(t for t in recognizer.quote_types if t in window))
+            assert recognizer._quote_types_in(window) == expected
+            windows += bool(expected)
+    assert windows > 100

@@ -443,6 +443,13 @@ class PracticeRecognizer:
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
         self.quote_types = self.types + QUOTED_ONLY_TYPES  # what types a quoted name (_type_after)
+        # The quote types a window holds, found in one scan (_type_after tried ~180 words with
+        # ``in`` after each quote): where the scan finds a type, the types that are its
+        # prefixes are there too (it reports the longest one starting at a character).
+        self.quote_type_re = re.compile(word_alternation(self.quote_types))
+        self.quote_type_prefixes = {t: [p for p in dict.fromkeys(self.quote_types) if t.startswith(p)]
+                                    for t in self.quote_types}
+        self.quote_type_rank = {t: k for k, t in reversed(list(enumerate(self.quote_types)))}
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
         self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
@@ -1171,6 +1178,16 @@ class PracticeRecognizer:
                 pos += len(item)
         return out, heads
 
+    def _quote_types_in(self, window: str) -> list[str]:
+        """``[t for t in self.quote_types if t in window]`` (each type once), by one scan."""
+        search, prefixes = self.quote_type_re.search, self.quote_type_prefixes
+        found: set[str] = set()
+        m = search(window)
+        while m is not None:  # every place a type starts, overlapping types included
+            found.update(prefixes[m.group()])
+            m = search(window, m.start() + 1)
+        return sorted(found, key=self.quote_type_rank.__getitem__)
+
     def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
         (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
@@ -1180,7 +1197,7 @@ class PracticeRecognizer:
         best = None
         # QUOTED_ONLY_TYPES type a quoted name too. The first type word ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in [t for t in self.quote_types if t in window]:
+        for typ in self._quote_types_in(window):
             i = window.find(typ)
             if i < 0:
                 continue

@@ -613,6 +613,10 @@ class OutcomeRecognizer:
         self.qual_fixed = QuickIndex(Quick(rx) for rx in QUAL_FIXED)
         self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
             Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
+        # The words of the fixed phrases and of the four open forms, found in one scan of a
+        # clause (_qualitative): the open forms' own words were tried one by one with in.
+        self.qual_open = (self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal)
+        self.qual_index = QuickIndex([*self.qual_fixed.patterns, *self.qual_open])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -1152,8 +1156,13 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        for rx in self.qual_fixed.candidates(stripped):
-            m = rx.search(stripped)
+        fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        k = len(fixed)
+        while k and fixed[k - 1] in self.qual_open:
+            k -= 1
+        fixed, present = fixed[:k], fixed[k:]  # (the open forms whose words the clause holds)
+        for rx in fixed:
+            m = rx.pattern.search(stripped)  # (a word of it is in the clause: Quick.search's test)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
@@ -1187,11 +1196,15 @@ class OutcomeRecognizer:
                             Quantity(ind, None, None, "level", year)))
                 return out
         # 随着“一岗双责”的全面落实，…: a condition or a means, the result comes after it.
+        # (Quick.match and Quick.search of each open form, its words found by the scan above)
+        end, bare, le, nominal = self.qual_open
         m = None if stripped.startswith(CONDITION_OPENERS) else (
-            self.qual_end.match(stripped) or self.qual_bare.match(stripped))
+            (end.pattern.match(stripped) if end in present else None)
+            or (bare.pattern.match(stripped) if bare in present else None))
         start_at = None
         if m is None:
-            m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)
+            m = (le.pattern.search(stripped) if le in present else None) \
+                or (nominal.pattern.search(stripped) if nominal in present else None)
             if m is not None:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:

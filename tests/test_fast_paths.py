@@ -515,3 +515,17 @@ def test_quote_types_in_a_window_by_one_scan(nlp):
             assert recognizer._quote_types_in(window) == expected
             windows += bool(expected)
     assert windows > 100
+
+
+@pytest.mark.parametrize("word,suffix,text", [
+    ("矿", "党委", "矿党委矿党委党委矿矿党委"), ("aa", "a", "aaaaaaa"), ("a", "", "aaa"), ("", "ab", "abab"),
+    ("公司", "工会", "公司公司工会，公司工会工会"),
+])
+def test_suffixes_after_a_name_found_from_its_places(word, suffix, text):
+    """orgs._followed_by (a name's places found once, each suffix tried after them) finds
+    what a search for the name and the suffix together finds."""
+    from extract.components.orgs import _followed_by, _occurrences
+
+    expected = [(m.start(), m.end()) for m in literal(word + suffix).finditer(text)]
+    assert [(m.start(), m.end()) for m in _followed_by(text, _occurrences(text, word), word, suffix)] == expected
+    assert [m.group() for m in _followed_by(text, _occurrences(text, word), word, suffix)] == [word + suffix] * len(expected)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..articles import NOTICE_WORDS
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext, word_alternation
+from .common import Found, Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext, word_alternation
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -354,6 +354,25 @@ def _mine_before_unit(text: str, unit_start: int) -> tuple[int, int] | None:
     return start, mine.end("name")
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every place ``word`` starts in ``text``, overlapping ones included."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _followed_by(text: str, starts: list[int], word: str, suffix: str):
+    """``literal(word + suffix).finditer(text)`` from the places ``word`` starts
+    (:func:`_occurrences`): those followed by ``suffix``, none overlapping the one before."""
+    n, end = len(word), -1
+    for i in starts:
+        if i >= end and text.startswith(suffix, i + n):
+            end = i + n + len(suffix)
+            yield Found(i, end, word + suffix)
+
+
 def _next_suffix(text: str, pos: int, suffixes) -> tuple[int, str] | None:
     """The first suffix end after ``pos`` that no longer suffix runs across."""
     for end in range(pos + 1, len(text) + 1):
@@ -650,8 +669,11 @@ class OrganisationRecognizer:
                     add(info.name, "Mine", alias=short)
         # Sub-bodies of every name or alias seen: 利民公司党委, 西铭矿党委.
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
+            # The name's places found once, each suffix looked for right after them: a search of
+            # the whole text for each of the 13 suffixes of every name took 2 % of the extraction.
+            at = _occurrences(text, form)
             for suffix, typ in SUB_BODIES:
-                for m in literal(form + suffix).finditer(text):
+                for m in _followed_by(text, at, form, suffix) if at else ():
                     if form.startswith(("全", "该", "本", "各")) and form != canon:
                         continue  # 全矿党委员…: a generic alias (全矿) makes no body of its own
                     if suffix == "党校" and form in ("矿井", "矿", "公司", "集团"):

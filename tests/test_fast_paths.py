@@ -529,3 +529,25 @@ def test_suffixes_after_a_name_found_from_its_places(word, suffix, text):
     expected = [(m.start(), m.end()) for m in literal(word + suffix).finditer(text)]
     assert [(m.start(), m.end()) for m in _followed_by(text, _occurrences(text, word), word, suffix)] == expected
     assert [m.group() for m in _followed_by(text, _occurrences(text, word), word, suffix)] == [word + suffix] * len(expected)
+
+
+def test_ordered_alternation_keeps_the_order_of_the_words(nlp):
+    """common.ordered_alternation matches what the words joined in their order match: a
+    trie when no word comes after a prefix of it (the types and adoption verbs of the
+    lexicon, on the papers, alone and repeated), the words joined otherwise."""
+    from extract.components.common import ordered_alternation, word_alternation
+
+    assert ordered_alternation(["开展", "开展了"]) == "开展|开展了"  # the shorter first decides
+    assert ordered_alternation(["开展了", "开展", "推行"]) == word_alternation(["开展了", "开展", "推行"])
+    recognizer = nlp.get_pipe("minekg_practices")
+    found = 0
+    for ws in (recognizer.types, recognizer.adopt):
+        flat = "|".join(map(re.escape, ws))
+        assert ordered_alternation(ws) != flat  # (a trie: the test below compares two forms)
+        for form in ("(?:%s)", "(?:%s)+", "(?:%s)[\u4e00-\u9fff]{1,3}?的"):
+            trie, plain = re.compile(form % ordered_alternation(ws)), re.compile(form % flat)
+            for text in _texts():
+                expected = [m.span() for m in plain.finditer(text)]
+                assert [m.span() for m in trie.finditer(text)] == expected
+                found += len(expected)
+    assert found > 1000

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..articles import NOTICE_WORDS
 from ..lexicon import Lexicons, load_lexicons
-from .common import Found, Intervals, OrgInfo, Quick, char_span, doc_text, literal, set_span_ext, word_alternation
+from .common import Found, Intervals, OrgInfo, Quick, char_span, doc_text, literal, ordered_alternation, set_span_ext, word_alternation
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -413,7 +413,7 @@ class OrganisationRecognizer:
         adopt = word_alternation(w for w in lex.cue_words("adopt") if len(w) >= 2)
         self.mine_act_re = re.compile(
             rf"(?:^|(?<=[\n。！？；，,：:]))(?P<name>[\u4e00-\u9fff]{{2,5}}?煤矿)(?=(?:还|也|先后|率先|大力|积极|持续|全面)?(?:{adopt}))", re.M)
-        units = "|".join(map(re.escape, lex.mine_units))
+        units = ordered_alternation(lex.mine_units)  # as a trie where that keeps the order
         self.unit_re = re.compile(
             # 机电运输区, 综采准备队: two work areas make one unit; 安监处, 安监站: offices.
             # 选煤厂党支部, 洗煤厂工会: a plant, and the union or league branch of a unit.

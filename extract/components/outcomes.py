@@ -35,8 +35,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, sentences, span_ext, starting_in,
-                     word_alternation, year_in)
+from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, ordered_alternation, sentences, span_ext,
+                     starting_in, word_alternation, year_in)
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -247,7 +247,7 @@ _HAS_COUNT_RE = re.compile(r"\d|[零〇一二两三四五六七八九][十百千
 #: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
 #: 目标 name one aim of their own clause.
 CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
-_CARRIED_RE = re.compile("|".join(map(re.escape, CARRIED_TARGETS)))  # one scan of a clause, not one a word
+_CARRIED_RE = re.compile(ordered_alternation(CARRIED_TARGETS))  # one scan of a clause, not one a word
 #: What may stand in a result before the measure that is its subject: a time, the unit
 #: that applies it (采煤三队党员安全监督员共发现…), a relative clause (总结提炼的“X”工作法
 #: 被…评为…), or nothing.
@@ -592,7 +592,7 @@ class OutcomeRecognizer:
         # 目标 as a plan, not in 比计划/超目标 (a plan beaten).
         words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
         self.instruction_re = re.compile(word_alternation(words) + r"|(?<![比超原])(?:计划|目标)")
-        unit_alt = "|".join(map(re.escape, UNITS))
+        unit_alt = ordered_alternation(UNITS)  # as a trie where that keeps the order
         # A count and the 、 of a list right before a verb: the verb opens the list's next item.
         self.listed_count_re = re.compile(rf"(?:{NUMBER})\s*(?:余|多)?(?:{unit_alt})\s*、\s*$")
         # 2024年降至4起: the level a trend of the clause before reached (_trend_to_level)

@@ -62,7 +62,8 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
-                     set_span_ext, span_ext, starting_in, token_ends, token_starts, word_alternation)
+                     ordered_alternation, set_span_ext, span_ext, starting_in, token_ends, token_starts,
+                     word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -460,7 +461,7 @@ class PracticeRecognizer:
         # has two) would make any quoted word a name.
         self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
         self.recommend = lex.cue_words("recommend")
-        self.recommend_re = re.compile("|".join(map(re.escape, self.recommend))) if self.recommend else None
+        self.recommend_re = re.compile(ordered_alternation(self.recommend)) if self.recommend else None
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
         # An alias of the lexicon that is the institution's name with a word after it is that
@@ -469,14 +470,16 @@ class PracticeRecognizer:
         # text calls the measure.
         self.lexicon_name = {a: e.name for e in lex.practices for a in e.aliases if a.startswith(e.name)}
         self.lexicon_re = re.compile(word_alternation(names)) if names else None  # longest first
-        type_alt = "|".join(map(re.escape, self.types))
+        # (the types, the adoption verbs: alternations of words as a trie where that keeps their order,
+        # common.ordered_alternation)
+        type_alt = ordered_alternation(self.types)
         # A counted set of measures (“3”项安全机制, 三项制度), whose items _ordinal_items finds.
         self.counted_set_re = re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?(?P<cls>[项个条种招])"
                                          rf"[\u4e00-\u9fff]{{0,6}}?(?:{type_alt})")
         # A typed name: 2–16 characters without punctuation, then a type word.
         self.type_run_re = re.compile(rf"(?:{type_alt})+")
         self.type_word_re = re.compile(type_alt)
-        adopt_alt = "|".join(map(re.escape, self.adopt))
+        adopt_alt = ordered_alternation(self.adopt)
         self.adopt_re = re.compile(adopt_alt)
         count = r"\d+(?:人次|人|期|场)"
         self.counted_re = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?={count})")

@@ -493,7 +493,10 @@ class PracticeRecognizer:
         text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
         ends = token_ends(doc)
-        cands += self._quoted(text, ends)
+        # The quotes of the text, found once: the quoted names and the counted models of a
+        # list (_listed_parts, which looked for them again line by line) read them.
+        quotes = list(QUOTE_RE.finditer(text))
+        cands += self._quoted(text, ends, quotes)
         cands += self._lexicon(text)
         cands += self._typed(text, ends)
         cands += self._lists(text)
@@ -525,7 +528,7 @@ class PracticeRecognizer:
         cands += named_parts
         heads.update(part_heads2)
         if "\n" in text:
-            listed_parts, part_heads3 = self._listed_parts(text)
+            listed_parts, part_heads3 = self._listed_parts(text, quotes)
             cands += listed_parts
             heads.update(part_heads3)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
@@ -701,11 +704,13 @@ class PracticeRecognizer:
         return out
 
     # -- rules -------------------------------------------------------------------
-    def _quoted(self, text: str, ends: set[int] | None = None):
+    def _quoted(self, text: str, ends: set[int] | None = None, quotes: list[re.Match] | None = None):
+        """Rule *quoted*: the names the text quotes; ``quotes``: ``QUOTE_RE``'s matches
+        in ``text``, when found already."""
         out = []
         for m in QUOTE_RUN_RE.finditer(text):
             out.append((m.start(), m.end(), "quoted", ""))
-        for m in QUOTE_RE.finditer(text):
+        for m in QUOTE_RE.finditer(text) if quotes is None else quotes:
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
             sched = SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start])
@@ -1012,40 +1017,43 @@ class PracticeRecognizer:
                     heads[hit.start()] = model
         return out, heads
 
-    def _listed_parts(self, text: str):
+    def _listed_parts(self, text: str, quotes: list[re.Match] | None = None):
         """Rule *components*, listed form: a line that names a counted model (``二、“四维护航”
         党建工作体系``) followed by as many list items as its numeral says, each opening
         with a short name and a dash or colon (``▶ 思想护航——把安全理念讲进心里``): the
         names are the model's parts, as a slide or an outline lists them. Returns the
-        candidates and ``{part start: model name}``."""
+        candidates and ``{part start: model name}``. ``quotes``: ``QUOTE_RE``'s matches in
+        ``text``, when found already (a quote never spans a line: the same as line by line)."""
         out, heads = [], {}
         lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-        for k, (at, line) in enumerate(lines):
-            for q in QUOTE_RE.finditer(line):
-                first = q.group(1).strip()[:1]
-                n = CN_DIGITS.get(first) or (2 if first == "双" else None)  # “双线护安”: two lines
-                if not n or n < 2:
-                    continue
-                qs, qe = at + q.start(), at + q.end()
-                typed = self._type_after(text, qe)
-                model = text[qs:typed[0] if typed else qe]
-                # The model named alone on its line, as a heading or a slide's title names it
-                # (not “四个一”活动开展情况, “三查”行动主要成效, “三零”目标).
-                if text[qs + len(model):at + len(line)].strip(" ：:") or not typed:
-                    continue
-                items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
-                if len(items) != n or not all(m is not None for _, m in items):
-                    continue
-                # names of parts, not field labels (时间：, 第一季度：) nor figures (违章指挥：由12起…)
-                if any(len(m["name"]) < 3 or m["name"].startswith("第") or re.search(r"\d", item)
-                       for (a, m), (_, item) in zip(items, lines[k + 1:k + 1 + n])):
-                    continue
-                after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
-                if PART_ITEM_RE.match(after):
-                    continue  # more items than the numeral: a list of something else
-                for a, m in items:
-                    out.append((a + m.start("name"), a + m.end("name"), "component", ""))
-                    heads[a + m.start("name")] = model
+        line_starts = [at for at, _ in lines]
+        for q in QUOTE_RE.finditer(text) if quotes is None else quotes:
+            first = q.group(1).strip()[:1]
+            n = CN_DIGITS.get(first) or (2 if first == "双" else None)  # “双线护安”: two lines
+            if not n or n < 2:
+                continue
+            k = bisect_right(line_starts, q.start()) - 1  # the quote's line
+            at, line = lines[k]
+            qs, qe = q.start(), q.end()
+            typed = self._type_after(text, qe)
+            model = text[qs:typed[0] if typed else qe]
+            # The model named alone on its line, as a heading or a slide's title names it
+            # (not “四个一”活动开展情况, “三查”行动主要成效, “三零”目标).
+            if text[qs + len(model):at + len(line)].strip(" ：:") or not typed:
+                continue
+            items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
+            if len(items) != n or not all(m is not None for _, m in items):
+                continue
+            # names of parts, not field labels (时间：, 第一季度：) nor figures (违章指挥：由12起…)
+            if any(len(m["name"]) < 3 or m["name"].startswith("第") or re.search(r"\d", item)
+                   for (a, m), (_, item) in zip(items, lines[k + 1:k + 1 + n])):
+                continue
+            after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
+            if PART_ITEM_RE.match(after):
+                continue  # more items than the numeral: a list of something else
+            for a, m in items:
+                out.append((a + m.start("name"), a + m.end("name"), "component", ""))
+                heads[a + m.start("name")] = model
         return out, heads
 
     def _ordinal_items(self, text: str):

@@ -461,7 +461,15 @@ def is_table_line(line: str) -> bool:
     """``TABLE_LINE_RE`` matches ``line``: a row of a flattened table. Remembered: the line
     joiner asks it of each line twice (as the line, then as the line before the next), the
     article splitter up to three times of a paragraph, and the pattern reads a line that
-    is no row to its end."""
+    is no row to its end. A row ends with a number's digit or ``%`` before its closing bar
+    and spaces: a line that does not (a paragraph ends with 。) is no row, without the
+    pattern, which took 16 µs a line, trying its lazy label at each character of a
+    paragraph."""
+    end = line.rstrip()  # (str.rstrip strips what \s matches)
+    if end[-1:] in ("|", "｜"):
+        end = end[:-1].rstrip()
+    if not end or not (end[-1].isdecimal() or end[-1] == "%"):  # (\d: a decimal digit)
+        return False
     return TABLE_LINE_RE.match(line) is not None
 
 

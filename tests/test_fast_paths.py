@@ -551,3 +551,18 @@ def test_ordered_alternation_keeps_the_order_of_the_words(nlp):
                 assert [m.span() for m in trie.finditer(text)] == expected
                 found += len(expected)
     assert found > 1000
+
+
+def test_table_line_pre_test_keeps_the_patterns_answer():
+    """ingest.is_table_line's test of a row's last character gives the answer of
+    TABLE_LINE_RE on every line of the papers and on rows that end in spaces and bars."""
+    from extract.ingest import TABLE_LINE_RE, is_table_line
+
+    lines = {line for text in _texts() for line in text.split("\n")}
+    lines |= {"指标 1 2 3", "指标 1 2 3 |", "指标 1 2 3\u3000", "指标 1 2 3%", "指标 1 2 ３", "指标 1 2 3 ｜ ",
+              "指标 1 2 3\n", "指标 1 2 3。", "|", ""}
+    rows = 0
+    for line in lines:
+        assert is_table_line.__wrapped__(line) == (TABLE_LINE_RE.match(line) is not None), line
+        rows += is_table_line.__wrapped__(line)
+    assert rows > 20

@@ -425,7 +425,7 @@ class OrganisationRecognizer:
         # The patterns run over the whole text, tried only where a match can start
         # (common.Quick): re started each one again at every character of an article.
         self.scans = {rx: Quick(rx) for rx in (self.unit_re, TRADE_NAME_RE, MINE_SUBJECT_RE, MINE_BODY_RE, MINE_AFTER_COMMA_RE,
-                                                MINE_AFTER_LEAD_RE, self.mine_act_re, AWARDING_BODY_RE)}
+                                                MINE_AFTER_LEAD_RE, self.mine_act_re, AWARDING_BODY_RE, CENTRE_BODY_RE)}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -534,7 +534,7 @@ class OrganisationRecognizer:
                 mentions.append((mine[0], m.start(), canon, "mine-unit"))
 
         # 由信息中心党支部具体实施: a centre of the mine (信息中心, 调度中心) and its branch.
-        for m in CENTRE_BODY_RE.finditer(text) if "中心" in text else ():
+        for m in self.scans[CENTRE_BODY_RE].finditer(text) if "中心" in text else ():  # (near its words, Quick)
             if any(s <= m.start() < e for s, e, _, _ in mentions) or m.group(0).startswith(("这", "该", "各", "本", "每", "那")):
                 continue  # 这个中心党支部: a reference, not a name
             typ = SUB_BODY_TYPE.get(m["body"], "PartyBranch") if m["body"] != "团支部" else "YouthLeague"

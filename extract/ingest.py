@@ -448,7 +448,8 @@ def _page_furniture(line: str) -> bool:
     s = line.strip()
     if PAGE_NUMBER_RE.match(s):
         return True
-    return len(s) <= 60 and bool(ISSUE_RE.search(s)) and bool(_RUNNING_HEAD_RE.search(s)) \
+    # (an issue holds 第 or the dot of Vol.: a line without either is read no further)
+    return len(s) <= 60 and ("第" in s or "." in s) and bool(ISSUE_RE.search(s)) and bool(_RUNNING_HEAD_RE.search(s)) \
         and not any(ch in s for ch in "。，；！？,;")
 
 

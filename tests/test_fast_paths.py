@@ -215,8 +215,9 @@ def test_quick_finditer_near_its_words_finds_what_re_finds(pattern, text):
 
 def test_quick_finditer_on_the_papers():
     from extract.components.orgs import LEGAL_RE, MINE_SUBJECT_RE
+    from extract.components.practices import LINES_OF_RE, LISTED_POST_RE
 
-    for rx in (LEGAL_RE, MINE_SUBJECT_RE, outcomes.RATE_RE):
+    for rx in (LEGAL_RE, MINE_SUBJECT_RE, outcomes.RATE_RE, LISTED_POST_RE, LINES_OF_RE):
         quick = Quick(rx)
         for text in _texts():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
@@ -418,13 +419,16 @@ def test_finditer_ending_at_finds_what_re_finds(pattern, text):
 
 
 def test_counted_names_on_the_papers(nlp):
-    """practices._counted tries its pattern only before a count: the same matches."""
+    """practices._counted tries its pattern only before a count (the digits of a run of
+    digits before its unit): the same matches."""
     from extract.components.common import finditer_ending_at
 
     rec = nlp.get_pipe("minekg_practices")
     found = 0
     for text in _texts():
-        ends = [m.start() for m in rec.count_at_re.finditer(text)]
+        ends = [at for m in rec.count_run_re.finditer(text) for at in range(m.start(), m.end())]
+        # (the digits of the runs before a unit are where the count's lookahead holds)
+        assert ends == [m.start() for m in re.finditer(r"(?=\d+(?:人次|人|期|场))", text)]
         expected = [(m.span(), m.groups()) for m in rec.counted_re.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
         found += len(expected)

@@ -483,11 +483,15 @@ class PracticeRecognizer:
         self.adopt_re = re.compile(adopt_alt)
         count = r"\d+(?:人次|人|期|场)"
         self.counted_re = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?={count})")
-        self.count_at_re = re.compile(f"(?={count})")  # where a counted name can end
+        # Where a counted name can end: every digit of a run of digits before its unit (a run
+        # found whole, not a lookahead tried at every character of the text).
+        self.count_run_re = re.compile(r"\d+(?=人次|人|期|场)")
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
         list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
         self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
         self.carrier_re = re.compile(rf"(?:{'|'.join(CARRIER_VERBS)})" + list_tail % "|".join(CARRIER_HEADS))
+        # Whole-text patterns tried only near their words (common.Quick).
+        self.listed_post, self.lines_of = Quick(LISTED_POST_RE), Quick(LINES_OF_RE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -504,7 +508,7 @@ class PracticeRecognizer:
         cands += self._vehicles(text)
         cands += self._titled_rules(text)
         # 一是党员网格长岗，由…担任；二是隐患盯守岗，…: posts named as the items of a list
-        cands += [(m.start("name"), m.end("name"), "typed", "") for m in LISTED_POST_RE.finditer(text)
+        cands += [(m.start("name"), m.end("name"), "typed", "") for m in self.listed_post.finditer(text)
                   if not ACT_START_RE.match(m["name"])] if "是" in text else []
         cands += self._single_parts(text)
         components, heads = self._components(text)
@@ -708,7 +712,8 @@ class PracticeRecognizer:
         """Rule *quoted*: the names the text quotes; ``quotes``: ``QUOTE_RE``'s matches
         in ``text``, when found already."""
         out = []
-        for m in QUOTE_RUN_RE.finditer(text):
+        # (a run of quotes holds a closing quote right before an opening one)
+        for m in QUOTE_RUN_RE.finditer(text) if "”“" in text or '"' in text else ():
             out.append((m.start(), m.end(), "quoted", ""))
         for m in QUOTE_RE.finditer(text) if quotes is None else quotes:
             inner = m.group(1).strip()
@@ -1082,7 +1087,7 @@ class PracticeRecognizer:
         names the parts of the model the quote labels, when there are as many items as its
         numeral says. Returns the candidates and ``{item start: the quote}``."""
         out, heads = [], {}
-        for m in LINES_OF_RE.finditer(text) if "为" in text else ():
+        for m in self.lines_of.finditer(text) if "为" in text else ():
             items = m["items"].split("、")
             n = next((CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS), None)
             if n != len(items) or any(i.startswith(GENERIC_PREFIX) for i in items):
@@ -1378,7 +1383,7 @@ class PracticeRecognizer:
         out = []
         # Tried only before a count (common.finditer_ending_at): at every character of
         # the text the pattern tried ten lengths of name against every type word.
-        ends = [m.start() for m in self.count_at_re.finditer(text)]
+        ends = [at for m in self.count_run_re.finditer(text) for at in range(m.start(), m.end())]
         for m in finditer_ending_at(self.counted_re, text, ends):  # made once, not per article
             name = m.group(1)
             if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):

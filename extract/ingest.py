@@ -323,7 +323,7 @@ def normalise_text(text: str) -> str:
     # becomes \n, so that downstream sees one paragraph a line and never a \r.
     text = _LINE_BREAK_RE.sub("\n", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
-    if " " in text:
+    if " " in text and _SPACED_GATE_RE.search(text):
         # 矿 工 会 与 团 委 在 井 口: OCR of a scan spaces out the characters of a run; they are one
         # text again, as a line break inside a sentence is (the spaces of a slide part words).
         text = _SPACED_RUN_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
@@ -333,6 +333,9 @@ def normalise_text(text: str) -> str:
 #: Four characters or more, each alone between single spaces: Han characters, full-width digits
 #: and Chinese punctuation (not ASCII digits: the columns of a flattened table are spaced so).
 _SPACED_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] ){3,}[\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．]")
+#: What every such run holds (a space, a character, a space, a character, a space), found
+#: from its first space: re tries _SPACED_RUN_RE's class at every character of a text.
+_SPACED_GATE_RE = re.compile(r" [\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] [\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] ")
 
 
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")

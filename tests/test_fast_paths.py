@@ -570,3 +570,14 @@ def test_table_line_pre_test_keeps_the_patterns_answer():
         assert is_table_line.__wrapped__(line) == (TABLE_LINE_RE.match(line) is not None), line
         rows += is_table_line.__wrapped__(line)
     assert rows > 20
+
+
+@pytest.mark.parametrize("text", ["矿 工 会 与 团 委", "矿 工 会 与", "矿 工 会", "a 矿 工 会 b", "矿 工\n会 与", ""])
+def test_spaced_runs_hold_what_the_gate_finds(text):
+    """ingest reads a text for characters spaced out by OCR only when _SPACED_GATE_RE
+    finds a piece of such a run in it: every run holds one."""
+    from extract.ingest import _SPACED_GATE_RE, _SPACED_RUN_RE
+
+    for t in (text, *(_texts() if not text else ())):
+        assert _SPACED_GATE_RE.search(t) is not None or _SPACED_RUN_RE.search(t) is None
+    assert (_SPACED_RUN_RE.search(text) is not None) == (text in ("矿 工 会 与 团 委", "矿 工 会 与"))

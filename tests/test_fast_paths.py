@@ -581,3 +581,18 @@ def test_spaced_runs_hold_what_the_gate_finds(text):
     for t in (text, *(_texts() if not text else ())):
         assert _SPACED_GATE_RE.search(t) is not None or _SPACED_RUN_RE.search(t) is None
     assert (_SPACED_RUN_RE.search(text) is not None) == (text in ("矿 工 会 与 团 委", "矿 工 会 与"))
+
+
+def test_problem_words_a_branch_at_a_time():
+    """outcomes._mentions_problems (PROBLEM_WORDS_RE's branches one by one, each near its
+    words) says what the whole pattern's search says, of the papers, their lines, and
+    texts made for each branch."""
+    texts = [t for text in _texts() for t in (text, *text.split("\n"))]
+    texts += ["存在问题", "问题与不足", "思考与讨论", "2025 年工作打算", "下一步的主要工作安排", "【背景】", "案例背景",
+              "背景。", "背景是", "计划", "不足之", ""]
+    hits = 0
+    for text in texts:
+        expected = outcomes.PROBLEM_WORDS_RE.search(text) is not None
+        assert outcomes._mentions_problems(text) == expected, text
+        hits += expected
+    assert "|".join(outcomes.PROBLEM_WORDS) == outcomes.PROBLEM_WORDS_RE.pattern and hits > 20

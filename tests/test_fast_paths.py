@@ -596,3 +596,23 @@ def test_problem_words_a_branch_at_a_time():
         assert outcomes._mentions_problems(text) == expected, text
         hits += expected
     assert "|".join(outcomes.PROBLEM_WORDS) == outcomes.PROBLEM_WORDS_RE.pattern and hits > 20
+
+
+def test_ordinal_items_tried_where_they_can_open():
+    """practices' ordinal items (第一项是X) tried only at a 第 and the spaces before it
+    (common.finditer_starting_at) are those ORDINAL_ITEM_RE finds in the papers and in
+    texts made for its line starts and spaces."""
+    from extract.components.common import finditer_starting_at
+    from extract.components.practices import ORDINAL_ITEM_RE, _starts_before
+
+    texts = [*_texts(), "第一项是安全教育，第二项是岗位练兵。", "\n  第一项是安全教育。\n\n 第二项：岗位练兵\n",
+             "。 第一条为班前讲评，", "x第一项是安全教育，"]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in ORDINAL_ITEM_RE.finditer(text)]
+        got = finditer_starting_at(ORDINAL_ITEM_RE, text, _starts_before(text, "第"))
+        assert [(m.span(), m.groupdict()) for m in got] == expected
+        found += len(expected)
+    assert found >= 4
+    with pytest.raises(ValueError):
+        list(finditer_starting_at(re.compile("a*"), "b", [0]))

@@ -576,6 +576,25 @@ def finditer_ending_at(pattern: re.Pattern, text: str, ends: Iterable[int]):
             end = m.end()
 
 
+def finditer_starting_at(pattern: re.Pattern, text: str, starts: Iterable[int]):
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of the
+    offsets ``starts`` (sorted; more do no harm): tried only there, as
+    :func:`finditer_ending_at` tries only the starts before its ends. For a pattern that
+    opens with a lookbehind or ``^`` that re would try at every character.
+
+    Raises:
+        ValueError: a match of ``pattern`` may be empty.
+    """
+    if _widths(pattern)[0] == 0:
+        raise ValueError(f"a match of {pattern.pattern!r} may be empty")
+    match, end = pattern.match, 0
+    for s in starts:
+        # What finditer tries at s, after the last match (Quick._near).
+        if s >= end and (m := match(text, s)) is not None:
+            yield m
+            end = m.end()
+
+
 @functools.lru_cache(maxsize=64)
 def _widths(pattern: re.Pattern) -> tuple[int, int | None]:
     """The fewest and the most characters a match of ``pattern`` spans (``None``:

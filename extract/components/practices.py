@@ -61,7 +61,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, finditer_starting_at,
+                     in_order, literal, sent_of,
                      ordered_alternation, set_span_ext, span_ext, starting_in, token_ends, token_starts,
                      word_alternation)
 
@@ -1068,7 +1069,8 @@ class PracticeRecognizer:
         is a short name alone before the punctuation, not an act (``第二条是加强学习``).
         Returns the candidates and ``{item start: the set's name}``."""
         out, heads = [], {}
-        for m in ORDINAL_ITEM_RE.finditer(text) if "第" in text else ():
+        # (tried only where an item can open: at a 第 or the spaces right before it)
+        for m in finditer_starting_at(ORDINAL_ITEM_RE, text, _starts_before(text, "第")) if "第" in text else ():
             name = m["name"].strip("“”\"")
             if name.startswith(GENERIC_PREFIX) or self.adopt_re.match(name) or name.startswith(GOVERN_VERBS) \
                     or ACT_START_RE.match(name):
@@ -1542,6 +1544,20 @@ def _not_a_measure_here(text: str, span) -> bool:
     return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
                 or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
         and text[a:b].startswith("党员")
+
+
+def _starts_before(text: str, word: str) -> list[int]:
+    """The places a match that opens with spaces (``\\s*``) and then ``word`` can start:
+    each place of ``word`` and of the spaces right before it, in order."""
+    out = []
+    j = text.find(word)
+    while j >= 0:
+        i = j
+        while i > 0 and text[i - 1].isspace():  # (str.isspace: what \s matches)
+            i -= 1
+        out.extend(range(i, j + 1))
+        j = text.find(word, j + 1)
+    return out
 
 
 def _line_start(text: str, pos: int) -> int:

@@ -422,11 +422,12 @@ def test_counted_names_on_the_papers(nlp):
     """practices._counted tries its pattern only before a count (the digits of a run of
     digits before its unit): the same matches."""
     from extract.components.common import finditer_ending_at
+    from extract.components.practices import _count_ends
 
     rec = nlp.get_pipe("minekg_practices")
     found = 0
-    for text in _texts():
-        ends = [at for m in rec.count_run_re.finditer(text) for at in range(m.start(), m.end())]
+    for text in (*_texts(), "参训12人次，3期，１２场，x5人、 7人", "人12人"):
+        ends = _count_ends(text)
         # (the digits of the runs before a unit are where the count's lookahead holds)
         assert ends == [m.start() for m in re.finditer(r"(?=\d+(?:人次|人|期|场))", text)]
         expected = [(m.span(), m.groups()) for m in rec.counted_re.finditer(text)]

@@ -484,9 +484,6 @@ class PracticeRecognizer:
         self.adopt_re = re.compile(adopt_alt)
         count = r"\d+(?:人次|人|期|场)"
         self.counted_re = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?={count})")
-        # Where a counted name can end: every digit of a run of digits before its unit (a run
-        # found whole, not a lookahead tried at every character of the text).
-        self.count_run_re = re.compile(r"\d+(?=人次|人|期|场)")
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
         list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
         self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
@@ -1385,7 +1382,7 @@ class PracticeRecognizer:
         out = []
         # Tried only before a count (common.finditer_ending_at): at every character of
         # the text the pattern tried ten lengths of name against every type word.
-        ends = [at for m in self.count_run_re.finditer(text) for at in range(m.start(), m.end())]
+        ends = _count_ends(text)
         for m in finditer_ending_at(self.counted_re, text, ends):  # made once, not per article
             name = m.group(1)
             if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
@@ -1544,6 +1541,23 @@ def _not_a_measure_here(text: str, span) -> bool:
     return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
                 or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
         and text[a:b].startswith("党员")
+
+
+#: The first characters of the units of a counted name's count (PracticeRecognizer.counted_re).
+_COUNT_UNIT_START_RE = re.compile("[人期场]")
+
+
+def _count_ends(text: str) -> list[int]:
+    """Where a counted name can end, in order: the places where ``(?=\\d+(?:人次|人|期|场))``
+    holds, every digit of a run of digits right before 人, 期 or 场 — found from those
+    characters back (the lookahead, and ``\\d`` at every character, read the whole text)."""
+    out = []
+    for m in _COUNT_UNIT_START_RE.finditer(text):
+        k = at = m.start()
+        while k > 0 and text[k - 1].isdecimal():  # (str.isdecimal: what \\d matches)
+            k -= 1
+        out.extend(range(k, at))
+    return out
 
 
 def _starts_before(text: str, word: str) -> list[int]:

@@ -321,7 +321,8 @@ def normalise_text(text: str) -> str:
     """
     # Every line boundary str.splitlines knows (\r, \v, \f page breaks, U+2028 …)
     # becomes \n, so that downstream sees one paragraph a line and never a \r.
-    text = _LINE_BREAK_RE.sub("\n", text)
+    if any(ch in text for ch in _LINE_BREAK_CHARS):  # (most texts hold none: no scan by re)
+        text = _LINE_BREAK_RE.sub("\n", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
     if " " in text and _SPACED_GATE_RE.search(text):
         # 矿 工 会 与 团 委 在 井 口: OCR of a scan spaces out the characters of a run; they are one
@@ -338,7 +339,8 @@ _SPACED_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff\uff10-\uff19“”，。、：�
 _SPACED_GATE_RE = re.compile(r" [\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] [\u4e00-\u9fff\uff10-\uff19“”，。、：；（）％．] ")
 
 
-_LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every match holds one
+_LINE_BREAK_RE = re.compile("\r\n|[" + _LINE_BREAK_CHARS + "]")
 
 
 #: A numbered heading and the words after its number, on one line (一、 （一） 1. 2.1, 1．5 with a

@@ -1554,7 +1554,7 @@ def _count_ends(text: str) -> list[int]:
     out = []
     for m in _COUNT_UNIT_START_RE.finditer(text):
         k = at = m.start()
-        while k > 0 and text[k - 1].isdecimal():  # (str.isdecimal: what \\d matches)
+        while k > 0 and text[k - 1].isdecimal():  # (str.isdecimal: what \d matches)
             k -= 1
         out.extend(range(k, at))
     return out

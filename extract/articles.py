@@ -520,11 +520,12 @@ def _dictionary_facts() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
-    """``jieba_dictionary().FREQ`` for the words of a frequency above 0."""
-    from .segment import frequencies
+def _frequencies():
+    """``jieba_dictionary().FREQ`` for the words of a frequency above 0, read by ``get``
+    (:class:`extract.segment.Frequencies`)."""
+    from .segment import Frequencies
 
-    return frequencies(_dictionary_facts())
+    return Frequencies(_dictionary_facts())
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ import pytest
 from extract.components import outcomes
 from extract.components.common import (CLAUSE_SEP, Quick, QuickIndex, any_words, char_span, leading_words, literal,
                                        required_words, sent_of,
-                                       sentence_at, token_ends, token_starts, token_texts)
+                                       sentence_at, sentences, token_ends, token_starts, token_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,6 +145,8 @@ def test_token_helpers_read_what_the_doc_holds(processed):
 def test_sentences_by_bisection_are_spacys(processed):
     spans = 0
     for doc in processed:
+        # the sentences made once per document (common.sentences) are doc.sents
+        assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
         for i in range(len(doc)):
             s = sentence_at(doc, i)
             assert (s.start, s.end) == (doc[i].sent.start, doc[i].sent.end)
@@ -213,8 +215,9 @@ def test_quick_finditer_near_its_words_finds_what_re_finds(pattern, text):
 
 def test_quick_finditer_on_the_papers():
     from extract.components.orgs import LEGAL_RE, MINE_SUBJECT_RE
+    from extract.components.practices import LINES_OF_RE, LISTED_POST_RE
 
-    for rx in (LEGAL_RE, MINE_SUBJECT_RE, outcomes.RATE_RE):
+    for rx in (LEGAL_RE, MINE_SUBJECT_RE, outcomes.RATE_RE, LISTED_POST_RE, LINES_OF_RE):
         quick = Quick(rx)
         for text in _texts():
             assert [m.span() for m in quick.finditer(text)] == [m.span() for m in rx.finditer(text)]
@@ -416,13 +419,17 @@ def test_finditer_ending_at_finds_what_re_finds(pattern, text):
 
 
 def test_counted_names_on_the_papers(nlp):
-    """practices._counted tries its pattern only before a count: the same matches."""
+    """practices._counted tries its pattern only before a count (the digits of a run of
+    digits before its unit): the same matches."""
     from extract.components.common import finditer_ending_at
+    from extract.components.practices import _count_ends
 
     rec = nlp.get_pipe("minekg_practices")
     found = 0
-    for text in _texts():
-        ends = [m.start() for m in rec.count_at_re.finditer(text)]
+    for text in (*_texts(), "参训12人次，3期，１２场，x5人、 7人", "人12人"):
+        ends = _count_ends(text)
+        # (the digits of the runs before a unit are where the count's lookahead holds)
+        assert ends == [m.start() for m in re.finditer(r"(?=\d+(?:人次|人|期|场))", text)]
         expected = [(m.span(), m.groups()) for m in rec.counted_re.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_ending_at(rec.counted_re, text, ends)] == expected
         found += len(expected)
@@ -464,3 +471,149 @@ def test_bare_body_patterns_find_what_they_found_without_their_lookahead():
         for text in texts:
             assert [m.span() for m in orgs.BARE_BODY_RES[word].finditer(text)] == \
                 [m.span() for m in before.finditer(text)], (word, text[:40])
+
+
+def test_word_alternation_matches_what_the_flat_alternation_matches(nlp):
+    """common.word_alternation (a trie of words) finds what the words joined longest first
+    find, alone and inside a larger pattern that backtracks into it: on random strings of
+    nested words, and with the lexicon's names and the verbs of results on the papers."""
+    import random
+
+    from extract.components.common import word_alternation
+
+    def flat(words):
+        return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+    rng = random.Random(7)
+    words = ["a", "ab", "abc", "b", "bd", "xyz", "x", "xy"]
+    for _ in range(3000):
+        text = "".join(rng.choice("abcdxyz") for _ in range(rng.randint(0, 14)))
+        for after in ("", "d", r"\w\w", "c$", "(?=b)"):
+            assert ([m.span() for m in re.finditer(f"(?:{word_alternation(words)}){after}", text)]
+                    == [m.span() for m in re.finditer(f"(?:{flat(words)}){after}", text)])
+    names = [n for e in nlp.get_pipe("minekg_practices").lex.practices for n in (e.name, *e.aliases)]
+    verbs = nlp.get_pipe("minekg_outcomes").verbs
+    found = 0
+    for ws in (names, verbs):
+        trie, plain = re.compile(word_alternation(ws)), re.compile(flat(ws))
+        grown = re.compile(f"(?:{word_alternation(ws)})[\u4e00-\u9fff]{{2}}")
+        grown_flat = re.compile(f"(?:{flat(ws)})[\u4e00-\u9fff]{{2}}")
+        for text in _texts():
+            expected = [(m.span(), m.group()) for m in plain.finditer(text)]
+            assert [(m.span(), m.group()) for m in trie.finditer(text)] == expected
+            assert [m.span() for m in grown.finditer(text)] == [m.span() for m in grown_flat.finditer(text)]
+            found += len(expected)
+    assert found > 100
+    with pytest.raises(ValueError):
+        word_alternation(["a", ""])
+
+
+def test_quote_types_in_a_window_by_one_scan(nlp):
+    """PracticeRecognizer._quote_types_in finds the quote types a window holds, as trying
+    each with ``in`` does, on the 14 characters after every closing quote of the papers."""
+    recognizer = nlp.get_pipe("minekg_practices")
+    windows = 0
+    for text in _texts():
+        for at in (i + 1 for i, ch in enumerate(text) if ch in "”\""):
+            window = text[at:at + 14]
+            expected = list(dict.fromkeys(t for t in recognizer.quote_types if t in window))
+            assert recognizer._quote_types_in(window) == expected
+            windows += bool(expected)
+    assert windows > 100
+
+
+@pytest.mark.parametrize("word,suffix,text", [
+    ("矿", "党委", "矿党委矿党委党委矿矿党委"), ("aa", "a", "aaaaaaa"), ("a", "", "aaa"), ("", "ab", "abab"),
+    ("公司", "工会", "公司公司工会，公司工会工会"),
+])
+def test_suffixes_after_a_name_found_from_its_places(word, suffix, text):
+    """orgs._followed_by (a name's places found once, each suffix tried after them) finds
+    what a search for the name and the suffix together finds."""
+    from extract.components.orgs import _followed_by, _occurrences
+
+    expected = [(m.start(), m.end()) for m in literal(word + suffix).finditer(text)]
+    assert [(m.start(), m.end()) for m in _followed_by(text, _occurrences(text, word), word, suffix)] == expected
+    assert [m.group() for m in _followed_by(text, _occurrences(text, word), word, suffix)] == [word + suffix] * len(expected)
+
+
+def test_ordered_alternation_keeps_the_order_of_the_words(nlp):
+    """common.ordered_alternation matches what the words joined in their order match: a
+    trie when no word comes after a prefix of it (the types and adoption verbs of the
+    lexicon, on the papers, alone and repeated), the words joined otherwise."""
+    from extract.components.common import ordered_alternation, word_alternation
+
+    assert ordered_alternation(["开展", "开展了"]) == "开展|开展了"  # the shorter first decides
+    assert ordered_alternation(["开展了", "开展", "推行"]) == word_alternation(["开展了", "开展", "推行"])
+    recognizer = nlp.get_pipe("minekg_practices")
+    found = 0
+    for ws in (recognizer.types, recognizer.adopt):
+        flat = "|".join(map(re.escape, ws))
+        assert ordered_alternation(ws) != flat  # (a trie: the test below compares two forms)
+        for form in ("(?:%s)", "(?:%s)+", "(?:%s)[\u4e00-\u9fff]{1,3}?的"):
+            trie, plain = re.compile(form % ordered_alternation(ws)), re.compile(form % flat)
+            for text in _texts():
+                expected = [m.span() for m in plain.finditer(text)]
+                assert [m.span() for m in trie.finditer(text)] == expected
+                found += len(expected)
+    assert found > 1000
+
+
+def test_table_line_pre_test_keeps_the_patterns_answer():
+    """ingest.is_table_line's test of a row's last character gives the answer of
+    TABLE_LINE_RE on every line of the papers and on rows that end in spaces and bars."""
+    from extract.ingest import TABLE_LINE_RE, is_table_line
+
+    lines = {line for text in _texts() for line in text.split("\n")}
+    lines |= {"指标 1 2 3", "指标 1 2 3 |", "指标 1 2 3\u3000", "指标 1 2 3%", "指标 1 2 ３", "指标 1 2 3 ｜ ",
+              "指标 1 2 3\n", "指标 1 2 3。", "|", ""}
+    rows = 0
+    for line in lines:
+        assert is_table_line.__wrapped__(line) == (TABLE_LINE_RE.match(line) is not None), line
+        rows += is_table_line.__wrapped__(line)
+    assert rows > 20
+
+
+@pytest.mark.parametrize("text", ["矿 工 会 与 团 委", "矿 工 会 与", "矿 工 会", "a 矿 工 会 b", "矿 工\n会 与", ""])
+def test_spaced_runs_hold_what_the_gate_finds(text):
+    """ingest reads a text for characters spaced out by OCR only when _SPACED_GATE_RE
+    finds a piece of such a run in it: every run holds one."""
+    from extract.ingest import _SPACED_GATE_RE, _SPACED_RUN_RE
+
+    for t in (text, *(_texts() if not text else ())):
+        assert _SPACED_GATE_RE.search(t) is not None or _SPACED_RUN_RE.search(t) is None
+    assert (_SPACED_RUN_RE.search(text) is not None) == (text in ("矿 工 会 与 团 委", "矿 工 会 与"))
+
+
+def test_problem_words_a_branch_at_a_time():
+    """outcomes._mentions_problems (PROBLEM_WORDS_RE's branches one by one, each near its
+    words) says what the whole pattern's search says, of the papers, their lines, and
+    texts made for each branch."""
+    texts = [t for text in _texts() for t in (text, *text.split("\n"))]
+    texts += ["存在问题", "问题与不足", "思考与讨论", "2025 年工作打算", "下一步的主要工作安排", "【背景】", "案例背景",
+              "背景。", "背景是", "计划", "不足之", ""]
+    hits = 0
+    for text in texts:
+        expected = outcomes.PROBLEM_WORDS_RE.search(text) is not None
+        assert outcomes._mentions_problems(text) == expected, text
+        hits += expected
+    assert "|".join(outcomes.PROBLEM_WORDS) == outcomes.PROBLEM_WORDS_RE.pattern and hits > 20
+
+
+def test_ordinal_items_tried_where_they_can_open():
+    """practices' ordinal items (第一项是X) tried only at a 第 and the spaces before it
+    (common.finditer_starting_at) are those ORDINAL_ITEM_RE finds in the papers and in
+    texts made for its line starts and spaces."""
+    from extract.components.common import finditer_starting_at
+    from extract.components.practices import ORDINAL_ITEM_RE, _starts_before
+
+    texts = [*_texts(), "第一项是安全教育，第二项是岗位练兵。", "\n  第一项是安全教育。\n\n 第二项：岗位练兵\n",
+             "。 第一条为班前讲评，", "x第一项是安全教育，"]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in ORDINAL_ITEM_RE.finditer(text)]
+        got = finditer_starting_at(ORDINAL_ITEM_RE, text, _starts_before(text, "第"))
+        assert [(m.span(), m.groupdict()) for m in got] == expected
+        found += len(expected)
+    assert found >= 4
+    with pytest.raises(ValueError):
+        list(finditer_starting_at(re.compile("a*"), "b", [0]))

@@ -190,3 +190,19 @@ def test_without_a_home_folder_nothing_is_kept_and_the_value_is_made(monkeypatch
     assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
     assert segment.cached("t", "k", lambda: made.append(1) or 7) == 7
     assert made == [1, 1]
+
+
+def test_the_kept_frequencies_read_as_jiebas_dictionary(tmp_path, monkeypatch):
+    """What the article splitter reads of a word's frequency from the kept dictionary
+    (extract/segment.py's Frequencies, a bisection over the sorted words) is jieba's
+    ``FREQ``: for every listed word, a prefix entry's 0, and words not listed."""
+    from extract.articles import jieba_dictionary
+    from extract.segment import Frequencies, dictionary_facts
+
+    monkeypatch.setenv("MINEKG_JIEBA_CACHE", str(tmp_path))
+    tk = jieba_dictionary()
+    freqs = Frequencies(dictionary_facts(lambda: tk))
+    assert [w for w, f in tk.FREQ.items() if freqs.get(w, 0) != f] == []
+    assert any(f == 0 for f in tk.FREQ.values())
+    for word in ("", "\uffff", "煤矿党建工作创新实践", "安全生产标准化管理体系建设"):
+        assert freqs.get(word, 0) == tk.FREQ.get(word, 0) == 0

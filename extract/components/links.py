@@ -48,13 +48,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, in_order, set_span_ext, span_ext, starting_in
+from .common import Link, doc_text, in_order, sentences, set_span_ext, span_ext, starting_in
 
 #: The verb that makes an institution the occasion a named measure uses (利用主题党日组织…).
 OCCASION_BEFORE_RE = re.compile(r"(?:利用|借助|依托|结合)$")
@@ -268,7 +269,7 @@ class Linker:
         last_org = subject
         para_of = _paragraph_index(doc)
         prev_para = -1
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if para_of(sent.start_char) != prev_para:
                 last_org, prev_para = subject, para_of(sent.start_char)
             # (被省总工会评为…: the body that gave an honour applies no measure of the text)
@@ -297,7 +298,7 @@ class Linker:
         prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
         prev_sent_para = -1
         para_start = 0
-        for sent in doc.sents:
+        for sent in sentences(doc):
             sent_practices = starting_in(practices, practice_at, sent.start, sent.end)
             sent_outcomes = starting_in(outcomes, outcome_at, sent.start, sent.end)
             para = para_of(sent.start_char)
@@ -473,8 +474,11 @@ class Outline:
 
     def __init__(self, text: str, practices: list[Span]):
         by_line: dict[int, list[Span]] = {}
+        # A practice's line: the line breaks before it, by bisection (counting them from the
+        # text's start for each practice made long texts quadratic).
+        breaks = [m.start() for m in re.finditer("\n", text)]
         for p in practices:
-            by_line.setdefault(text.count("\n", 0, p.start_char), []).append(p)
+            by_line.setdefault(bisect_left(breaks, p.start_char), []).append(p)
         self.parent: dict[int, list[Span]] = {}
         self.frame: dict[int, Span] = {}
         self.results_of: dict[int, Span] = {}
@@ -491,10 +495,11 @@ class Outline:
             if heading and heading["rest"] and not mark:
                 stack, results, measures_at = [], None, {}
                 here = [p for p in by_line.get(k, ()) if p.start_char >= start + heading.start("rest")]
-                alone = [p for p in here if _plain(p.text) == _plain(heading["rest"])]
+                # (the span's characters: spaCy's Span.text joins a Token object per token)
+                alone = [p for p in here if _plain(text[p.start_char:p.end_char]) == _plain(heading["rest"])]
                 section_part = alone[0] if alone and span_ext(alone[0], "part_of") else None
                 m = RESULTS_HEADING_RE.fullmatch(heading["rest"])
-                named = [p for p in here if m and _plain(p.text) == _plain(m["name"])]
+                named = [p for p in here if m and _plain(text[p.start_char:p.end_char]) == _plain(m["name"])]
                 results = named[0] if named else None
                 continue
             if not mark:

@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, span_ext, starting_in, year_in
+from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, ordered_alternation, sentences, span_ext,
+                     starting_in, word_alternation, year_in)
 from .tables import table_rows
 
 UNITS = ("万吨", "万元", "亿元", "万米",
@@ -246,7 +247,7 @@ _HAS_COUNT_RE = re.compile(r"\d|[零〇一二两三四五六七八九][十百千
 #: Target words whose wish runs on into the next clause (力争实现…，…保持为零); 打造 and
 #: 目标 name one aim of their own clause.
 CARRIED_TARGETS = ("力争", "争取", "计划新增", "计划建成", "预计")
-_CARRIED_RE = re.compile("|".join(map(re.escape, CARRIED_TARGETS)))  # one scan of a clause, not one a word
+_CARRIED_RE = re.compile(ordered_alternation(CARRIED_TARGETS))  # one scan of a clause, not one a word
 #: What may stand in a result before the measure that is its subject: a time, the unit
 #: that applies it (采煤三队党员安全监督员共发现…), a relative clause (总结提炼的“X”工作法
 #: 被…评为…), or nothing.
@@ -578,7 +579,8 @@ class OutcomeRecognizer:
         verbs = sorted(self.direction, key=len, reverse=True)
         self.verbs = verbs
         extra = ["培养出", "解决", "否决", "形成", "获得", *ACHIEVE_VERBS, *OUTPUT_VERBS, *RATED_VERBS]
-        self.verb_alt = "|".join(map(re.escape, sorted(set(verbs + extra), key=len, reverse=True)))
+        # (longest first, as a trie: common.word_alternation)
+        self.verb_alt = word_alternation(verbs + extra)
         # Compiled once: _measured reads them for every count.
         self.verb_re = re.compile(self.verb_alt)
         self.verb_after_re = re.compile(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})")
@@ -589,8 +591,8 @@ class OutcomeRecognizer:
         # The cue lexicon's targets and recommendations and the words of an instruction; 计划 and
         # 目标 as a plan, not in 比计划/超目标 (a plan beaten).
         words = sorted({*self.targets, *self.recommend, *INSTRUCTION_WORDS} - {"目标"}, key=len, reverse=True)
-        self.instruction_re = re.compile("|".join(map(re.escape, words)) + r"|(?<![比超原])(?:计划|目标)")
-        unit_alt = "|".join(map(re.escape, UNITS))
+        self.instruction_re = re.compile(word_alternation(words) + r"|(?<![比超原])(?:计划|目标)")
+        unit_alt = ordered_alternation(UNITS)  # as a trie where that keeps the order
         # A count and the 、 of a list right before a verb: the verb opens the list's next item.
         self.listed_count_re = re.compile(rf"(?:{NUMBER})\s*(?:余|多)?(?:{unit_alt})\s*、\s*$")
         # 2024年降至4起: the level a trend of the clause before reached (_trend_to_level)
@@ -611,6 +613,10 @@ class OutcomeRecognizer:
         self.qual_fixed = QuickIndex(Quick(rx) for rx in QUAL_FIXED)
         self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal, self.rate_re = map(
             Quick, (QUAL_END_RE, QUAL_BARE_RE, QUAL_LE_RE, QUAL_NOMINAL_RE, RATE_RE))
+        # The words of the fixed phrases and of the four open forms, found in one scan of a
+        # clause (_qualitative): the open forms' own words were tried one by one with in.
+        self.qual_open = (self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal)
+        self.qual_index = QuickIndex([*self.qual_fixed.patterns, *self.qual_open])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -632,8 +638,8 @@ class OutcomeRecognizer:
             ext.chars = (row.start, row.end)
             taken.add(row.start, row.end)
             spans.append(span)
-        problems = _problem_ranges(text) if PROBLEM_WORDS_RE.search(text) else []
-        for sent in doc.sents:
+        problems = _problem_ranges(text) if _mentions_problems(text) else []
+        for sent in sentences(doc):
             if problems and any(a <= sent.start_char < b for a, b in problems):
                 continue  # （一）存在问题。…2023年全矿发生轻伤事故2起: a problem found, not a result
             orgs = starting_in(all_orgs, org_starts, sent.start, sent.end)
@@ -1150,8 +1156,13 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        for rx in self.qual_fixed.candidates(stripped):
-            m = rx.search(stripped)
+        fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        k = len(fixed)
+        while k and fixed[k - 1] in self.qual_open:
+            k -= 1
+        fixed, present = fixed[:k], fixed[k:]  # (the open forms whose words the clause holds)
+        for rx in fixed:
+            m = rx.pattern.search(stripped)  # (a word of it is in the clause: Quick.search's test)
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
@@ -1185,11 +1196,15 @@ class OutcomeRecognizer:
                             Quantity(ind, None, None, "level", year)))
                 return out
         # 随着“一岗双责”的全面落实，…: a condition or a means, the result comes after it.
+        # (Quick.match and Quick.search of each open form, its words found by the scan above)
+        end, bare, le, nominal = self.qual_open
         m = None if stripped.startswith(CONDITION_OPENERS) else (
-            self.qual_end.match(stripped) or self.qual_bare.match(stripped))
+            (end.pattern.match(stripped) if end in present else None)
+            or (bare.pattern.match(stripped) if bare in present else None))
         start_at = None
         if m is None:
-            m = self.qual_le.search(stripped) or self.qual_nominal.search(stripped)
+            m = (le.pattern.search(stripped) if le in present else None) \
+                or (nominal.pattern.search(stripped) if nominal in present else None)
             if m is not None:
                 start_at = m.start()
                 if m.re is QUAL_NOMINAL_RE:
@@ -1296,15 +1311,27 @@ _LEAD_RE = re.compile(r"^(?:[\s]*(?:其中|同时|此外|并|且|从而|进而|�
 
 #: A section or a paragraph labelled as the problems found (存在问题, 存在的不足, 问题与不足)
 #: or as questions to discuss (思考题).
-PROBLEM_WORDS_RE = re.compile(r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足)(?:与|和)(?:不足|差距|短板)|不足之处|短板弱项"
-                              # a teaching case's questions for discussion: a figure there is asked about
-                              r"|思考题|讨论题|思考与讨论"
-                              # the plans of the time to come (三、下半年工作安排, 四、2025年工作打算): what
-                              # is counted there is aimed at, not done
-                              r"|(?:(?:19|20)\d{2}\s*年|下半年|明年|来年|下一步|下一阶段)(?:的)?(?:主要)?(?:工作)?"
-                              r"(?:安排|打算|计划|思路|重点|举措)"
-                              # a case's background (【背景】, 一、背景): the state before the measure, a baseline
-                              r"|(?:案例|项目)?背景(?:情况|介绍)?(?=[】\]。：:\s]|$)")
+#: (its branches, each also searched alone: _mentions_problems)
+PROBLEM_WORDS = (r"存在的?(?:主要)?(?:问题|不足)", r"(?:问题|不足)(?:与|和)(?:不足|差距|短板)", r"不足之处", r"短板弱项",
+                 # a teaching case's questions for discussion: a figure there is asked about
+                 r"思考题", r"讨论题", r"思考与讨论",
+                 # the plans of the time to come (三、下半年工作安排, 四、2025年工作打算): what
+                 # is counted there is aimed at, not done
+                 r"(?:(?:19|20)\d{2}\s*年|下半年|明年|来年|下一步|下一阶段)(?:的)?(?:主要)?(?:工作)?"
+                 r"(?:安排|打算|计划|思路|重点|举措)",
+                 # a case's background (【背景】, 一、背景): the state before the measure, a baseline
+                 r"(?:案例|项目)?背景(?:情况|介绍)?(?=[】\]。：:\s]|$)")
+PROBLEM_WORDS_RE = re.compile("|".join(PROBLEM_WORDS))
+#: PROBLEM_WORDS_RE's branches alone, each tried only on a text that holds its words (Quick):
+#: re tried the seven branches' first characters at every character of every article.
+_PROBLEM_BRANCHES = tuple(Quick(re.compile(branch)) for branch in PROBLEM_WORDS)
+
+
+def _mentions_problems(text: str) -> bool:
+    """``PROBLEM_WORDS_RE.search(text) is not None``, a branch at a time."""
+    return any(branch.search(text) is not None for branch in _PROBLEM_BRANCHES)
+
+
 #: A label in square brackets opening a line (【背景】, 【做法】, 【成效】): the parts of a case.
 BRACKET_LABEL_RE = re.compile(r"^\s*[【\[](?P<label>[^】\]\n]{1,8})[】\]]", re.M)
 #: A numbered heading's text that labels the problems or plans (_problem_ranges), and what

@@ -61,8 +61,10 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, in_order, literal, sent_of,
-                     set_span_ext, span_ext, starting_in, token_ends, token_starts)
+from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, finditer_starting_at,
+                     in_order, literal, sent_of,
+                     ordered_alternation, set_span_ext, span_ext, starting_in, token_ends, token_starts,
+                     word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -443,6 +445,13 @@ class PracticeRecognizer:
         self.type_domain = dict(lex.practice_types)
         self.type_set = frozenset(self.types)
         self.quote_types = self.types + QUOTED_ONLY_TYPES  # what types a quoted name (_type_after)
+        # The quote types a window holds, found in one scan (_type_after tried ~180 words with
+        # ``in`` after each quote): where the scan finds a type, the types that are its
+        # prefixes are there too (it reports the longest one starting at a character).
+        self.quote_type_re = re.compile(word_alternation(self.quote_types))
+        self.quote_type_prefixes = {t: [p for p in dict.fromkeys(self.quote_types) if t.startswith(p)]
+                                    for t in self.quote_types}
+        self.quote_type_rank = {t: k for k, t in reversed(list(enumerate(self.quote_types)))}
         self.type_lengths = sorted({len(t) for t in self.types})  # tails looked up, not every type tried
         self.type_rank = {t: k for k, t in reversed(list(enumerate(self.types)))}  # _type_of
         # What results count (三违, 隐患): quoted alone, the jargon of a result, not a measure.
@@ -453,7 +462,7 @@ class PracticeRecognizer:
         # has two) would make any quoted word a name.
         self.type_tuple = tuple(t for t in self.types if len(t) >= 2)
         self.recommend = lex.cue_words("recommend")
-        self.recommend_re = re.compile("|".join(map(re.escape, self.recommend))) if self.recommend else None
+        self.recommend_re = re.compile(ordered_alternation(self.recommend)) if self.recommend else None
         names = sorted({n for e in lex.practices for n in (e.name, *e.aliases)}, key=len, reverse=True)
         self.known = {normalise_name(n) for n in names}
         # An alias of the lexicon that is the institution's name with a word after it is that
@@ -461,29 +470,35 @@ class PracticeRecognizer:
         # their words (师带徒 for 导师制度, 突击队 the kind a named team is of): that is how the
         # text calls the measure.
         self.lexicon_name = {a: e.name for e in lex.practices for a in e.aliases if a.startswith(e.name)}
-        self.lexicon_re = re.compile("|".join(map(re.escape, names))) if names else None
-        type_alt = "|".join(map(re.escape, self.types))
+        self.lexicon_re = re.compile(word_alternation(names)) if names else None  # longest first
+        # (the types, the adoption verbs: alternations of words as a trie where that keeps their order,
+        # common.ordered_alternation)
+        type_alt = ordered_alternation(self.types)
         # A counted set of measures (“3”项安全机制, 三项制度), whose items _ordinal_items finds.
         self.counted_set_re = re.compile(rf"(?<!第)[“\"]?(?:[一二三四五六七八九十两]|\d{{1,2}})[”\"]?(?P<cls>[项个条种招])"
                                          rf"[\u4e00-\u9fff]{{0,6}}?(?:{type_alt})")
         # A typed name: 2–16 characters without punctuation, then a type word.
         self.type_run_re = re.compile(rf"(?:{type_alt})+")
         self.type_word_re = re.compile(type_alt)
-        adopt_alt = "|".join(map(re.escape, self.adopt))
+        adopt_alt = ordered_alternation(self.adopt)
         self.adopt_re = re.compile(adopt_alt)
         count = r"\d+(?:人次|人|期|场)"
         self.counted_re = re.compile(rf"(?:^|(?<=[，,；;、\n]))([\u4e00-\u9fff]{{2,10}}?(?:{type_alt}))(?={count})")
-        self.count_at_re = re.compile(f"(?={count})")  # where a counted name can end
         # 集A、B等功能于一体: the items are functions of one measure (于 excluded).
         list_tail = r"(?P<items>[^，,。；;：:！？!?\n]{2,80}?)等(?:[^，,。；;于\n]{0,12}?(?P<head>%s)|(?=[，,。；;]))"
         self.list_re = re.compile(rf"(?:{adopt_alt})" + list_tail % "|".join(LIST_HEADS))
         self.carrier_re = re.compile(rf"(?:{'|'.join(CARRIER_VERBS)})" + list_tail % "|".join(CARRIER_HEADS))
+        # Whole-text patterns tried only near their words (common.Quick).
+        self.listed_post, self.lines_of = Quick(LISTED_POST_RE), Quick(LINES_OF_RE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
         ends = token_ends(doc)
-        cands += self._quoted(text, ends)
+        # The quotes of the text, found once: the quoted names and the counted models of a
+        # list (_listed_parts, which looked for them again line by line) read them.
+        quotes = list(QUOTE_RE.finditer(text))
+        cands += self._quoted(text, ends, quotes)
         cands += self._lexicon(text)
         cands += self._typed(text, ends)
         cands += self._lists(text)
@@ -491,7 +506,7 @@ class PracticeRecognizer:
         cands += self._vehicles(text)
         cands += self._titled_rules(text)
         # 一是党员网格长岗，由…担任；二是隐患盯守岗，…: posts named as the items of a list
-        cands += [(m.start("name"), m.end("name"), "typed", "") for m in LISTED_POST_RE.finditer(text)
+        cands += [(m.start("name"), m.end("name"), "typed", "") for m in self.listed_post.finditer(text)
                   if not ACT_START_RE.match(m["name"])] if "是" in text else []
         cands += self._single_parts(text)
         components, heads = self._components(text)
@@ -515,7 +530,7 @@ class PracticeRecognizer:
         cands += named_parts
         heads.update(part_heads2)
         if "\n" in text:
-            listed_parts, part_heads3 = self._listed_parts(text)
+            listed_parts, part_heads3 = self._listed_parts(text, quotes)
             cands += listed_parts
             heads.update(part_heads3)
         # A modifier before a known institution narrows it: 线上主题党日, 党支部周二政治
@@ -691,11 +706,14 @@ class PracticeRecognizer:
         return out
 
     # -- rules -------------------------------------------------------------------
-    def _quoted(self, text: str, ends: set[int] | None = None):
+    def _quoted(self, text: str, ends: set[int] | None = None, quotes: list[re.Match] | None = None):
+        """Rule *quoted*: the names the text quotes; ``quotes``: ``QUOTE_RE``'s matches
+        in ``text``, when found already."""
         out = []
-        for m in QUOTE_RUN_RE.finditer(text):
+        # (a run of quotes holds a closing quote right before an opening one)
+        for m in QUOTE_RUN_RE.finditer(text) if "”“" in text or '"' in text else ():
             out.append((m.start(), m.end(), "quoted", ""))
-        for m in QUOTE_RE.finditer(text):
+        for m in QUOTE_RE.finditer(text) if quotes is None else quotes:
             inner = m.group(1).strip()
             start, end = m.start(), m.end()
             sched = SCHEDULE_BEFORE_RE.search(text[max(0, start - 5):start])
@@ -1002,40 +1020,43 @@ class PracticeRecognizer:
                     heads[hit.start()] = model
         return out, heads
 
-    def _listed_parts(self, text: str):
+    def _listed_parts(self, text: str, quotes: list[re.Match] | None = None):
         """Rule *components*, listed form: a line that names a counted model (``二、“四维护航”
         党建工作体系``) followed by as many list items as its numeral says, each opening
         with a short name and a dash or colon (``▶ 思想护航——把安全理念讲进心里``): the
         names are the model's parts, as a slide or an outline lists them. Returns the
-        candidates and ``{part start: model name}``."""
+        candidates and ``{part start: model name}``. ``quotes``: ``QUOTE_RE``'s matches in
+        ``text``, when found already (a quote never spans a line: the same as line by line)."""
         out, heads = [], {}
         lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-        for k, (at, line) in enumerate(lines):
-            for q in QUOTE_RE.finditer(line):
-                first = q.group(1).strip()[:1]
-                n = CN_DIGITS.get(first) or (2 if first == "双" else None)  # “双线护安”: two lines
-                if not n or n < 2:
-                    continue
-                qs, qe = at + q.start(), at + q.end()
-                typed = self._type_after(text, qe)
-                model = text[qs:typed[0] if typed else qe]
-                # The model named alone on its line, as a heading or a slide's title names it
-                # (not “四个一”活动开展情况, “三查”行动主要成效, “三零”目标).
-                if text[qs + len(model):at + len(line)].strip(" ：:") or not typed:
-                    continue
-                items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
-                if len(items) != n or not all(m is not None for _, m in items):
-                    continue
-                # names of parts, not field labels (时间：, 第一季度：) nor figures (违章指挥：由12起…)
-                if any(len(m["name"]) < 3 or m["name"].startswith("第") or re.search(r"\d", item)
-                       for (a, m), (_, item) in zip(items, lines[k + 1:k + 1 + n])):
-                    continue
-                after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
-                if PART_ITEM_RE.match(after):
-                    continue  # more items than the numeral: a list of something else
-                for a, m in items:
-                    out.append((a + m.start("name"), a + m.end("name"), "component", ""))
-                    heads[a + m.start("name")] = model
+        line_starts = [at for at, _ in lines]
+        for q in QUOTE_RE.finditer(text) if quotes is None else quotes:
+            first = q.group(1).strip()[:1]
+            n = CN_DIGITS.get(first) or (2 if first == "双" else None)  # “双线护安”: two lines
+            if not n or n < 2:
+                continue
+            k = bisect_right(line_starts, q.start()) - 1  # the quote's line
+            at, line = lines[k]
+            qs, qe = q.start(), q.end()
+            typed = self._type_after(text, qe)
+            model = text[qs:typed[0] if typed else qe]
+            # The model named alone on its line, as a heading or a slide's title names it
+            # (not “四个一”活动开展情况, “三查”行动主要成效, “三零”目标).
+            if text[qs + len(model):at + len(line)].strip(" ：:") or not typed:
+                continue
+            items = [(a, PART_ITEM_RE.match(item)) for a, item in lines[k + 1:k + 1 + n]]
+            if len(items) != n or not all(m is not None for _, m in items):
+                continue
+            # names of parts, not field labels (时间：, 第一季度：) nor figures (违章指挥：由12起…)
+            if any(len(m["name"]) < 3 or m["name"].startswith("第") or re.search(r"\d", item)
+                   for (a, m), (_, item) in zip(items, lines[k + 1:k + 1 + n])):
+                continue
+            after = lines[k + 1 + n][1] if k + 1 + n < len(lines) else ""
+            if PART_ITEM_RE.match(after):
+                continue  # more items than the numeral: a list of something else
+            for a, m in items:
+                out.append((a + m.start("name"), a + m.end("name"), "component", ""))
+                heads[a + m.start("name")] = model
         return out, heads
 
     def _ordinal_items(self, text: str):
@@ -1045,7 +1066,8 @@ class PracticeRecognizer:
         is a short name alone before the punctuation, not an act (``第二条是加强学习``).
         Returns the candidates and ``{item start: the set's name}``."""
         out, heads = [], {}
-        for m in ORDINAL_ITEM_RE.finditer(text) if "第" in text else ():
+        # (tried only where an item can open: at a 第 or the spaces right before it)
+        for m in finditer_starting_at(ORDINAL_ITEM_RE, text, _starts_before(text, "第")) if "第" in text else ():
             name = m["name"].strip("“”\"")
             if name.startswith(GENERIC_PREFIX) or self.adopt_re.match(name) or name.startswith(GOVERN_VERBS) \
                     or ACT_START_RE.match(name):
@@ -1064,7 +1086,7 @@ class PracticeRecognizer:
         names the parts of the model the quote labels, when there are as many items as its
         numeral says. Returns the candidates and ``{item start: the quote}``."""
         out, heads = [], {}
-        for m in LINES_OF_RE.finditer(text) if "为" in text else ():
+        for m in self.lines_of.finditer(text) if "为" in text else ():
             items = m["items"].split("、")
             n = next((CN_DIGITS[ch] for ch in m["quote"] if ch in CN_DIGITS), None)
             if n != len(items) or any(i.startswith(GENERIC_PREFIX) for i in items):
@@ -1171,6 +1193,16 @@ class PracticeRecognizer:
                 pos += len(item)
         return out, heads
 
+    def _quote_types_in(self, window: str) -> list[str]:
+        """``[t for t in self.quote_types if t in window]`` (each type once), by one scan."""
+        search, prefixes = self.quote_type_re.search, self.quote_type_prefixes
+        found: set[str] = set()
+        m = search(window)
+        while m is not None:  # every place a type starts, overlapping types included
+            found.update(prefixes[m.group()])
+            m = search(window, m.start() + 1)
+        return sorted(found, key=self.quote_type_rank.__getitem__)
+
     def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
         (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
@@ -1180,7 +1212,7 @@ class PracticeRecognizer:
         best = None
         # QUOTED_ONLY_TYPES type a quoted name too. The first type word ends the name (“一线三员”安全监督模式让…管理: no verb and object glued on), with
         # the type words right after it (“X”安全管理体系).
-        for typ in [t for t in self.quote_types if t in window]:
+        for typ in self._quote_types_in(window):
             i = window.find(typ)
             if i < 0:
                 continue
@@ -1350,7 +1382,7 @@ class PracticeRecognizer:
         out = []
         # Tried only before a count (common.finditer_ending_at): at every character of
         # the text the pattern tried ten lengths of name against every type word.
-        ends = [m.start() for m in self.count_at_re.finditer(text)]
+        ends = _count_ends(text)
         for m in finditer_ending_at(self.counted_re, text, ends):  # made once, not per article
             name = m.group(1)
             if self.adopt_re.search(name) or name.startswith(GENERIC_PREFIX):
@@ -1511,6 +1543,37 @@ def _not_a_measure_here(text: str, span) -> bool:
         and text[a:b].startswith("党员")
 
 
+#: The first characters of the units of a counted name's count (PracticeRecognizer.counted_re).
+_COUNT_UNIT_START_RE = re.compile("[人期场]")
+
+
+def _count_ends(text: str) -> list[int]:
+    """Where a counted name can end, in order: the places where ``(?=\\d+(?:人次|人|期|场))``
+    holds, every digit of a run of digits right before 人, 期 or 场 — found from those
+    characters back (the lookahead, and ``\\d`` at every character, read the whole text)."""
+    out = []
+    for m in _COUNT_UNIT_START_RE.finditer(text):
+        k = at = m.start()
+        while k > 0 and text[k - 1].isdecimal():  # (str.isdecimal: what \d matches)
+            k -= 1
+        out.extend(range(k, at))
+    return out
+
+
+def _starts_before(text: str, word: str) -> list[int]:
+    """The places a match that opens with spaces (``\\s*``) and then ``word`` can start:
+    each place of ``word`` and of the spaces right before it, in order."""
+    out = []
+    j = text.find(word)
+    while j >= 0:
+        i = j
+        while i > 0 and text[i - 1].isspace():  # (str.isspace: what \s matches)
+            i -= 1
+        out.extend(range(i, j + 1))
+        j = text.find(word, j + 1)
+    return out
+
+
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -1578,7 +1641,7 @@ def _tail_mentions(spans, text: str, verb_ends: frozenset[str] = frozenset()) ->
 @functools.lru_cache(maxsize=4)
 def _stem_type_run(types: tuple[str, ...]) -> re.Pattern:
     """``化?`` and a run of the type words ``types``, compiled once per set of type words."""
-    return re.compile("化?(?:%s)+" % "|".join(map(re.escape, sorted(types, key=len, reverse=True))))
+    return re.compile("化?(?:%s)+" % word_alternation(types))  # longest first
 
 
 def _stem_mentions(spans, types: tuple[str, ...]) -> None:

@@ -28,7 +28,7 @@ from spacy.pipeline.senter import senter_score
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from .common import SENT_STARTS_KEY, doc_text, token_starts, token_texts
+from .common import SENT_STARTS_KEY, SENTS_KEY, doc_text, token_starts, token_texts
 
 #: Characters that open a quotation or a parenthesis.
 OPENERS = frozenset("“‘「『（(《〈【[{")
@@ -148,7 +148,10 @@ def sentence_openers(doc: Doc) -> Doc:
             moved = True
     if moved:
         doc.from_array([SENT_START], flags.view("uint64"))
-        doc.user_data.pop(SENT_STARTS_KEY, None)  # sentence starts read before are stale
+        doc.user_data.pop(SENTS_KEY, None)  # sentences read before are stale
+    # The final sentence starts (common.sentence_starts), from the flags read here: the
+    # components would read the column again.
+    doc.user_data[SENT_STARTS_KEY] = (flags == 1).nonzero()[0].tolist()
     return doc
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 from typing import NamedTuple
-
-from dataclasses import fields
 
 from .records import ArticleRecord, LinkRecord, OrganisationRecord, OutcomeRecord, PracticeRecord
 

@@ -529,7 +529,8 @@ def test_quote_types_in_a_window_by_one_scan(nlp):
 def test_suffixes_after_a_name_found_from_its_places(word, suffix, text):
     """orgs._followed_by (a name's places found once, each suffix tried after them) finds
     what a search for the name and the suffix together finds."""
-    from extract.components.orgs import _followed_by, _occurrences
+    from extract.components.common import occurrences as _occurrences
+    from extract.components.orgs import _followed_by
 
     expected = [(m.start(), m.end()) for m in literal(word + suffix).finditer(text)]
     assert [(m.start(), m.end()) for m in _followed_by(text, _occurrences(text, word), word, suffix)] == expected

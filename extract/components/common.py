@@ -496,12 +496,7 @@ class Quick:
         words = self.words
         if not words:
             return self.pattern.finditer(text)
-        found = []
-        for w in words:
-            i = text.find(w)
-            while i >= 0:
-                found.append((i, len(w)))
-                i = text.find(w, i + 1)
+        found = [(i, len(w)) for w in words for i in occurrences(text, w)]
         if not found:
             return iter(())
         if self.width is None or len(found) * self.width * 8 > len(text):
@@ -576,6 +571,16 @@ def finditer_ending_at(pattern: re.Pattern, text: str, ends: Iterable[int]):
             end = m.end()
 
 
+def occurrences(text: str, word: str) -> list[int]:
+    """Every offset where ``word`` starts in ``text``, in order, overlapping ones included
+    (``aa`` in ``aaa``: 0 and 1)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def finditer_starting_at(pattern: re.Pattern, text: str, starts: Iterable[int]):
     """``pattern.finditer(text)`` for a pattern whose every match starts at one of the
     offsets ``starts`` (sorted; more do no harm): tried only there, as
@@ -646,7 +651,7 @@ class QuickIndex:
         # Where the scan finds a word, the words that are its prefixes are there too (the
         # scan reports only the longest word that starts at a character).
         self._of = {w: frozenset(k for p, ks in by_word.items() if w.startswith(p) for k in ks) for w in by_word}
-        # (the longest word that starts at a character, as a flat alternation longest first)
+        # (the longest word that starts at a character: a trie, common.word_alternation)
         self._words_re = re.compile(word_alternation(by_word)) if by_word else None
 
     def candidates(self, text: str) -> list[Quick]:

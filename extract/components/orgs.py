@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 
 from ..articles import NOTICE_WORDS
 from ..lexicon import Lexicons, load_lexicons
-from .common import Found, Intervals, OrgInfo, Quick, char_span, doc_text, literal, ordered_alternation, set_span_ext, word_alternation
+from .common import (Found, Intervals, OrgInfo, Quick, char_span, doc_text, literal, occurrences, ordered_alternation,
+                     set_span_ext, word_alternation)
 
 #: A mine's name at the start of a line or sentence (after a year and comma too), before
 #: its party body, a copula, a colon or a comma.
@@ -354,18 +355,9 @@ def _mine_before_unit(text: str, unit_start: int) -> tuple[int, int] | None:
     return start, mine.end("name")
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Every place ``word`` starts in ``text``, overlapping ones included."""
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def _followed_by(text: str, starts: list[int], word: str, suffix: str):
     """``literal(word + suffix).finditer(text)`` from the places ``word`` starts
-    (:func:`_occurrences`): those followed by ``suffix``, none overlapping the one before."""
+    (:func:`common.occurrences`): those followed by ``suffix``, none overlapping the one before."""
     n, end = len(word), -1
     for i in starts:
         if i >= end and text.startswith(suffix, i + n):
@@ -671,7 +663,7 @@ class OrganisationRecognizer:
         for form, canon in sorted(alias_of.items(), key=lambda kv: -len(kv[0])):
             # The name's places found once, each suffix looked for right after them: a search of
             # the whole text for each of the 13 suffixes of every name took 2 % of the extraction.
-            at = _occurrences(text, form)
+            at = occurrences(text, form)
             for suffix, typ in SUB_BODIES:
                 for m in _followed_by(text, at, form, suffix) if at else ():
                     if form.startswith(("全", "该", "本", "各")) and form != canon:

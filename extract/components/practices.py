@@ -62,9 +62,8 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, finditer_starting_at,
-                     in_order, literal, sent_of,
-                     ordered_alternation, set_span_ext, span_ext, starting_in, token_ends, token_starts,
-                     word_alternation)
+                     in_order, literal, occurrences, ordered_alternation, sent_of, set_span_ext, span_ext, starting_in,
+                     token_ends, token_starts, word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -1564,13 +1563,11 @@ def _starts_before(text: str, word: str) -> list[int]:
     """The places a match that opens with spaces (``\\s*``) and then ``word`` can start:
     each place of ``word`` and of the spaces right before it, in order."""
     out = []
-    j = text.find(word)
-    while j >= 0:
+    for j in occurrences(text, word):
         i = j
         while i > 0 and text[i - 1].isspace():  # (str.isspace: what \s matches)
             i -= 1
         out.extend(range(i, j + 1))
-        j = text.find(word, j + 1)
     return out
 
 

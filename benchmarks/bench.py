@@ -21,6 +21,11 @@ less, and with ``--against ROOT`` the extraction of another checkout (a worktree
 a before/after) in turns with this one; it prints the table and writes
 ``benchmarks/results/extraction.json``.
 
+With ``--budget PAPERS`` it measures where the CPU of one build goes against issue 6's
+target (build throughput per core at least half of jieba alone's, i.e. a build's CPU at most
+twice jieba's): jieba alone, the whole build, extraction alone and the store's bulk load
+alone, in CPU seconds; it writes ``benchmarks/results/budget.json``.
+
 Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
 BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
 ``--rdflib``, on its ``graph.ttl`` in rdflib's memory store), prints them and writes
@@ -34,6 +39,7 @@ Example:
     PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT   # one build into an existing OUT, by stage
     PYTHONPATH=. python benchmarks/bench.py --rebuild PAPERS OUT --against-rebuild ../main OUT2 --rounds 3
     PYTHONPATH=. python benchmarks/bench.py --extraction PAPERS --against ../main --rounds 2
+    PYTHONPATH=. python benchmarks/bench.py --budget PAPERS --work /tmp/budget
 """
 from __future__ import annotations
 
@@ -233,6 +239,98 @@ def print_extraction(r: dict) -> None:
               f"{c['per_segmenter_cpu']:>10.2f}")
 
 
+#: Run by :func:`store_load_run` in a fresh process: ``graph.ttl`` (argv 1) bulk-loaded into a
+#: new store (argv 2) as the build loads it — Turtle parts of about 8 MB, each with the
+#: prefixes, lenient, then compacted (:func:`graph.store.write_store_parts`) — and the CPU
+#: seconds of the process, RocksDB's own threads included.
+_STORE_CHILD = """
+import json, sys, time
+from graph.store import write_store_parts
+data = open(sys.argv[1], "rb").read()
+# the prefixes: every line up to the first that is not an @prefix line
+lines = data.split(b"\\n")
+k = 0
+while k < len(lines) and (lines[k].startswith(b"@prefix") or not lines[k].strip()):
+    k += 1
+head, body = b"\\n".join(lines[:k]) + b"\\n", b"\\n".join(lines[k:])
+def parts(size=8 << 20):
+    i = 0
+    while i < len(body):
+        j = body.find(b"\\n\\n", i + size)  # a subject's block ends at a blank line
+        j = len(body) if j < 0 else j + 2
+        yield head + body[i:j]
+        i = j
+t, c = time.perf_counter(), time.process_time()
+write_store_parts(parts(), sys.argv[2], lenient=True)
+print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - c}))
+"""
+
+
+def store_load_run(ttl: Path, store_dir: Path, root: Path = ROOT) -> dict:
+    """Wall and CPU seconds of loading ``ttl`` into a new store at ``store_dir`` (removed
+    first) as a build does (:data:`_STORE_CHILD`), in a fresh process."""
+    import shutil
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", _STORE_CHILD, str(ttl), str(store_dir)],
+                          capture_output=True, text=True, env=env, cwd=root)
+    if proc.returncode:
+        raise RuntimeError(f"store load of {ttl} failed:\n{proc.stderr[-3000:]}")
+    shutil.rmtree(store_dir, ignore_errors=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def budget(papers: Path, work: Path, jobs: int) -> dict:
+    """Where the CPU of a build of ``papers`` goes against what issue 6's target allows, in
+    one run, CPU seconds (user + system, all processes): jieba alone (right before and
+    right after, their mean: ``jieba_cpu``), a whole build from nothing with ``jobs``
+    processes (``build_cpu``; into ``work/build``), extraction alone in one process
+    (``extraction_cpu``: ingest, articles, the spaCy pipeline, records) and the store's
+    bulk load and compaction of that build's ``graph.ttl`` alone (``store_cpu``: Oxigraph's
+    Rust and RocksDB).
+
+    Build throughput per core is half of jieba alone's when the build's CPU is twice
+    jieba's (``allowed_cpu``, on a machine whose cores are all the build's); ``rest_cpu``
+    is what the build spends beyond extraction, the store's load and the building of each
+    worker's pipeline (``pipelines_cpu``): the fragments, the shapes, the projection and
+    page, the commit, the import of the modules."""
+    chars, texts = corpus_chars(papers)
+    before = jieba_alone_cpu(texts)[1]
+    b = build(papers, work / "build", jobs)
+    after = jieba_alone_cpu(texts)[1]
+    e = extraction_run(ROOT, papers)
+    s = store_load_run(work / "build" / "graph.ttl", work / "store-alone")
+    jieba_cpu = (before + after) / 2
+    build_cpu = b["cpu_seconds"] + b["cpu_children_seconds"]
+    return {"papers": str(papers), "files": len(texts), "chars": chars, "jobs": jobs,
+            "triples": b["triples"], "jieba_cpu": jieba_cpu, "jieba_cpu_before_after": [before, after],
+            "build_cpu": build_cpu, "build_seconds": b["seconds"], "extraction_cpu": e["cpu"],
+            "extraction_startup_cpu": e["startup_cpu"], "store_cpu": s["cpu"],
+            # every extraction worker builds the pipeline once (a one-process extraction: once)
+            "pipelines_cpu": e["startup_cpu"] * min(jobs, len(texts)),
+            "rest_cpu": build_cpu - e["cpu"] - s["cpu"] - e["startup_cpu"] * min(jobs, len(texts)),
+            "allowed_cpu": 2 * jieba_cpu,
+            "per_core_cpu": jieba_cpu / build_cpu}
+
+
+def print_budget(r: dict) -> None:
+    c = r["chars"]
+    print(f"CPU of a build of {r['papers']} ({r['files']} files, {c:,} chars, {r['triples']:,} triples, "
+          f"--jobs {r['jobs']}) against issue 6's target, CPU seconds of all processes")
+    rows = [("jieba alone (mean of before and after)", r["jieba_cpu"]),
+            ("target: half of jieba per core = 2 x jieba", r["allowed_cpu"]),
+            ("the build, from nothing", r["build_cpu"]),
+            ("  of which extraction alone (one process)", r["extraction_cpu"]),
+            ("  of which the store's bulk load + compaction", r["store_cpu"]),
+            ("  of which the workers' pipelines (built once each)", r["pipelines_cpu"]),
+            ("  the rest (fragments, shapes, page, commit, imports)", r["rest_cpu"]),
+            ("extraction + store load alone", r["extraction_cpu"] + r["store_cpu"])]
+    for name, v in rows:
+        print(f"  {name:<54} {v:>7.1f} s {c / v:>11,.0f} chars/s  {v / r['allowed_cpu']:>5.2f} of the target's CPU")
+    print(f"  build per core / jieba alone (by CPU): {r['per_core_cpu']:.2f} (target 0.5)")
+
+
 def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
                  slow: float = 5.0) -> dict[str, dict]:
     """Best-of-``repeat`` seconds and row count of every named query on ``graph``.
@@ -357,11 +455,19 @@ def main() -> None:
     parser.add_argument("--against-rebuild", nargs=2, metavar=("ROOT", "OUT"), default=None,
                         help="with --rebuild: one-paper rebuilds of the checkout at ROOT into its build OUT "
                              "and of this one into its, in turns (a paper changed before each)")
+    parser.add_argument("--budget", metavar="PAPERS", default=None,
+                        help="only measure where a build's CPU goes (extraction alone, the store's load "
+                             "alone, the rest) against issue 6's target; builds into --work")
     parser.add_argument("--child-build", nargs=3, metavar=("PAPERS", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:  # what benchmarks/compare_builds.py runs in each checkout
         sys.argv[1:] = args.child_build
         exec(_BUILD_CHILD, {"__name__": "__child__"})
+        return
+    if args.budget:
+        r = budget(Path(args.budget), Path(args.work or tempfile.mkdtemp(prefix="minekg-budget-")), args.jobs)
+        _save(r, "budget.json")
+        print_budget(r)
         return
     if args.extraction:
         r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)

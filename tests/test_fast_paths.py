@@ -618,3 +618,39 @@ def test_ordinal_items_tried_where_they_can_open():
     assert found >= 4
     with pytest.raises(ValueError):
         list(finditer_starting_at(re.compile("a*"), "b", [0]))
+
+
+def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
+    """OutcomeRecognizer tries some clause rules only when the clause's sentence passes
+    their gate (outcomes._SentenceGates): on every clause of the papers, a closed gate
+    means the pattern finds nothing in the clause, and the rules given the gates return
+    what they return without them."""
+    from extract.components.common import doc_text, year_in
+
+    rec = nlp.get_pipe("minekg_outcomes")
+    closed = 0
+    for doc in processed:
+        text = doc_text(doc)
+        for sent in sentences(doc):
+            s_text = text[sent.start_char:sent.end_char]
+            gates = outcomes._SentenceGates.of(s_text)
+            year = year_in(s_text)
+            clauses = outcomes._clauses(s_text)
+            assert [(c.start(), c.end()) for c in outcomes._clauses(s_text, outcomes.ITEM_LINE_RE.match(s_text) is not None)] \
+                == [(c.start(), c.end()) for c in clauses]
+            for cm in clauses:
+                clause, following = cm.group(0), s_text[cm.end():cm.end() + 12]
+                for gate, rx in ((gates.digits, outcomes._DIGIT_RE), (gates.spoken, outcomes._CN_GATE_RE),
+                                 (gates.carried, outcomes._CARRIED_RE), (gates.honoured, outcomes.HONOUR_VERB_RE),
+                                 (gates.trend, outcomes.TREND_RE)):
+                    if not gate:
+                        closed += 1
+                        assert rx.search(clause) is None and rx.search(clause.strip()) is None, (rx.pattern, clause)
+                measured = rec._measured(clause, year, following)
+                assert repr(rec._measured(clause, year, following, gates)) == repr(measured)
+                if not (gates.digits or gates.spoken):
+                    assert measured == []
+                if not gates.digits:
+                    assert rec._rates(clause, year) == []
+                assert repr(rec._qualitative(clause, year, True, gates.honoured)) == repr(rec._qualitative(clause, year))
+    assert closed > 1000

@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, ordered_alternation, sentences, span_ext,
+from .common import (Intervals, Quantity, Quick, QuickIndex, any_words, char_span, doc_text, ordered_alternation, sentences,
+                     span_ext,
                      starting_in, word_alternation, year_in)
 from .tables import table_rows
 
@@ -218,13 +219,16 @@ class _Piece:
         return self._text[self._start:self._end]
 
 
-def _clauses(sentence: str) -> list:
+def _clauses(sentence: str, item_line: bool | None = None) -> list:
     """The clauses of ``sentence`` (:data:`CLAUSE_RE`); in a list item without
     punctuation (a slide's ``● 职工上报隐患1268条 隐患整改率100%``), the statements the
     spaces part are clauses too: a slide writes one statement after another with a space
-    between them where a sentence would put a comma."""
+    between them where a sentence would put a comma. ``item_line``: whether
+    :data:`ITEM_LINE_RE` matches the sentence, when known already."""
     found = list(CLAUSE_RE.finditer(sentence))
-    if not ITEM_LINE_RE.match(sentence) or re.search(r"[，,；;。]", sentence) or not ITEM_SPACE_RE.search(sentence.strip()):
+    if item_line is None:
+        item_line = ITEM_LINE_RE.match(sentence) is not None
+    if not item_line or re.search(r"[，,；;。]", sentence) or not ITEM_SPACE_RE.search(sentence.strip()):
         return found
     out = []
     for m in found:
@@ -646,7 +650,9 @@ class OutcomeRecognizer:
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
             s0 = sent.start_char
             s_text = text[s0:sent.end_char]
-            if self._is_wish(s_text) or ITEM_TARGET_RE.match(s_text):
+            # (an item of targets is an item: ITEM_TARGET_RE opens as ITEM_LINE_RE, read once)
+            item_line = ITEM_LINE_RE.match(s_text) is not None
+            if self._is_wish(s_text) or (item_line and ITEM_TARGET_RE.match(s_text)):
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
@@ -657,7 +663,8 @@ class OutcomeRecognizer:
 
             year = year_in(s_text)
             prev_category = ""
-            clauses = _clauses(s_text)
+            clauses = _clauses(s_text, item_line)
+            gates = _SentenceGates.of(s_text)
             # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
             # with no full stop) names the topic of its section in words of results, not one.
             head_line = s_text.strip()
@@ -675,13 +682,15 @@ class OutcomeRecognizer:
                 # target goes on with it, up to a new time or a semicolon.
                 continues = in_target and not re.match(r"\s*(?:19|20)\d{2}\s*年", clause) \
                     and s_text[cm.start() - 1:cm.start()] in "，,"
-                in_target = continues or _CARRIED_RE.search(clause) is not None  # any of CARRIED_TARGETS
+                in_target = continues or (gates.carried and _CARRIED_RE.search(clause) is not None)  # any of CARRIED_TARGETS
                 if continues:
                     continue
-                found = self._measured(clause, year, s_text[cm.end():cm.end() + 12]) or self._rates(clause, year)
+                found = (self._measured(clause, year, s_text[cm.end():cm.end() + 12], gates)
+                         if gates.digits or gates.spoken else [])
+                found = found or (self._rates(clause, year) if gates.digits else [])
                 if not heading:
-                    found = found + self._qualitative(clause, year, means)
-                if k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
+                    found = found + self._qualitative(clause, year, means, gates.honoured)
+                if gates.trend and k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
                     found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
                 # Results close a chain (up to ；): a verb-first clause followed by an
@@ -861,7 +870,9 @@ class OutcomeRecognizer:
         return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来")) \
             or TARGET_LEAD_RE.match(sentence) is not None
 
-    def _measured(self, clause: str, year: int | None, following: str = ""):
+    def _measured(self, clause: str, year: int | None, following: str = "", gates: "_SentenceGates | None" = None):
+        """Rule *measured*: the counts of ``clause`` that are results, ``[(start, end, Quantity)]``.
+        ``gates``: those of the clause's sentence (``None``: every rule is tried)."""
         out = []
         if "→" in clause or "->" in clause or "⟶" in clause:
             arrow = self._arrow(clause, year)
@@ -877,8 +888,9 @@ class OutcomeRecognizer:
         # try the number at every character of each (tests/test_fast_paths.py holds
         # NUMBER to its digit).
         counts = [_Count(m.start(), m.end(), _number(m["num"]), m["unit"])
-                  for m in (self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ())]
-        if _CN_GATE_RE.search(clause):
+                  for m in (self.qty_re.finditer(clause) if (gates is None or gates.digits) and _DIGIT_RE.search(clause)
+                            else ())]
+        if (gates is None or gates.spoken) and _CN_GATE_RE.search(clause):
             counts = sorted(counts + self._spoken_counts(clause), key=lambda c: c.start())
         for qm in counts:
             num, unit = qm.num, qm.unit.replace("％", "%").replace("余", "")
@@ -1142,13 +1154,16 @@ class OutcomeRecognizer:
             return []
         return out
 
-    def _qualitative(self, clause: str, year: int | None, means: bool = True):
+    def _qualitative(self, clause: str, year: int | None, means: bool = True, honoured: bool = True):
+        """Rule *qualitative*: the result ``clause`` states in words, ``[(start, end, Quantity)]``.
+        ``honoured``: False when the clause's sentence holds no honour's verb
+        (:class:`_SentenceGates`), which is then not looked for in the clause."""
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
         if HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
-        verb = HONOUR_VERB_RE.search(stripped)
+        verb = HONOUR_VERB_RE.search(stripped) if honoured else None
         if verb is not None and PERSON_HONOUR_RE.search(stripped):
             return out  # 贺宝山本人也荣获省五一劳动奖章, 他已经连续两年被评为…: a person's honour, no body's result
         honours = self._honours(stripped) if verb is not None else []
@@ -1291,6 +1306,36 @@ OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|
 #: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may
 #: follow in the next clause (OutcomeRecognizer._trend_to_level).
 TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
+#: The adverbs every :data:`TREND_RE` holds (common.any_words): a sentence without one has no trend.
+_TREND_GATE = any_words([Quick(TREND_RE)])
+
+
+class _SentenceGates:
+    """What the clause rules of :class:`OutcomeRecognizer` can find in one sentence, tried
+    once on the sentence instead of on each of its clauses (3.4 a sentence): a clause is a
+    piece of its sentence's text, so a pattern with no anchor nor lookaround that finds
+    nothing in the sentence finds nothing in any of its clauses.
+
+    Attributes:
+        digits: the sentence holds a digit (:data:`_DIGIT_RE`), which every count, arrow,
+            zero and rate of rule *measured* holds (their ``NUMBER``).
+        spoken: :data:`_CN_GATE_RE` finds a count said in Chinese numerals.
+        carried: a target word whose wish runs on (:data:`_CARRIED_RE`).
+        honoured: an honour's verb (:data:`HONOUR_VERB_RE`).
+        trend: an adverb of :data:`TREND_RE`.
+    """
+
+    __slots__ = ("digits", "spoken", "carried", "honoured", "trend")
+
+    def __init__(self, digits: bool, spoken: bool, carried: bool, honoured: bool, trend: bool):
+        self.digits, self.spoken, self.carried, self.honoured, self.trend = digits, spoken, carried, honoured, trend
+
+    @classmethod
+    def of(cls, sentence: str) -> "_SentenceGates":
+        """The gates of ``sentence`` (its text)."""
+        return cls(_DIGIT_RE.search(sentence) is not None, _CN_GATE_RE.search(sentence) is not None,
+                   _CARRIED_RE.search(sentence) is not None, HONOUR_VERB_RE.search(sentence) is not None,
+                   _TREND_GATE is None or _TREND_GATE.search(sentence) is not None)
 #: What may stand between a change verb and its number: nothing, or the year of it
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")

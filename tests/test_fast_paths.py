@@ -642,7 +642,7 @@ def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
                 clause, following = cm.group(0), s_text[cm.end():cm.end() + 12]
                 for gate, rx in ((gates.digits, outcomes._DIGIT_RE), (gates.spoken, outcomes._CN_GATE_RE),
                                  (gates.carried, outcomes._CARRIED_RE), (gates.honoured, outcomes.HONOUR_VERB_RE),
-                                 (gates.trend, outcomes.TREND_RE)):
+                                 (gates.trend, outcomes.TREND_RE), (gates.headed, outcomes.HEADING_RE)):
                     if not gate:
                         closed += 1
                         assert rx.search(clause) is None and rx.search(clause.strip()) is None, (rx.pattern, clause)
@@ -652,5 +652,25 @@ def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
                     assert measured == []
                 if not gates.digits:
                     assert rec._rates(clause, year) == []
-                assert repr(rec._qualitative(clause, year, True, gates.honoured)) == repr(rec._qualitative(clause, year))
+                assert repr(rec._qualitative(clause, year, True, gates)) == repr(rec._qualitative(clause, year))
+            if outcomes._BAD_STATE_GATE.search(s_text) is None:
+                assert outcomes.BAD_STATE_RE.search(s_text) is None
     assert closed > 1000
+
+
+def test_quick_rest_skips_only_what_the_pattern_does_not_match():
+    """OutcomeRecognizer._qualitative tries a result phrase only on a clause that holds a
+    word of each of its other word sets too (Quick.holds_rest): on every clause of the
+    papers, a clause it turns away is one the pattern does not match."""
+    quick = [Quick(rx) for rx in PATTERNS]
+    assert sum(bool(q.rest) for q in quick) > len(quick) // 2
+    turned = 0
+    for clause in _clauses():
+        for q in quick:
+            if not q.holds_rest(clause):
+                turned += 1
+                assert q.pattern.search(clause) is None, (q.pattern.pattern, clause)
+    assert turned > 1000
+    assert Quick(re.compile(r"通过[^，]{0,12}(?:复审|复评)")).rest == (("复审", "复评"),)
+    assert not Quick(re.compile(r"通过[^，]{0,12}复审")).holds_rest("通过了验收")
+    assert Quick(re.compile(r"\w+")).rest == ()

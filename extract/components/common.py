@@ -292,13 +292,20 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     of characters or an alternation of words made of literals only, spelt out: every
     match holds one of ``为零, 为0`` (``为(?:零|0)``), rarer than ``为``; at most
     :data:`_MAX_ALTERNATIVES` strings. Lookarounds, other classes, optional parts and
-    case-insensitive patterns offer nothing. Of the sets found, the one whose shortest
-    word is longest is kept.
+    case-insensitive patterns offer nothing. Of the sets found
+    (:func:`required_word_sets`), the one whose shortest word is longest is kept.
     """
+    return _best(required_word_sets(pattern))
+
+
+def required_word_sets(pattern: re.Pattern) -> list[tuple[str, ...]]:
+    """Every set of words that :func:`required_words` chooses from: each is sound on its
+    own (every match of ``pattern`` holds one of its words), so a text that lacks all the
+    words of any one of them is not matched. ``[]`` when the pattern offers none."""
     from re import _constants as c, _parser  # the parser of the re module itself
 
     if pattern.flags & re.IGNORECASE:
-        return None
+        return []
 
     def alternatives(op, av) -> list[str] | None:
         # The strings an item matches when it is made of literals only: a character, a
@@ -364,9 +371,10 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         return out
 
     try:
-        return _best(sets(_parser.parse(pattern.pattern, pattern.flags)))
+        found = sets(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # an unknown form of the parser: no shortcut, the pattern still works
-        return None
+        return []
+    return [ws for ws in found if ws and all(ws)]
 
 
 def _max_width(pattern: re.Pattern) -> int | None:
@@ -452,16 +460,33 @@ class Quick:
             own do.
     """
 
-    __slots__ = ("pattern", "words", "width", "lead")
+    __slots__ = ("pattern", "words", "width", "lead", "rest")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self.words = required_words(pattern)
+        word_sets = required_word_sets(pattern)
+        self.words = _best(word_sets)
+        # The other sets of words every match holds (常态化通过…复审: 通过, and one of 复审,
+        # 复评, 达标验收), for :meth:`holds_rest`.
+        self.rest = tuple(dict.fromkeys(ws for ws in word_sets if ws != self.words))
         self.width = _max_width(pattern)
         # The words a match starts with, as one alternation (longest first): re scans for
         # it only at the characters that begin one (a charset prefix), in C.
         lead = leading_words(pattern)
         self.lead = re.compile(word_alternation(lead)) if lead else None
+
+    def holds_rest(self, text: str) -> bool:
+        """False when ``text`` lacks every word of one of :attr:`rest`: the pattern cannot
+        match it. For a text that holds one of :attr:`words` already (a candidate of
+        :meth:`QuickIndex.candidates`), where a common word (通过) chose the pattern and a
+        rarer one it also needs is missing."""
+        for ws in self.rest:
+            for w in ws:
+                if w in text:
+                    break
+            else:
+                return False
+        return True
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``: the words looked for between ``pos`` and

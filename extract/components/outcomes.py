@@ -656,7 +656,7 @@ class OutcomeRecognizer:
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
-            if BAD_STATE_RE.search(s_text):
+            if _BAD_STATE_GATE.search(s_text) and BAD_STATE_RE.search(s_text):
                 continue  # 2021年全矿共查处“三违”286人次，…，安全形势不容乐观: the state the measures met
             if BEFORE_OPENER_RE.match(s_text):
                 continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
@@ -689,7 +689,7 @@ class OutcomeRecognizer:
                          if gates.digits or gates.spoken else [])
                 found = found or (self._rates(clause, year) if gates.digits else [])
                 if not heading:
-                    found = found + self._qualitative(clause, year, means, gates.honoured)
+                    found = found + self._qualitative(clause, year, means, gates)
                 if gates.trend and k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
                     found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
@@ -1154,16 +1154,15 @@ class OutcomeRecognizer:
             return []
         return out
 
-    def _qualitative(self, clause: str, year: int | None, means: bool = True, honoured: bool = True):
+    def _qualitative(self, clause: str, year: int | None, means: bool = True, gates: "_SentenceGates | None" = None):
         """Rule *qualitative*: the result ``clause`` states in words, ``[(start, end, Quantity)]``.
-        ``honoured``: False when the clause's sentence holds no honour's verb
-        (:class:`_SentenceGates`), which is then not looked for in the clause."""
+        ``gates``: those of the clause's sentence (``None``: every pattern is tried)."""
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
-        if HEADING_RE.match(stripped):
+        if (gates is None or gates.headed) and HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
-        verb = HONOUR_VERB_RE.search(stripped) if honoured else None
+        verb = HONOUR_VERB_RE.search(stripped) if gates is None or gates.honoured else None
         if verb is not None and PERSON_HONOUR_RE.search(stripped):
             return out  # 贺宝山本人也荣获省五一劳动奖章, 他已经连续两年被评为…: a person's honour, no body's result
         honours = self._honours(stripped) if verb is not None else []
@@ -1177,7 +1176,8 @@ class OutcomeRecognizer:
             k -= 1
         fixed, present = fixed[:k], fixed[k:]  # (the open forms whose words the clause holds)
         for rx in fixed:
-            m = rx.pattern.search(stripped)  # (a word of it is in the clause: Quick.search's test)
+            # (a word of it is in the clause: Quick.search's test; and one of each other set it needs)
+            m = rx.pattern.search(stripped) if not rx.rest or rx.holds_rest(stripped) else None
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
@@ -1308,6 +1308,11 @@ OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|
 TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
 #: The adverbs every :data:`TREND_RE` holds (common.any_words): a sentence without one has no trend.
 _TREND_GATE = any_words([Quick(TREND_RE)])
+#: The marks one of which closes the number of every :data:`HEADING_RE` (common.any_words).
+_HEADING_GATE = any_words([Quick(HEADING_RE)])
+#: The words one of which every :data:`BAD_STATE_RE` holds: tried first, in one scan with a
+#: charset prefix (BAD_STATE_RE has none: an alternation opening with a group).
+_BAD_STATE_GATE = any_words([Quick(BAD_STATE_RE)])
 
 
 class _SentenceGates:
@@ -1323,19 +1328,22 @@ class _SentenceGates:
         carried: a target word whose wish runs on (:data:`_CARRIED_RE`).
         honoured: an honour's verb (:data:`HONOUR_VERB_RE`).
         trend: an adverb of :data:`TREND_RE`.
+        headed: a closing mark of a heading's number (:data:`HEADING_RE`: ``）)、.．``).
     """
 
-    __slots__ = ("digits", "spoken", "carried", "honoured", "trend")
+    __slots__ = ("digits", "spoken", "carried", "honoured", "trend", "headed")
 
-    def __init__(self, digits: bool, spoken: bool, carried: bool, honoured: bool, trend: bool):
+    def __init__(self, digits: bool, spoken: bool, carried: bool, honoured: bool, trend: bool, headed: bool):
         self.digits, self.spoken, self.carried, self.honoured, self.trend = digits, spoken, carried, honoured, trend
+        self.headed = headed
 
     @classmethod
     def of(cls, sentence: str) -> "_SentenceGates":
         """The gates of ``sentence`` (its text)."""
         return cls(_DIGIT_RE.search(sentence) is not None, _CN_GATE_RE.search(sentence) is not None,
                    _CARRIED_RE.search(sentence) is not None, HONOUR_VERB_RE.search(sentence) is not None,
-                   _TREND_GATE is None or _TREND_GATE.search(sentence) is not None)
+                   _TREND_GATE is None or _TREND_GATE.search(sentence) is not None,
+                   _HEADING_GATE is None or _HEADING_GATE.search(sentence) is not None)
 #: What may stand between a change verb and its number: nothing, or the year of it
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")

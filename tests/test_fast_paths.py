@@ -628,6 +628,7 @@ def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
     from extract.components.common import doc_text, year_in
 
     rec = nlp.get_pipe("minekg_outcomes")
+    assert rec.qual_places  # (no result phrase's word holds a separator of clauses)
     closed = 0
     for doc in processed:
         text = doc_text(doc)
@@ -635,6 +636,7 @@ def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
             s_text = text[sent.start_char:sent.end_char]
             gates = outcomes._SentenceGates.of(s_text)
             year = year_in(s_text)
+            places = rec.qual_index.places(s_text)
             clauses = outcomes._clauses(s_text)
             assert [(c.start(), c.end()) for c in outcomes._clauses(s_text, outcomes.ITEM_LINE_RE.match(s_text) is not None)] \
                 == [(c.start(), c.end()) for c in clauses]
@@ -653,6 +655,16 @@ def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
                 if not gates.digits:
                     assert rec._rates(clause, year) == []
                 assert repr(rec._qualitative(clause, year, True, gates)) == repr(rec._qualitative(clause, year))
+                # (the result phrases' words found once in the sentence: QuickIndex.places)
+                lead = len(clause) - len(clause.lstrip())
+                stripped = clause.strip()
+                assert rec.qual_index.candidates_in(places, cm.start() + lead, cm.start() + lead + len(stripped)) \
+                    == rec.qual_index.candidates(stripped)
+                gates.places = places
+                assert repr(rec._qualitative(clause, year, True, gates, cm.start())) == repr(rec._qualitative(clause, year))
+                gates.places = False
+            if not gates.headed:
+                assert outcomes.HEADING_RE.match(s_text.strip()) is None
             if outcomes._BAD_STATE_GATE.search(s_text) is None:
                 assert outcomes.BAD_STATE_RE.search(s_text) is None
     assert closed > 1000

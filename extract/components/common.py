@@ -663,7 +663,7 @@ class QuickIndex:
         patterns: the patterns, in the order they are to be tried.
     """
 
-    __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of")
+    __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of", "words")
 
     def __init__(self, patterns: Iterable[Quick]):
         self.patterns = list(patterns)
@@ -676,6 +676,7 @@ class QuickIndex:
         # Where the scan finds a word, the words that are its prefixes are there too (the
         # scan reports only the longest word that starts at a character).
         self._of = {w: frozenset(k for p, ks in by_word.items() if w.startswith(p) for k in ks) for w in by_word}
+        self.words = frozenset(by_word)  # every word of every pattern
         # (the longest word that starts at a character: a trie, common.word_alternation)
         self._words_re = re.compile(word_alternation(by_word)) if by_word else None
 
@@ -692,6 +693,38 @@ class QuickIndex:
         while m is not None:  # every place a word starts, overlapping words included
             found |= of[m.group()]
             m = search(text, m.start() + 1)
+        patterns = self.patterns
+        return [patterns[k] for k in sorted(found)]
+
+    def places(self, text: str) -> tuple[list[int], list[str]] | None:
+        """Every place a word starts in ``text`` and the longest word there, as
+        :meth:`candidates` scans ``text``: ``(starts, words)``, for :meth:`candidates_in`
+        (``None`` when no pattern has words)."""
+        if self._words_re is None:
+            return None
+        starts, words = [], []
+        search = self._words_re.search
+        m = search(text)
+        while m is not None:
+            starts.append(m.start())
+            words.append(m.group())
+            m = search(text, m.start() + 1)
+        return starts, words
+
+    def candidates_in(self, places: tuple[list[int], list[str]] | None, start: int, end: int) -> list[Quick]:
+        """``candidates(text[start:end])`` from ``places(text)``: one scan of a sentence
+        for all its clauses. Exact when no word holds a character found at ``start - 1``
+        or at ``end`` (a clause's separator or a space), so that the longest word at a
+        place inside is the same in the part as in the whole."""
+        if places is None:
+            return self.patterns  # none has words
+        starts, words = places
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if i == j:
+            return self._without_words
+        found, of = set(self._always), self._of
+        for w in words[i:j]:
+            found |= of[w]
         patterns = self.patterns
         return [patterns[k] for k in sorted(found)]
 

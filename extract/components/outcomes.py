@@ -621,6 +621,10 @@ class OutcomeRecognizer:
         # clause (_qualitative): the open forms' own words were tried one by one with in.
         self.qual_open = (self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal)
         self.qual_index = QuickIndex([*self.qual_fixed.patterns, *self.qual_open])
+        # Its words found once a sentence (QuickIndex.places), not once a clause: exact since
+        # no word holds a character that parts clauses (CLAUSE_RE, a space of ITEM_SPACE_RE,
+        # what strip() takes off).
+        self.qual_places = not any(ch.isspace() or ch in "，,；;。！？!?\n" for w in self.qual_index.words for ch in w)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -668,10 +672,12 @@ class OutcomeRecognizer:
             # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
             # with no full stop) names the topic of its section in words of results, not one.
             head_line = s_text.strip()
-            heading = HEADING_RE.match(head_line) is not None and len(head_line) <= 40 and "\n" not in head_line \
+            heading = gates.headed and HEADING_RE.match(head_line) is not None and len(head_line) <= 40 and "\n" not in head_line \
                 and (not head_line.endswith(("。", "；", ";", "！"))
                      # （四）加强人才培养，队伍素质稳步提升。: a heading of action and outcome, full stop and all
                      or (len(head_line) <= 26 and ACTION_HEAD_RE.match(head_line) is not None))
+            if self.qual_places and not heading:  # (_qualitative reads them: not in a heading)
+                gates.places = self.qual_index.places(s_text)
             in_target = False
             # (read only by the results that credit a measure: NEEDS_MEANS)
             means = bool(practices) or "为" not in s_text or MEANS_WORDS_RE.search(s_text) is not None
@@ -689,7 +695,7 @@ class OutcomeRecognizer:
                          if gates.digits or gates.spoken else [])
                 found = found or (self._rates(clause, year) if gates.digits else [])
                 if not heading:
-                    found = found + self._qualitative(clause, year, means, gates)
+                    found = found + self._qualitative(clause, year, means, gates, cm.start())
                 if gates.trend and k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
                     found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
@@ -1154,9 +1160,11 @@ class OutcomeRecognizer:
             return []
         return out
 
-    def _qualitative(self, clause: str, year: int | None, means: bool = True, gates: "_SentenceGates | None" = None):
+    def _qualitative(self, clause: str, year: int | None, means: bool = True, gates: "_SentenceGates | None" = None,
+                     at: int = 0):
         """Rule *qualitative*: the result ``clause`` states in words, ``[(start, end, Quantity)]``.
-        ``gates``: those of the clause's sentence (``None``: every pattern is tried)."""
+        ``gates``: those of the clause's sentence (``None``: every pattern is tried); ``at``:
+        where the clause starts in the sentence, for the words found there (``gates.places``)."""
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
@@ -1170,7 +1178,10 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        if gates is not None and gates.places is not False:  # (the words of the sentence, found once)
+            fixed = self.qual_index.candidates_in(gates.places, at + lead, at + lead + len(stripped))
+        else:
+            fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
         k = len(fixed)
         while k and fixed[k - 1] in self.qual_open:
             k -= 1
@@ -1308,6 +1319,11 @@ OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|
 TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
 #: The adverbs every :data:`TREND_RE` holds (common.any_words): a sentence without one has no trend.
 _TREND_GATE = any_words([Quick(TREND_RE)])
+#: The words of :data:`HONOUR_VERB_RE` and of :data:`_CN_GATE_RE` (common.any_words): one scan
+#: of a sentence from the characters that start one (a charset prefix), where those patterns,
+#: opening with an optional part or a class, are tried at every character.
+_HONOUR_WORDS = any_words([Quick(HONOUR_VERB_RE)])
+_CN_WORDS = any_words([Quick(_CN_GATE_RE)])
 #: The marks one of which closes the number of every :data:`HEADING_RE` (common.any_words).
 _HEADING_GATE = any_words([Quick(HEADING_RE)])
 #: The words one of which every :data:`BAD_STATE_RE` holds: tried first, in one scan with a
@@ -1326,22 +1342,26 @@ class _SentenceGates:
             zero and rate of rule *measured* holds (their ``NUMBER``).
         spoken: :data:`_CN_GATE_RE` finds a count said in Chinese numerals.
         carried: a target word whose wish runs on (:data:`_CARRIED_RE`).
-        honoured: an honour's verb (:data:`HONOUR_VERB_RE`).
+        honoured: a word of an honour's verb (:data:`HONOUR_VERB_RE`'s words: 被?评为 holds 评为).
         trend: an adverb of :data:`TREND_RE`.
         headed: a closing mark of a heading's number (:data:`HEADING_RE`: ``）)、.．``).
     """
 
-    __slots__ = ("digits", "spoken", "carried", "honoured", "trend", "headed")
+    __slots__ = ("digits", "spoken", "carried", "honoured", "trend", "headed", "places")
 
     def __init__(self, digits: bool, spoken: bool, carried: bool, honoured: bool, trend: bool, headed: bool):
         self.digits, self.spoken, self.carried, self.honoured, self.trend = digits, spoken, carried, honoured, trend
         self.headed = headed
+        # (QuickIndex.places of the recognizer's result phrases in the sentence, when found;
+        # False: not found, each clause is scanned)
+        self.places: tuple[list[int], list[str]] | None | bool = False
 
     @classmethod
     def of(cls, sentence: str) -> "_SentenceGates":
         """The gates of ``sentence`` (its text)."""
-        return cls(_DIGIT_RE.search(sentence) is not None, _CN_GATE_RE.search(sentence) is not None,
-                   _CARRIED_RE.search(sentence) is not None, HONOUR_VERB_RE.search(sentence) is not None,
+        return cls(_DIGIT_RE.search(sentence) is not None,
+                   _CN_WORDS.search(sentence) is not None and _CN_GATE_RE.search(sentence) is not None,
+                   _CARRIED_RE.search(sentence) is not None, _HONOUR_WORDS.search(sentence) is not None,
                    _TREND_GATE is None or _TREND_GATE.search(sentence) is not None,
                    _HEADING_GATE is None or _HEADING_GATE.search(sentence) is not None)
 #: What may stand between a change verb and its number: nothing, or the year of it

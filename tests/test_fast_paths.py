@@ -686,3 +686,22 @@ def test_quick_rest_skips_only_what_the_pattern_does_not_match():
     assert Quick(re.compile(r"通过[^，]{0,12}(?:复审|复评)")).rest == (("复审", "复评"),)
     assert not Quick(re.compile(r"通过[^，]{0,12}复审")).holds_rest("通过了验收")
     assert Quick(re.compile(r"\w+")).rest == ()
+
+
+def test_span_group_reads_what_the_group_holds(nlp, processed):
+    """common.span_group: the spans of the group, in its order, the same list for each read
+    of one group and a new one once the group is set anew."""
+    from extract.components.common import span_group
+
+    for doc in processed:
+        for name in ("org", "practice", "outcome"):
+            spans = span_group(doc, name)
+            assert spans == list(doc.spans.get(name, []))
+            assert [(s.start, s.end, s.label_) for s in spans] == [(s.start, s.end, s.label_) for s in doc.spans.get(name, [])]
+            assert span_group(doc, name) is spans
+    doc = nlp(processed[0].text)  # (not the fixture's own: the group is set anew below)
+    assert len(span_group(doc, "practice")) > 1
+    kept = span_group(doc, "practice")[:-1]
+    doc.spans["practice"] = kept
+    assert span_group(doc, "practice") == kept
+    assert span_group(doc, "no such group") == []

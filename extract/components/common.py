@@ -768,6 +768,35 @@ def sentence_of(doc: Doc, offset: int) -> Span:
     return sentence_at(doc, i)
 
 
+#: ``doc.user_data`` key of the span groups read (:func:`span_group`).
+GROUPS_KEY = "minekg_groups"
+
+
+def span_group(doc: Doc, name: str) -> list[Span]:
+    """``list(doc.spans.get(name, []))``, made once per span group and shared by its readers:
+    a span group makes a new ``Span`` object for every item on every iteration (some
+    9,000 instructions a span), and the practices, results and organisations were read
+    two to three times each, by the results, the links and the record. A group set anew
+    (``doc.spans[name] = …``) is a new object, read anew.
+
+    Returns:
+        The spans in the group's order: a list not to be changed, whose spans are not to
+        be changed either (``label_``), since the next reader gets the same objects.
+    """
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    cache = doc.user_data.get(GROUPS_KEY)
+    if cache is None:
+        cache = doc.user_data[GROUPS_KEY] = {}
+    hit = cache.get(name)
+    if hit is not None and hit[0] is group and len(hit[1]) == len(group):
+        return hit[1]
+    spans = list(group)
+    cache[name] = (group, spans)  # (the group itself kept: its identity is the test above)
+    return spans
+
+
 #: ``doc.user_data`` key of the sentence starts (:func:`sentence_starts`).
 SENT_STARTS_KEY = "minekg_sent_starts"
 

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
 from .common import (Intervals, Quantity, Quick, QuickIndex, any_words, char_span, doc_text, ordered_alternation, sentences,
-                     span_ext,
+                     span_ext, span_group,
                      starting_in, word_alternation, year_in)
 from .tables import table_rows
 
@@ -631,8 +631,8 @@ class OutcomeRecognizer:
         spans, taken = [], Intervals()
         # Token start and character bounds of the organisations and practices, read once:
         # a span group makes a new Span object for every item on every iteration.
-        all_orgs = sorted((o.start, o.start_char) for o in doc.spans.get("org", []))
-        all_practices = sorted((p.start, p.end_char) for p in doc.spans.get("practice", []))
+        all_orgs = sorted((o.start, o.start_char) for o in span_group(doc, "org"))
+        all_practices = sorted((p.start, p.end_char) for p in span_group(doc, "practice"))
         org_starts, practice_starts = [t for t, _ in all_orgs], [t for t, _ in all_practices]
         # 瓦斯超限（次） 11 9 6 4 2 1: a row of a flattened table of results, one outcome.
         for row in table_rows(text) if "\n" in text else ():
@@ -769,7 +769,7 @@ class OutcomeRecognizer:
                         and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)
                              or NO_HARM_AFTER_RE.match(text, p.end_char)))
 
-        kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
+        kept = [p for p in span_group(doc, "practice") if not inside(p)]
         spans = self._after_subjects(doc, text, spans, kept)
         doc.spans["outcome"] = spans
         # A name met again (practices._again) stands only if it was found as a measure once.

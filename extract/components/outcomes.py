@@ -665,10 +665,10 @@ class OutcomeRecognizer:
             if BEFORE_OPENER_RE.match(s_text):
                 continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
 
-            year = year_in(s_text)
+            gates = _SentenceGates.of(s_text)
+            year = year_in(s_text) if gates.digits else None  # (a year is written in digits: YEAR_RE)
             prev_category = ""
             clauses = _clauses(s_text, item_line)
-            gates = _SentenceGates.of(s_text)
             # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
             # with no full stop) names the topic of its section in words of results, not one.
             head_line = s_text.strip()
@@ -1182,6 +1182,8 @@ class OutcomeRecognizer:
             fixed = self.qual_index.candidates_in(gates.places, at + lead, at + lead + len(stripped))
         else:
             fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        if not fixed:
+            return out  # (4 clauses in 5: no word of a result phrase nor of an open form, none can match)
         k = len(fixed)
         while k and fixed[k - 1] in self.qual_open:
             k -= 1

@@ -665,6 +665,11 @@ class QuickIndex:
 
     __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of", "words")
 
+    @property
+    def without_words(self) -> list[Quick]:
+        """The patterns that have no words (tried on every text)."""
+        return self._without_words
+
     def __init__(self, patterns: Iterable[Quick]):
         self.patterns = list(patterns)
         self._always = frozenset(k for k, quick in enumerate(self.patterns) if not quick.words)

@@ -590,6 +590,8 @@ class OutcomeRecognizer:
         self.verb_after_re = re.compile(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})")
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
+        # What opens a wish (_is_wish), made once, not a tuple a sentence.
+        self.wish_openers = self.recommend + ("为了", "旨在", "下一步", "今后", "未来")
         # A modal right before the verb (要达到, 应确保): a target set, not a result.
         self.modal_words = tuple(w for w in self.recommend if len(w) <= 2) + ("需", "务必")
         # The cue lexicon's targets and recommendations and the words of an instruction; 计划 and
@@ -694,7 +696,9 @@ class OutcomeRecognizer:
                 found = (self._measured(clause, year, s_text[cm.end():cm.end() + 12], gates)
                          if gates.digits or gates.spoken else [])
                 found = found or (self._rates(clause, year) if gates.digits else [])
-                if not heading:
+                # (none of the words of the result phrases and open forms in the clause, nor an
+                # honour's verb in the sentence: _qualitative finds nothing, it is not called)
+                if not heading and (gates.honoured or self._qualified(gates, cm.start(), cm.end())):
                     found = found + self._qualitative(clause, year, means, gates, cm.start())
                 if gates.trend and k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
@@ -870,10 +874,21 @@ class OutcomeRecognizer:
         return [(start, offset + level.end(), Quantity(indicator, _number(level["num"]),
                                                       level["unit"].replace("％", "%"), direction, when))]
 
+    def _qualified(self, gates: "_SentenceGates", start: int, end: int) -> bool:
+        """False when :meth:`_qualitative` can find nothing in the clause at ``[start, end)``
+        of the sentence for want of words: no word of a result phrase or an open form
+        starts there (``gates.places``; a word holds no space, so the clause's stripped text
+        has the same words) and every pattern has words. True when not known."""
+        places = gates.places
+        if places is False or places is None or self.qual_index.without_words:
+            return True
+        starts = places[0]
+        return bisect_left(starts, start) != bisect_left(starts, end)
+
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
         # (全年的目标是：原煤产量4200万吨，百万吨死亡率为零: the figures a target sets)
-        return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来")) \
+        return head.lstrip("，, ").startswith(self.wish_openers) \
             or TARGET_LEAD_RE.match(sentence) is not None
 
     def _measured(self, clause: str, year: int | None, following: str = "", gates: "_SentenceGates | None" = None):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from spacy.tokens import Doc, Span
 
 from .articles import Article
-from .components.common import doc_text, sent_of, span_ext
+from .components.common import doc_text, sent_of, span_ext, span_group
 
 
 @dataclass
@@ -186,7 +186,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
     # The mention that names a measure in full gives its evidence; one named again
     # (a label, a type word, a short name) comes after it even when written first.
     # span_ext(span, …): span._.…, without spaCy's Underscore object per read (common.span_ext).
-    for span in sorted(doc.spans.get("practice", []), key=lambda s: (span_ext(s, "rule") == "again", s.start)):
+    for span in sorted(span_group(doc, "practice"), key=lambda s: (span_ext(s, "rule") == "again", s.start)):
         name, org, modality = span_ext(span, "canonical"), span_ext(span, "org"), span_ext(span, "modality")
         rec = practices.get(name)
         chars = span_ext(span, "chars") or (span.start_char, span.end_char)  # _chars
@@ -206,7 +206,7 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
             if modality == "reported":
                 rec.modality = "reported"
             rec.part_of = rec.part_of or span_ext(span, "part_of")
-    outcomes = [_outcome(span, source, text) for span in doc.spans.get("outcome", [])]
+    outcomes = [_outcome(span, source, text) for span in span_group(doc, "outcome")]
     links = []
     seen = set()
     for link in doc._.links or []:

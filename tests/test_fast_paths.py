@@ -618,3 +618,104 @@ def test_ordinal_items_tried_where_they_can_open():
     assert found >= 4
     with pytest.raises(ValueError):
         list(finditer_starting_at(re.compile("a*"), "b", [0]))
+
+
+def test_sentence_gates_skip_only_what_finds_nothing(nlp, processed):
+    """OutcomeRecognizer tries some clause rules only when the clause's sentence passes
+    their gate (outcomes._SentenceGates): on every clause of the papers, a closed gate
+    means the pattern finds nothing in the clause, and the rules given the gates return
+    what they return without them."""
+    from extract.components.common import doc_text, year_in
+
+    rec = nlp.get_pipe("minekg_outcomes")
+    assert rec.qual_places  # (no result phrase's word holds a separator of clauses)
+    closed = skipped = 0
+    for doc in processed:
+        text = doc_text(doc)
+        for sent in sentences(doc):
+            s_text = text[sent.start_char:sent.end_char]
+            gates = outcomes._SentenceGates.of(s_text)
+            year = year_in(s_text)
+            places = rec.qual_index.places(s_text)
+            clauses = outcomes._clauses(s_text)
+            assert [(c.start(), c.end()) for c in outcomes._clauses(s_text, outcomes.ITEM_LINE_RE.match(s_text) is not None)] \
+                == [(c.start(), c.end()) for c in clauses]
+            for cm in clauses:
+                clause, following = cm.group(0), s_text[cm.end():cm.end() + 12]
+                for gate, rx in ((gates.digits, outcomes._DIGIT_RE), (gates.spoken, outcomes._CN_GATE_RE),
+                                 (gates.carried, outcomes._CARRIED_RE), (gates.honoured, outcomes.HONOUR_VERB_RE),
+                                 (gates.trend, outcomes.TREND_RE), (gates.headed, outcomes.HEADING_RE)):
+                    if not gate:
+                        closed += 1
+                        assert rx.search(clause) is None and rx.search(clause.strip()) is None, (rx.pattern, clause)
+                measured = rec._measured(clause, year, following)
+                assert repr(rec._measured(clause, year, following, gates)) == repr(measured)
+                if not (gates.digits or gates.spoken):
+                    assert measured == []
+                if not gates.digits:
+                    assert rec._rates(clause, year) == []
+                assert repr(rec._qualitative(clause, year, True, gates)) == repr(rec._qualitative(clause, year))
+                # (the result phrases' words found once in the sentence: QuickIndex.places)
+                lead = len(clause) - len(clause.lstrip())
+                stripped = clause.strip()
+                assert rec.qual_index.candidates_in(places, cm.start() + lead, cm.start() + lead + len(stripped)) \
+                    == rec.qual_index.candidates(stripped)
+                gates.places = places
+                assert repr(rec._qualitative(clause, year, True, gates, cm.start())) == repr(rec._qualitative(clause, year))
+                if not gates.honoured and not rec._qualified(gates, cm.start(), cm.end()):
+                    skipped += 1  # (OutcomeRecognizer.__call__ does not call _qualitative)
+                    assert rec._qualitative(clause, year) == [] and rec._qualitative(clause, year, False) == []
+                gates.places = False
+            if not gates.headed:
+                assert outcomes.HEADING_RE.match(s_text.strip()) is None
+            if outcomes._BAD_STATE_GATE.search(s_text) is None:
+                assert outcomes.BAD_STATE_RE.search(s_text) is None
+    assert closed > 1000 and skipped > 1000
+
+
+def test_quick_rest_skips_only_what_the_pattern_does_not_match():
+    """OutcomeRecognizer._qualitative tries a result phrase only on a clause that holds a
+    word of each of its other word sets too (Quick.holds_rest): on every clause of the
+    papers, a clause it turns away is one the pattern does not match."""
+    quick = [Quick(rx) for rx in PATTERNS]
+    assert sum(bool(q.rest) for q in quick) > len(quick) // 2
+    turned = 0
+    for clause in _clauses():
+        for q in quick:
+            if not q.holds_rest(clause):
+                turned += 1
+                assert q.pattern.search(clause) is None, (q.pattern.pattern, clause)
+    assert turned > 1000
+    assert Quick(re.compile(r"通过[^，]{0,12}(?:复审|复评)")).rest == (("复审", "复评"),)
+    assert not Quick(re.compile(r"通过[^，]{0,12}复审")).holds_rest("通过了验收")
+    assert Quick(re.compile(r"\w+")).rest == ()
+
+
+def test_span_group_reads_what_the_group_holds(nlp, processed):
+    """common.span_group: the spans of the group, in its order, the same list for each read
+    of one group and a new one once the group is set anew."""
+    from extract.components.common import span_group
+
+    for doc in processed:
+        for name in ("org", "practice", "outcome"):
+            spans = span_group(doc, name)
+            assert spans == list(doc.spans.get(name, []))
+            assert [(s.start, s.end, s.label_) for s in spans] == [(s.start, s.end, s.label_) for s in doc.spans.get(name, [])]
+            assert span_group(doc, name) is spans
+    doc = nlp(processed[0].text)  # (not the fixture's own: the group is set anew below)
+    assert len(span_group(doc, "practice")) > 1
+    kept = span_group(doc, "practice")[:-1]
+    doc.spans["practice"] = kept
+    assert span_group(doc, "practice") == kept
+    assert span_group(doc, "no such group") == []
+
+
+def test_is_start_is_membership_of_the_token_starts(processed):
+    """practices._is_start: a token's start by bisection, as ``in set(token_starts(doc))``."""
+    from extract.components.practices import _is_start
+
+    for doc in processed[:20]:
+        starts = token_starts(doc)
+        members = set(starts)
+        for at in range(-1, len(doc.text) + 2):
+            assert _is_start(starts, at) == (at in members)

@@ -292,13 +292,20 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     of characters or an alternation of words made of literals only, spelt out: every
     match holds one of ``为零, 为0`` (``为(?:零|0)``), rarer than ``为``; at most
     :data:`_MAX_ALTERNATIVES` strings. Lookarounds, other classes, optional parts and
-    case-insensitive patterns offer nothing. Of the sets found, the one whose shortest
-    word is longest is kept.
+    case-insensitive patterns offer nothing. Of the sets found
+    (:func:`required_word_sets`), the one whose shortest word is longest is kept.
     """
+    return _best(required_word_sets(pattern))
+
+
+def required_word_sets(pattern: re.Pattern) -> list[tuple[str, ...]]:
+    """Every set of words that :func:`required_words` chooses from: each is sound on its
+    own (every match of ``pattern`` holds one of its words), so a text that lacks all the
+    words of any one of them is not matched. ``[]`` when the pattern offers none."""
     from re import _constants as c, _parser  # the parser of the re module itself
 
     if pattern.flags & re.IGNORECASE:
-        return None
+        return []
 
     def alternatives(op, av) -> list[str] | None:
         # The strings an item matches when it is made of literals only: a character, a
@@ -364,9 +371,10 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         return out
 
     try:
-        return _best(sets(_parser.parse(pattern.pattern, pattern.flags)))
+        found = sets(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # an unknown form of the parser: no shortcut, the pattern still works
-        return None
+        return []
+    return [ws for ws in found if ws and all(ws)]
 
 
 def _max_width(pattern: re.Pattern) -> int | None:
@@ -452,16 +460,33 @@ class Quick:
             own do.
     """
 
-    __slots__ = ("pattern", "words", "width", "lead")
+    __slots__ = ("pattern", "words", "width", "lead", "rest")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self.words = required_words(pattern)
+        word_sets = required_word_sets(pattern)
+        self.words = _best(word_sets)
+        # The other sets of words every match holds (常态化通过…复审: 通过, and one of 复审,
+        # 复评, 达标验收), for :meth:`holds_rest`.
+        self.rest = tuple(dict.fromkeys(ws for ws in word_sets if ws != self.words))
         self.width = _max_width(pattern)
         # The words a match starts with, as one alternation (longest first): re scans for
         # it only at the characters that begin one (a charset prefix), in C.
         lead = leading_words(pattern)
         self.lead = re.compile(word_alternation(lead)) if lead else None
+
+    def holds_rest(self, text: str) -> bool:
+        """False when ``text`` lacks every word of one of :attr:`rest`: the pattern cannot
+        match it. For a text that holds one of :attr:`words` already (a candidate of
+        :meth:`QuickIndex.candidates`), where a common word (通过) chose the pattern and a
+        rarer one it also needs is missing."""
+        for ws in self.rest:
+            for w in ws:
+                if w in text:
+                    break
+            else:
+                return False
+        return True
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """``pattern.search(text, pos, endpos)``: the words looked for between ``pos`` and
@@ -638,7 +663,12 @@ class QuickIndex:
         patterns: the patterns, in the order they are to be tried.
     """
 
-    __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of")
+    __slots__ = ("patterns", "_always", "_without_words", "_words_re", "_of", "words")
+
+    @property
+    def without_words(self) -> list[Quick]:
+        """The patterns that have no words (tried on every text)."""
+        return self._without_words
 
     def __init__(self, patterns: Iterable[Quick]):
         self.patterns = list(patterns)
@@ -651,6 +681,7 @@ class QuickIndex:
         # Where the scan finds a word, the words that are its prefixes are there too (the
         # scan reports only the longest word that starts at a character).
         self._of = {w: frozenset(k for p, ks in by_word.items() if w.startswith(p) for k in ks) for w in by_word}
+        self.words = frozenset(by_word)  # every word of every pattern
         # (the longest word that starts at a character: a trie, common.word_alternation)
         self._words_re = re.compile(word_alternation(by_word)) if by_word else None
 
@@ -667,6 +698,38 @@ class QuickIndex:
         while m is not None:  # every place a word starts, overlapping words included
             found |= of[m.group()]
             m = search(text, m.start() + 1)
+        patterns = self.patterns
+        return [patterns[k] for k in sorted(found)]
+
+    def places(self, text: str) -> tuple[list[int], list[str]] | None:
+        """Every place a word starts in ``text`` and the longest word there, as
+        :meth:`candidates` scans ``text``: ``(starts, words)``, for :meth:`candidates_in`
+        (``None`` when no pattern has words)."""
+        if self._words_re is None:
+            return None
+        starts, words = [], []
+        search = self._words_re.search
+        m = search(text)
+        while m is not None:
+            starts.append(m.start())
+            words.append(m.group())
+            m = search(text, m.start() + 1)
+        return starts, words
+
+    def candidates_in(self, places: tuple[list[int], list[str]] | None, start: int, end: int) -> list[Quick]:
+        """``candidates(text[start:end])`` from ``places(text)``: one scan of a sentence
+        for all its clauses. Exact when no word holds a character found at ``start - 1``
+        or at ``end`` (a clause's separator or a space), so that the longest word at a
+        place inside is the same in the part as in the whole."""
+        if places is None:
+            return self.patterns  # none has words
+        starts, words = places
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if i == j:
+            return self._without_words
+        found, of = set(self._always), self._of
+        for w in words[i:j]:
+            found |= of[w]
         patterns = self.patterns
         return [patterns[k] for k in sorted(found)]
 
@@ -708,6 +771,35 @@ def sentence_of(doc: Doc, offset: int) -> Span:
     starts = token_starts(doc)
     i = max(0, min(len(doc) - 1, bisect_right(starts, offset) - 1))
     return sentence_at(doc, i)
+
+
+#: ``doc.user_data`` key of the span groups read (:func:`span_group`).
+GROUPS_KEY = "minekg_groups"
+
+
+def span_group(doc: Doc, name: str) -> list[Span]:
+    """``list(doc.spans.get(name, []))``, made once per span group and shared by its readers:
+    a span group makes a new ``Span`` object for every item on every iteration (some
+    9,000 instructions a span), and the practices, results and organisations were read
+    two to three times each, by the results, the links and the record. A group set anew
+    (``doc.spans[name] = …``) is a new object, read anew.
+
+    Returns:
+        The spans in the group's order: a list not to be changed, whose spans are not to
+        be changed either (``label_``), since the next reader gets the same objects.
+    """
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    cache = doc.user_data.get(GROUPS_KEY)
+    if cache is None:
+        cache = doc.user_data[GROUPS_KEY] = {}
+    hit = cache.get(name)
+    if hit is not None and hit[0] is group and len(hit[1]) == len(group):
+        return hit[1]
+    spans = list(group)
+    cache[name] = (group, spans)  # (the group itself kept: its identity is the test above)
+    return spans
 
 
 #: ``doc.user_data`` key of the sentence starts (:func:`sentence_starts`).

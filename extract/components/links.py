@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE
 from ..lexicon import Lexicons, load_lexicons
-from .common import Link, doc_text, in_order, sentences, set_span_ext, span_ext, starting_in
+from .common import Link, doc_text, in_order, sentences, set_span_ext, span_ext, span_group, starting_in
 
 #: The verb that makes an institution the occasion a named measure uses (利用主题党日组织…).
 OCCASION_BEFORE_RE = re.compile(r"(?:利用|借助|依托|结合)$")
@@ -258,9 +258,9 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         # Sorted by start, so that a sentence's spans are a slice (common.starting_in).
-        orgs = sorted(doc.spans.get("org", []), key=lambda s: s.start)
-        practices = sorted(doc.spans.get("practice", []), key=lambda s: s.start)
-        outcomes = sorted(doc.spans.get("outcome", []), key=lambda s: s.start)
+        orgs = sorted(span_group(doc, "org"), key=lambda s: s.start)
+        practices = sorted(span_group(doc, "practice"), key=lambda s: s.start)
+        outcomes = sorted(span_group(doc, "outcome"), key=lambda s: s.start)
         org_at, practice_at = [o.start for o in orgs], [p.start for p in practices]
         outcome_at = [o.start for o in outcomes]
         text = doc_text(doc)

@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, EFFECT_LABEL, NUMBERED_HEADING_RE, heading_rank
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quantity, Quick, QuickIndex, char_span, doc_text, ordered_alternation, sentences, span_ext,
+from .common import (Intervals, Quantity, Quick, QuickIndex, any_words, char_span, doc_text, ordered_alternation, sentences,
+                     span_ext, span_group,
                      starting_in, word_alternation, year_in)
 from .tables import table_rows
 
@@ -218,13 +219,16 @@ class _Piece:
         return self._text[self._start:self._end]
 
 
-def _clauses(sentence: str) -> list:
+def _clauses(sentence: str, item_line: bool | None = None) -> list:
     """The clauses of ``sentence`` (:data:`CLAUSE_RE`); in a list item without
     punctuation (a slide's ``● 职工上报隐患1268条 隐患整改率100%``), the statements the
     spaces part are clauses too: a slide writes one statement after another with a space
-    between them where a sentence would put a comma."""
+    between them where a sentence would put a comma. ``item_line``: whether
+    :data:`ITEM_LINE_RE` matches the sentence, when known already."""
     found = list(CLAUSE_RE.finditer(sentence))
-    if not ITEM_LINE_RE.match(sentence) or re.search(r"[，,；;。]", sentence) or not ITEM_SPACE_RE.search(sentence.strip()):
+    if item_line is None:
+        item_line = ITEM_LINE_RE.match(sentence) is not None
+    if not item_line or re.search(r"[，,；;。]", sentence) or not ITEM_SPACE_RE.search(sentence.strip()):
         return found
     out = []
     for m in found:
@@ -586,6 +590,8 @@ class OutcomeRecognizer:
         self.verb_after_re = re.compile(rf"\s*({self.verb_alt})(?P<ind>[^，,。；;]{{2,20}})")
         self.targets = lex.cue_words("target")
         self.recommend = lex.cue_words("recommend")
+        # What opens a wish (_is_wish), made once, not a tuple a sentence.
+        self.wish_openers = self.recommend + ("为了", "旨在", "下一步", "今后", "未来")
         # A modal right before the verb (要达到, 应确保): a target set, not a result.
         self.modal_words = tuple(w for w in self.recommend if len(w) <= 2) + ("需", "务必")
         # The cue lexicon's targets and recommendations and the words of an instruction; 计划 and
@@ -617,14 +623,18 @@ class OutcomeRecognizer:
         # clause (_qualitative): the open forms' own words were tried one by one with in.
         self.qual_open = (self.qual_end, self.qual_bare, self.qual_le, self.qual_nominal)
         self.qual_index = QuickIndex([*self.qual_fixed.patterns, *self.qual_open])
+        # Its words found once a sentence (QuickIndex.places), not once a clause: exact since
+        # no word holds a character that parts clauses (CLAUSE_RE, a space of ITEM_SPACE_RE,
+        # what strip() takes off).
+        self.qual_places = not any(ch.isspace() or ch in "，,；;。！？!?\n" for w in self.qual_index.words for ch in w)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans, taken = [], Intervals()
         # Token start and character bounds of the organisations and practices, read once:
         # a span group makes a new Span object for every item on every iteration.
-        all_orgs = sorted((o.start, o.start_char) for o in doc.spans.get("org", []))
-        all_practices = sorted((p.start, p.end_char) for p in doc.spans.get("practice", []))
+        all_orgs = sorted((o.start, o.start_char) for o in span_group(doc, "org"))
+        all_practices = sorted((p.start, p.end_char) for p in span_group(doc, "practice"))
         org_starts, practice_starts = [t for t, _ in all_orgs], [t for t, _ in all_practices]
         # 瓦斯超限（次） 11 9 6 4 2 1: a row of a flattened table of results, one outcome.
         for row in table_rows(text) if "\n" in text else ():
@@ -646,25 +656,30 @@ class OutcomeRecognizer:
             practices = starting_in(all_practices, practice_starts, sent.start, sent.end)
             s0 = sent.start_char
             s_text = text[s0:sent.end_char]
-            if self._is_wish(s_text) or ITEM_TARGET_RE.match(s_text):
+            # (an item of targets is an item: ITEM_TARGET_RE opens as ITEM_LINE_RE, read once)
+            item_line = ITEM_LINE_RE.match(s_text) is not None
+            if self._is_wish(s_text) or (item_line and ITEM_TARGET_RE.match(s_text)):
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
-            if BAD_STATE_RE.search(s_text):
+            if _BAD_STATE_GATE.search(s_text) and BAD_STATE_RE.search(s_text):
                 continue  # 2021年全矿共查处“三违”286人次，…，安全形势不容乐观: the state the measures met
             if BEFORE_OPENER_RE.match(s_text):
                 continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
 
-            year = year_in(s_text)
+            gates = _SentenceGates.of(s_text)
+            year = year_in(s_text) if gates.digits else None  # (a year is written in digits: YEAR_RE)
             prev_category = ""
-            clauses = _clauses(s_text)
+            clauses = _clauses(s_text, item_line)
             # （二）夯实基层基础，支部建设水平稳步提升: a section heading (a short numbered line
             # with no full stop) names the topic of its section in words of results, not one.
             head_line = s_text.strip()
-            heading = HEADING_RE.match(head_line) is not None and len(head_line) <= 40 and "\n" not in head_line \
+            heading = gates.headed and HEADING_RE.match(head_line) is not None and len(head_line) <= 40 and "\n" not in head_line \
                 and (not head_line.endswith(("。", "；", ";", "！"))
                      # （四）加强人才培养，队伍素质稳步提升。: a heading of action and outcome, full stop and all
                      or (len(head_line) <= 26 and ACTION_HEAD_RE.match(head_line) is not None))
+            if self.qual_places and not heading:  # (_qualitative reads them: not in a heading)
+                gates.places = self.qual_index.places(s_text)
             in_target = False
             # (read only by the results that credit a measure: NEEDS_MEANS)
             means = bool(practices) or "为" not in s_text or MEANS_WORDS_RE.search(s_text) is not None
@@ -675,13 +690,17 @@ class OutcomeRecognizer:
                 # target goes on with it, up to a new time or a semicolon.
                 continues = in_target and not re.match(r"\s*(?:19|20)\d{2}\s*年", clause) \
                     and s_text[cm.start() - 1:cm.start()] in "，,"
-                in_target = continues or _CARRIED_RE.search(clause) is not None  # any of CARRIED_TARGETS
+                in_target = continues or (gates.carried and _CARRIED_RE.search(clause) is not None)  # any of CARRIED_TARGETS
                 if continues:
                     continue
-                found = self._measured(clause, year, s_text[cm.end():cm.end() + 12]) or self._rates(clause, year)
-                if not heading:
-                    found = found + self._qualitative(clause, year, means)
-                if k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
+                found = (self._measured(clause, year, s_text[cm.end():cm.end() + 12], gates)
+                         if gates.digits or gates.spoken else [])
+                found = found or (self._rates(clause, year) if gates.digits else [])
+                # (none of the words of the result phrases and open forms in the clause, nor an
+                # honour's verb in the sentence: _qualitative finds nothing, it is not called)
+                if not heading and (gates.honoured or self._qualified(gates, cm.start(), cm.end())):
+                    found = found + self._qualitative(clause, year, means, gates, cm.start())
+                if gates.trend and k + 1 < len(clauses) and s_text[cm.end():cm.end() + 1] in "，,":
                     nxt = clauses[k + 1]
                     found = self._trend_to_level(clause, nxt.group(0), nxt.start() - cm.start(), year) + found
                 # Results close a chain (up to ；): a verb-first clause followed by an
@@ -754,7 +773,7 @@ class OutcomeRecognizer:
                         and (re.search(r"\d", DURATION_RE.sub("", text[p.end_char:b])) or HONOURED_RE.match(text, p.end_char)
                              or NO_HARM_AFTER_RE.match(text, p.end_char)))
 
-        kept = [p for p in doc.spans.get("practice", []) if not inside(p)]
+        kept = [p for p in span_group(doc, "practice") if not inside(p)]
         spans = self._after_subjects(doc, text, spans, kept)
         doc.spans["outcome"] = spans
         # A name met again (practices._again) stands only if it was found as a measure once.
@@ -855,13 +874,26 @@ class OutcomeRecognizer:
         return [(start, offset + level.end(), Quantity(indicator, _number(level["num"]),
                                                       level["unit"].replace("％", "%"), direction, when))]
 
+    def _qualified(self, gates: "_SentenceGates", start: int, end: int) -> bool:
+        """False when :meth:`_qualitative` can find nothing in the clause at ``[start, end)``
+        of the sentence for want of words: no word of a result phrase or an open form
+        starts there (``gates.places``; a word holds no space, so the clause's stripped text
+        has the same words) and every pattern has words. True when not known."""
+        places = gates.places
+        if places is False or places is None or self.qual_index.without_words:
+            return True
+        starts = places[0]
+        return bisect_left(starts, start) != bisect_left(starts, end)
+
     def _is_wish(self, sentence: str) -> bool:
         head = sentence[:12]
         # (全年的目标是：原煤产量4200万吨，百万吨死亡率为零: the figures a target sets)
-        return head.lstrip("，, ").startswith(self.recommend + ("为了", "旨在", "下一步", "今后", "未来")) \
+        return head.lstrip("，, ").startswith(self.wish_openers) \
             or TARGET_LEAD_RE.match(sentence) is not None
 
-    def _measured(self, clause: str, year: int | None, following: str = ""):
+    def _measured(self, clause: str, year: int | None, following: str = "", gates: "_SentenceGates | None" = None):
+        """Rule *measured*: the counts of ``clause`` that are results, ``[(start, end, Quantity)]``.
+        ``gates``: those of the clause's sentence (``None``: every rule is tried)."""
         out = []
         if "→" in clause or "->" in clause or "⟶" in clause:
             arrow = self._arrow(clause, year)
@@ -877,8 +909,9 @@ class OutcomeRecognizer:
         # try the number at every character of each (tests/test_fast_paths.py holds
         # NUMBER to its digit).
         counts = [_Count(m.start(), m.end(), _number(m["num"]), m["unit"])
-                  for m in (self.qty_re.finditer(clause) if _DIGIT_RE.search(clause) else ())]
-        if _CN_GATE_RE.search(clause):
+                  for m in (self.qty_re.finditer(clause) if (gates is None or gates.digits) and _DIGIT_RE.search(clause)
+                            else ())]
+        if (gates is None or gates.spoken) and _CN_GATE_RE.search(clause):
             counts = sorted(counts + self._spoken_counts(clause), key=lambda c: c.start())
         for qm in counts:
             num, unit = qm.num, qm.unit.replace("％", "%").replace("余", "")
@@ -1142,13 +1175,17 @@ class OutcomeRecognizer:
             return []
         return out
 
-    def _qualitative(self, clause: str, year: int | None, means: bool = True):
+    def _qualitative(self, clause: str, year: int | None, means: bool = True, gates: "_SentenceGates | None" = None,
+                     at: int = 0):
+        """Rule *qualitative*: the result ``clause`` states in words, ``[(start, end, Quantity)]``.
+        ``gates``: those of the clause's sentence (``None``: every pattern is tried); ``at``:
+        where the clause starts in the sentence, for the words found there (``gates.places``)."""
         out = []
         stripped = clause.strip()
         lead = len(clause) - len(clause.lstrip())
-        if HEADING_RE.match(stripped):
+        if (gates is None or gates.headed) and HEADING_RE.match(stripped):
             return out  # （二）安全环保水平提高: a section heading names a topic, not a result
-        verb = HONOUR_VERB_RE.search(stripped)
+        verb = HONOUR_VERB_RE.search(stripped) if gates is None or gates.honoured else None
         if verb is not None and PERSON_HONOUR_RE.search(stripped):
             return out  # 贺宝山本人也荣获省五一劳动奖章, 他已经连续两年被评为…: a person's honour, no body's result
         honours = self._honours(stripped) if verb is not None else []
@@ -1156,13 +1193,19 @@ class OutcomeRecognizer:
             # (the honour's verb is the indicator of each: an honour, whatever its title names)
             indicator = verb.group(0).lstrip("被")
             return [(lead + a, lead + b, Quantity(indicator, None, None, "level", year)) for a, b in honours]
-        fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        if gates is not None and gates.places is not False:  # (the words of the sentence, found once)
+            fixed = self.qual_index.candidates_in(gates.places, at + lead, at + lead + len(stripped))
+        else:
+            fixed = self.qual_index.candidates(stripped)  # the open forms last, in qual_open's order
+        if not fixed:
+            return out  # (4 clauses in 5: no word of a result phrase nor of an open form, none can match)
         k = len(fixed)
         while k and fixed[k - 1] in self.qual_open:
             k -= 1
         fixed, present = fixed[:k], fixed[k:]  # (the open forms whose words the clause holds)
         for rx in fixed:
-            m = rx.pattern.search(stripped)  # (a word of it is in the clause: Quick.search's test)
+            # (a word of it is in the clause: Quick.search's test; and one of each other set it needs)
+            m = rx.pattern.search(stripped) if not rx.rest or rx.holds_rest(stripped) else None
             # 为矿井实现安全生产目标: a purpose or a target, not a result.
             # 为…创造了效益 is done (了), 为…实现安全生产 a purpose.
             purpose = stripped.startswith("为") and "了" not in m.group(0) if m else False
@@ -1291,6 +1334,53 @@ OUTPUT_HEAD_RE = re.compile(r"(?:产量|进尺|营业收入|销售收入|利润|
 #: A trend at a clause's end (违章行为逐年减少, 故障次数持续下降): the level it reached may
 #: follow in the next clause (OutcomeRecognizer._trend_to_level).
 TREND_RE = re.compile(r"(?P<adv>逐年|逐步|持续|不断|连年|逐月|逐季)(?:减少|下降|降低|增加|上升|提高|提升|增长)\s*$")
+#: The adverbs every :data:`TREND_RE` holds (common.any_words): a sentence without one has no trend.
+_TREND_GATE = any_words([Quick(TREND_RE)])
+#: The words of :data:`HONOUR_VERB_RE` and of :data:`_CN_GATE_RE` (common.any_words): one scan
+#: of a sentence from the characters that start one (a charset prefix), where those patterns,
+#: opening with an optional part or a class, are tried at every character.
+_HONOUR_WORDS = any_words([Quick(HONOUR_VERB_RE)])
+_CN_WORDS = any_words([Quick(_CN_GATE_RE)])
+#: The marks one of which closes the number of every :data:`HEADING_RE` (common.any_words).
+_HEADING_GATE = any_words([Quick(HEADING_RE)])
+#: The words one of which every :data:`BAD_STATE_RE` holds: tried first, in one scan with a
+#: charset prefix (BAD_STATE_RE has none: an alternation opening with a group).
+_BAD_STATE_GATE = any_words([Quick(BAD_STATE_RE)])
+
+
+class _SentenceGates:
+    """What the clause rules of :class:`OutcomeRecognizer` can find in one sentence, tried
+    once on the sentence instead of on each of its clauses (3.4 a sentence): a clause is a
+    piece of its sentence's text, so a pattern with no anchor nor lookaround that finds
+    nothing in the sentence finds nothing in any of its clauses.
+
+    Attributes:
+        digits: the sentence holds a digit (:data:`_DIGIT_RE`), which every count, arrow,
+            zero and rate of rule *measured* holds (their ``NUMBER``).
+        spoken: :data:`_CN_GATE_RE` finds a count said in Chinese numerals.
+        carried: a target word whose wish runs on (:data:`_CARRIED_RE`).
+        honoured: a word of an honour's verb (:data:`HONOUR_VERB_RE`'s words: 被?评为 holds 评为).
+        trend: an adverb of :data:`TREND_RE`.
+        headed: a closing mark of a heading's number (:data:`HEADING_RE`: ``）)、.．``).
+    """
+
+    __slots__ = ("digits", "spoken", "carried", "honoured", "trend", "headed", "places")
+
+    def __init__(self, digits: bool, spoken: bool, carried: bool, honoured: bool, trend: bool, headed: bool):
+        self.digits, self.spoken, self.carried, self.honoured, self.trend = digits, spoken, carried, honoured, trend
+        self.headed = headed
+        # (QuickIndex.places of the recognizer's result phrases in the sentence, when found;
+        # False: not found, each clause is scanned)
+        self.places: tuple[list[int], list[str]] | None | bool = False
+
+    @classmethod
+    def of(cls, sentence: str) -> "_SentenceGates":
+        """The gates of ``sentence`` (its text)."""
+        return cls(_DIGIT_RE.search(sentence) is not None,
+                   _CN_WORDS.search(sentence) is not None and _CN_GATE_RE.search(sentence) is not None,
+                   _CARRIED_RE.search(sentence) is not None, _HONOUR_WORDS.search(sentence) is not None,
+                   _TREND_GATE is None or _TREND_GATE.search(sentence) is not None,
+                   _HEADING_GATE is None or _HEADING_GATE.search(sentence) is not None)
 #: What may stand between a change verb and its number: nothing, or the year of it
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")

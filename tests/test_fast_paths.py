@@ -142,6 +142,18 @@ def test_token_helpers_read_what_the_doc_holds(processed):
         assert token_ends(doc) == {t.idx + len(t) for t in doc}
 
 
+def test_token_ends_by_bisection_are_the_set(processed, nlp):
+    from extract.components.common import TokenEnds
+    from spacy.tokens import Doc
+
+    spaced = Doc(nlp.vocab, words=["党委", "书记", "x"], spaces=[True, False, True])
+    for doc in [*processed, nlp.make_doc(""), nlp.make_doc("矿"), spaced]:
+        ends, fast = token_ends(doc), TokenEnds(doc)
+        n = len(doc.text)
+        assert [p for p in range(-2, n + 3) if p in fast] == sorted(p for p in ends)
+        assert all((p in fast) == (p in ends) for p in range(-2, n + 3))
+
+
 def test_sentences_by_bisection_are_spacys(processed):
     spans = 0
     for doc in processed:

@@ -731,3 +731,12 @@ def test_is_start_is_membership_of_the_token_starts(processed):
         members = set(starts)
         for at in range(-1, len(doc.text) + 2):
             assert _is_start(starts, at) == (at in members)
+
+
+def test_clause_head_is_the_clause_bounds_start():
+    from extract.components.common import clause_bounds
+    from extract.components.practices import _clause_head
+
+    for text in _texts():
+        for pos in range(0, len(text) + 1, 3):
+            assert _clause_head(text, pos) == text[clause_bounds(text, pos, pos)[0]:pos]

@@ -62,7 +62,7 @@ from spacy.tokens import Doc
 
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, finditer_starting_at,
+from .common import (CLAUSE_SEP, Intervals, Quick, char_span, doc_text, finditer_ending_at, finditer_starting_at,
                      in_order, literal, occurrences, ordered_alternation, sent_of, set_span_ext, span_ext, starting_in,
                      TokenEnds, token_starts, word_alternation)
 
@@ -1534,11 +1534,10 @@ def _not_a_measure_here(text: str, span) -> bool:
     name says (``由1至2名党员包保``, ``党员包保职工``)."""
     a, b = span_ext(span, "chars") or (span.start_char, span.end_char)  # span._.chars, common.span_ext
     quoted = text[a:a + 1] in "“\""
-    line_start = _line_start(text, a)
-    line_end = text.find("\n", b)
-    line_end = len(text) if line_end < 0 else line_end
-    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[line_start:a]) and not text[b:line_end].strip("。 "):
-        return True
+    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[_line_start(text, a):a]):
+        line_end = text.find("\n", b)  # (the rest of the line read only after a heading)
+        if not text[b:len(text) if line_end < 0 else line_end].strip("。 "):
+            return True
     if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
         return True
     if "标准化" in text[a:b] and re.match(r"[一二三]级", text[b:b + 2]):
@@ -1682,7 +1681,8 @@ def _inner_mentions(spans) -> None:
             continue
         name = normalise_name(span_ext(p, "canonical"))
         sent = sent_of(p)
-        for q in reversed(spans[:k]):
+        for j in range(k - 1, -1, -1):  # the spans before it, nearest first (no copy of them)
+            q = spans[j]
             if q.start < sent.start:
                 break
             if span_ext(q, "rule") != "quoted":
@@ -1784,8 +1784,13 @@ def _top_sections(text: str) -> tuple[list[int], list[bool]]:
 
 
 def _clause_head(text: str, pos: int) -> str:
-    """The clause before ``pos`` (from the last clause separator, not 、)."""
-    return text[clause_bounds(text, pos, pos)[0]:pos]
+    """The clause before ``pos`` (from the last clause separator, not 、): ``text[s:pos]``
+    with ``s`` the start :func:`common.clause_bounds` finds, by its walk back alone (its
+    walk forward to the clause's end, character by character in Python, was never read)."""
+    s = pos
+    while s > 0 and text[s - 1] not in CLAUSE_SEP:
+        s -= 1
+    return text[s:pos]
 
 
 #: The quoted core of a name: “金蓝领” in “金蓝领”技能人才培育工程.

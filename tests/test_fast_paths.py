@@ -740,3 +740,11 @@ def test_clause_head_is_the_clause_bounds_start():
     for text in _texts():
         for pos in range(0, len(text) + 1, 3):
             assert _clause_head(text, pos) == text[clause_bounds(text, pos, pos)[0]:pos]
+
+
+def test_join_scores_kept_per_process_are_the_scores_made_anew():
+    from extract import articles
+
+    for text in _texts()[:6]:
+        for k in range(1, min(len(text), 2000), 5):
+            assert articles.join_score(text[:k], text[k:]) == articles._join_score.__wrapped__(text[:k][-4:], text[k:][:4])

@@ -748,3 +748,16 @@ def test_join_scores_kept_per_process_are_the_scores_made_anew():
     for text in _texts()[:6]:
         for k in range(1, min(len(text), 2000), 5):
             assert articles.join_score(text[:k], text[k:]) == articles._join_score.__wrapped__(text[:k][-4:], text[k:][:4])
+
+
+def test_the_linker_changes_no_name_part_or_rule_it_reads(nlp, processed):
+    """Links.__call__ finds a sentence's main measure only when a later sentence refers
+    back to it: exact because the Linker writes no name, part or rule of a practice."""
+    from extract.components.common import span_ext
+
+    linker = nlp.get_pipe("minekg_links")
+    keys = ("canonical", "part_of", "rule")
+    for doc in processed[:40]:
+        before = [(p.start, p.end, *(span_ext(p, k) for k in keys)) for p in doc.spans.get("practice", [])]
+        linker(doc)
+        assert [(p.start, p.end, *(span_ext(p, k) for k in keys)) for p in doc.spans.get("practice", [])] == before

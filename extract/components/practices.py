@@ -1534,7 +1534,9 @@ def _not_a_measure_here(text: str, span) -> bool:
     name says (``由1至2名党员包保``, ``党员包保职工``)."""
     a, b = span_ext(span, "chars") or (span.start_char, span.end_char)  # span._.chars, common.span_ext
     quoted = text[a:a + 1] in "“\""
-    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[_line_start(text, a):a]):
+    # (fullmatch between pos and endpos: the pattern has no lookbehind nor anchor, so it
+    # reads the line's start as it reads its slice, without copying the line)
+    if not quoted and DIRECTION_HEADING_RE.fullmatch(text, _line_start(text, a), a):
         line_end = text.find("\n", b)  # (the rest of the line read only after a heading)
         if not text[b:len(text) if line_end < 0 else line_end].strip("。 "):
             return True
@@ -1543,9 +1545,9 @@ def _not_a_measure_here(text: str, span) -> bool:
     if "标准化" in text[a:b] and re.match(r"[一二三]级", text[b:b + 2]):
         return True  # 达到安全生产标准化二级以上: a grade (建立…三级网格 is a structure of the measure)
     # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
-    return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
-                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
-        and text[a:b].startswith("党员")
+    # (the cheap tests first: few names start with 党员)
+    return text.startswith("党员", a, b) and not quoted and span_ext(span, "rule") == "lexicon" \
+        and bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a]) or PERSON_OBJECT_RE.match(text, b))
 
 
 #: The first characters of the units of a counted name's count (PracticeRecognizer.counted_re).

@@ -501,7 +501,15 @@ def join_score(tail: str, head: str) -> float:
         ``0.0`` when no dictionary word spans the break; otherwise the log frequency of
         the word that does, in jieba's dictionary (words only, HMM off).
     """
-    a, b = tail[-4:], head[:4]
+    return _join_score(tail[-4:], head[:4])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _join_score(a: str, b: str) -> float:
+    """:func:`join_score` of the last four characters ``a`` and the first four ``b``: it
+    reads no more, so it is kept per process (a paper's open paragraphs are scored
+    against each new one, and papers end their paragraphs alike: 1,640 scores of 100
+    papers were 135 pairs; jieba-rs cuts eight characters in some 20 µs)."""
     pos = 0
     for tok in _segmenter().cut(a + b):  # jieba_dictionary().lcut(a + b, HMM=False), faster
         if pos < len(a) < pos + len(tok) and len(tok) >= 2:

@@ -142,6 +142,18 @@ def test_token_helpers_read_what_the_doc_holds(processed):
         assert token_ends(doc) == {t.idx + len(t) for t in doc}
 
 
+def test_token_ends_by_bisection_are_the_set(processed, nlp):
+    from extract.components.common import TokenEnds
+    from spacy.tokens import Doc
+
+    spaced = Doc(nlp.vocab, words=["党委", "书记", "x"], spaces=[True, False, True])
+    for doc in [*processed, nlp.make_doc(""), nlp.make_doc("矿"), spaced]:
+        ends, fast = token_ends(doc), TokenEnds(doc)
+        n = len(doc.text)
+        assert [p for p in range(-2, n + 3) if p in fast] == sorted(p for p in ends)
+        assert all((p in fast) == (p in ends) for p in range(-2, n + 3))
+
+
 def test_sentences_by_bisection_are_spacys(processed):
     spans = 0
     for doc in processed:
@@ -719,3 +731,33 @@ def test_is_start_is_membership_of_the_token_starts(processed):
         members = set(starts)
         for at in range(-1, len(doc.text) + 2):
             assert _is_start(starts, at) == (at in members)
+
+
+def test_clause_head_is_the_clause_bounds_start():
+    from extract.components.common import clause_bounds
+    from extract.components.practices import _clause_head
+
+    for text in _texts():
+        for pos in range(0, len(text) + 1, 3):
+            assert _clause_head(text, pos) == text[clause_bounds(text, pos, pos)[0]:pos]
+
+
+def test_join_scores_kept_per_process_are_the_scores_made_anew():
+    from extract import articles
+
+    for text in _texts()[:6]:
+        for k in range(1, min(len(text), 2000), 5):
+            assert articles.join_score(text[:k], text[k:]) == articles._join_score.__wrapped__(text[:k][-4:], text[k:][:4])
+
+
+def test_the_linker_changes_no_name_part_or_rule_it_reads(nlp, processed):
+    """Links.__call__ finds a sentence's main measure only when a later sentence refers
+    back to it: exact because the Linker writes no name, part or rule of a practice."""
+    from extract.components.common import span_ext
+
+    linker = nlp.get_pipe("minekg_links")
+    keys = ("canonical", "part_of", "rule")
+    for doc in processed[:40]:
+        before = [(p.start, p.end, *(span_ext(p, k) for k in keys)) for p in doc.spans.get("practice", [])]
+        linker(doc)
+        assert [(p.start, p.end, *(span_ext(p, k) for k in keys)) for p in doc.spans.get("practice", [])] == before

@@ -295,6 +295,7 @@ class Linker:
         outline = Outline(text, practices) if "\n" in text else None
         links: list[Link] = []
         prev_linked: list[Span] = []
+        main_of = None  # (practices, names) of the sentence before whose main measure is prev_linked, unread
         prev_all: list[Span] = []  # every measure of the sentence before, for 上述举措
         prev_sent_para = -1
         para_start = 0
@@ -406,11 +407,14 @@ class Linker:
                        or self._tail_mention(sentence, tails, sent.start)) is not None:
                     # 联保以来: the measure of the paragraph named again, shorter.
                     chosen = [(short, "refers-back")]
-                elif prev_linked and para == prev_sent_para and (
+                elif (prev_linked or main_of) and para == prev_sent_para and (
                         _refers_back(sentence)
                         or self.kind_period_re.match(_first_clause(sentence))):
                     # 活动期间 with no measure named 活动 before: the measure of the sentence before.
                     # The sentence goes on about the measure of the sentence before.
+                    if main_of is not None:
+                        prev_linked = _with_models([_main_practice(main_of[0])], main_of[1], by_name)
+                        main_of = None
                     chosen = [(p, "refers-back") for p in prev_linked]
                 else:
                     chosen = []
@@ -439,13 +443,12 @@ class Linker:
             if linked_here or sent_practices:
                 parts_of = {span_ext(q, "part_of") for q in sent_practices}  # once, not once per practice
                 prev_all = [p for p in sent_practices if span_ext(p, "canonical") not in parts_of] or linked_here
-                prev_linked = linked_here or [_main_practice(sent_practices)]
-                for p in list(prev_linked):
-                    parent = span_ext(p, "part_of")
-                    while parent and parent in names_in_sent and parent in by_name \
-                            and by_name[parent] not in prev_linked:
-                        prev_linked.append(by_name[parent])
-                        parent = by_name[parent]._.part_of
+                if linked_here:  # (prev_all may be this very list: its models added now, as it was)
+                    prev_linked, main_of = _with_models(linked_here, names_in_sent, by_name), None
+                else:
+                    # The sentence's main measure is found only when a sentence after it refers
+                    # back (rare): no rule of the Linker changes the names and parts it reads.
+                    prev_linked, main_of = [], (sent_practices, names_in_sent)
             prev_sent_para = para
         doc._.links = links
         return doc
@@ -790,6 +793,18 @@ QUOTE_THEN_FOUR_RE = re.compile(r"[“\"][^”\"]+[”\"]([\u4e00-\u9fff]{4})")
 
 #: 即 or 称为/简称 before the name that sums up the sentence (…，即“三色责任田”。).
 NAMED_AS_RE = re.compile(r"(?:[，,]即|称为|称之为|简称为?)$")
+
+
+def _with_models(linked: list[Span], names_in_sent: set[str], by_name: dict[str, Span]) -> list[Span]:
+    """``linked`` with the models of the same sentence that its measures are parts of
+    (their models' models too), appended to it in place; returns it."""
+    for p in list(linked):
+        parent = span_ext(p, "part_of")
+        while parent and parent in names_in_sent and parent in by_name \
+                and by_name[parent] not in linked:
+            linked.append(by_name[parent])
+            parent = by_name[parent]._.part_of
+    return linked
 
 
 def _main_practice(practices: list[Span]) -> Span:

@@ -55,15 +55,16 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
-from .common import (Intervals, Quick, char_span, clause_bounds, doc_text, finditer_ending_at, finditer_starting_at,
+from .common import (CLAUSE_SEP, Intervals, Quick, char_span, doc_text, finditer_ending_at, finditer_starting_at,
                      in_order, literal, occurrences, ordered_alternation, sent_of, set_span_ext, span_ext, starting_in,
-                     token_ends, token_starts, word_alternation)
+                     TokenEnds, token_starts, word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 #: Adjacent quotes that name one measure together with the noun after them:
@@ -499,7 +500,7 @@ class PracticeRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands: list[tuple[int, int, str, str]] = []  # start, end, rule, type word
-        ends = token_ends(doc)
+        ends = TokenEnds(doc)  # `end in ends` by bisection, not a set of every end
         # The quotes of the text, found once: the quoted names and the counted models of a
         # list (_listed_parts, which looked for them again line by line) read them.
         quotes = list(QUOTE_RE.finditer(text))
@@ -618,7 +619,7 @@ class PracticeRecognizer:
         doc.spans["practice"] = spans
         return doc
 
-    def _again(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: set[int]) -> list:
+    def _again(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: Container[int]) -> list:
         """Rule *again*: a measure found once is the same measure wherever its name is
         written again (``设立“青安哨”42个…2024年“青安哨”发现并整改隐患418条``), so that a
         result stated with the name again is linked to it (GUIDELINES.md «Link»: "the
@@ -678,7 +679,7 @@ class PracticeRecognizer:
                 if name[-n:] in self.type_set:
                     last[name[-n:]] = span
 
-    def _abbreviated(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: set[int]) -> list:
+    def _abbreviated(self, doc: Doc, text: str, spans: list, taken: Intervals, ends: Container[int]) -> list:
         """Rule *again*, by abbreviation: a measure followed by ``（以下简称“X”）`` or
         ``（简称X）`` is named X from there on (``“党员安全联保”机制（以下简称“联保”）…联保
         对子共制止违章46起``), the way policy writing defines a short name once. The short name
@@ -711,7 +712,7 @@ class PracticeRecognizer:
         return out
 
     # -- rules -------------------------------------------------------------------
-    def _quoted(self, text: str, ends: set[int] | None = None, quotes: list[re.Match] | None = None):
+    def _quoted(self, text: str, ends: Container[int] | None = None, quotes: list[re.Match] | None = None):
         """Rule *quoted*: the names the text quotes; ``quotes``: ``QUOTE_RE``'s matches
         in ``text``, when found already."""
         out = []
@@ -776,13 +777,13 @@ class PracticeRecognizer:
                 continue  # 其中“胶带机智能纠偏装置”获奖: an invention, the fruit of a measure
             if NOT_MEASURE_LIST_RE.match(text, end):
                 continue
-            if REACHED_BEFORE_RE.search(_clause_head(text, start)):
+            head = _clause_head(text, start)  # (read by the tests below: found once)
+            if REACHED_BEFORE_RE.search(head):
                 continue  # 实现教育规划“一张图”: a state reached, not a measure
             typ = ""
             # 核心是“党员安全包保责任制”: a quote that ends with a type word is a name after a
             # copula too (a figure of speech after 当好, 讲成 … stays one: 当好“安全监督员”).
             named = not ext and inner.endswith(self.type_tuple)
-            head = _clause_head(text, start)
             figure = FIGURATIVE_BEFORE_RE.search(head)
             # (品牌核心是“一面旗、三个有”：一面旗，就是…: the name of what the colon then spells out;
             # 第一件事，是建起“迎头党小组”: the copula before the act that adopts it)
@@ -1138,7 +1139,7 @@ class PracticeRecognizer:
                 heads[s] = model
         return out, heads
 
-    def _definitions(self, text: str, ends: set[int]):
+    def _definitions(self, text: str, ends: Container[int]):
         """Rule *components*, definition form: ``“三环”即学习环、责任环、监督环`` or
         ``“五联五促”党建工作模式，即A、B、C、D、E`` spells out the parts of a model. The
         items (2–16 characters, a whole quote allowed inside, at least two) are parts when their count is a numeral of
@@ -1208,7 +1209,7 @@ class PracticeRecognizer:
             m = search(window, m.start() + 1)
         return sorted(found, key=self.quote_type_rank.__getitem__)
 
-    def _type_after(self, text: str, pos: int, ends: set[int] | None = None) -> tuple[int, str] | None:
+    def _type_after(self, text: str, pos: int, ends: Container[int] | None = None) -> tuple[int, str] | None:
         """A type word within 12 characters after a closing quote, without punctuation
         (``“369”精准人才培养工作``); ``的`` may stand first (``”的工作模式``)."""
         window = text[pos:pos + 14]
@@ -1255,7 +1256,7 @@ class PracticeRecognizer:
         return [(m.start(), m.end(), "lexicon", "") for m in self.lexicon_re.finditer(text)
                 if not text.startswith("作用", m.end()) and not LEXICON_NOT_AFTER_RE.match(text, m.end())]
 
-    def _typed_at(self, text: str, pos: int, ends: set[int]) -> int | None:
+    def _typed_at(self, text: str, pos: int, ends: Container[int]) -> int | None:
         """The end of a typed name that starts at ``pos``: the first type word within
         the item (no punctuation) that ends on a token boundary (``党委中心组学习``
         is one word, so its ``中心`` is not a type word), extended over a type word
@@ -1275,7 +1276,7 @@ class PracticeRecognizer:
             at = tm.start() + 1
         return None
 
-    def _typed(self, text: str, ends: set[int]):
+    def _typed(self, text: str, ends: Container[int]):
         out = []
         for m in self.adopt_re.finditer(text):
             pos, passed = m.end(), False
@@ -1533,19 +1534,20 @@ def _not_a_measure_here(text: str, span) -> bool:
     name says (``由1至2名党员包保``, ``党员包保职工``)."""
     a, b = span_ext(span, "chars") or (span.start_char, span.end_char)  # span._.chars, common.span_ext
     quoted = text[a:a + 1] in "“\""
-    line_start = _line_start(text, a)
-    line_end = text.find("\n", b)
-    line_end = len(text) if line_end < 0 else line_end
-    if not quoted and DIRECTION_HEADING_RE.fullmatch(text[line_start:a]) and not text[b:line_end].strip("。 "):
-        return True
+    # (fullmatch between pos and endpos: the pattern has no lookbehind nor anchor, so it
+    # reads the line's start as it reads its slice, without copying the line)
+    if not quoted and DIRECTION_HEADING_RE.fullmatch(text, _line_start(text, a), a):
+        line_end = text.find("\n", b)  # (the rest of the line read only after a heading)
+        if not text[b:len(text) if line_end < 0 else line_end].strip("。 "):
+            return True
     if STANDARD_BEFORE_RE.search(text, max(0, a - 4), a) or STANDARD_AFTER_RE.match(text, b):
         return True
     if "标准化" in text[a:b] and re.match(r"[一二三]级", text[b:b + 2]):
         return True  # 达到安全生产标准化二级以上: a grade (建立…三级网格 is a structure of the measure)
     # 由1至2名党员包保, 每名党员包保2至3台设备, 由普通党员包保: the members as the agent of the act.
-    return bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a])
-                or PERSON_OBJECT_RE.match(text, b)) and not quoted and span_ext(span, "rule") == "lexicon" \
-        and text[a:b].startswith("党员")
+    # (the cheap tests first: few names start with 党员)
+    return text.startswith("党员", a, b) and not quoted and span_ext(span, "rule") == "lexicon" \
+        and bool(AGENT_BEFORE_RE.search(text[max(0, a - 5):a]) or PERSON_OBJECT_RE.match(text, b))
 
 
 #: The first characters of the units of a counted name's count (PracticeRecognizer.counted_re).
@@ -1681,7 +1683,8 @@ def _inner_mentions(spans) -> None:
             continue
         name = normalise_name(span_ext(p, "canonical"))
         sent = sent_of(p)
-        for q in reversed(spans[:k]):
+        for j in range(k - 1, -1, -1):  # the spans before it, nearest first (no copy of them)
+            q = spans[j]
             if q.start < sent.start:
                 break
             if span_ext(q, "rule") != "quoted":
@@ -1783,8 +1786,13 @@ def _top_sections(text: str) -> tuple[list[int], list[bool]]:
 
 
 def _clause_head(text: str, pos: int) -> str:
-    """The clause before ``pos`` (from the last clause separator, not 、)."""
-    return text[clause_bounds(text, pos, pos)[0]:pos]
+    """The clause before ``pos`` (from the last clause separator, not 、): ``text[s:pos]``
+    with ``s`` the start :func:`common.clause_bounds` finds, by its walk back alone (its
+    walk forward to the clause's end, character by character in Python, was never read)."""
+    s = pos
+    while s > 0 and text[s - 1] not in CLAUSE_SEP:
+        s -= 1
+    return text[s:pos]
 
 
 #: The quoted core of a name: “金蓝领” in “金蓝领”技能人才培育工程.

@@ -164,18 +164,57 @@ class Staging:
         self.staged.clear()
 
 
+#: Bytes written to a staged file between two requests to the kernel to start writing them
+#: to disk (:func:`_write`).
+WRITEBACK_STEP = 64 << 20
+
+
 def _write(fh, chunks: Iterable[str | bytes | Path | FileRange]) -> None:
-    """Write the pieces of :meth:`Staging.write_chunks` to the open file ``fh`` (flushed)."""
+    """Write the pieces of :meth:`Staging.write_chunks` to the open file ``fh`` (flushed).
+
+    Every :data:`WRITEBACK_STEP` bytes the kernel is asked to start writing what came
+    before to disk (:func:`_start_writeback`, which does not wait),
+    so that the ``fsync`` before the commit finds little left to write. Without it the
+    pages stay dirty until the ``fsync`` (Linux starts writing back only past
+    ``vm.dirty_background_ratio``, 10 % of memory): a one-paper rebuild of 10,000 papers
+    wrote the 1.35 GB of ``extractions.jsonl`` and ``graph.ttl`` to disk only at its commit,
+    and waited for it.
+    """
+    fd = fh.fileno()
+    at = kicked = os.lseek(fd, 0, os.SEEK_CUR)  # bytes in the file (written or buffered)
     for chunk in chunks:
         if isinstance(chunk, Path):
             fh.flush()
             _copy_file(chunk, fh)
+            at = os.lseek(fd, 0, os.SEEK_CUR)  # (the kernel's copy moved the offset)
         elif isinstance(chunk, FileRange):
             fh.flush()
             _copy_file(chunk.path, fh, chunk.offset, chunk.size)
+            at = os.lseek(fd, 0, os.SEEK_CUR)
         else:
-            fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+            fh.write(data)
+            at += len(data)
+        if at - kicked >= WRITEBACK_STEP:
+            fh.flush()
+            _start_writeback(fd, kicked, at - kicked)
+            kicked = at
     fh.flush()
+
+
+def _start_writeback(fd: int, offset: int, size: int) -> None:
+    """Ask the kernel to start writing ``size`` bytes of ``fd`` from ``offset`` to disk,
+    without waiting: ``posix_fadvise(POSIX_FADV_DONTNEED)``, which Linux begins by writing
+    the range's dirty pages back (mm/fadvise.c; Python has no ``sync_file_range``), then
+    drops the range's clean pages from the cache — an output is not read again by the
+    build. Elsewhere, or where the file system refuses: nothing."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    try:
+        advise(fd, offset, size, os.POSIX_FADV_DONTNEED)
+    except OSError:
+        pass  # a hint only: the fsync before the commit still writes everything
 
 
 class _Sync:

@@ -127,6 +127,41 @@ def test_a_file_written_in_the_background_is_the_file_written_in_place(tmp_path)
     assert len((out / "a.ttl").read_bytes()) > src.stat().st_size
 
 
+def test_a_staged_file_is_handed_to_the_disk_in_steps_as_it_is_written(tmp_path, monkeypatch):
+    """``_write`` asks the kernel to start writing back (``posix_fadvise``) every
+    ``WRITEBACK_STEP`` bytes: the
+    ranges follow each other from the file's start without a gap, each reaches what was
+    written by then (text, bytes, a whole file and a range of one copied by the kernel),
+    and the file holds the bytes it held without the requests."""
+    import graph.commit as gc
+
+    src = tmp_path / "block.ttl"
+    src.write_bytes("前言\n".encode("utf-8") * 50_000)
+    chunks = ["头 ", b"bytes ", src, gc.FileRange(src, 7, 1_000), "尾\n" * 300, src]
+    plain = tmp_path / "plain.ttl"
+    with open(plain, "wb") as fh:
+        gc._write(fh, chunks)
+    calls = []
+    real = os.posix_fadvise
+
+    def record(fd, offset, size, advice):
+        calls.append((offset, size, os.fstat(fd).st_size))
+        return real(fd, offset, size, advice)
+
+    monkeypatch.setattr(gc, "WRITEBACK_STEP", 1_000)
+    monkeypatch.setattr(os, "posix_fadvise", record)
+    stepped = tmp_path / "stepped.ttl"
+    with open(stepped, "wb") as fh:
+        gc._write(fh, chunks)
+    assert stepped.read_bytes() == plain.read_bytes()
+    assert len(calls) >= 4
+    assert calls[0][0] == 0
+    for (offset, size, on_disk), (following, _, _) in zip(calls, calls[1:]):
+        assert following == offset + size and size >= 1_000
+    assert all(offset + size <= on_disk for offset, size, on_disk in calls)
+    assert calls[-1][0] + calls[-1][1] > plain.stat().st_size - 1_000
+
+
 def test_a_background_write_that_fails_fails_the_commit(tmp_path):
     """A piece that cannot be copied (a file shorter than its range: a cache entry changed
     under the build) fails the commit, and the previous output stays."""

@@ -723,8 +723,9 @@ def test_span_group_reads_what_the_group_holds(nlp, processed):
 
 
 def test_is_start_is_membership_of_the_token_starts(processed):
-    """practices._is_start: a token's start by bisection, as ``in set(token_starts(doc))``."""
-    from extract.components.practices import _is_start
+    """common.in_sorted (practices._again's test of a token's start): by bisection, as
+    ``in set(token_starts(doc))``."""
+    from extract.components.common import in_sorted as _is_start
 
     for doc in processed[:20]:
         starts = token_starts(doc)

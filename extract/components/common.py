@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -791,9 +791,14 @@ class TokenEnds:
             return pos in self._set
         if pos == self._n:
             return True
-        starts = self._starts
-        k = bisect_left(starts, pos, 1)  # (from 1: the first start ends no token)
-        return k < len(starts) and starts[k] == pos
+        return in_sorted(self._starts, pos, 1)  # (from 1: the first start ends no token)
+
+
+def in_sorted(values: Sequence[int], x: int, lo: int = 0) -> bool:
+    """``x in values[lo:]`` for ``values`` sorted, by bisection: no set made to ask a few
+    places (a token's start or end among an article's 1,900, :func:`token_starts`)."""
+    k = bisect_left(values, x, lo)
+    return k < len(values) and values[k] == x
 
 
 def sentence_of(doc: Doc, offset: int) -> Span:

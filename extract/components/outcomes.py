@@ -662,7 +662,7 @@ class OutcomeRecognizer:
                 continue  # (● 2024年目标 原煤产量300万吨 隐患整改率100%: a slide's line of targets)
             if SLOGAN_LINE_RE.match(text, text.rfind("\n", 0, s0) + 1):
                 continue  # 品牌口号：红哨一响，隐患清零: a slogan's words, no result
-            if _BAD_STATE_GATE.search(s_text) and BAD_STATE_RE.search(s_text):
+            if _may_hold(_BAD_STATE_GATE, s_text) and BAD_STATE_RE.search(s_text):
                 continue  # 2021年全矿共查处“三违”286人次，…，安全形势不容乐观: the state the measures met
             if BEFORE_OPENER_RE.match(s_text):
                 continue  # 2021年以前，…2020年发生轻伤事故4起，全年查处“三违”643人次: the state before, a baseline
@@ -1377,10 +1377,18 @@ class _SentenceGates:
     def of(cls, sentence: str) -> "_SentenceGates":
         """The gates of ``sentence`` (its text)."""
         return cls(_DIGIT_RE.search(sentence) is not None,
-                   _CN_WORDS.search(sentence) is not None and _CN_GATE_RE.search(sentence) is not None,
-                   _CARRIED_RE.search(sentence) is not None, _HONOUR_WORDS.search(sentence) is not None,
-                   _TREND_GATE is None or _TREND_GATE.search(sentence) is not None,
-                   _HEADING_GATE is None or _HEADING_GATE.search(sentence) is not None)
+                   _may_hold(_CN_WORDS, sentence) and _CN_GATE_RE.search(sentence) is not None,
+                   _CARRIED_RE.search(sentence) is not None, _may_hold(_HONOUR_WORDS, sentence),
+                   _may_hold(_TREND_GATE, sentence), _may_hold(_HEADING_GATE, sentence))
+
+
+def _may_hold(words: re.Pattern | None, text: str) -> bool:
+    """Whether ``text`` may match the patterns whose words ``words`` finds
+    (:func:`common.any_words`): not when it finds none of them; always when the patterns
+    offer no words (``None``)."""
+    return words is None or words.search(text) is not None
+
+
 #: What may stand between a change verb and its number: nothing, or the year of it
 #: (降至2023年的21人次).
 YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?")

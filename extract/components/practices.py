@@ -63,7 +63,7 @@ from spacy.tokens import Doc
 from ..ingest import BULLETS, normalise_name
 from ..lexicon import Lexicons, load_lexicons
 from .common import (CLAUSE_SEP, Intervals, Quick, char_span, doc_text, finditer_ending_at, finditer_starting_at,
-                     in_order, literal, occurrences, ordered_alternation, sent_of, set_span_ext, span_ext, starting_in,
+                     in_order, in_sorted, literal, occurrences, ordered_alternation, sent_of, set_span_ext, span_ext, starting_in,
                      TokenEnds, token_starts, word_alternation)
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -435,12 +435,6 @@ AGENT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两每]名$|每�
 QUOTE_INNER_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 
 
-def _is_start(starts: list[int], at: int) -> bool:
-    """``at in set(starts)``, for ``starts`` sorted (common.token_starts)."""
-    k = bisect_left(starts, at)
-    return k < len(starts) and starts[k] == at
-
-
 class PracticeRecognizer:
     """Finds practice names; writes ``doc.spans["practice"]``."""
 
@@ -625,7 +619,7 @@ class PracticeRecognizer:
         result stated with the name again is linked to it (GUIDELINES.md «Link»: "the
         practice named again"). Names of three characters or more (quotes not counted);
         an unquoted name must start and end on token boundaries."""
-        starts = token_starts(doc)  # sorted: a token's start by bisection (_is_start), no set made a call
+        starts = token_starts(doc)  # sorted: a token's start by bisection (in_sorted), no set made a call
         found = {}
         for span in spans:
             name = text[slice(*(span_ext(span, "chars") or (span.start_char, span.end_char)))].strip()
@@ -644,7 +638,7 @@ class PracticeRecognizer:
             at = text.find(name)
             while at >= 0:
                 end = at + len(name)
-                if not taken.overlaps(at, end) and (quoted or (_is_start(starts, at) and end in ends)):
+                if not taken.overlaps(at, end) and (quoted or (in_sorted(starts, at) and end in ends)):
                     span = self._mention_again(doc, text, first, at, end)
                     if span is not None:
                         taken.add(at, end)

@@ -19,10 +19,19 @@ Readers that find no ``store/`` in the middle of step 2 open the previous store,
 aside to ``store.old/`` (:func:`graph.store.open_graph`).
 
 Two builds into one output folder at the same time are not supported.
+
+A staged file made of pieces of other files (:class:`FileRange`: the cache entries that
+``extractions.jsonl`` and ``graph.ttl`` are copied from) takes the pieces it shares with
+the output it replaces from that output, in a few long ranges, when the staging keeps
+layouts (:data:`LAYOUT_SUFFIX`, :func:`plan`): a one-paper rebuild of 10,000 papers copies
+two ranges per file instead of 20,000 small ones. Each small copy took the GIL back from
+the build's busy thread (CPython hands it over every 5 ms), so the copies crawled
+while the graph stage ran and the commit waited for them.
 """
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import tempfile
@@ -31,7 +40,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from .atomic import old_copy, replace_dir, write_text
+from .atomic import old_copy, replace_dir, write_chunks, write_text
 
 
 class FileRange(NamedTuple):
@@ -44,6 +53,89 @@ class FileRange(NamedTuple):
 
 #: The journal of a commit in progress, in the output folder.
 JOURNAL = ".commit.json"
+#: What a staging that keeps layouts writes beside an output made of pieces of other files,
+#: in its layouts folder (``<name>.layout``, :mod:`marshal`): the output's identity (device,
+#: inode, size, modification and change times in ns, after the commit) and, per piece, the
+#: file it came from (absolute path), its offset and size there, and its offset in the output.
+LAYOUT_SUFFIX = ".layout"
+#: Bumped when what a layout holds changes (an older one is not used).
+LAYOUT_FORMAT = 1
+
+#: A piece of a layout: source path (absolute), offset there, size, offset in the output.
+Piece = tuple[str, int, int, int]
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """What tells a file from the same-named file written or edited since: device, inode,
+    size, modification and change times (ns); ``None`` when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def plan(chunks: Iterable[str | bytes | Path | FileRange], previous: Path,
+         layout: dict | None) -> tuple[list[bytes | Path | FileRange], list[Piece], int]:
+    """The pieces to write for a staged file that replaces ``previous``, taking from
+    ``previous`` what it already holds.
+
+    A :class:`FileRange` whose source range (absolute path, offset, size) ``layout`` places
+    in ``previous`` becomes that range of ``previous``, and ranges of ``previous`` that
+    follow each other are joined; every other piece is kept (text encoded as UTF-8). The
+    sources are cache entries, written once under a name that digests what they hold, so
+    a source range names the same bytes from one build to the next.
+
+    Args:
+        chunks: the pieces of :meth:`Staging.write_chunks`.
+        previous: the output in place, which the staged file will replace.
+        layout: ``previous``'s layout as the commit that put it in place wrote it
+            (:data:`LAYOUT_SUFFIX`), or ``None``. Not used when ``previous`` is not the
+            file it describes (rewritten, edited, copied, gone) or it is of another format.
+
+    Returns:
+        ``(pieces to write, the new file's layout, bytes taken from previous)``; the pieces
+        make the same bytes as ``chunks``.
+    """
+    where: dict[tuple[str, int, int], int] = {}
+    ident = _identity(previous)
+    if (ident is not None and isinstance(layout, dict) and layout.get("format") == LAYOUT_FORMAT
+            and layout.get("file") == ident):
+        where = {(src, offset, size): at for src, offset, size, at in layout.get("pieces", ())
+                 if at + size <= ident[2]}
+    out: list[bytes | Path | FileRange] = []
+    pieces: list[Piece] = []
+    at = reused = 0
+    for chunk in chunks:
+        if isinstance(chunk, FileRange):
+            src = os.path.abspath(chunk.path)
+            pieces.append((src, chunk.offset, chunk.size, at))
+            at += chunk.size
+            there = where.get((src, chunk.offset, chunk.size))
+            if there is not None:
+                reused += chunk.size
+                last = out[-1] if out else None
+                if isinstance(last, FileRange) and last.path == previous and last.offset + last.size == there:
+                    out[-1] = FileRange(previous, last.offset, last.size + chunk.size)
+                    continue
+                chunk = FileRange(previous, there, chunk.size)
+        elif isinstance(chunk, Path):
+            at += chunk.stat().st_size
+        else:
+            chunk = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+            at += len(chunk)
+        out.append(chunk)
+    return out, pieces, reused
+
+
+def _read_layout(path: Path) -> dict | None:
+    """A layout file's content, or ``None`` when it is missing or unreadable (a layout is
+    a hint: without it every piece is copied from its source)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 class Staging:
@@ -51,15 +143,22 @@ class Staging:
 
     Args:
         folder: the output folder (created).
+        layouts: the folder where the layout of each output made of pieces of other files is
+            kept (:func:`plan`; ``OUT/cache`` in a build), so that the next staging takes
+            unchanged pieces from the output in place; ``None``: none kept or used.
 
     Attributes:
         staged: final name → temporary path of every staged output.
+        reused: final name → bytes of its staged file taken from the output it replaces.
     """
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, layouts: str | Path | None = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.layouts = Path(layouts) if layouts is not None else None
         self.staged: dict[str, Path] = {}
+        self.reused: dict[str, int] = {}
+        self._pieces: dict[str, list[Piece]] = {}
         # The fsync of each staged file, running while the build goes on: flushing
         # extractions.jsonl and graph.ttl (1.4 GB at 10,000 papers) waits on the disk, not
         # the CPU, so it overlaps the store and the projection instead of adding to them.
@@ -97,6 +196,11 @@ class Staging:
         Returns:
             The temporary path.
         """
+        if self.layouts is not None:
+            chunks, pieces, self.reused[name] = plan(
+                chunks, self.folder / name, _read_layout(self.layouts / f"{name}{LAYOUT_SUFFIX}"))
+            if pieces:
+                self._pieces[name] = pieces
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
         self.staged[name] = Path(tmp)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for sharing
@@ -149,6 +253,25 @@ class Staging:
         _apply(self.folder, mapping)
         (self.folder / JOURNAL).unlink()
         self.staged.clear()
+        self._write_layouts()
+
+    def _write_layouts(self) -> None:
+        """Write the layout of each committed output made of pieces (after its rename, which
+        sets the change time its identity records). A layout not written leaves the one of
+        the previous output, which no longer matches the file: it is not used."""
+        pieces, self._pieces = self._pieces, {}
+        if self.layouts is None:
+            return
+        for name, kept in pieces.items():
+            ident = _identity(self.folder / name)
+            if ident is None:
+                continue
+            try:
+                write_chunks(self.layouts / f"{name}{LAYOUT_SUFFIX}",
+                             [marshal.dumps({"format": LAYOUT_FORMAT, "file": ident, "pieces": kept})],
+                             sync=False)
+            except OSError:
+                pass  # a hint only: the next build copies every piece from its source
 
     def discard(self) -> None:
         """Remove the staged outputs (the build failed); the previous ones stay."""
@@ -162,6 +285,7 @@ class Staging:
             elif tmp.exists():
                 tmp.unlink()
         self.staged.clear()
+        self._pieces.clear()
 
 
 #: Bytes written to a staged file between two requests to the kernel to start writing them
@@ -335,4 +459,4 @@ def recover(folder: str | Path, names: Iterable[str]) -> list[str]:
     return done
 
 
-__all__ = ["FileRange", "Staging", "recover", "JOURNAL"]
+__all__ = ["FileRange", "Staging", "plan", "recover", "JOURNAL", "LAYOUT_SUFFIX"]

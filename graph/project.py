@@ -145,7 +145,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        staging = Staging(out)
+        # with the cache, each output made of cached pieces keeps its layout there: the next
+        # build copies the pieces that did not change from the output in place (graph/commit.py)
+        staging = Staging(out, layouts=out / "cache" if cache else None)
         try:
             summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs)
             lap = Laps(timings)

@@ -142,7 +142,12 @@ def test_a_store_changed_by_hand_is_loaded_whole(records, tmp_path):
     _assert_same(out, full)
 
 
-def test_rebuild_after_one_paper_changed_equals_a_build_from_nothing(tmp_path):
+@pytest.mark.parametrize("edited", [False, True])
+def test_rebuild_after_one_paper_changed_equals_a_build_from_nothing(tmp_path, monkeypatch, edited):
+    """The rebuild copies the cached pieces of the unchanged papers from the outputs in
+    place (graph/commit.py ``plan``), unless an output was changed by hand since: either
+    way its outputs are those of a build from nothing."""
+    import graph.commit
     from graph.project import build_project
 
     papers = tmp_path / "papers"
@@ -153,8 +158,26 @@ def test_rebuild_after_one_paper_changed_equals_a_build_from_nothing(tmp_path):
     build_project([papers], out)
     changed = sorted(papers.iterdir())[1]
     changed.write_text(changed.read_text(encoding="utf-8").replace("党建", "党的建设", 3), encoding="utf-8")
+    if edited:  # a hand edit that keeps the size: only the file's times tell
+        for name in ("extractions.jsonl", "graph.ttl"):
+            data = (out / name).read_bytes()
+            (out / name).write_bytes(data[:-2] + b"#" + data[-1:])
+    reused: dict[str, int] = {}
+    plan = graph.commit.plan
+
+    def spy(chunks, previous, layout):
+        result = plan(chunks, previous, layout)
+        reused[previous.name] = result[2]
+        return result
+
+    monkeypatch.setattr(graph.commit, "plan", spy)
     _, corpus = build_project([papers], out)
     assert (corpus.extracted, corpus.cached) == (1, 2)
+    if edited:
+        assert reused["extractions.jsonl"] == reused["graph.ttl"] == 0
+    else:  # the two unchanged papers' lines and fragments
+        assert reused["extractions.jsonl"] > 0.3 * (out / "extractions.jsonl").stat().st_size
+        assert reused["graph.ttl"] > 0.3 * (out / "graph.ttl").stat().st_size
     fresh = tmp_path / "fresh"
     build_project([papers], fresh, cache=False)
     for name in ("extractions.jsonl", "graph.ttl", "graph.html"):

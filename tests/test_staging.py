@@ -181,3 +181,51 @@ def test_a_background_write_that_fails_fails_the_commit(tmp_path):
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
     assert _open_fds() == before
+
+
+def test_a_staged_file_takes_what_it_shares_with_the_output_in_place_from_it(tmp_path):
+    """With layouts kept, the pieces of a staged file that the output in place holds (same
+    source file, offset and size) are copied from that output, in joined ranges, and the
+    file is the same bytes as one written from the sources; an output changed since its
+    layout was written (edited by hand, here) is not copied from."""
+    from graph.commit import FileRange, Staging
+
+    sources = tmp_path / "cache"
+    sources.mkdir()
+    a, b, c = (sources / f"{n}.json" for n in "abc")
+    a.write_bytes("甲乙丙\n".encode("utf-8") * 1_000)
+    b.write_bytes("丁戊\n".encode("utf-8") * 2_000)
+    c.write_bytes("己庚辛壬\n".encode("utf-8") * 500)
+    out = tmp_path / "out"
+
+    def stage(chunks):
+        staging = Staging(out, layouts=sources)
+        staging.write_chunks("extractions.jsonl", iter(chunks), background=True)
+        staging.commit()
+        expected = b"".join(ch if isinstance(ch, bytes) else ch.path.read_bytes()[ch.offset:ch.offset + ch.size]
+                            for ch in chunks)
+        assert (out / "extractions.jsonl").read_bytes() == expected
+        return staging.reused["extractions.jsonl"]
+
+    ra, rb, rc = FileRange(a, 12, 900), FileRange(b, 0, b.stat().st_size), FileRange(c, 30, 4_000)
+    assert stage([b"head\n", ra, rb, b"middle\n", rc]) == 0  # nothing in place yet
+    assert (sources / "extractions.jsonl.layout").exists()
+    # a new piece between two kept ones, and one piece moved: every kept piece is taken
+    assert stage([b"head\n", ra, b"new\n", rb, rc, b"tail\n"]) == ra.size + rb.size + rc.size
+
+    from graph.commit import _read_layout, plan
+
+    layout = _read_layout(sources / "extractions.jsonl.layout")
+    pieces, _, reused = plan([ra, rb, rc, b"x"], out / "extractions.jsonl", layout)
+    # in place: head, ra, new, rb, rc, tail; rb and rc lie one after the other: one range
+    at_rb = len(b"head\n") + ra.size + len(b"new\n")
+    assert pieces == [FileRange(out / "extractions.jsonl", len(b"head\n"), ra.size),
+                      FileRange(out / "extractions.jsonl", at_rb, rb.size + rc.size), b"x"]
+    assert reused == ra.size + rb.size + rc.size
+
+    edited = out / "extractions.jsonl"
+    data = bytearray(edited.read_bytes())
+    data[len(b"head\n")] ^= 1
+    edited.write_bytes(bytes(data))
+    assert stage([b"head\n", ra, rb, rc]) == 0
+    assert stage([b"head\n", ra, rb, rc]) == ra.size + rb.size + rc.size

@@ -1,7 +1,7 @@
 """Compare two ``extractions.jsonl`` byte for byte, the extractor version aside.
 
 The version string (``"extractor": "0.1.0+lex.….rules.…"``) carries a digest of the
-``extract`` package's sources (:func:`extract.pipeline.extractor_version`), so any edit
+``extract`` package's sources (:func:`extract.version.extractor_version`), so any edit
 of the code changes it; everything else of a line must stay the same when a change is
 meant not to move the output (a speed-up).
 

@@ -33,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from extract.corpus import extract_corpus
-    from extract.pipeline import extractor_version
+    from extract.version import extractor_version
     from graph import fragments as F
     from graph.atomic import write_chunks
     from graph.build import Resolver

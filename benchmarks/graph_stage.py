@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
-    from extract.pipeline import extractor_version
+    from extract.version import extractor_version
     from extract.records import ArticleRecord
     from extract.stored import StoredRecord
     from graph.commit import Staging

@@ -2,7 +2,7 @@
 
 Extraction is the slow stage of a build; a rebuild after one paper changed should only
 re-extract that paper. The key of a file is the SHA-256 of its bytes, its file name and
-the extractor version (:func:`extract.pipeline.extractor_version`: package version +
+the extractor version (:func:`extract.version.extractor_version`: package version +
 lexicon digest + rules digest + the segmenter's versions), so a changed lexicon or rule,
 another jieba-rs or jieba, or a new release invalidates every entry. The
 value is one file per key under the cache folder (``OUT/cache`` in ``minekg build``),

@@ -241,7 +241,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         NoInputError: a path does not exist, or no supported file was found.
     """
     from .cache import ExtractionCache
-    from .pipeline import extractor_version
+    from .version import extractor_version
 
     files, reports = find_inputs(paths)
     if not files:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .articles import Article
-from .components.common import doc_text, sent_of, span_ext, span_group
+
+if TYPE_CHECKING:  # spaCy is imported by what makes a Doc: reading records needs none of it
+    from spacy.tokens import Doc, Span
 
 
 @dataclass
@@ -178,6 +179,8 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
         evidence of their first mention in full (a mention by label or short name only
         when there is none) and every organisation that adopts them.
     """
+    from .components.common import doc_text, sent_of, span_ext, span_group
+
     source = article.source
     text = doc_text(doc)  # spaCy rebuilds doc.text from every token on each access
     orgs = [OrganisationRecord(o.name, list(o.aliases), o.type, o.parent)
@@ -230,6 +233,8 @@ def record_from_doc(doc: Doc, article: Article, skipped: list[str] | None = None
 
 
 def _outcome(span: Span, source: str, doc_text: str) -> OutcomeRecord:
+    from .components.common import sent_of, span_ext
+
     q = span_ext(span, "quantity")
     value = q.value if q else None
     if value is not None and float(value).is_integer():
@@ -250,6 +255,8 @@ def _text(text: str, span: Span) -> str:
 
 def _chars(span: Span) -> tuple[int, int]:
     """The exact character range of a span's finding (``span._.chars``), else its tokens'."""
+    from .components.common import span_ext
+
     return span_ext(span, "chars") or (span.start_char, span.end_char)
 
 

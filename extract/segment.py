@@ -128,7 +128,7 @@ def segmenter_version() -> str:
     """What makes the words besides the dictionary's words: the versions of jieba-rs's
     binding and of jieba (whose ``dict.txt`` is the dictionary), e.g.
     ``rjieba.0.2.2.jieba.0.42.1`` — part of the extractor version, so that another
-    segmenter is another extractor (:func:`extract.pipeline.extractor_version`).
+    segmenter is another extractor (:func:`extract.version.extractor_version`).
 
     From the installed distributions' metadata: importing jieba took 0.2 s of every
     build's process (it imports ``pkg_resources``), which a build from the cache does

@@ -1,7 +1,7 @@
 """A record as the build carries it: its line of ``extractions.jsonl`` and the little the
 graph reads of every record (:class:`StoredRecord`).
 
-Not part of what decides an extraction (:func:`extract.pipeline.extractor_version` does not
+Not part of what decides an extraction (:func:`extract.version.extractor_version` does not
 digest this module): a change here changes how records are held, not what they say.
 """
 from __future__ import annotations
@@ -165,7 +165,7 @@ def decode(line: bytes | str) -> ArticleRecord:
     and print and encode alike: a dataclass reads its fields by name.
 
     Here rather than in :mod:`extract.records`, whose code is digested in the extractor
-    version (:data:`extract.pipeline.RULE_MODULES`): how a line is read back changes no
+    version (:data:`extract.version.RULE_MODULES`): how a line is read back changes no
     extraction.
 
     Raises:

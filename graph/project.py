@@ -18,7 +18,7 @@ from pathlib import Path
 from extract.cache import ExtractionCache
 from extract.corpus import CorpusResult, extract_corpus
 from extract.errors import MinekgError
-from extract.pipeline import extractor_version
+from extract.version import extractor_version
 
 from .atomic import remove_unfinished, write_text
 from .commit import FileRange, Staging, recover

@@ -341,3 +341,21 @@ def test_an_index_that_cannot_be_read_is_written_again(papers, tmp_path, junk):
     assert (again.extracted, again.cached) == (0, 2)
     assert _outputs(out) == before
     assert index.read_bytes().startswith(b"minekg-index-1\n")
+
+
+def test_a_rebuild_with_nothing_to_extract_does_not_import_spacy(papers, tmp_path):
+    """The build's process reads the cache, the version and the records without spaCy
+    (extract/version.py, extract/records.py): only what extracts a paper imports it (a
+    second of a rebuild's start)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    code = ("import sys\nfrom graph.project import build_project\n"
+            f"_, corpus = build_project([{str(papers)!r}], {str(out)!r}, jobs=2)\n"
+            "print(corpus.extracted, 'spacy' in sys.modules)\n")
+    root = Path(__file__).resolve().parent.parent
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert first.stdout.split()[0] != "0"
+    assert again.stdout.split() == ["0", "False"]

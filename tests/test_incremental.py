@@ -43,7 +43,7 @@ def test_graph_ttl_holds_the_triples_of_build_graph(records, built):
     from rdflib import Graph
     from rdflib.compare import to_isomorphic
 
-    from extract.pipeline import extractor_version
+    from extract.version import extractor_version
     from graph.build import build_graph
 
     g = Graph().parse(built / "graph.ttl", format="turtle")

@@ -126,7 +126,7 @@ def test_the_segmenter_is_part_of_the_extractor_version():
     the extraction cache (keyed by the extractor version) does not serve its entries."""
     from importlib.metadata import version
 
-    from extract.pipeline import extractor_version
+    from extract.version import extractor_version
 
     assert extractor_version().endswith(f".rjieba.{version('rjieba')}.jieba.{version('jieba')}")
 

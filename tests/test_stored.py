@@ -1,5 +1,5 @@
 """The stored form of a record (extract/stored.py) and what the extractor version digests
-(extract/pipeline.py ``rules_digest``): issue 6, memory and the cache across releases."""
+(extract/version.py ``rules_digest``): issue 6, memory and the cache across releases."""
 from __future__ import annotations
 
 import json
@@ -114,13 +114,13 @@ def package(tmp_path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("edited", ["cache.py", "corpus.py", "stored.py", "evaluate.py", "explain.py",
+@pytest.mark.parametrize("edited", ["cache.py", "corpus.py", "stored.py", "evaluate.py", "explain.py", "version.py",
                                     "gold_schema.py"])
 def test_an_edit_outside_the_rules_keeps_the_extraction_cache(package, edited):
     """An edit of the code around extraction (here: a line appended, and in corpus.py a
     function other than extract_file) keeps the extractor version, so every user's
     cache stays valid."""
-    from extract.pipeline import rules_digest
+    from extract.version import rules_digest
 
     before = rules_digest(package)
     assert before == rules_digest(EXTRACT)
@@ -132,7 +132,7 @@ def test_an_edit_outside_the_rules_keeps_the_extraction_cache(package, edited):
 @pytest.mark.parametrize("edited", ["components/practices.py", "components/common.py", "pipeline.py",
                                     "ingest.py", "articles.py", "records.py", "formats/pdf.py", "lexicon.py"])
 def test_an_edit_of_a_rule_changes_the_version(package, edited):
-    from extract.pipeline import rules_digest
+    from extract.version import rules_digest
 
     before = rules_digest(package)
     with open(package / edited, "a", encoding="utf-8") as fh:
@@ -142,7 +142,7 @@ def test_an_edit_of_a_rule_changes_the_version(package, edited):
 
 @pytest.mark.parametrize("module, function", [("corpus", "extract_file"), ("duplicates", "text_digest")])
 def test_an_edit_of_a_function_that_makes_a_cached_report_changes_the_version(package, module, function):
-    from extract.pipeline import rules_digest
+    from extract.version import rules_digest
 
     before = rules_digest(package)
     path = package / f"{module}.py"

@@ -410,6 +410,10 @@ def print_side_by_side(r: dict) -> None:
         print(f"  {name + ' ' + r['checkouts'][name]['root']:<44} " + " ".join(f"{x:5.1f}" for x in secs)
               + f"   median {statistics.median(secs):5.1f}  best {min(secs):5.1f} s"
               f"  (extracted {sum(x['extracted'] for x in runs)})")
+        if all("startup_seconds" in x for x in runs):  # what `minekg build` waits for
+            whole = [x["startup_seconds"] + x["seconds"] for x in runs]
+            print(f"  {'':<44} " + " ".join(f"{x:5.1f}" for x in whole)
+                  + f"   median {statistics.median(whole):5.1f} s with the imports before the build")
         if all("cpu_children_seconds" in x for x in runs):
             cpu = [x["cpu_seconds"] + x["cpu_children_seconds"] for x in runs]
             print(f"  {'':<44} " + " ".join(f"{x:5.1f}" for x in cpu)
@@ -417,6 +421,8 @@ def print_side_by_side(r: dict) -> None:
     ratio = statistics.median(x["seconds"] for x in this) / statistics.median(x["seconds"] for x in other)
     print(f"  this / against (medians): {ratio:.2f}")
     print("  by stage, median wall s (this | against):")
+    a, b = (statistics.median(x.get("startup_seconds", 0.0) for x in runs) for runs in (this, other))
+    print(f"    {'imports (start-up)':<20} {a:>6.2f} | {b:>6.2f}")
     names = [n for n in this[0]["stages"] if not n.startswith("cpu: ")]
     for n in names:
         a = statistics.median(x["stages"].get(n, 0.0) for x in this)

@@ -270,8 +270,6 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 def store_load_run(ttl: Path, store_dir: Path, root: Path = ROOT) -> dict:
     """Wall and CPU seconds of loading ``ttl`` into a new store at ``store_dir`` (removed
     first) as a build does (:data:`_STORE_CHILD`), in a fresh process."""
-    import shutil
-
     shutil.rmtree(store_dir, ignore_errors=True)
     env = dict(os.environ, PYTHONPATH=str(root))
     proc = subprocess.run([sys.executable, "-c", _STORE_CHILD, str(ttl), str(store_dir)],

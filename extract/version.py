@@ -1,8 +1,9 @@
 """The extractor's version: what the extraction cache keys on (:mod:`extract.cache`).
 
-Kept apart from :mod:`extract.pipeline` so that a build reads it without importing spaCy
-(a second of a one-paper rebuild's start: the build's process reads the cache, and only
-the worker that extracts the changed paper builds a pipeline).
+Kept apart from :mod:`extract.pipeline` so that a build reads it without importing spaCy:
+a build with nothing to extract never imports it (a second of its start), and one with
+papers to extract imports the pipeline just before it forks its workers
+(:func:`extract.corpus.extract_corpus`). :mod:`extract.pipeline` re-exports these names.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ def extractor_version(lexicon_dir: str | Path | None = None) -> str:
 #: decoding and cleaning (ingest, formats), the article splitter, the pipeline and its
 #: components, its segmenter (segment.py), the lexicon loader and the record layout. They import no other module of
 #: the package but :mod:`extract.errors`, whose messages are not cached (an unreadable
-#: file is not). Left out, since an edit of them changes no extraction: the cache itself,
+#: file is not), and this one (the pipeline keys its segmenter's saved facts by the
+#: digest, and re-exports it). Left out, since an edit of them changes no extraction: the cache itself,
 #: the corpus walk and its workers, the stored form of records (:mod:`extract.stored`),
 #: duplicate merging (it runs after the cache), evaluation, explain, the gold schema.
 RULE_MODULES = ("articles.py", "components", "formats", "ingest.py", "lexicon.py", "pipeline.py", "records.py",

@@ -76,7 +76,7 @@ def _identity(path: Path) -> tuple[int, ...] | None:
 
 
 def plan(chunks: Iterable[str | bytes | Path | FileRange], previous: Path,
-         layout: dict | None) -> tuple[list[bytes | Path | FileRange], list[Piece], int]:
+         layout: dict | None, context: str = "") -> tuple[list[bytes | Path | FileRange], list[Piece], int]:
     """The pieces to write for a staged file that replaces ``previous``, taking from
     ``previous`` what it already holds.
 
@@ -84,14 +84,19 @@ def plan(chunks: Iterable[str | bytes | Path | FileRange], previous: Path,
     in ``previous`` becomes that range of ``previous``, and ranges of ``previous`` that
     follow each other are joined; every other piece is kept (text encoded as UTF-8). The
     sources are cache entries, written once under a name that digests what they hold, so
-    a source range names the same bytes from one build to the next.
+    a source range names the same bytes from one build to the next — as long as the
+    caches' format is the same: ``context`` names it, and a layout of another is not used
+    (an entry of an older format is written again under its name, with other bytes).
 
     Args:
         chunks: the pieces of :meth:`Staging.write_chunks`.
         previous: the output in place, which the staged file will replace.
         layout: ``previous``'s layout as the commit that put it in place wrote it
             (:data:`LAYOUT_SUFFIX`), or ``None``. Not used when ``previous`` is not the
-            file it describes (rewritten, edited, copied, gone) or it is of another format.
+            file it describes (rewritten, edited, copied, gone), or it is of another
+            format or ``context``.
+        context: what the sources' bytes follow from besides their names (the format of
+            the cache entries they are), as the caller words it.
 
     Returns:
         ``(pieces to write, the new file's layout, bytes taken from previous)``; the pieces
@@ -100,7 +105,7 @@ def plan(chunks: Iterable[str | bytes | Path | FileRange], previous: Path,
     where: dict[tuple[str, int, int], int] = {}
     ident = _identity(previous)
     if (ident is not None and isinstance(layout, dict) and layout.get("format") == LAYOUT_FORMAT
-            and layout.get("file") == ident):
+            and layout.get("context") == context and layout.get("file") == ident):
         where = {(src, offset, size): at for src, offset, size, at in layout.get("pieces", ())
                  if at + size <= ident[2]}
     out: list[bytes | Path | FileRange] = []
@@ -158,7 +163,7 @@ class Staging:
         self.layouts = Path(layouts) if layouts is not None else None
         self.staged: dict[str, Path] = {}
         self.reused: dict[str, int] = {}
-        self._pieces: dict[str, list[Piece]] = {}
+        self._pieces: dict[str, tuple[str, list[Piece]]] = {}
         # The fsync of each staged file, running while the build goes on: flushing
         # extractions.jsonl and graph.ttl (1.4 GB at 10,000 papers) waits on the disk, not
         # the CPU, so it overlaps the store and the projection instead of adding to them.
@@ -175,7 +180,7 @@ class Staging:
         return self.write_chunks(name, [text])
 
     def write_chunks(self, name: str, chunks: Iterable[str | bytes | Path | FileRange], *,
-                     background: bool = False) -> Path:
+                     background: bool = False, context: str = "") -> Path:
         """Like :meth:`write_text`, for text given in pieces (``str`` as UTF-8, ``bytes``
         as they are, a ``Path``: that file's bytes, a :class:`FileRange`: those bytes of
         a file, both copied by the kernel), so a file larger than memory is staged
@@ -188,6 +193,9 @@ class Staging:
                 ``extractions.jsonl`` and ``graph.ttl`` (1.4 GB from the caches at 10,000
                 papers, 1.5–3 s) release the GIL, so they overlap the graph stage's Python
                 work instead of adding to it. Its errors are raised by :meth:`synced`.
+            context: with layouts kept, the format of the cache entries the ranges are
+                taken from (:func:`plan`): the output in place is copied from only when its
+                layout was written under the same context.
 
         Raises:
             OSError: a file to copy from is shorter than its range (by :meth:`synced`
@@ -198,9 +206,9 @@ class Staging:
         """
         if self.layouts is not None:
             chunks, pieces, self.reused[name] = plan(
-                chunks, self.folder / name, _read_layout(self.layouts / f"{name}{LAYOUT_SUFFIX}"))
+                chunks, self.folder / name, _read_layout(self.layouts / f"{name}{LAYOUT_SUFFIX}"), context)
             if pieces:
-                self._pieces[name] = pieces
+                self._pieces[name] = (context, pieces)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
         self.staged[name] = Path(tmp)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for sharing
@@ -262,13 +270,14 @@ class Staging:
         pieces, self._pieces = self._pieces, {}
         if self.layouts is None:
             return
-        for name, kept in pieces.items():
+        for name, (context, kept) in pieces.items():
             ident = _identity(self.folder / name)
             if ident is None:
                 continue
             try:
                 write_chunks(self.layouts / f"{name}{LAYOUT_SUFFIX}",
-                             [marshal.dumps({"format": LAYOUT_FORMAT, "file": ident, "pieces": kept})],
+                             [marshal.dumps({"format": LAYOUT_FORMAT, "context": context, "file": ident,
+                                             "pieces": kept})],
                              sync=False)
             except OSError:
                 pass  # a hint only: the next build copies every piece from its source

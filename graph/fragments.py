@@ -589,7 +589,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if inferred:
             top += "# Entailments of ontology/minekg.ttl (--infer)\n\n" + block(inferred)
         # Written in a thread (the kernel copies the cached blocks) while the store is made.
-        staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache), background=True)
+        staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache), background=True,
+                             context=f"fragment layout {LAYOUT}")
         lap("graph: ttl")
         if loader is not None:
             loader.finish(top)

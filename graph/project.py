@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extract.cache import ExtractionCache
+from extract.cache import CACHE_FORMAT, ExtractionCache
+from extract.cache import LAYOUT as CACHE_LAYOUT
 from extract.corpus import CorpusResult, extract_corpus
 from extract.errors import MinekgError
 from extract.version import extractor_version
@@ -185,7 +186,8 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
     stored = corpus.stored
     # The lines as the cache keeps them (only a merged duplicate's sources are spliced in).
     # Written in a thread (the kernel copies the cached lines) while the graph is made.
-    staging.write_chunks("extractions.jsonl", _lines(stored), background=True)
+    staging.write_chunks("extractions.jsonl", _lines(stored), background=True,
+                         context=f"extraction cache {CACHE_FORMAT} layout {CACHE_LAYOUT}")
     lap("records")
     page_cache = out / "cache" if cache else None
 

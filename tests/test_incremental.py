@@ -165,8 +165,8 @@ def test_rebuild_after_one_paper_changed_equals_a_build_from_nothing(tmp_path, m
     reused: dict[str, int] = {}
     plan = graph.commit.plan
 
-    def spy(chunks, previous, layout):
-        result = plan(chunks, previous, layout)
+    def spy(chunks, previous, layout, context=""):
+        result = plan(chunks, previous, layout, context)
         reused[previous.name] = result[2]
         return result
 

@@ -229,3 +229,7 @@ def test_a_staged_file_takes_what_it_shares_with_the_output_in_place_from_it(tmp
     edited.write_bytes(bytes(data))
     assert stage([b"head\n", ra, rb, rc]) == 0
     assert stage([b"head\n", ra, rb, rc]) == ra.size + rb.size + rc.size
+    # sources of another format (a cache entry of an older layout is written again under
+    # its name with other bytes): a layout of another context is not used
+    layout = _read_layout(sources / "extractions.jsonl.layout")
+    assert plan([ra, rb, rc], out / "extractions.jsonl", layout, context="entries of another format")[2] == 0

@@ -110,10 +110,16 @@ def test_a_staged_file_is_on_disk_before_anything_is_renamed(tmp_path, monkeypat
     assert _open_fds() == before
 
 
-def test_a_file_written_in_the_background_is_the_file_written_in_place(tmp_path):
+@pytest.mark.parametrize("in_child", [False, True])
+def test_a_file_written_in_the_background_is_the_file_written_in_place(tmp_path, monkeypatch, in_child):
     """``write_chunks(background=True)`` writes the same bytes (text, bytes, a whole file
-    and a range of one, copied by the kernel) as the write in place, by the commit."""
+    and a range of one, copied by the kernel) as the write in place, by the commit — in a
+    thread, or in a process of its own (many ranges: ``CHILD_RANGES``)."""
+    import graph.commit
     from graph.commit import FileRange, Staging
+
+    if in_child:
+        monkeypatch.setattr(graph.commit, "CHILD_RANGES", 0)
 
     src = tmp_path / "block.ttl"
     src.write_bytes("前言\n".encode("utf-8") * 50_000)
@@ -162,10 +168,16 @@ def test_a_staged_file_is_handed_to_the_disk_in_steps_as_it_is_written(tmp_path,
     assert calls[-1][0] + calls[-1][1] > plain.stat().st_size - 1_000
 
 
-def test_a_background_write_that_fails_fails_the_commit(tmp_path):
+@pytest.mark.parametrize("in_child", [False, True])
+def test_a_background_write_that_fails_fails_the_commit(tmp_path, monkeypatch, in_child):
     """A piece that cannot be copied (a file shorter than its range: a cache entry changed
-    under the build) fails the commit, and the previous output stays."""
+    under the build) fails the commit with the reason, in a thread or in a process of its
+    own, and the previous output stays."""
+    import graph.commit
     from graph.commit import FileRange, Staging
+
+    if in_child:
+        monkeypatch.setattr(graph.commit, "CHILD_RANGES", 0)
 
     out = tmp_path / "out"
     out.mkdir()
@@ -176,7 +188,7 @@ def test_a_background_write_that_fails_fails_the_commit(tmp_path):
     staging = Staging(out)
     staging.write_chunks("report.json", ["{}"])
     staging.write_chunks("graph.ttl", ["new ", FileRange(src, 0, 50)], background=True)
-    with pytest.raises(OSError, match="bytes fewer"):
+    with pytest.raises(OSError, match="short.ttl: 45 bytes fewer"):
         staging.commit()
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]

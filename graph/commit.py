@@ -192,7 +192,9 @@ class Staging:
                 fsyncs (:meth:`synced`, before the commit). The kernel copies of
                 ``extractions.jsonl`` and ``graph.ttl`` (1.4 GB from the caches at 10,000
                 papers, 1.5–3 s) release the GIL, so they overlap the graph stage's Python
-                work instead of adding to it. Its errors are raised by :meth:`synced`.
+                work instead of adding to it; more than :data:`CHILD_RANGES` pieces copied
+                from other files are written by a process of its own. Its errors are raised
+                by :meth:`synced`.
             context: with layouts kept, the format of the cache entries the ranges are
                 taken from (:func:`plan`): the output in place is copied from only when its
                 layout was written under the same context.

@@ -59,6 +59,7 @@ def main() -> None:
     result = write_graph(stored, args.out, extractor_version(), args.out / "cache" / "graph", jobs=args.jobs,
                          timings=timings, staging=staging, draw=lambda net: _page(net, HEADING, None))
     staging.commit()
+    result.finish()  # the projection's process writing the page's part counts
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)

@@ -100,7 +100,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             left out of outputs built from the others.
         timings: when given, seconds per stage are added to it (``extract``, ``records``,
             ``graph: …`` (:func:`graph.fragments.write_graph`), ``page``, ``report``,
-            ``commit``, ``prune``), for ``benchmarks/bench.py``.
+            ``commit``, ``prune``: with the wait for the page's part counts), for ``benchmarks/bench.py``.
 
     Returns:
         ``(summary, corpus)``.
@@ -149,23 +149,29 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         # with the cache, each output made of cached pieces keeps its layout there: the next
         # build copies the pieces that did not change from the output in place (graph/commit.py)
         staging = Staging(out, layouts=out / "cache" if cache else None)
+        graph = None
         try:
-            summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs)
-            lap = Laps(timings)
-            staging.write_text("report.json", report_json(version, asdict(summary), corpus.files))
-            lap("report")
-        except BaseException:
-            staging.discard()  # the previous outputs stay as they are
-            raise
-        staging.commit()
-        lap("commit")
-        if page is not None:  # after the commit: the page in place is the one this key drew
-            write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
-        if cache:
-            # Only after a build that succeeded: a failed one keeps what the last good one used.
-            ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
-            FragmentCache(out / "cache" / "graph").prune(graph.fragments)
-        lap("prune")
+            try:
+                summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs)
+                lap = Laps(timings)
+                staging.write_text("report.json", report_json(version, asdict(summary), corpus.files))
+                lap("report")
+            except BaseException:
+                staging.discard()  # the previous outputs stay as they are
+                raise
+            staging.commit()
+            lap("commit")
+            if page is not None:  # after the commit: the page in place is the one this key drew
+                write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
+            if cache:
+                # Only after a build that succeeded: a failed one keeps what the last good one used.
+                ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+                FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+            graph.finish()  # the page's part counts, written meanwhile by the projection's process
+            lap("prune")
+        finally:
+            if graph is not None:
+                graph.finish()
     finally:
         if collecting:
             gc.enable()

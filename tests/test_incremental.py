@@ -573,9 +573,9 @@ def test_the_projection_made_in_a_forked_process_is_the_one_made_here(records, t
     pids.mkdir()
     real = fragments._project
 
-    def recorded(shared, entries, counted=None):  # says which process projected
+    def recorded(shared, entries, counted=None, save=True):  # says which process projected
         (pids / str(os.getpid())).write_text("", encoding="utf-8")
-        return real(shared, entries, counted)
+        return real(shared, entries, counted, save)
 
     monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
     monkeypatch.setattr(fragments, "_project", recorded)

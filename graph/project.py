@@ -219,15 +219,20 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
             graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings,
                                 jobs=jobs, draw=draw)
+            graph.finish()  # the projection's process writes its counts in tmp: done before it goes
     lap = Laps(timings)
-    if graph.page is not None:  # drawn while the store loaded
-        html, page = graph.page
-    else:
-        new_store = open_graph(staging.staged["store"])
-        net = project(new_store)
-        new_store.close()  # before the folder is renamed into place
-        html, page = draw(net)
-    staging.write_chunks("graph.html", [html])
+    try:
+        if graph.page is not None:  # drawn while the store loaded
+            html, page = graph.page
+        else:
+            new_store = open_graph(staging.staged["store"])
+            net = project(new_store)
+            new_store.close()  # before the folder is renamed into place
+            html, page = draw(net)
+        staging.write_chunks("graph.html", [html])
+    except BaseException:
+        graph.finish()
+        raise
     lap("page")
     summary = BuildSummary(
         out=str(out), files=len([f for f in corpus.files if f.status == "ok"]),

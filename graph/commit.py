@@ -34,6 +34,7 @@ import json
 import marshal
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -371,7 +372,8 @@ class _Sync:
     def _run(self) -> None:
         try:
             if self._chunks is not None:
-                if sum(isinstance(c, FileRange) for c in self._chunks) > CHILD_RANGES:
+                # (no interpreter to start, as in an embedded Python: in this thread)
+                if sys.executable and sum(isinstance(c, FileRange) for c in self._chunks) > CHILD_RANGES:
                     _write_in_child(self._path, self._chunks)
                 else:
                     with os.fdopen(os.dup(self._fd), "wb") as fh:
@@ -410,7 +412,6 @@ def _write_in_child(path: str, chunks: list) -> None:
             shorter than its range, the disk is full …).
     """
     import subprocess
-    import sys
 
     pieces = [(str(c), 0, -1) if isinstance(c, Path) else (str(c.path), c.offset, c.size)
               if isinstance(c, FileRange) else c.encode("utf-8") if isinstance(c, str) else c for c in chunks]
@@ -426,8 +427,6 @@ def _child_main(path: str) -> None:
     """The copying process of :func:`_write_in_child`: the pieces on standard input
     (:mod:`marshal`), written to ``path``, flushed to disk; an error is its message on
     standard error and exit status 1."""
-    import sys
-
     pieces = marshal.loads(sys.stdin.buffer.read())
     chunks = [p if isinstance(p, bytes) else Path(p[0]) if p[2] < 0 else FileRange(Path(p[0]), p[1], p[2])
               for p in pieces]

@@ -110,16 +110,21 @@ def test_a_staged_file_is_on_disk_before_anything_is_renamed(tmp_path, monkeypat
     assert _open_fds() == before
 
 
-@pytest.mark.parametrize("in_child", [False, True])
+@pytest.mark.parametrize("in_child", [False, True, "no interpreter"])
 def test_a_file_written_in_the_background_is_the_file_written_in_place(tmp_path, monkeypatch, in_child):
     """``write_chunks(background=True)`` writes the same bytes (text, bytes, a whole file
     and a range of one, copied by the kernel) as the write in place, by the commit — in a
-    thread, or in a process of its own (many ranges: ``CHILD_RANGES``)."""
+    thread, or in a process of its own (many ranges: ``CHILD_RANGES``), or in the thread
+    when there is no interpreter to start (``sys.executable`` empty, as when embedded)."""
+    import sys
+
     import graph.commit
     from graph.commit import FileRange, Staging
 
     if in_child:
         monkeypatch.setattr(graph.commit, "CHILD_RANGES", 0)
+    if in_child == "no interpreter":
+        monkeypatch.setattr(sys, "executable", "")
 
     src = tmp_path / "block.ttl"
     src.write_bytes("前言\n".encode("utf-8") * 50_000)

@@ -405,7 +405,8 @@ _CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from graph.commit import 
 
 def _write_in_child(path: str, chunks: list) -> None:
     """Write ``chunks`` (:meth:`Staging.write_chunks`' pieces) to the file ``path`` from its
-    start, and flush it to disk, in a fresh Python process (:data:`CHILD_RANGES`).
+    start, in a fresh Python process (:data:`CHILD_RANGES`); the caller's ``fsync`` of the
+    file (:class:`_Sync`) flushes what the process wrote.
 
     Raises:
         OSError: the process could not write them (its message: a file to copy from is
@@ -425,15 +426,14 @@ def _write_in_child(path: str, chunks: list) -> None:
 
 def _child_main(path: str) -> None:
     """The copying process of :func:`_write_in_child`: the pieces on standard input
-    (:mod:`marshal`), written to ``path``, flushed to disk; an error is its message on
-    standard error and exit status 1."""
+    (:mod:`marshal`), written to ``path``; an error is its message on standard error and
+    exit status 1."""
     pieces = marshal.loads(sys.stdin.buffer.read())
     chunks = [p if isinstance(p, bytes) else Path(p[0]) if p[2] < 0 else FileRange(Path(p[0]), p[1], p[2])
               for p in pieces]
     try:
         with open(path, "wb") as fh:
             _write(fh, chunks)
-            os.fsync(fh.fileno())
     except OSError as e:
         print(str(e), file=sys.stderr)
         sys.exit(1)

@@ -460,21 +460,26 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         graph.validate.ShapeError: the graph breaks ``ontology/shapes.ttl``; nothing is
             written then, the previous ``graph.ttl`` and store stay.
         graph.store.StoreError: the store cannot be written.
+        graph.lock.FolderBusy: ``staging`` not given and another build is writing to ``out``.
     """
     if staging is None:
-        staging = Staging(out)
-        try:
-            result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
-                                 update_share=update_share, staging=staging, timings=timings, jobs=jobs,
-                                 draw=draw)
-        except BaseException:
-            staging.discard()
-            raise
-        try:
-            staging.commit()
-        finally:
-            result.finish()
-        return result
+        from .lock import build_lock
+
+        Path(out).mkdir(parents=True, exist_ok=True)
+        with build_lock(out):
+            staging = Staging(out)
+            try:
+                result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
+                                     update_share=update_share, staging=staging, timings=timings, jobs=jobs,
+                                     draw=draw)
+            except BaseException:
+                staging.discard()
+                raise
+            try:
+                staging.commit()
+            finally:
+                result.finish()
+            return result
     lap = Laps(timings)
     out = Path(out)
     cache = FragmentCache(cache_dir)

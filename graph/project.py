@@ -24,6 +24,7 @@ from extract.version import extractor_version
 from .atomic import remove_unfinished, write_text
 from .commit import FileRange, Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
+from .lock import build_lock
 from .network import project
 from .report import report_json
 from .store import open_graph
@@ -109,15 +110,25 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         extract.corpus.NoInputError: a path is missing or no paper could be found.
         BuildRefused: no article was found in any file, or ``strict`` and a file was
             skipped; nothing was written (the extraction cache keeps what was extracted).
+        graph.lock.FolderBusy: another build is writing to ``out`` (:mod:`graph.lock`);
+            nothing was read or written.
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
-    lap = Laps(timings)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    with build_lock(out):
+        return _build(inputs, out, progress, cache, jobs, infer, strict, timings)
+
+
+def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], None] | None, cache: bool,
+           jobs: int | None, infer: bool, strict: bool, timings: dict[str, float] | None
+           ) -> tuple[BuildSummary, CorpusResult]:
+    """:func:`build_project` once it holds the folder's build lock."""
+    lap = Laps(timings)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
     # A build killed while it wrote a cache entry leaves the entry's temporary file
     # (entries are written atomically, so never a half entry); nothing else writes
-    # the caches now, since two builds into one folder are not supported.
+    # the caches now: the build lock keeps other builds out.
     for folder in CACHE_FOLDERS:
         remove_unfinished(out / folder)
     # The build makes millions of small objects (a record read from the cache, a triple)

@@ -1,0 +1,108 @@
+"""One build at a time in an output folder (graph/lock.py).
+
+Before the lock, two ``minekg build`` of 100 papers started a second apart into one folder
+both failed with Oxigraph's "No such file or directory" about the other build's
+``store.tmp``. Now the second stops at once, says why, and touches nothing; the lock goes
+with the process that held it, killed or not.
+"""
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cli
+from graph.lock import FolderBusy, build_lock
+from graph.project import build_project
+
+from .conftest import PAPERS, ROOT
+
+#: A process that holds the build lock of argv[1] until its stdin closes, or answers
+#: whether it could take it (argv[2] == "try").
+_HOLDER = """
+import sys
+from graph.lock import FolderBusy, build_lock
+try:
+    with build_lock(sys.argv[1]):
+        print("held", flush=True)
+        if sys.argv[2] == "hold":
+            sys.stdin.read()
+except FolderBusy as exc:
+    print("busy:", exc, flush=True)
+"""
+
+
+def _holder(folder: Path, mode: str = "hold") -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(folder), mode], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    return proc
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+
+@pytest.fixture()
+def one_paper(tmp_path) -> Path:
+    """A folder with one bundled paper (a real one, quick to build)."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    paper = min(PAPERS.iterdir(), key=lambda p: p.stat().st_size)
+    shutil.copy(paper, folder / paper.name)
+    return folder
+
+
+def test_a_second_build_into_a_busy_folder_stops_at_once_and_touches_nothing(tmp_path, one_paper):
+    out = tmp_path / "out"
+    build_project([one_paper], out)
+    before = _outputs(out)
+    cache_before = sorted(p.name for p in (out / "cache").rglob("*"))
+    holder = _holder(out)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(FolderBusy, match="another minekg build is writing to this folder") as caught:
+            build_project([PAPERS], out)
+        assert str(out) in str(caught.value)
+        result = CliRunner().invoke(cli.main, ["build", str(PAPERS), "--out", str(out)])
+        assert result.exit_code == 1
+        assert "another minekg build is writing to this folder" in result.output
+        assert "--out" in result.output
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    assert _outputs(out) == before
+    assert sorted(p.name for p in (out / "cache").rglob("*")) == cache_before
+    # the holder gone, the folder builds again
+    summary, _ = build_project([PAPERS], out)
+    assert summary.files == len(list(PAPERS.iterdir()))
+
+
+def test_a_killed_holder_leaves_no_stale_lock(tmp_path):
+    holder = _holder(tmp_path)
+    assert holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    with build_lock(tmp_path):
+        pass
+
+
+def test_the_build_holds_the_lock_while_it_works_and_leaves_it_after(tmp_path, one_paper):
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def progress(path: str) -> None:
+        probe = _holder(out, "try")
+        seen.append(probe.communicate()[0].strip())
+
+    build_project([one_paper], out, progress=progress, jobs=2)
+    assert seen and all(s.startswith(f"busy: {out}: another minekg build") for s in seen), seen
+    # no forked worker kept the lock: this process and others take it at once
+    with build_lock(out):
+        pass
+    probe = _holder(out, "try")
+    assert probe.communicate()[0].strip() == "held"

@@ -179,21 +179,40 @@ def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[
     return sorted(out)
 
 
+#: The modules (under ``graph/``) whose code decides what a cached fragment holds, and so
+#: its key (:func:`source_digest`): its triples (this module, build.py, vocab.py), its
+#: Turtle block (turtle.py, written from checks.py's index of the triples), its shape
+#: checks, made once with it and not again (checks.py, over the shapes validate.py reads),
+#: its page part (network.py) and its summaries and indicator part (summaries.py). The
+#: cache's own file layout is graph/fragments.py's ``LAYOUT``, changed by hand.
+FRAGMENT_MODULES = ("build.py", "checks.py", "network.py", "summaries.py", "triples.py", "turtle.py",
+                    "validate.py", "vocab.py")
+
 _SOURCE_DIGEST: str | None = None
 
 
-def source_digest() -> str:
-    """SHA-256 (12 hex) of this module, :mod:`graph.build`, :mod:`graph.vocab` and
-    :mod:`graph.summaries` (whose :func:`~graph.summaries.indicator_part` is kept with
-    each fragment): a change of the code that makes triples invalidates every cached
-    fragment, with no version to bump by hand."""
+def source_digest(root: str | Path | None = None) -> str:
+    """SHA-256 (12 hex) of the modules of :data:`FRAGMENT_MODULES`: a change of the code
+    that makes a fragment invalidates every cached fragment, with no version to bump by
+    hand (a new minekg whose Turtle writer changed remakes them once).
+
+    Args:
+        root: the ``graph`` package folder (default: this one, whose digest is kept).
+
+    Raises:
+        OSError: a module cannot be read.
+    """
     global _SOURCE_DIGEST
-    if _SOURCE_DIGEST is None:
-        h = hashlib.sha256()
-        for name in ("triples.py", "build.py", "vocab.py", "summaries.py"):
-            h.update((Path(__file__).parent / name).read_bytes())
-        _SOURCE_DIGEST = h.hexdigest()[:12]
-    return _SOURCE_DIGEST
+    if root is None and _SOURCE_DIGEST is not None:
+        return _SOURCE_DIGEST
+    folder = Path(root) if root is not None else Path(__file__).parent
+    h = hashlib.sha256()
+    for name in FRAGMENT_MODULES:
+        h.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
+    digest = h.hexdigest()[:12]
+    if root is None:
+        _SOURCE_DIGEST = digest
+    return digest
 
 
 def fragment_key(version: str, doc: str, contents: Sequence[str],

@@ -460,12 +460,12 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         graph.validate.ShapeError: the graph breaks ``ontology/shapes.ttl``; nothing is
             written then, the previous ``graph.ttl`` and store stay.
         graph.store.StoreError: the store cannot be written.
-        graph.lock.FolderBusy: ``staging`` not given and another build is writing to ``out``.
+        graph.lock.FolderBusy, graph.lock.FolderUnwritable: ``staging`` not given, and another
+            build is writing to ``out``, or it cannot be written to.
     """
     if staging is None:
         from .lock import build_lock
 
-        Path(out).mkdir(parents=True, exist_ok=True)
         with build_lock(out):
             staging = Staging(out)
             try:

@@ -1,17 +1,20 @@
-"""One build at a time in an output folder.
+"""The output folder of a build: made, writable, and written by one build at a time.
 
 Two builds into one folder would stage their outputs under the same temporary names
 (``store.tmp`` …), delete each other's unfinished cache entries and roll back each other's
 commits (:func:`graph.commit.recover`): measured, two ``minekg build`` of 100 papers started
 a second apart into one folder both failed, with Oxigraph's "No such file or directory"
 about a file of ``store.tmp`` the other build had removed. :func:`build_lock` makes the
-second build stop at once with an error that says what to do.
+second build stop at once with an error that says what to do; and a folder the build
+cannot write to stops it before it reads a paper (it failed with a traceback of
+``PermissionError`` on ``OUT/cache`` before).
 """
 from __future__ import annotations
 
 import errno
 import fcntl
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,9 +26,13 @@ class FolderBusy(MinekgError):
     """Another build is writing to the output folder."""
 
 
+class FolderUnwritable(MinekgError):
+    """The output folder cannot be made or written to."""
+
+
 @contextmanager
 def build_lock(folder: str | Path) -> Iterator[None]:
-    """Hold the build lock of ``folder`` (an existing folder) while the ``with`` block runs.
+    """Make ``folder`` if it is missing and hold its build lock while the ``with`` block runs.
 
     The lock is an exclusive ``flock`` (BSD advisory lock) on the folder itself: no lock file
     is left among the outputs, and the kernel releases it when the holder exits, killed or
@@ -35,9 +42,15 @@ def build_lock(folder: str | Path) -> Iterator[None]:
 
     Raises:
         FolderBusy: another process holds the lock.
-        OSError: ``folder`` cannot be opened.
+        FolderUnwritable: ``folder`` cannot be made, opened or written to.
     """
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise FolderUnwritable(f"{folder}: cannot make or open the output folder ({exc.strerror}); "
+                               "choose another folder (--out)") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -47,6 +60,12 @@ def build_lock(folder: str | Path) -> Iterator[None]:
         except OSError as exc:
             if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
                 raise
+        try:
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise FolderUnwritable(f"{folder}: cannot write to the output folder ({exc.strerror}); "
+                                   "choose another folder (--out)") from None
         yield
     finally:
         os.close(fd)  # releases the lock

@@ -112,10 +112,10 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             skipped; nothing was written (the extraction cache keeps what was extracted).
         graph.lock.FolderBusy: another build is writing to ``out`` (:mod:`graph.lock`);
             nothing was read or written.
+        graph.lock.FolderUnwritable: ``out`` cannot be made or written to; nothing was read.
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
     """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     with build_lock(out):
         return _build(inputs, out, progress, cache, jobs, infer, strict, timings)
 

@@ -20,7 +20,7 @@ import cli
 from graph.lock import FolderBusy, build_lock
 from graph.project import build_project
 
-from .conftest import PAPERS, ROOT
+from .conftest import PAPERS, ROOT, held_to_permissions
 
 #: A process that holds the build lock of argv[1] until its stdin closes, or answers
 #: whether it could take it (argv[2] == "try").
@@ -106,3 +106,24 @@ def test_the_build_holds_the_lock_while_it_works_and_leaves_it_after(tmp_path, o
         pass
     probe = _holder(out, "try")
     assert probe.communicate()[0].strip() == "held"
+
+
+@pytest.mark.parametrize("where", ["folder", "inside"])
+def test_a_folder_the_build_cannot_write_to_stops_it_before_it_reads_a_paper(tmp_path, one_paper, where):
+    """A read-only output folder (or one inside it, which cannot be made) is one line naming
+    it and exit status 1, not a traceback of PermissionError from the cache (before)."""
+    locked = tmp_path / "ro"
+    locked.mkdir()
+    locked.chmod(0o555)
+    out = locked if where == "folder" else locked / "out"
+    try:
+        proc = subprocess.run([*held_to_permissions(), sys.executable, "-m", "cli", "build", str(one_paper),
+                               "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    reason = "cannot write to" if where == "folder" else "cannot make or open"
+    assert f"Error: {out}: {reason} the output folder (Permission denied); choose another folder (--out)" \
+        in proc.stderr
+    assert list(locked.iterdir()) == []

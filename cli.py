@@ -157,7 +157,8 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
         with Progress(console=console, transient=True, disable=quiet) as bar:
             task = bar.add_task("extracting", total=len(files))
             summary, corpus = build_project(inputs, out, progress=lambda p: bar.advance(task),
-                                            cache=not no_cache, jobs=jobs, infer=infer, strict=strict)
+                                            cache=not no_cache, jobs=jobs, infer=infer, strict=strict,
+                                            steps=_BarSteps(bar, task))
     except BuildRefused as exc:
         _file_lines(exc.corpus)  # which files, and why, before the error line
         raise
@@ -174,6 +175,22 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
                       if not no_cache else f"{corpus.extracted} files extracted (cache off)")
     if summary.skipped:
         sys.exit(3)
+
+
+class _BarSteps:
+    """The build's steps after extraction (:class:`graph.steps.Steps`) as lines of its
+    progress bar, under the extraction's: each line full once the next step begins."""
+
+    def __init__(self, bar, task):
+        self.bar, self.task = bar, task
+
+    def begin(self, label: str, total: int | None = None) -> None:
+        done = next(t for t in self.bar.tasks if t.id == self.task)
+        self.bar.update(self.task, total=max(done.completed, 1), completed=max(done.completed, 1))
+        self.task = self.bar.add_task(label, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        self.bar.advance(self.task, n)
 
 
 def _file_lines(corpus: CorpusResult) -> None:

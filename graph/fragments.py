@@ -59,6 +59,7 @@ from extract.stored import StoredRecord
 from .atomic import write_chunks, write_text
 from .build import Resolver
 from .commit import FileRange, Staging
+from .steps import NoSteps, Steps
 from .timing import Laps
 from .shared_block import SharedBlock, shared_block
 from .shared_counts import with_counts, with_counts_delta
@@ -422,7 +423,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 contents: dict[str, list[str]] | None = None,
                 update_share: float = UPDATE_SHARE, staging: Staging | None = None,
                 timings: dict[str, float] | None = None, jobs: int | None = 1,
-                draw: Callable[[nx.MultiDiGraph], object] | None = None) -> GraphResult:
+                draw: Callable[[nx.MultiDiGraph], object] | None = None,
+                steps: Steps | None = None) -> GraphResult:
     """Write ``out/graph.ttl`` and ``out/store`` for a corpus.
 
     Args:
@@ -452,6 +454,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             while the store's thread loads and compacts); in the projection's process
             when it has one (:class:`_Projection`), so it must not change this process's
             state, and its result must pickle; its result is :attr:`GraphResult.page`.
+        steps: told each step as it begins (:class:`graph.steps.Steps`): ``making the
+            graph`` (advanced by each fragment made), ``checking the shapes``, ``drawing the
+            page``, ``loading the store``.
 
     Returns:
         A :class:`GraphResult`.
@@ -471,7 +476,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             try:
                 result = write_graph(records, out, version, cache_dir, infer=infer, contents=contents,
                                      update_share=update_share, staging=staging, timings=timings, jobs=jobs,
-                                     draw=draw)
+                                     draw=draw, steps=steps)
             except BaseException:
                 staging.discard()
                 raise
@@ -481,6 +486,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 result.finish()
             return result
     lap = Laps(timings)
+    steps = steps or NoSteps()
     out = Path(out)
     cache = FragmentCache(cache_dir)
     stored = [r if isinstance(r, StoredRecord) else StoredRecord.of(r) for r in records]
@@ -524,6 +530,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         entries[doc] = entry = (index is not None and cache.indexed(key, index)) or cache.get(key)
         if entry is None:
             todo.append((doc, key))
+    steps.begin("making the graph", len(todo))
     store = staging.directory("store")
     # Updated in place when few fragments are new and the store is the last build's;
     # else bulk-loaded, from now: each fragment's block as it is made (_Loader).
@@ -545,13 +552,19 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                 res = Resolver(mentions=mentions)
                 declared = _declared(cache, corpus_id, mentions, res)
             checker = _checker()
-            made, made_agg = _make_fragments(todo, groups, res, declared, run, cache, jobs, checker,
-                                             done=loader.add if loader is not None else None)
+
+            def done(entries_made: list[_Entry]) -> None:
+                if loader is not None:
+                    loader.add(entries_made)
+                steps.advance(len(entries_made))
+
+            made, made_agg = _make_fragments(todo, groups, res, declared, run, cache, jobs, checker, done=done)
             for e in made:
                 entries[e.doc] = e
         if loader is not None:
             loader.made()  # the store compacts while the shared triples are counted and checked
         lap("graph: fragments")
+        steps.begin("checking the shapes")  # with the shared triples counted and graph.ttl begun
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
         # with the fragments that came and went, or (no usable aggregate) counted afresh.
@@ -656,6 +669,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
         else:
             token = cache.set_aggregate(agg, shared_top)
+        steps.begin("drawing the page")
         network, parts_token, drawn = projection.result() if projection is not None else (None, None, None)
         lap("graph: projection")  # and the page, when drawn in the projection's process
         if network is not None and draw is not None and drawn is None:
@@ -666,6 +680,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if projection is not None:
             projection.close()
         raise
+    steps.begin("loading the store")
     try:
         how = job.result()
     except BaseException:

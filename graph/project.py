@@ -25,6 +25,7 @@ from .atomic import remove_unfinished, write_text
 from .commit import FileRange, Staging, recover
 from .fragments import FragmentCache, GraphResult, write_graph
 from .lock import build_lock
+from .steps import NoSteps, Steps
 from .network import project
 from .report import report_json
 from .store import open_graph
@@ -82,7 +83,8 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
                   progress: Callable[[str], None] | None = None, *, cache: bool = True,
                   jobs: int | None = 1, infer: bool = False,
                   strict: bool = False,
-                  timings: dict[str, float] | None = None) -> tuple[BuildSummary, CorpusResult]:
+                  timings: dict[str, float] | None = None,
+                  steps: Steps | None = None) -> tuple[BuildSummary, CorpusResult]:
     """Build every output of a corpus into ``out``.
 
     Args:
@@ -102,6 +104,10 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         timings: when given, seconds per stage are added to it (``extract``, ``records``,
             ``graph: …`` (:func:`graph.fragments.write_graph`), ``page``, ``report``,
             ``commit``, ``prune``: with the wait for the page's part counts), for ``benchmarks/bench.py``.
+        steps: told each step after extraction as it begins (:class:`graph.steps.Steps`;
+            ``minekg build`` shows them under its bar): those of
+            :func:`graph.fragments.write_graph`, then ``writing the outputs``, ``tidying
+            the cache``.
 
     Returns:
         ``(summary, corpus)``.
@@ -117,11 +123,11 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     """
     out = Path(out)
     with build_lock(out):
-        return _build(inputs, out, progress, cache, jobs, infer, strict, timings)
+        return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps())
 
 
 def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], None] | None, cache: bool,
-           jobs: int | None, infer: bool, strict: bool, timings: dict[str, float] | None
+           jobs: int | None, infer: bool, strict: bool, timings: dict[str, float] | None, steps: Steps
            ) -> tuple[BuildSummary, CorpusResult]:
     """:func:`build_project` once it holds the folder's build lock."""
     lap = Laps(timings)
@@ -163,7 +169,8 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
         graph = None
         try:
             try:
-                summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs)
+                summary, graph, page = _stage(corpus, version, staging, cache, infer, timings, jobs, steps)
+                steps.begin("writing the outputs")
                 lap = Laps(timings)
                 staging.write_text("report.json", report_json(version, asdict(summary), corpus.files))
                 lap("report")
@@ -172,6 +179,7 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
                 raise
             staging.commit()
             lap("commit")
+            steps.begin("tidying the cache")
             if page is not None:  # after the commit: the page in place is the one this key drew
                 write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
             if cache:
@@ -190,8 +198,8 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
 
 
 def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
-           infer: bool, timings: dict[str, float] | None = None, jobs: int | None = 1
-           ) -> tuple[BuildSummary, GraphResult, dict | None]:
+           infer: bool, timings: dict[str, float] | None = None, jobs: int | None = 1,
+           steps: Steps | None = None) -> tuple[BuildSummary, GraphResult, dict | None]:
     """Write every output but the report under its temporary name; return the summary,
     what the graph stage did and the page's state to record (``None`` without cache).
 
@@ -225,17 +233,20 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         if not all(s.key for s in stored):
             contents = None
         graph = write_graph(stored, out, version, out / "cache" / "graph", infer=infer,
-                            staging=staging, contents=contents, timings=timings, jobs=jobs, draw=draw)
+                            staging=staging, contents=contents, timings=timings, jobs=jobs, draw=draw,
+                            steps=steps)
     else:
         with tempfile.TemporaryDirectory(prefix=".fragments-", dir=out) as tmp:
             graph = write_graph(stored, out, version, tmp, infer=infer, staging=staging, timings=timings,
-                                jobs=jobs, draw=draw)
+                                jobs=jobs, draw=draw, steps=steps)
             graph.finish()  # the projection's process writes its counts in tmp: done before it goes
     lap = Laps(timings)
     try:
         if graph.page is not None:  # drawn while the store loaded
             html, page = graph.page
         else:
+            if steps is not None:
+                steps.begin("drawing the page")
             new_store = open_graph(staging.staged["store"])
             net = project(new_store)
             new_store.close()  # before the folder is renamed into place

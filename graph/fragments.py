@@ -456,7 +456,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             state, and its result must pickle; its result is :attr:`GraphResult.page`.
         steps: told each step as it begins (:class:`graph.steps.Steps`): ``making the
             graph`` (advanced by each fragment made), ``checking the shapes``, ``drawing the
-            page``, ``loading the store``.
+            page`` (not with ``infer``: the page is then drawn from the store), ``loading
+            the store``.
 
     Returns:
         A :class:`GraphResult`.
@@ -669,7 +670,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             token = old["aggregate"]  # the same fragments and shared triples: the saved ones stand
         else:
             token = cache.set_aggregate(agg, shared_top)
-        steps.begin("drawing the page")
+        if projection is not None:
+            steps.begin("drawing the page")
         network, parts_token, drawn = projection.result() if projection is not None else (None, None, None)
         lap("graph: projection")  # and the page, when drawn in the projection's process
         if network is not None and draw is not None and drawn is None:

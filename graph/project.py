@@ -199,7 +199,7 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
 
 def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
            infer: bool, timings: dict[str, float] | None = None, jobs: int | None = 1,
-           steps: Steps | None = None) -> tuple[BuildSummary, GraphResult, dict | None]:
+           steps: Steps = NoSteps()) -> tuple[BuildSummary, GraphResult, dict | None]:
     """Write every output but the report under its temporary name; return the summary,
     what the graph stage did and the page's state to record (``None`` without cache).
 
@@ -245,8 +245,7 @@ def _stage(corpus: CorpusResult, version: str, staging: Staging, cache: bool,
         if graph.page is not None:  # drawn while the store loaded
             html, page = graph.page
         else:
-            if steps is not None:
-                steps.begin("drawing the page")
+            steps.begin("drawing the page")  # from the store, with its entailments
             new_store = open_graph(staging.staged["store"])
             net = project(new_store)
             new_store.close()  # before the folder is renamed into place

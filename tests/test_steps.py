@@ -58,3 +58,12 @@ def test_the_fragment_workers_count_what_they_make(tmp_path, monkeypatch):
     build_project([PAPERS], tmp_path / "out", steps=told, jobs=2)
     documents = len(list(PAPERS.iterdir()))
     assert told.steps[0] == ["making the graph", documents, documents]
+
+
+def test_with_entailments_the_page_is_drawn_after_the_store(tmp_path):
+    """With --infer the page is projected from the store (its entailments add types): its
+    step comes once the store is loaded, and only then."""
+    told = Recorded()
+    build_project([PAPERS], tmp_path / "out", steps=told, infer=True)
+    assert [s[0] for s in told.steps] == ["making the graph", "checking the shapes", "loading the store",
+                                          "drawing the page", "writing the outputs", "tidying the cache"]

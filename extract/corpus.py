@@ -180,10 +180,14 @@ def extract_file(nlp, path: Path, extractor: str = "") -> tuple[list[ArticleReco
 _WORKER_NLP = None
 
 
-def _init_worker() -> None:
-    """Build the spaCy pipeline once per worker process (it takes seconds)."""
+def _init_worker(parent: int) -> None:
+    """Build the spaCy pipeline once per worker process (it takes seconds); the worker
+    ends with the build's process ``parent`` (:func:`extract.workers.die_with`)."""
     global _WORKER_NLP
     from .pipeline import create_nlp
+    from .workers import die_with
+
+    die_with(parent)
 
     _WORKER_NLP = create_nlp()
 
@@ -277,7 +281,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
             # No more processes than files: under the fork start method the pool starts
             # all of them at once, and each builds a pipeline (one changed paper: one).
             pool = ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(items)),
-                                       initializer=_init_worker)
+                                       initializer=_init_worker, initargs=(os.getpid(),))
         for item in items:
             futures[pool.submit(_extract_in_worker, item.path, version)] = item
 

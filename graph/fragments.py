@@ -55,6 +55,7 @@ import networkx as nx
 
 from extract.records import ArticleRecord
 from extract.stored import StoredRecord
+from extract.workers import die_with
 
 from .atomic import write_chunks, write_text
 from .build import Resolver
@@ -565,7 +566,6 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if loader is not None:
             loader.made()  # the store compacts while the shared triples are counted and checked
         lap("graph: fragments")
-        steps.begin("checking the shapes")  # with the shared triples counted and graph.ttl begun
 
         # The shared triples and names of every fragment, counted: the last build's aggregate
         # with the fragments that came and went, or (no usable aggregate) counted afresh.
@@ -618,8 +618,11 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache), background=True,
                              context=f"fragment layout {LAYOUT}")
         lap("graph: ttl")
+        shapes = _shapes_digest()
         if loader is not None:
             loader.finish(top)
+        else:
+            cache.set_state(None)  # before the store changes
     except BaseException:
         if projection is not None:
             projection.close()
@@ -642,11 +645,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     # loads and compacts without the GIL (the bulk load and compaction of 10,000 papers
     # took 55 s, the shapes 32 s, on one core while the other was idle). A staged store is
     # only put in place by the commit, after the checks.
-    shapes = _shapes_digest()
     if loader is not None:
         job = loader.future
     else:
-        cache.set_state(None)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
         job = pool.submit(make_store)
         pool.shutdown(wait=False)  # the thread ends with make_store
@@ -657,6 +658,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).
         checked = same_shared and old.get("shapes") == shapes
+        steps.begin("checking the shapes")
         _check(shared, made, cache, checker, shared_checked=checked)
         lap("graph: shapes")
         # Written while the projection's process and the store's thread are at work (this
@@ -685,16 +687,16 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     steps.begin("loading the store")
     try:
         how = job.result()
+        # The staged store's files keep their names, sizes and times when its folder is
+        # renamed into place, so the fingerprint is that of the store the commit puts there.
+        cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
+                         "store": _fingerprint(store), "aggregate": token, "mentions": seen,
+                         "source": source, "docs": docs, "shapes": shapes, "index": index_token,
+                         "parts": parts_token})
     except BaseException:
         if projection is not None:
-            projection.close()
+            projection.close()  # no process of this build is left behind
         raise
-    # The staged store's files keep their names, sizes and times when its folder is
-    # renamed into place, so the fingerprint is that of the store the commit puts there.
-    cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
-                     "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                     "source": source, "docs": docs, "shapes": shapes, "index": index_token,
-                     "parts": parts_token})
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,
                        network=network, page=drawn,
@@ -776,7 +778,8 @@ def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRe
     _FORKED = (groups, res, declared, run, str(cache.folder), checker)
     try:
         # fork: the workers start with this process's records and resolver as they are
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with, initargs=(os.getpid(),)) as pool:
             chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
             out = []
             for made_here, counts in pool.map(_make_in_worker, chunks):
@@ -1252,7 +1255,8 @@ class _Projection:
             global _PROJECTING
             _PROJECTING = (shared, entries, counted, draw)
             try:
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                                 initializer=die_with, initargs=(os.getpid(),))
                 # with fork, the first submission starts the process: it has the parts now
                 self._future = self._pool.submit(_project_forked)
             finally:

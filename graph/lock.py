@@ -22,6 +22,25 @@ from pathlib import Path
 from extract.errors import MinekgError
 
 
+#: The descriptors of the locks this process holds (:func:`build_lock`).
+_HELD: set[int] = set()
+
+
+def _close_in_child() -> None:
+    # A forked child shares the lock with the build (flock belongs to the open file,
+    # which fork shares): measured, the workers of a build killed with kill -9 kept it,
+    # and every later build was refused. The child closes its copy; the build's stays.
+    for fd in _HELD:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
+
 class FolderBusy(MinekgError):
     """Another build is writing to the output folder."""
 
@@ -36,9 +55,11 @@ def build_lock(folder: str | Path) -> Iterator[None]:
 
     The lock is an exclusive ``flock`` (BSD advisory lock) on the folder itself: no lock file
     is left among the outputs, and the kernel releases it when the holder exits, killed or
-    not, so a killed build never leaves a stale lock. Forked workers share it; readers
-    (``minekg query`` …) do not take it. On a file system without ``flock`` (some network
-    file systems) the block runs unlocked, as before this lock existed.
+    not, so a killed build never leaves a stale lock; a process forked while it is held
+    closes its copy (``os.register_at_fork``), so that no worker left behind keeps it.
+    Readers (``minekg query`` …) do not take it. On a file system where ``flock`` fails
+    (NFS emulates it with ``fcntl`` locks, which need a file open for writing: EBADF on a
+    folder) the block runs unlocked, as before this lock existed.
 
     Raises:
         FolderBusy: another process holds the lock.
@@ -58,8 +79,9 @@ def build_lock(folder: str | Path) -> Iterator[None]:
             raise FolderBusy(f"{folder}: another minekg build is writing to this folder; wait for it "
                              "to end, or build into another folder (--out)") from None
         except OSError as exc:
-            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EBADF):
                 raise
+        _HELD.add(fd)
         try:
             with tempfile.TemporaryFile(dir=folder):
                 pass
@@ -68,4 +90,5 @@ def build_lock(folder: str | Path) -> Iterator[None]:
                                    "choose another folder (--out)") from None
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)  # releases the lock

@@ -107,7 +107,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         steps: told each step after extraction as it begins (:class:`graph.steps.Steps`;
             ``minekg build`` shows them under its bar): those of
             :func:`graph.fragments.write_graph`, then ``writing the outputs``, ``tidying
-            the cache``.
+            the cache`` (with ``cache``).
 
     Returns:
         ``(summary, corpus)``.
@@ -179,7 +179,8 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
                 raise
             staging.commit()
             lap("commit")
-            steps.begin("tidying the cache")
+            if cache:
+                steps.begin("tidying the cache")
             if page is not None:  # after the commit: the page in place is the one this key drew
                 write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
             if cache:

@@ -179,35 +179,42 @@ def resolution(doc: str, names: Iterable[str], res, declared: set[str]) -> list[
     return sorted(out)
 
 
-#: The modules (under ``graph/``) whose code decides what a cached fragment holds, and so
-#: its key (:func:`source_digest`): its triples (this module, build.py, vocab.py), its
-#: Turtle block (turtle.py, written from checks.py's index of the triples), its shape
-#: checks, made once with it and not again (checks.py, over the shapes validate.py reads),
-#: its page part (network.py) and its summaries and indicator part (summaries.py). The
-#: cache's own file layout is graph/fragments.py's ``LAYOUT``, changed by hand.
-FRAGMENT_MODULES = ("build.py", "checks.py", "network.py", "summaries.py", "triples.py", "turtle.py",
-                    "validate.py", "vocab.py")
+#: The files (under the folder that holds the ``graph`` and ``ontology`` packages) that
+#: decide what a cached fragment holds, and so its key (:func:`source_digest`): its triples
+#: (this module, build.py, vocab.py, with the namespaces of ontology/__init__.py, from
+#: records decoded by extract/stored.py), its Turtle block (turtle.py, written from
+#: checks.py's index of the triples), its shape checks, made once with it and not again
+#: (checks.py, over the shapes and ontology that validate.py reads), its page part
+#: (network.py) and its summaries and indicator part (summaries.py). The extraction's code
+#: is in the extractor version, also in the key; the cache's own file layout is
+#: graph/fragments.py's ``LAYOUT``, changed by hand (tests/test_fragment_key.py finds
+#: every file whose code runs while a fragment is made).
+FRAGMENT_SOURCES = ("extract/stored.py", "graph/build.py", "graph/checks.py", "graph/network.py",
+                    "graph/summaries.py", "graph/triples.py", "graph/turtle.py", "graph/validate.py",
+                    "graph/vocab.py", "ontology/__init__.py", "ontology/minekg.ttl", "ontology/shapes.ttl")
 
 _SOURCE_DIGEST: str | None = None
 
 
 def source_digest(root: str | Path | None = None) -> str:
-    """SHA-256 (12 hex) of the modules of :data:`FRAGMENT_MODULES`: a change of the code
-    that makes a fragment invalidates every cached fragment, with no version to bump by
-    hand (a new minekg whose Turtle writer changed remakes them once).
+    """SHA-256 (12 hex) of the files of :data:`FRAGMENT_SOURCES`: a change of the code,
+    shapes or namespaces that make a fragment invalidates every cached fragment, with no
+    version to bump by hand (a new minekg whose Turtle writer or shapes changed remakes
+    them once, and checks them under the new shapes).
 
     Args:
-        root: the ``graph`` package folder (default: this one, whose digest is kept).
+        root: the folder holding the ``graph`` and ``ontology`` packages (default: this
+            installation's, whose digest is kept).
 
     Raises:
-        OSError: a module cannot be read.
+        OSError: a file cannot be read.
     """
     global _SOURCE_DIGEST
     if root is None and _SOURCE_DIGEST is not None:
         return _SOURCE_DIGEST
-    folder = Path(root) if root is not None else Path(__file__).parent
+    folder = Path(root) if root is not None else Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for name in FRAGMENT_MODULES:
+    for name in FRAGMENT_SOURCES:
         h.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     digest = h.hexdigest()[:12]
     if root is None:

@@ -127,3 +127,66 @@ def test_a_folder_the_build_cannot_write_to_stops_it_before_it_reads_a_paper(tmp
     assert f"Error: {out}: {reason} the output folder (Permission denied); choose another folder (--out)" \
         in proc.stderr
     assert list(locked.iterdir()) == []
+
+
+#: A build of argv[1] into argv[2] with every process it can fork forked (thresholds
+#: lowered), which prints the ids of its live child processes and waits to be killed when
+#: it reaches the step argv[3] ("extracting": the first paper read).
+_STOPPED_BUILD = """
+import multiprocessing, sys, time
+from graph import fragments
+from graph.project import build_project
+fragments.MIN_PARALLEL, fragments.CHUNK, fragments.MIN_FORKED_PROJECTION = 1, 1, 1
+stage = sys.argv[3]
+
+def stop():
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    time.sleep(3600)
+
+class Steps:
+    def begin(self, label, total=None):
+        if label == stage and stage != "making the graph":
+            stop()
+    def advance(self, n=1):
+        if stage == "making the graph":  # a batch came back: the workers are alive
+            stop()
+
+build_project([sys.argv[1]], sys.argv[2], progress=(lambda p: stop()) if stage == "extracting" else None,
+              steps=Steps(), jobs=2)
+"""
+#: A safety net so that a process that never ends cannot hang the suite; not a measurement.
+GIVE_UP_S = 120
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")  # a zombie nobody reaped is no longer running
+
+
+@pytest.mark.parametrize("stage", ["extracting", "making the graph", "drawing the page"])
+def test_a_build_killed_with_its_workers_forked_leaves_neither_lock_nor_workers(tmp_path, stage):
+    """Killed with SIGKILL while its extraction workers, fragment workers or projection
+    process are alive: the folder builds again at once, and the workers end (before, idle
+    workers held the lock for good and every later build was refused)."""
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-c", _STOPPED_BUILD, str(PAPERS), str(out), stage], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(pid) for pid in proc.stdout.readline().split()]
+    finally:
+        proc.kill()
+        proc.wait()
+    assert children, "no process was forked at that step"
+    with build_lock(out):  # at once: no child kept the lock
+        pass
+    deadline = time.monotonic() + GIVE_UP_S
+    while not all(_ended(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_ended(pid) for pid in children), [p for p in children if not _ended(p)]
+    summary, _ = build_project([PAPERS], out)
+    assert summary.files == len(list(PAPERS.iterdir()))

@@ -270,6 +270,7 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
         if not parallel or not items:
             return
         if pool is None:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             # The pipeline's modules (spaCy: a second) imported here, before the workers
@@ -280,7 +281,10 @@ def extract_corpus(paths: Iterable[str | Path], nlp=None,
 
             # No more processes than files: under the fork start method the pool starts
             # all of them at once, and each builds a pipeline (one changed paper: one).
+            # Fork named, not the platform's default (Python 3.14 starts workers from a
+            # fork server on Linux): the workers are this process's children, with its modules.
             pool = ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(items)),
+                                       mp_context=multiprocessing.get_context("fork"),
                                        initializer=_init_worker, initargs=(os.getpid(),))
         for item in items:
             futures[pool.submit(_extract_in_worker, item.path, version)] = item

@@ -19,7 +19,8 @@ PR_SET_PDEATHSIG = 1
 def die_with(parent: int) -> None:
     """Have Linux send this process ``SIGKILL`` when the thread that forked it ends
     (``prctl(PR_SET_PDEATHSIG)``, prctl(2)); where there is no ``prctl`` (not Linux),
-    nothing. Meant as a pool's ``initializer``, with the forking process's id.
+    nothing. Meant as the ``initializer`` of a pool whose start method is ``fork``, with the
+    forking process's id (under another start method the worker's parent is not the build).
 
     Args:
         parent: the process id of the build that forks the worker; when the worker's

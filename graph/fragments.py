@@ -618,7 +618,6 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         staging.write_chunks("graph.ttl", _turtle(top, entries.values(), cache), background=True,
                              context=f"fragment layout {LAYOUT}")
         lap("graph: ttl")
-        shapes = _shapes_digest()
         if loader is not None:
             loader.finish(top)
         else:
@@ -657,7 +656,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # The shared triples the last build checked and saved, under the same shapes, pass
         # again: only the new fragments are checked then (indexing the 170,000 shared
         # triples to check them took 0.5 s of a one-paper rebuild at 10,000 papers).
-        checked = same_shared and old.get("shapes") == shapes
+        # (the shapes, the ontology and the checking code are in the sources the state
+        # names: graph/triples.py FRAGMENT_SOURCES)
+        checked = same_shared and old.get("source") == source
         steps.begin("checking the shapes")
         _check(shared, made, cache, checker, shared_checked=checked)
         lap("graph: shapes")
@@ -691,7 +692,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         # renamed into place, so the fingerprint is that of the store the commit puts there.
         cache.set_state({"version": version, "infer": infer, "fragments": keys, "triples": total,
                          "store": _fingerprint(store), "aggregate": token, "mentions": seen,
-                         "source": source, "docs": docs, "shapes": shapes, "index": index_token,
+                         "source": source, "docs": docs, "index": index_token,
                          "parts": parts_token})
     except BaseException:
         if projection is not None:
@@ -972,19 +973,6 @@ def _store_parts(top: str, entries: Iterable[_Entry], cache: FragmentCache,
             part, n = [], 0
     if part:
         yield head + b"".join(part)
-
-
-def _shapes_digest() -> str:
-    """SHA-256 (12 hex) of the shapes and the ontology the checks read, and of the code
-    that checks them (graph/checks.py, graph/validate.py): the shared triples a build
-    checked pass again only under the same of all four."""
-    from ontology import ONTOLOGY, SHAPES
-
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in (SHAPES, ONTOLOGY, here / "checks.py", here / "validate.py"):
-        h.update(Path(path).read_bytes())
-    return h.hexdigest()[:12]
 
 
 def _checker():

@@ -181,9 +181,8 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
             lap("commit")
             if cache:
                 steps.begin("tidying the cache")
-            if page is not None:  # after the commit: the page in place is the one this key drew
-                write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
-            if cache:
+                if page is not None:  # after the commit: the page in place is the one this key drew
+                    write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
                 # Only after a build that succeeded: a failed one keeps what the last good one used.
                 ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
                 FragmentCache(out / "cache" / "graph").prune(graph.fragments)

@@ -38,9 +38,8 @@ except FolderBusy as exc:
 
 
 def _holder(folder: Path, mode: str = "hold") -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(folder), mode], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-c", _HOLDER, str(folder), mode], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    return proc
 
 
 def _outputs(out: Path) -> dict[str, bytes]:

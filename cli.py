@@ -501,27 +501,45 @@ def export(fmt, out, store_dir, infer):
 @click.option("--store", "store_dir", type=click.Path(file_okay=False), default=f"{DEFAULT_OUT}/store",
               show_default=True, help="The Oxigraph store written by `minekg build`.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port on 127.0.0.1.")
-@click.option("--writable", is_flag=True, help="Accept updates (holds the store's lock: stop it before a build).")
+@click.option("--writable", is_flag=True,
+              help="Accept updates. Holds the output folder as a build does: no build into it meanwhile.")
 @_fail_cleanly
 def serve(store_dir, port, writable):
-    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C or kill.
+
+    A read-only server follows the builds: when `minekg build` puts a new store in place
+    it restarts on it (queries sent in that fraction of a second are refused).
 
     \b
     Example:
         minekg serve --port 7878
         minekg query mechanisms --endpoint http://127.0.0.1:7878/query
     """
-    from graph.server import start_server
+    import signal
 
-    server = start_server(store_dir, port=port, writable=writable)
-    click.echo(f"SPARQL endpoint {server.query_url} ({'read-write' if writable else 'read-only'}); "
-               f"Graph Store {server.store_url}; Ctrl-C stops it")
+    from graph.server import serve_until_stopped
+
+    def started(server, again):
+        mode = "read-write" if writable else "read-only"
+        if again:
+            click.echo(f"{store_dir}: a build put a new store in place; serving it")
+        else:
+            click.echo(f"SPARQL endpoint {server.query_url} ({mode}); Graph Store {server.store_url}; "
+                       "Ctrl-C stops it")
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    # A service manager stops a server with SIGTERM (SIGHUP likewise): by default it ended
+    # this process and left the oxigraph server running, holding the port (measured).
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        server.process.wait()
+        serve_until_stopped(store_dir, port=port, writable=writable, started=started)
     except KeyboardInterrupt:
         pass
     finally:
-        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -7,7 +7,8 @@ a second apart into one folder both failed, with Oxigraph's "No such file or dir
 about a file of ``store.tmp`` the other build had removed. :func:`build_lock` makes the
 second build stop at once with an error that says what to do; and a folder the build
 cannot write to stops it before it reads a paper (it failed with a traceback of
-``PermissionError`` on ``OUT/cache`` before).
+``PermissionError`` on ``OUT/cache`` before). A writable SPARQL server holds the same lock
+(:func:`graph.server.start_server`).
 """
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ os.register_at_fork(after_in_child=_close_in_child)
 
 
 class FolderBusy(MinekgError):
-    """Another build is writing to the output folder."""
+    """Another build, or a writable server (:func:`graph.server.start_server`), is writing
+    to the output folder."""
 
 
 class FolderUnwritable(MinekgError):
@@ -50,16 +52,24 @@ class FolderUnwritable(MinekgError):
 
 
 @contextmanager
-def build_lock(folder: str | Path) -> Iterator[None]:
+def build_lock(folder: str | Path, option: str = "--out") -> Iterator[int]:
     """Make ``folder`` if it is missing and hold its build lock while the ``with`` block runs.
 
     The lock is an exclusive ``flock`` (BSD advisory lock) on the folder itself: no lock file
     is left among the outputs, and the kernel releases it when the holder exits, killed or
     not, so a killed build never leaves a stale lock; a process forked while it is held
     closes its copy (``os.register_at_fork``), so that no worker left behind keeps it.
-    Readers (``minekg query`` …) do not take it. On a file system where ``flock`` fails
+    Readers (``minekg query`` …) do not take it; a writable server does, for as long as it
+    runs (:func:`graph.server.start_server`). On a file system where ``flock`` fails
     (NFS emulates it with ``fcntl`` locks, which need a file open for writing: EBADF on a
     folder) the block runs unlocked, as before this lock existed.
+
+    Args:
+        folder: the output folder.
+        option: the command-line option that chooses ``folder``, named in the errors.
+
+    Yields:
+        The descriptor that holds the lock (a child process given it holds it too).
 
     Raises:
         FolderBusy: another process holds the lock.
@@ -71,13 +81,14 @@ def build_lock(folder: str | Path) -> Iterator[None]:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
         raise FolderUnwritable(f"{folder}: cannot make or open the output folder ({exc.strerror}); "
-                               "choose another folder (--out)") from None
+                               f"choose another folder ({option})") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise FolderBusy(f"{folder}: another minekg build is writing to this folder; wait for it "
-                             "to end, or build into another folder (--out)") from None
+            raise FolderBusy(f"{folder}: another minekg build, or a writable `minekg serve`, is writing "
+                             f"to this folder; wait for the build to end or stop the server, or choose "
+                             f"another folder ({option})") from None
         except OSError as exc:
             if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EBADF):
                 raise
@@ -87,8 +98,8 @@ def build_lock(folder: str | Path) -> Iterator[None]:
                 pass
         except OSError as exc:
             raise FolderUnwritable(f"{folder}: cannot write to the output folder ({exc.strerror}); "
-                                   "choose another folder (--out)") from None
-        yield
+                                   f"choose another folder ({option})") from None
+        yield fd
     finally:
         _HELD.discard(fd)
         os.close(fd)  # releases the lock

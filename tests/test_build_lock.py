@@ -64,12 +64,12 @@ def test_a_second_build_into_a_busy_folder_stops_at_once_and_touches_nothing(tmp
     holder = _holder(out)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(FolderBusy, match="another minekg build is writing to this folder") as caught:
+        with pytest.raises(FolderBusy, match="another minekg build, or a writable `minekg serve`, is writing to this folder") as caught:
             build_project([PAPERS], out)
         assert str(out) in str(caught.value)
         result = CliRunner().invoke(cli.main, ["build", str(PAPERS), "--out", str(out)])
         assert result.exit_code == 1
-        assert "another minekg build is writing to this folder" in result.output
+        assert "another minekg build, or a writable `minekg serve`, is writing to this folder" in result.output
         assert "--out" in result.output
     finally:
         holder.stdin.close()

@@ -1,0 +1,148 @@
+"""`minekg serve` beside builds (graph/server.py): a writable server holds the output folder
+as a build does, a read-only one follows the builds, and either stops with its command.
+
+Measured before: a build beside a writable server swapped a new store in while the server
+went on writing to the old one, deleted (an update it accepted was in no store on disk); a
+read-only server answered from the previous build's store until restarted; and
+``kill PID`` of ``minekg serve`` left the oxigraph server running, holding the port.
+"""
+from __future__ import annotations
+
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cli
+from graph.lock import FolderBusy, build_lock
+from graph.project import build_project
+from graph.query import result_rows, run_sparql
+from graph.server import EndpointError, free_port, start_server, sparql_update
+from graph.store import open_graph
+
+from .conftest import PAPERS, ROOT
+
+#: Seconds to wait for a server's line or its end before the test gives up (a safety net,
+#: far above what any of them takes).
+GIVE_UP_S = 60
+
+BUSY = "another minekg build, or a writable `minekg serve`, is writing to this folder"
+
+
+def _papers(tmp_path: Path, n: int) -> Path:
+    """A folder with the ``n`` smallest bundled papers (real ones, quick to build)."""
+    folder = tmp_path / "papers"
+    folder.mkdir(exist_ok=True)
+    for paper in sorted(PAPERS.iterdir(), key=lambda p: p.stat().st_size)[:n]:
+        shutil.copy(paper, folder / paper.name)
+    return folder
+
+
+def _count(url: str) -> int:
+    return int(result_rows(run_sparql(None, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", url))[1][0][0])
+
+
+def _serve(*args: str) -> tuple[subprocess.Popen, "queue.Queue[str]"]:
+    """``minekg serve ARGS`` in a process of its own, and a queue of its output lines."""
+    proc = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "serve", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    return proc, lines
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for t in Path(f"/proc/{pid}/task").iterdir()
+            for c in (t / "children").read_text().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_a_writable_server_holds_the_folder_against_builds(tmp_path):
+    papers = _papers(tmp_path, 1)
+    out = tmp_path / "out"
+    build_project([papers], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    server = start_server(out / "store", port=free_port(), writable=True)
+    try:
+        with pytest.raises(FolderBusy, match=BUSY):
+            build_project([PAPERS], out)
+        result = CliRunner().invoke(cli.main, ["build", str(PAPERS), "--out", str(out)])
+        assert result.exit_code == 1 and BUSY in result.output
+        # what the server was given is in the store it writes, the one in place
+        sparql_update(server.update_url, 'INSERT DATA { <urn:minekg:test> <urn:minekg:said> "kept" }')
+    finally:
+        server.stop()
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    store = open_graph(out / "store")
+    assert len(list(store.triples((None, None, None)))) > 0
+    assert run_sparql(store, 'ASK { <urn:minekg:test> <urn:minekg:said> "kept" }').askAnswer
+    build_project([PAPERS], out)  # the server gone, the folder builds again
+
+
+def test_a_writable_server_does_not_start_while_a_build_writes(tmp_path):
+    out = tmp_path / "out"
+    with build_lock(out):
+        with pytest.raises(EndpointError, match=BUSY) as caught:
+            start_server(out / "store", port=free_port(), writable=True)
+        assert "--store" in str(caught.value)
+    start_server(out / "store", port=free_port(), writable=True).stop()
+
+
+def test_a_read_only_server_follows_a_rebuild(tmp_path):
+    papers = _papers(tmp_path, 1)
+    out = tmp_path / "out"
+    build_project([papers], out)
+    port = free_port()
+    proc, lines = _serve("--store", str(out / "store"), "--port", str(port))
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        assert "(read-only)" in lines.get(timeout=GIVE_UP_S)
+        first = _count(url)
+        _papers(tmp_path, 2)  # one more paper
+        build_project([papers], out)
+        assert "a build put a new store in place; serving it" in lines.get(timeout=GIVE_UP_S)
+        now = _count(url)
+        assert now > first
+        assert now == len(list(open_graph(out / "store").triples((None, None, None))))
+    finally:
+        proc.terminate()
+        proc.wait(GIVE_UP_S)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("writable", [False, True])
+def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sig, writable):
+    out = tmp_path / "out"
+    build_project([_papers(tmp_path, 1)], out)
+    port = free_port()
+    proc, lines = _serve("--store", str(out / "store"), "--port", str(port), *(["--writable"] if writable else []))
+    try:
+        assert "SPARQL endpoint" in lines.get(timeout=GIVE_UP_S)
+        servers = _children(proc.pid)
+        assert len(servers) == 1
+        proc.send_signal(sig)
+        assert proc.wait(GIVE_UP_S) == 0
+        deadline = time.monotonic() + GIVE_UP_S
+        while _alive(servers[0]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(servers[0])
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    with build_lock(out):  # nothing holds the folder
+        pass
+    start_server(out / "store", port=port).stop()  # nor the port

@@ -502,7 +502,8 @@ def export(fmt, out, store_dir, infer):
               show_default=True, help="The Oxigraph store written by `minekg build`.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--writable", is_flag=True,
-              help="Accept updates. Holds the output folder as a build does: no build into it meanwhile.")
+              help="Accept updates. Holds the store's folder (the build's output folder) as a build "
+                   "does: no build into it meanwhile.")
 @_fail_cleanly
 def serve(store_dir, port, writable):
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C or kill.
@@ -527,19 +528,30 @@ def serve(store_dir, port, writable):
             click.echo(f"SPARQL endpoint {server.query_url} ({mode}); Graph Store {server.store_url}; "
                        "Ctrl-C stops it")
 
+    def failed(error):
+        click.echo(f"{store_dir}: cannot serve the new store yet ({error}); trying again", err=True)
+
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    stopping = []
+
     def stop(signum, frame):
+        # One signal stops the server; the next ones (systemd sends SIGHUP right after
+        # SIGTERM) are ignored until this process ends: one that interrupted the stop
+        # left the server running.
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
+        stopping.append(signum)
         raise SystemExit(0)
 
     # A service manager stops a server with SIGTERM (SIGHUP likewise): by default it ended
     # this process and left the oxigraph server running, holding the port (measured).
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, stop) for sig in signals}
     try:
-        serve_until_stopped(store_dir, port=port, writable=writable, started=started)
-    except KeyboardInterrupt:
-        pass
+        serve_until_stopped(store_dir, port=port, writable=writable, started=started, failed=failed)
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        if not stopping:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

@@ -66,9 +66,10 @@ LAYOUT_FORMAT = 1
 Piece = tuple[str, int, int, int]
 
 
-def _identity(path: Path) -> tuple[int, ...] | None:
+def identity(path: Path) -> tuple[int, ...] | None:
     """What tells a file from the same-named file written or edited since: device, inode,
-    size, modification and change times (ns); ``None`` when it is missing."""
+    size, modification and change times (ns); ``None`` when it is missing. Of a folder put
+    in place by a rename too: an inode freed may be reused, the change time is new."""
     try:
         st = os.stat(path)
     except OSError:
@@ -104,7 +105,7 @@ def plan(chunks: Iterable[str | bytes | Path | FileRange], previous: Path,
         make the same bytes as ``chunks``.
     """
     where: dict[tuple[str, int, int], int] = {}
-    ident = _identity(previous)
+    ident = identity(previous)
     if (ident is not None and isinstance(layout, dict) and layout.get("format") == LAYOUT_FORMAT
             and layout.get("context") == context and layout.get("file") == ident):
         where = {(src, offset, size): at for src, offset, size, at in layout.get("pieces", ())
@@ -274,7 +275,7 @@ class Staging:
         if self.layouts is None:
             return
         for name, (context, kept) in pieces.items():
-            ident = _identity(self.folder / name)
+            ident = identity(self.folder / name)
             if ident is None:
                 continue
             try:

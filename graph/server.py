@@ -25,6 +25,8 @@ from pathlib import Path
 
 from extract.errors import MinekgError
 
+from .commit import identity
+
 
 class EndpointError(MinekgError):
     """A SPARQL server cannot be started, reached, or refuses a request."""
@@ -40,8 +42,9 @@ class Server:
             :attr:`query_url`, updates to :attr:`update_url`, Graph Store Protocol
             requests to :attr:`store_url`.
         writable: whether it accepts updates.
-        lock: the build lock of the store's folder a writable server holds
-            (:func:`graph.lock.build_lock`), released by :meth:`stop`.
+        lock: a writable server's hold on the build lock of its store's folder
+            (:func:`graph.lock.build_lock`), released by :meth:`stop`; ``None`` when
+            read-only.
     """
 
     process: subprocess.Popen
@@ -128,37 +131,46 @@ def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False
         raise EndpointError(f"{store_dir}: no graph store here; run `minekg build PAPERS --out DIR` first")
     cmd = [oxigraph_binary(), "serve" if writable else "serve-read-only",
            "--location", str(store_dir), "--bind", f"{host}:{port}"]
-    with ExitStack() as lock:
+    with ExitStack() as hold:
         held: tuple[int, ...] = ()
         if writable:
             from .lock import FolderBusy, FolderUnwritable, build_lock
 
             try:
-                held = (lock.enter_context(build_lock(store_dir.parent, option="--store")),)
+                held = (hold.enter_context(build_lock(store_dir.parent, option="--store")),)
             except (FolderBusy, FolderUnwritable) as exc:
                 raise EndpointError(str(exc)) from None
         # The child holds the lock too, so that it stays held while a writable server
         # runs, even when this process is killed and the server left running.
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=held)
-        server = Server(proc, f"http://{host}:{port}", writable, lock.pop_all())
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
-            server.stop()
-            raise EndpointError(f"oxigraph stopped at once (port {port} taken, or the store is locked "
-                                f"by a build or another server?): {err}")
-        try:
-            _request(server.query_url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1)
-            return server
-        except EndpointError:
-            time.sleep(0.1)
-    server.stop()
-    raise EndpointError(f"oxigraph did not answer on {server.url} within {wait:g} s")
+        server = Server(proc, f"http://{host}:{port}", writable, hold.pop_all() if writable else None)
+    try:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise EndpointError(f"oxigraph stopped at once: {_last_words(proc)} (is port {port} taken, "
+                                    "or the store locked by another server or replaced by a build meanwhile?)")
+            try:
+                _request(server.query_url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1)
+                return server
+            except EndpointError:
+                time.sleep(0.1)
+        raise EndpointError(f"oxigraph did not answer on {server.url} within {wait:g} s")
+    except BaseException:
+        server.stop()  # a signal (SystemExit, KeyboardInterrupt) too: no server left running
+        raise
+
+
+def _last_words(proc: subprocess.Popen) -> str:
+    """The first line a stopped server wrote on its standard error: Oxigraph's error (a
+    backtrace follows it when ``RUST_BACKTRACE`` is set)."""
+    text = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
+    return text.splitlines()[0] if text else ""
 
 
 def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool = False,
                         started: Callable[[Server, bool], None] = lambda server, again: None,
+                        failed: Callable[[EndpointError], None] = lambda error: None,
                         poll: float = 1.0) -> None:
     """Run :func:`start_server` until this process is interrupted (``KeyboardInterrupt``,
     ``SystemExit``), then stop the server; what ``minekg serve`` runs.
@@ -168,15 +180,19 @@ def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool 
     alone answered from the previous build's store, deleted, until it was restarted
     (measured: a paper added to four and built, the endpoint still counted 4,771 triples,
     the store on disk 7,899). When ``store_dir`` is another folder than the one the server
-    opened (another inode), the server is stopped and started again on it, on the same
-    port: queries sent during the restart are refused (it took 0.1 s, on the store of
-    10,000 papers too). A writable server holds the build lock
-    of the folder, so no build replaces its store.
+    opened (:func:`graph.commit.identity`), the server is stopped and started again on it,
+    on the same port: queries sent during the restart are refused (it took 0.1 s, on the
+    store of 10,000 papers too). A restart that fails (a build replaced the store again
+    while the server opened it: seen in back-to-back rebuilds) is tried again at each
+    look until one answers. A writable server holds the build lock of the folder, so no
+    build replaces its store.
 
     Args:
         store_dir, port, writable: as for :func:`start_server`.
         started: called with the running server, and whether it was restarted on a new
             store, each time one answers.
+        failed: called with the error of the first restart that failed since the last
+            one that answered.
         poll: seconds between two looks at ``store_dir``.
 
     Raises:
@@ -184,34 +200,42 @@ def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool 
             words in the message).
     """
     store_dir = Path(store_dir)
-    serving = _folder_identity(store_dir)
-    server = start_server(store_dir, port=port, writable=writable)
+    server: Server | None = None
     try:
+        serving = identity(store_dir)
+        server = start_server(store_dir, port=port, writable=writable)
         started(server, False)
+        failing = False
         while True:
-            try:
-                code = server.process.wait(None if writable else poll)
-            except subprocess.TimeoutExpired:
-                now = _folder_identity(store_dir)
-                if now is None or now == serving:
-                    continue  # no store there only while a build swaps it in
+            if server is None:
+                time.sleep(poll)
+            else:
+                try:
+                    code = server.process.wait(None if writable else poll)
+                except subprocess.TimeoutExpired:
+                    code = None
+                if code is not None:
+                    words = _last_words(server.process)
+                    raise EndpointError(f"oxigraph stopped by itself (exit status {code})"
+                                        + (f": {words}" if words else ""))
+            now = identity(store_dir)
+            if now is None or (server is not None and now == serving):
+                continue  # no store there only while a build swaps it in
+            if server is not None:
                 server.stop()
+                server = None
+            try:
                 server = start_server(store_dir, port=port, writable=writable)
-                serving = now
-                started(server, True)
+            except EndpointError as exc:
+                if not failing:
+                    failed(exc)
+                failing = True
                 continue
-            err = server.process.stderr.read().decode("utf-8", "replace").strip() if server.process.stderr else ""
-            raise EndpointError(f"oxigraph stopped by itself (exit status {code}){': ' + err if err else ''}")
+            serving, failing = now, False
+            started(server, True)
     finally:
-        server.stop()
-
-
-def _folder_identity(folder: Path) -> tuple[int, int] | None:
-    try:
-        st = folder.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
+        if server is not None:
+            server.stop()
 
 
 def push(ttl_path: str | Path, endpoint: str, graph: str | None = None, replace: bool = True) -> None:

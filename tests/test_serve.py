@@ -93,6 +93,41 @@ def test_a_writable_server_holds_the_folder_against_builds(tmp_path):
     build_project([PAPERS], out)  # the server gone, the folder builds again
 
 
+def test_the_writable_server_itself_holds_the_folder(tmp_path):
+    """The oxigraph process is given the lock too: a server left running after its
+    ``minekg serve`` was killed still keeps builds out of the store it writes."""
+    out = tmp_path / "out"
+    server = start_server(out / "store", port=free_port(), writable=True)
+    try:
+        server.lock.close()  # what this process held; the server's copy remains
+        with pytest.raises(FolderBusy, match=BUSY):
+            with build_lock(out):
+                pass
+    finally:
+        server.stop()
+    with build_lock(out):
+        pass
+
+
+def test_a_server_interrupted_while_starting_is_stopped(tmp_path, monkeypatch):
+    """A signal while the server starts (``SystemExit`` from ``minekg serve``'s handler,
+    ``KeyboardInterrupt``) stops it: it was left running, holding the port and the folder."""
+    import graph.server
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    port = free_port()
+    monkeypatch.setattr(graph.server, "_request", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        start_server(out / "store", port=port, writable=True)
+    monkeypatch.undo()
+    with build_lock(out):
+        pass
+    start_server(out / "store", port=port, writable=True).stop()
+
+
 def test_a_writable_server_does_not_start_while_a_build_writes(tmp_path):
     out = tmp_path / "out"
     with build_lock(out):
@@ -123,26 +158,59 @@ def test_a_read_only_server_follows_a_rebuild(tmp_path):
         proc.wait(GIVE_UP_S)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
-@pytest.mark.parametrize("writable", [False, True])
-def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sig, writable):
+def test_a_read_only_server_tries_again_when_the_new_store_cannot_be_served(tmp_path):
+    """A store that cannot be opened when the server restarts (a build that replaced it
+    again meanwhile) leaves the command running; it serves the next store put in place."""
+    out = tmp_path / "out"
+    build_project([_papers(tmp_path, 1)], out)
+    store, aside = out / "store", out / "store.aside"
+    port = free_port()
+    proc, lines = _serve("--store", str(store), "--port", str(port))
+    try:
+        assert "(read-only)" in lines.get(timeout=GIVE_UP_S)
+        first = _count(f"http://127.0.0.1:{port}/query")
+        store.rename(aside)
+        store.mkdir()  # no store Oxigraph can open
+        assert "cannot serve the new store yet" in lines.get(timeout=GIVE_UP_S)
+        assert proc.poll() is None
+        store.rmdir()
+        aside.rename(store)
+        assert "a build put a new store in place; serving it" in lines.get(timeout=GIVE_UP_S)
+        assert _count(f"http://127.0.0.1:{port}/query") == first
+    finally:
+        proc.terminate()
+        proc.wait(GIVE_UP_S)
+
+
+@pytest.mark.parametrize("sigs", [[signal.SIGTERM], [signal.SIGHUP], [signal.SIGINT],
+                                  [signal.SIGTERM, signal.SIGHUP]], ids=["TERM", "HUP", "INT", "TERM+HUP"])
+@pytest.mark.parametrize("writable", [False, True], ids=["read-only", "writable"])
+def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sigs, writable):
+    """``kill`` of ``minekg serve`` (a service manager's stop; systemd may send SIGHUP right
+    after SIGTERM) stops its oxigraph server: it was left running, holding the port."""
     out = tmp_path / "out"
     build_project([_papers(tmp_path, 1)], out)
     port = free_port()
-    proc, lines = _serve("--store", str(out / "store"), "--port", str(port), *(["--writable"] if writable else []))
-    try:
-        assert "SPARQL endpoint" in lines.get(timeout=GIVE_UP_S)
-        servers = _children(proc.pid)
-        assert len(servers) == 1
-        proc.send_signal(sig)
-        assert proc.wait(GIVE_UP_S) == 0
-        deadline = time.monotonic() + GIVE_UP_S
-        while _alive(servers[0]) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not _alive(servers[0])
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    with build_lock(out):  # nothing holds the folder
-        pass
-    start_server(out / "store", port=port).stop()  # nor the port
+    for _ in range(3 if len(sigs) > 1 else 1):
+        proc, lines = _serve("--store", str(out / "store"), "--port", str(port),
+                             *(["--writable"] if writable else []))
+        try:
+            assert "SPARQL endpoint" in lines.get(timeout=GIVE_UP_S)
+            servers = _children(proc.pid)
+            assert len(servers) == 1
+            first, *then = sigs
+            proc.send_signal(first)
+            while then and proc.poll() is None:  # the next ones all through the stop
+                proc.send_signal(then[0])
+                time.sleep(0.002)
+            assert proc.wait(GIVE_UP_S) == 0
+            deadline = time.monotonic() + GIVE_UP_S
+            while _alive(servers[0]) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not _alive(servers[0])
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        with build_lock(out):  # nothing holds the folder
+            pass
+        start_server(out / "store", port=port).stop()  # nor the port

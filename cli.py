@@ -516,42 +516,21 @@ def serve(store_dir, port, writable):
         minekg serve --port 7878
         minekg query mechanisms --endpoint http://127.0.0.1:7878/query
     """
-    import signal
-
-    from graph.server import serve_until_stopped
+    from graph.server import exit_on_signals, serve_until_stopped
 
     def started(server, again):
         mode = "read-write" if writable else "read-only"
         if again:
-            click.echo(f"{store_dir}: a build put a new store in place; serving it")
+            click.echo(f"{store_dir} changed (a build put a new store in place); serving it")
         else:
             click.echo(f"SPARQL endpoint {server.query_url} ({mode}); Graph Store {server.store_url}; "
                        "Ctrl-C stops it")
 
     def failed(error):
-        click.echo(f"{store_dir}: cannot serve the new store yet ({error}); trying again", err=True)
+        click.echo(f"{store_dir}: cannot serve it ({error}); trying again each second", err=True)
 
-    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    stopping = []
-
-    def stop(signum, frame):
-        # One signal stops the server; the next ones (systemd sends SIGHUP right after
-        # SIGTERM) are ignored until this process ends: one that interrupted the stop
-        # left the server running.
-        for sig in signals:
-            signal.signal(sig, signal.SIG_IGN)
-        stopping.append(signum)
-        raise SystemExit(0)
-
-    # A service manager stops a server with SIGTERM (SIGHUP likewise): by default it ended
-    # this process and left the oxigraph server running, holding the port (measured).
-    previous = {sig: signal.signal(sig, stop) for sig in signals}
-    try:
+    with exit_on_signals():  # kill (SIGTERM …) stops the oxigraph server too
         serve_until_stopped(store_dir, port=port, writable=writable, started=started, failed=failed)
-    finally:
-        if not stopping:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

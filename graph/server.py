@@ -11,6 +11,7 @@ HTTP Protocol; :func:`sparql_update` sends an update. Only the standard library'
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -18,8 +19,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,7 +132,10 @@ def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False
         raise EndpointError(f"{store_dir}: no graph store here; run `minekg build PAPERS --out DIR` first")
     cmd = [oxigraph_binary(), "serve" if writable else "serve-read-only",
            "--location", str(store_dir), "--bind", f"{host}:{port}"]
-    with ExitStack() as hold:
+    hold = ExitStack()
+    proc: subprocess.Popen | None = None
+    server: Server | None = None
+    try:
         held: tuple[int, ...] = ()
         if writable:
             from .lock import FolderBusy, FolderUnwritable, build_lock
@@ -143,8 +147,7 @@ def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False
         # The child holds the lock too, so that it stays held while a writable server
         # runs, even when this process is killed and the server left running.
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=held)
-        server = Server(proc, f"http://{host}:{port}", writable, hold.pop_all() if writable else None)
-    try:
+        server = Server(proc, f"http://{host}:{port}", writable, hold if writable else None)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if proc.poll() is not None:
@@ -157,15 +160,54 @@ def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False
                 time.sleep(0.1)
         raise EndpointError(f"oxigraph did not answer on {server.url} within {wait:g} s")
     except BaseException:
-        server.stop()  # a signal (SystemExit, KeyboardInterrupt) too: no server left running
+        # a signal (SystemExit, KeyboardInterrupt) too: no server left running
+        if server is not None:
+            server.stop()
+        elif proc is not None:
+            proc.kill()
+            proc.wait()
+        hold.close()
         raise
 
 
 def _last_words(proc: subprocess.Popen) -> str:
-    """The first line a stopped server wrote on its standard error: Oxigraph's error (a
-    backtrace follows it when ``RUST_BACKTRACE`` is set)."""
+    """Oxigraph's error on the standard error of a server that stopped: its first line
+    that starts with ``Error``, else its last line but the one that says where it listens
+    (a running server writes that first; a backtrace follows the error when
+    ``RUST_BACKTRACE`` is set); ``""`` when it said nothing else (killed)."""
     text = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
-    return text.splitlines()[0] if text else ""
+    lines = [line for line in text.splitlines() if not line.startswith("Listening for requests")]
+    return next((line for line in lines if line.startswith("Error")), lines[-1] if lines else "")
+
+
+@contextmanager
+def exit_on_signals(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)) -> Iterator[None]:
+    """Under this context manager the first of ``signals`` raises ``SystemExit(0)`` and the
+    next ones do nothing, so that the ``finally`` blocks that stop a server run whole
+    (``minekg serve``); the previous handlers come back at its end. The main thread only
+    (Python's signal handlers).
+
+    A service manager stops a program with SIGTERM, and systemd may send SIGHUP right
+    after it: by default either ended ``minekg serve`` and left its oxigraph server
+    running, holding the port (measured); a second signal that raised too interrupted the
+    stop. The next ones get a handler that does nothing, not ``SIG_IGN``: a signal pending
+    when its handler became ``SIG_IGN`` raised Python's "ignored due to race condition".
+    """
+    def stop(signum, frame) -> None:
+        for sig in signals:
+            signal.signal(sig, _do_nothing)
+        raise SystemExit(0)
+
+    previous = {sig: signal.signal(sig, stop) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _do_nothing(signum, frame) -> None:
+    pass
 
 
 def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool = False,
@@ -191,8 +233,8 @@ def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool 
         store_dir, port, writable: as for :func:`start_server`.
         started: called with the running server, and whether it was restarted on a new
             store, each time one answers.
-        failed: called with the error of the first restart that failed since the last
-            one that answered.
+        failed: called with the error of a restart that failed, unless the one before
+            failed with the same.
         poll: seconds between two looks at ``store_dir``.
 
     Raises:
@@ -205,7 +247,7 @@ def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool 
         serving = identity(store_dir)
         server = start_server(store_dir, port=port, writable=writable)
         started(server, False)
-        failing = False
+        failing = ""  # the last restart's error, reported once
         while True:
             if server is None:
                 time.sleep(poll)
@@ -227,11 +269,11 @@ def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool 
             try:
                 server = start_server(store_dir, port=port, writable=writable)
             except EndpointError as exc:
-                if not failing:
+                if str(exc) != failing:
                     failed(exc)
-                failing = True
+                failing = str(exc)
                 continue
-            serving, failing = now, False
+            serving, failing = now, ""
             started(server, True)
     finally:
         if server is not None:

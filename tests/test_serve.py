@@ -8,6 +8,7 @@ read-only server answered from the previous build's store until restarted; and
 """
 from __future__ import annotations
 
+import os
 import queue
 import shutil
 import signal
@@ -21,10 +22,11 @@ import pytest
 from click.testing import CliRunner
 
 import cli
+from graph.commit import identity
 from graph.lock import FolderBusy, build_lock
 from graph.project import build_project
 from graph.query import result_rows, run_sparql
-from graph.server import EndpointError, free_port, start_server, sparql_update
+from graph.server import EndpointError, exit_on_signals, free_port, start_server, sparql_update
 from graph.store import open_graph
 
 from .conftest import PAPERS, ROOT
@@ -149,7 +151,7 @@ def test_a_read_only_server_follows_a_rebuild(tmp_path):
         first = _count(url)
         _papers(tmp_path, 2)  # one more paper
         build_project([papers], out)
-        assert "a build put a new store in place; serving it" in lines.get(timeout=GIVE_UP_S)
+        assert "changed (a build put a new store in place); serving it" in lines.get(timeout=GIVE_UP_S)
         now = _count(url)
         assert now > first
         assert now == len(list(open_graph(out / "store").triples((None, None, None))))
@@ -171,11 +173,11 @@ def test_a_read_only_server_tries_again_when_the_new_store_cannot_be_served(tmp_
         first = _count(f"http://127.0.0.1:{port}/query")
         store.rename(aside)
         store.mkdir()  # no store Oxigraph can open
-        assert "cannot serve the new store yet" in lines.get(timeout=GIVE_UP_S)
+        assert "cannot serve it (" in lines.get(timeout=GIVE_UP_S)
         assert proc.poll() is None
         store.rmdir()
         aside.rename(store)
-        assert "a build put a new store in place; serving it" in lines.get(timeout=GIVE_UP_S)
+        assert "changed (a build put a new store in place); serving it" in lines.get(timeout=GIVE_UP_S)
         assert _count(f"http://127.0.0.1:{port}/query") == first
     finally:
         proc.terminate()
@@ -203,7 +205,11 @@ def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sigs, wri
             while then and proc.poll() is None:  # the next ones all through the stop
                 proc.send_signal(then[0])
                 time.sleep(0.002)
-            assert proc.wait(GIVE_UP_S) == 0
+            # 0; or, once the server is stopped, ended by a later signal as any program is
+            assert proc.wait(GIVE_UP_S) in (0, *(-sig for sig in then))
+            time.sleep(0.2)  # the reader thread's last lines
+            said = list(lines.queue)
+            assert not [line for line in said if "Traceback" in line or "Error" in line], said
             deadline = time.monotonic() + GIVE_UP_S
             while _alive(servers[0]) and time.monotonic() < deadline:
                 time.sleep(0.05)
@@ -214,3 +220,50 @@ def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sigs, wri
         with build_lock(out):  # nothing holds the folder
             pass
         start_server(out / "store", port=port).stop()  # nor the port
+
+
+def test_a_server_that_stops_by_itself_ends_the_command_with_its_error(tmp_path):
+    out = tmp_path / "out"
+    build_project([_papers(tmp_path, 1)], out)
+    proc, lines = _serve("--store", str(out / "store"), "--port", str(free_port()))
+    try:
+        assert "SPARQL endpoint" in lines.get(timeout=GIVE_UP_S)
+        [server] = _children(proc.pid)
+        os.kill(server, signal.SIGKILL)
+        assert proc.wait(GIVE_UP_S) == 1
+        said = lines.get(timeout=GIVE_UP_S)
+        assert "oxigraph stopped by itself (exit status -9)" in said
+        assert "Listening" not in said  # what it wrote first, not its error
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_a_store_folder_made_again_is_another_store(tmp_path):
+    """Inodes are reused (ext4 gave a new store the inode of one removed a build before):
+    the change time tells the folders apart."""
+    folder = tmp_path / "store"
+    seen = set()
+    for _ in range(5):
+        folder.mkdir()
+        seen.add(identity(folder))
+        folder.rmdir()
+    assert len(seen) == 5
+
+
+def test_under_exit_on_signals_the_first_signal_exits_and_the_next_do_nothing():
+    """The stop that the first signal starts is not interrupted by the next (systemd's
+    SIGHUP right after SIGTERM): it left the server running."""
+    before = signal.getsignal(signal.SIGHUP)
+    stopped = []
+    with pytest.raises(SystemExit) as caught:
+        with exit_on_signals():
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(GIVE_UP_S)  # a handler runs at once, in the main thread
+            finally:
+                os.kill(os.getpid(), signal.SIGHUP)
+                os.kill(os.getpid(), signal.SIGINT)
+                stopped.append(True)
+    assert caught.value.code == 0 and stopped == [True]
+    assert signal.getsignal(signal.SIGHUP) is before

@@ -27,6 +27,7 @@ from pathlib import Path
 from extract.errors import MinekgError
 
 from .commit import identity
+from .lock import FolderBusy, FolderUnwritable, build_lock
 
 
 class EndpointError(MinekgError):
@@ -138,8 +139,6 @@ def start_server(store_dir: str | Path, port: int = 7878, writable: bool = False
     try:
         held: tuple[int, ...] = ()
         if writable:
-            from .lock import FolderBusy, FolderUnwritable, build_lock
-
             try:
                 held = (hold.enter_context(build_lock(store_dir.parent, option="--store")),)
             except (FolderBusy, FolderUnwritable) as exc:

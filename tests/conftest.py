@@ -53,3 +53,13 @@ def held_to_permissions() -> list[str]:
         pytest.fail("the tests run as root and need setpriv (apt-get install util-linux) to "
                     "run without the capabilities that let root read a chmod 000 file")
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def ended(pid: int) -> bool:
+    """Whether process ``pid`` no longer runs: gone, or a zombie nobody reaped (Linux's
+    ``/proc/PID/stat`` state)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")

@@ -20,7 +20,7 @@ import cli
 from graph.lock import FolderBusy, build_lock
 from graph.project import build_project
 
-from .conftest import PAPERS, ROOT, held_to_permissions
+from .conftest import PAPERS, ROOT, ended, held_to_permissions
 
 #: A process that holds the build lock of argv[1] until its stdin closes, or answers
 #: whether it could take it (argv[2] == "try").
@@ -157,14 +157,6 @@ build_project([sys.argv[1]], sys.argv[2], progress=(lambda p: stop()) if stage =
 GIVE_UP_S = 120
 
 
-def _ended(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return True
-    return state in ("Z", "X")  # a zombie nobody reaped is no longer running
-
-
 @pytest.mark.parametrize("stage", ["extracting", "making the graph", "drawing the page"])
 def test_a_build_killed_with_its_workers_forked_leaves_neither_lock_nor_workers(tmp_path, stage):
     """Killed with SIGKILL while its extraction workers, fragment workers or projection
@@ -184,8 +176,8 @@ def test_a_build_killed_with_its_workers_forked_leaves_neither_lock_nor_workers(
     with build_lock(out):  # at once: no child kept the lock
         pass
     deadline = time.monotonic() + GIVE_UP_S
-    while not all(_ended(pid) for pid in children) and time.monotonic() < deadline:
+    while not all(ended(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert all(_ended(pid) for pid in children), [p for p in children if not _ended(p)]
+    assert all(ended(pid) for pid in children), [p for p in children if not ended(p)]
     summary, _ = build_project([PAPERS], out)
     assert summary.files == len(list(PAPERS.iterdir()))

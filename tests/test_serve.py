@@ -29,7 +29,7 @@ from graph.query import result_rows, run_sparql
 from graph.server import EndpointError, exit_on_signals, free_port, start_server, sparql_update
 from graph.store import open_graph
 
-from .conftest import PAPERS, ROOT
+from .conftest import PAPERS, ROOT, ended
 
 #: Seconds to wait for a server's line or its end before the test gives up (a safety net,
 #: far above what any of them takes).
@@ -63,14 +63,6 @@ def _serve(*args: str) -> tuple[subprocess.Popen, "queue.Queue[str]"]:
 def _children(pid: int) -> list[int]:
     return [int(c) for t in Path(f"/proc/{pid}/task").iterdir()
             for c in (t / "children").read_text().split()]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
 
 
 def test_a_writable_server_holds_the_folder_against_builds(tmp_path):
@@ -211,9 +203,9 @@ def test_serve_stopped_by_a_signal_stops_the_oxigraph_server(tmp_path, sigs, wri
             said = list(lines.queue)
             assert not [line for line in said if "Traceback" in line or "Error" in line], said
             deadline = time.monotonic() + GIVE_UP_S
-            while _alive(servers[0]) and time.monotonic() < deadline:
+            while not ended(servers[0]) and time.monotonic() < deadline:
                 time.sleep(0.05)
-            assert not _alive(servers[0])
+            assert ended(servers[0])
         finally:
             if proc.poll() is None:
                 proc.kill()

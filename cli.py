@@ -90,18 +90,27 @@ def _categories():
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="minekg")
-def main():
+@click.pass_context
+def main(ctx):
     """minekg: a knowledge graph of party-building practices in coal mining.
 
     Reads Chinese papers, extracts organisation → practice → outcome chains with the
     sentence behind each, and answers «which mechanisms link to safety results — in
     which mines, by how much, says which text?».
 
+    Ctrl-C, kill (SIGTERM) and a closed terminal (SIGHUP) stop every command the same
+    way: what it had begun to write is removed.
+
     \b
     Example:
         minekg build data/papers --out build
         minekg mechanisms --outcome safety
     """
+    from extract.signals import stop_on_signals
+
+    # By default SIGTERM and SIGHUP end Python at once, skipping every clean-up: a killed
+    # build left its staged outputs behind (2.0 GB at 10,000 papers)
+    ctx.with_resource(stop_on_signals())
 
 
 def _suffixes_in_help(fn):
@@ -134,11 +143,14 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
 
     Files that cannot be read are listed with the reason and skipped; the rest is
     built. The same paper under two names (the same text after decoding) is one
-    document with both sources, and a line says so. A build that fails or is killed
-    leaves the previous outputs as they were. Exit status: 0 when every file was read
-    (merged duplicates included: nothing of them is missing), 3 when some files were
-    skipped, 1 when the build failed and wrote nothing: no paper could be built, or a
-    file was skipped under --strict.
+    document with both sources, and a line says so. A build that fails, is stopped
+    (Ctrl-C, kill, a closed terminal) or is killed leaves the previous outputs as they
+    were; a stopped one removes what it had begun to write, and the papers it had
+    extracted stay in the cache. Exit status: 0 when every file was read (merged
+    duplicates included: nothing of them is missing), 3 when some files were skipped, 1
+    when the build failed and wrote nothing (no paper could be built, or a file was
+    skipped under --strict) or was stopped (the message says whether its outputs were
+    in place already).
 
     \b
     Example:
@@ -149,6 +161,7 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
     from rich.table import Table
 
     from extract.corpus import find_inputs
+    from extract.signals import Stopped
     from graph.project import BuildRefused, build_project
 
     console = Console(stderr=True, quiet=quiet)
@@ -162,6 +175,8 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
     except BuildRefused as exc:
         _file_lines(exc.corpus)  # which files, and why, before the error line
         raise
+    except Stopped as stop:
+        raise click.ClickException(_stopped_build(stop, out, cache=not no_cache)) from None
     _file_lines(corpus)
     if not quiet:
         table = Table(title=f"minekg build → {out}")
@@ -175,6 +190,16 @@ def build(inputs, out, quiet, no_cache, jobs, infer, strict):
                       if not no_cache else f"{corpus.extracted} files extracted (cache off)")
     if summary.skipped:
         sys.exit(3)
+
+
+def _stopped_build(stop, out, cache: bool) -> str:
+    """What a stopped build tells the user: which outputs ``out`` holds, what is kept."""
+    if stop.written:
+        return (f"{stop} once this build's outputs were in place: {out} holds them; the cache "
+                "was not tidied (the next build tidies it)")
+    kept = (f"; the papers extracted before the stop are kept in {out}/cache and are not "
+            "extracted again by the next build") if cache else ""
+    return f"{stop}: nothing written, the outputs in {out} are the previous build's{kept}"
 
 
 class _BarSteps:
@@ -516,7 +541,8 @@ def serve(store_dir, port, writable):
         minekg serve --port 7878
         minekg query mechanisms --endpoint http://127.0.0.1:7878/query
     """
-    from graph.server import exit_on_signals, serve_until_stopped
+    from extract.signals import exit_on_signals
+    from graph.server import serve_until_stopped
 
     def started(server, again):
         mode = "read-write" if writable else "read-only"

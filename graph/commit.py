@@ -41,6 +41,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from extract.signals import held_stops
+
 from .atomic import old_copy, replace_dir, write_chunks, write_text
 
 
@@ -157,6 +159,7 @@ class Staging:
     Attributes:
         staged: final name → temporary path of every staged output.
         reused: final name → bytes of its staged file taken from the output it replaces.
+        committed: whether :meth:`commit` has put the staged outputs in place.
     """
 
     def __init__(self, folder: str | Path, layouts: str | Path | None = None):
@@ -165,6 +168,7 @@ class Staging:
         self.layouts = Path(layouts) if layouts is not None else None
         self.staged: dict[str, Path] = {}
         self.reused: dict[str, int] = {}
+        self.committed = False
         self._pieces: dict[str, tuple[str, list[Piece]]] = {}
         # The fsync of each staged file, running while the build goes on: flushing
         # extractions.jsonl and graph.ttl (1.4 GB at 10,000 papers) waits on the disk, not
@@ -249,22 +253,30 @@ class Staging:
     def commit(self) -> None:
         """Rename every staged output into place (journal first; see the module doc).
 
+        A stop signal (:mod:`extract.signals`) that comes while the journal is written and
+        the outputs renamed is held until they all are: a stopped build leaves the
+        previous outputs or its own, not some of each until the next build.
+
         Raises:
             OSError: a rename failed; the journal stays and the next build finishes it.
+            extract.signals.Stopped: stopped while the staged files were synced (nothing
+                left over) or, held, while they were renamed (:attr:`committed`).
         """
         # Folders first: while the store is being swapped every file is still the
         # previous build's; the files follow, in the order they were staged.
         try:
             self.synced()
-        except Exception:
+        except BaseException:
             self.discard()  # as a build whose fsync failed while staging did: nothing left over
             raise
         order = sorted(self.staged.items(), key=lambda item: not item[1].is_dir())
         mapping = {name: tmp.name for name, tmp in order}
-        write_text(self.folder / JOURNAL, json.dumps(mapping, ensure_ascii=False))
-        _apply(self.folder, mapping)
-        (self.folder / JOURNAL).unlink()
-        self.staged.clear()
+        with held_stops():
+            write_text(self.folder / JOURNAL, json.dumps(mapping, ensure_ascii=False))
+            _apply(self.folder, mapping)
+            (self.folder / JOURNAL).unlink()
+            self.staged.clear()
+            self.committed = True
         self._write_layouts()
 
     def _write_layouts(self) -> None:

@@ -55,7 +55,7 @@ import networkx as nx
 
 from extract.records import ArticleRecord
 from extract.stored import StoredRecord
-from extract.workers import die_with
+from extract.workers import die_with, end_now
 
 from .atomic import write_chunks, write_text
 from .build import Resolver
@@ -685,8 +685,8 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if projection is not None:
             projection.close()
         raise
-    steps.begin("loading the store")
     try:
+        steps.begin("loading the store")
         how = job.result()
         # The staged store's files keep their names, sizes and times when its folder is
         # renamed into place, so the fingerprint is that of the store the commit puts there.
@@ -695,6 +695,7 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                          "source": source, "docs": docs, "index": index_token,
                          "parts": parts_token})
     except BaseException:
+        futures.wait([job])  # stopped before it ended: the staged store is complete, or failed, first
         if projection is not None:
             projection.close()  # no process of this build is left behind
         raise
@@ -779,8 +780,9 @@ def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRe
     _FORKED = (groups, res, declared, run, str(cache.folder), checker)
     try:
         # fork: the workers start with this process's records and resolver as they are
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=die_with, initargs=(os.getpid(),)) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with, initargs=(os.getpid(),))
+        try:
             chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
             out = []
             for made_here, counts in pool.map(_make_in_worker, chunks):
@@ -789,7 +791,11 @@ def _make_fragments(todo: list[tuple[str, str]], groups: dict[str, list[StoredRe
                 agg.merge(counts)
                 if done is not None:
                     done(made)
-            return out, agg
+        except BaseException:
+            end_now(pool)  # not every chunk submitted: a failed or stopped build does not wait
+            raise
+        pool.shutdown()
+        return out, agg
     finally:
         _FORKED = None
 
@@ -1279,9 +1285,10 @@ class _Projection:
             self._pool = None
 
     def close(self) -> None:
-        """End the projection's process (a build that failed does not wait for it)."""
+        """End the projection's process now (a build that failed or was stopped does not
+        wait for it: :func:`extract.workers.end_now`)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            end_now(self._pool)
             self._pool = None
 
 

@@ -19,6 +19,7 @@ from extract.cache import CACHE_FORMAT, ExtractionCache
 from extract.cache import LAYOUT as CACHE_LAYOUT
 from extract.corpus import CorpusResult, extract_corpus
 from extract.errors import MinekgError
+from extract.signals import Stopped
 from extract.version import extractor_version
 
 from .atomic import remove_unfinished, write_text
@@ -120,10 +121,22 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             nothing was read or written.
         graph.lock.FolderUnwritable: ``out`` cannot be made or written to; nothing was read.
         graph.validate.ShapeError: the built graph breaks ``ontology/shapes.ttl``.
+        extract.signals.Stopped: a stop signal came under
+            :func:`extract.signals.stop_on_signals` (``minekg build``); what the build had
+            staged is removed, the extraction cache keeps what was extracted, and
+            ``written`` says whether the outputs were in place already (the renames that
+            put them there are not cut in two).
     """
     out = Path(out)
     with build_lock(out):
-        return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps())
+        try:
+            return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps())
+        except BaseException:
+            # A failed or stopped build ends its workers at once (extract.workers.end_now):
+            # one may have been writing a cache entry, whose temporary file goes now.
+            for folder in CACHE_FOLDERS:
+                remove_unfinished(out / folder)
+            raise
 
 
 def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], None] | None, cache: bool,
@@ -177,16 +190,20 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
             except BaseException:
                 staging.discard()  # the previous outputs stay as they are
                 raise
-            staging.commit()
-            lap("commit")
-            if cache:
-                steps.begin("tidying the cache")
-                if page is not None:  # after the commit: the page in place is the one this key drew
-                    write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
-                # Only after a build that succeeded: a failed one keeps what the last good one used.
-                ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
-                FragmentCache(out / "cache" / "graph").prune(graph.fragments)
-            graph.finish()  # the page's part counts, written meanwhile by the projection's process
+            try:
+                staging.commit()
+                lap("commit")
+                if cache:
+                    steps.begin("tidying the cache")
+                    if page is not None:  # after the commit: the page in place is the one this key drew
+                        write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
+                    # Only after a build that succeeded: a failed one keeps what the last good one used.
+                    ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+                    FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+                graph.finish()  # the page's part counts, written meanwhile by the projection's process
+            except Stopped as stop:
+                stop.written = staging.committed  # what `minekg build` tells the user
+                raise
             lap("prune")
         finally:
             if graph is not None:

@@ -11,7 +11,6 @@ HTTP Protocol; :func:`sparql_update` sends an update. Only the standard library'
 from __future__ import annotations
 
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -19,8 +18,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,41 +178,12 @@ def _last_words(proc: subprocess.Popen) -> str:
     return next((line for line in lines if line.startswith("Error")), lines[-1] if lines else "")
 
 
-@contextmanager
-def exit_on_signals(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)) -> Iterator[None]:
-    """Under this context manager the first of ``signals`` raises ``SystemExit(0)`` and the
-    next ones do nothing, so that the ``finally`` blocks that stop a server run whole
-    (``minekg serve``); the previous handlers come back at its end. The main thread only
-    (Python's signal handlers).
-
-    A service manager stops a program with SIGTERM, and systemd may send SIGHUP right
-    after it: by default either ended ``minekg serve`` and left its oxigraph server
-    running, holding the port (measured); a second signal that raised too interrupted the
-    stop. The next ones get a handler that does nothing, not ``SIG_IGN``: a signal pending
-    when its handler became ``SIG_IGN`` raised Python's "ignored due to race condition".
-    """
-    def stop(signum, frame) -> None:
-        for sig in signals:
-            signal.signal(sig, _do_nothing)
-        raise SystemExit(0)
-
-    previous = {sig: signal.signal(sig, stop) for sig in signals}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def _do_nothing(signum, frame) -> None:
-    pass
-
-
 def serve_until_stopped(store_dir: str | Path, port: int = 7878, writable: bool = False,
                         started: Callable[[Server, bool], None] = lambda server, again: None,
                         failed: Callable[[EndpointError], None] = lambda error: None,
                         poll: float = 1.0) -> None:
-    """Run :func:`start_server` until this process is interrupted (``KeyboardInterrupt``,
+    """Run :func:`start_server` until this process is interrupted (``KeyboardInterrupt``:
+    Ctrl-C, or any stop signal under :func:`extract.signals.stop_on_signals`;
     ``SystemExit``), then stop the server; what ``minekg serve`` runs.
 
     A read-only server follows the builds: Oxigraph reads the store it opened, and a build

@@ -7,6 +7,7 @@ stages it and puts it in place with its other outputs, :mod:`graph.commit`).
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,6 +68,7 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path, after: Iter
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
+    store = None
     try:
         store = ox.Store(str(store_dir))
         _load_parts(store, parts, max(1, threads), lenient)
@@ -74,9 +76,17 @@ def write_store_parts(parts: Iterable[bytes], store_dir: str | Path, after: Iter
         for data in after:
             store.bulk_load(input=data, format=ox.RdfFormat.TURTLE, lenient=lenient)
         store.flush()
-        del store
-    except OSError as exc:
-        raise StoreError(f"{store_dir}: cannot write the store ({exc})") from exc
+    except BaseException as exc:
+        # The error's frames hold the store, open, and with it RocksDB's lock on the
+        # folder, for as long as the error is kept (a future keeps it): measured, a build
+        # stopped while its store loaded left the next build in the same process unable to
+        # open the folder ("lock hold by current process").
+        store = None
+        traceback.clear_frames(exc.__traceback__)
+        if isinstance(exc, OSError):
+            raise StoreError(f"{store_dir}: cannot write the store ({exc})") from exc
+        raise
+    del store
     return store_dir
 
 

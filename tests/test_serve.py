@@ -22,11 +22,12 @@ import pytest
 from click.testing import CliRunner
 
 import cli
+from extract.signals import exit_on_signals
 from graph.commit import identity
 from graph.lock import FolderBusy, build_lock
 from graph.project import build_project
 from graph.query import result_rows, run_sparql
-from graph.server import EndpointError, exit_on_signals, free_port, start_server, sparql_update
+from graph.server import EndpointError, free_port, start_server, sparql_update
 from graph.store import open_graph
 
 from .conftest import PAPERS, ROOT, ended

@@ -54,6 +54,7 @@ from pathlib import Path
 import networkx as nx
 
 from extract.records import ArticleRecord
+from extract.signals import held_stops
 from extract.stored import StoredRecord
 from extract.workers import die_with, end_now
 
@@ -539,13 +540,15 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
     update = (old and not infer and not old.get("infer") and old.get("version") == version
               and len(todo) <= update_share * max(len(entries), 1)
               and old.get("store") == _fingerprint(out / "store"))
-    loader = None
-    if not update:
-        cache.set_state(None)
-        loader = _Loader(store, threads=2 if (jobs or os.cpu_count() or 1) > 1 else 1)
-        loader.add(e for e in entries.values() if e is not None)
+    loader: _Loader | None = None
     projection: _Projection | None = None
+    job = None
     try:
+        if not update:
+            cache.set_state(None)
+            with held_stops():  # assigned before a stop can come: the except below ends its thread
+                loader = _Loader(store, threads=2 if (jobs or os.cpu_count() or 1) > 1 else 1)
+            loader.add(e for e in entries.values() if e is not None)
         made: list[_Entry] = []
         made_agg: _Aggregate | None = None
         checker = None
@@ -597,8 +600,9 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         shared, delta = with_counts_delta(agg.triples(version) | _summaries(entries.values()), prev_shared)
         lap("graph: shared")
         # entailments could add types the projection reads: project the store then (graph/project.py)
-        projection = None if infer else _Projection(shared, list(entries.values()), jobs,
-                                                    _counted_parts(old, entries, cache), draw)
+        with held_stops():  # assigned before a stop can come: the except below ends its process
+            projection = None if infer else _Projection(shared, list(entries.values()), jobs,
+                                                        _counted_parts(old, entries, cache), draw)
         inferred: list[Triple] = []
         if infer:
             inferred = _entailments(shared, entries.values(), cache)
@@ -622,35 +626,29 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
             loader.finish(top)
         else:
             cache.set_state(None)  # before the store changes
-    except BaseException:
-        if projection is not None:
-            projection.close()
+        keys = [e.key for e in entries.values()]
+
+        def make_store() -> str:
+            if update:
+                if _update_store(out / "store", store, old, entries, shared, agg, prev, prev_shared, cache, delta):
+                    return "updated"
+            from .store import write_store_parts
+
+            write_store_parts(_store_parts(top, entries.values(), cache), store, lenient=True)
+            return "loaded"
+
+        # The store is made in a thread (loaded since the fragments began, or updated now)
+        # while this one checks the shapes and projects the page's graph: Oxigraph parses,
+        # loads and compacts without the GIL (the bulk load and compaction of 10,000 papers
+        # took 55 s, the shapes 32 s, on one core while the other was idle). A staged store is
+        # only put in place by the commit, after the checks.
         if loader is not None:
-            loader.abort()  # the thread ends, and the staged store is no longer written
-        raise
-    keys = [e.key for e in entries.values()]
-
-    def make_store() -> str:
-        if update:
-            if _update_store(out / "store", store, old, entries, shared, agg, prev, prev_shared, cache, delta):
-                return "updated"
-        from .store import write_store_parts
-
-        write_store_parts(_store_parts(top, entries.values(), cache), store, lenient=True)
-        return "loaded"
-
-    # The store is made in a thread (loaded since the fragments began, or updated now)
-    # while this one checks the shapes and projects the page's graph: Oxigraph parses,
-    # loads and compacts without the GIL (the bulk load and compaction of 10,000 papers
-    # took 55 s, the shapes 32 s, on one core while the other was idle). A staged store is
-    # only put in place by the commit, after the checks.
-    if loader is not None:
-        job = loader.future
-    else:
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
-        job = pool.submit(make_store)
-        pool.shutdown(wait=False)  # the thread ends with make_store
-    try:
+            job = loader.future
+        else:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minekg store")
+            with held_stops():
+                job = pool.submit(make_store)
+            pool.shutdown(wait=False)  # the thread ends with make_store
         # The new fragments were checked where they were made, as far as each alone
         # decides; the rest is settled against the shared triples here (_check).
         # The shared triples the last build checked and saved, under the same shapes, pass
@@ -680,12 +678,6 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
         if network is not None and draw is not None and drawn is None:
             drawn = draw(network)  # while the store's thread loads and compacts
             lap("graph: page")
-    except BaseException:
-        futures.wait([job])  # the staged store is complete (or failed) before the build discards it
-        if projection is not None:
-            projection.close()
-        raise
-    try:
         steps.begin("loading the store")
         how = job.result()
         # The staged store's files keep their names, sizes and times when its folder is
@@ -695,9 +687,14 @@ def write_graph(records: Sequence[ArticleRecord] | Sequence[StoredRecord], out: 
                          "source": source, "docs": docs, "index": index_token,
                          "parts": parts_token})
     except BaseException:
-        futures.wait([job])  # stopped before it ended: the staged store is complete, or failed, first
+        # Nothing of this build left running, or writing into what it staged, once the
+        # build discards that (graph/project.py): a stopped build left store.tmp behind.
         if projection is not None:
-            projection.close()  # no process of this build is left behind
+            projection.close()  # killed: its page is not needed
+        if loader is not None:
+            loader.abort()  # the load stops, or ends if every block was given already
+        elif job is not None:
+            futures.wait([job])  # the store's update ends, complete or failed
         raise
     lap("graph: store")  # the wait for the store, beyond the shapes and the projection
     return GraphResult(triples=total, documents=len(entries), made=len(made), store=how, fragments=keys,

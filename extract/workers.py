@@ -1,5 +1,4 @@
-"""How the worker processes a build forks end: with the build (:func:`die_with`, what each
-does first), and at once when the build fails or is stopped (:func:`end_now`).
+"""What every worker process a build forks does first: arrange to end with the build.
 
 A ``ProcessPoolExecutor`` worker started by ``fork`` inherits the write end of its own
 task queue's pipe, so when the build's process is killed (``kill -9``, the kernel's
@@ -40,25 +39,3 @@ def die_with(parent: int) -> None:
     if os.getppid() != parent:
         os._exit(1)
 
-
-def end_now(pool) -> None:
-    """End a ``ProcessPoolExecutor`` without waiting for its tasks: cancel those not begun,
-    kill the workers running the others, and wait for them to be gone. For a build that
-    failed or was stopped: measured (session 17), a 10,000-paper build stopped with Ctrl-C
-    while its projection's process drew the page waited 13.7 s for it; leaving the workers
-    of ``with ProcessPoolExecutor(…)`` would wait for every task already submitted.
-
-    What a killed worker was writing is a cache entry's temporary file (entries are
-    written atomically); the next build removes it (``graph.atomic.remove_unfinished``).
-    """
-    kill = getattr(pool, "kill_workers", None)  # Python 3.14
-    if kill is not None:
-        kill()
-    else:
-        # no public way before 3.14: the pool's own table of its processes
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            try:
-                process.kill()
-            except (OSError, ValueError, AttributeError):
-                pass  # gone already, or closed
-    pool.shutdown(wait=True, cancel_futures=True)

@@ -132,8 +132,9 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
         try:
             return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps())
         except BaseException:
-            # A failed or stopped build ends its workers at once (extract.workers.end_now):
-            # one may have been writing a cache entry, whose temporary file goes now.
+            # A failed or stopped build kills its projection's process (and a stop sent to
+            # the process group its workers): one may have been writing into the caches,
+            # and its temporary file goes now.
             for folder in CACHE_FOLDERS:
                 remove_unfinished(out / folder)
             raise

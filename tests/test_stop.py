@@ -25,7 +25,7 @@ import pytest
 
 import graph.commit
 from extract.signals import Stopped, exit_on_signals, held_stops, stop_on_signals
-from extract.workers import die_with, end_now
+from extract.workers import die_with
 from graph.commit import JOURNAL, Staging
 from graph.project import build_project
 
@@ -248,17 +248,43 @@ def _pid() -> int:
     return os.getpid()
 
 
-def test_end_now_kills_a_pools_workers_rather_than_wait_for_their_tasks():
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"),
-                               initializer=die_with, initargs=(os.getpid(),))
-    pids = {pool.submit(_pid).result() for _ in range(4)}
-    running = [pool.submit(_sleep, PATIENCE_S) for _ in range(4)]
+@pytest.fixture()
+def forked_projection(monkeypatch):
+    """:class:`graph.fragments._Projection` forked for one entry, whose projection is
+    what the test sets (``project``); the process is ended afterwards in any case."""
+    from graph import fragments
+
+    monkeypatch.setattr(fragments, "MIN_FORKED_PROJECTION", 1)
+    made = []
+
+    def start(project):
+        monkeypatch.setattr(fragments, "_project", project)  # before the fork: the child has it
+        made.append(fragments._Projection(set(), [None], jobs=2))
+        return made[-1]
+
+    yield start
+    for projection in made:
+        projection.close()
+
+
+def test_a_stopped_build_does_not_wait_for_its_projection(forked_projection):
+    """A 10,000-paper build stopped while its page was drawn waited 13.7 s for it."""
+    projection = forked_projection(lambda *args, **kw: (_sleep(PATIENCE_S), None, None))
+    pid = projection._process.pid
     time.sleep(SETTLE_S)
     start = time.monotonic()
-    end_now(pool)
-    assert time.monotonic() - start < PATIENCE_S / 2
-    assert all(f.done() for f in running)
-    assert all(ended(pid) for pid in pids)
+    projection.close()
+    assert time.monotonic() - start < PATIENCE_S / 2 and ended(pid)
+
+
+def test_a_projection_killed_while_it_sends_its_result_is_an_error_not_a_hang(forked_projection):
+    """A pool's worker killed while it sent its result left the pool's thread reading half
+    a message for good: a stopped build hung in its clean-up."""
+    projection = forked_projection(lambda *args, **kw: (b"x" * (64 << 20), None, None))
+    time.sleep(SETTLE_S * 5)  # sending: blocked on the full pipe, nobody reading
+    os.kill(projection._process.pid, signal.SIGKILL)
+    with pytest.raises(RuntimeError, match="ended without its result"):
+        projection.result()
 
 
 def test_workers_end_on_a_stop_signal_as_any_process_does():

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,16 @@ def ended(pid: int) -> bool:
     except OSError:
         return True
     return state in ("Z", "X")
+
+
+def wait_until(proc: subprocess.Popen, reached: Callable[[], bool], what: str, give_up_s: float) -> None:
+    """Return as soon as ``reached()`` is true (looked at every 2 ms) while ``proc`` runs;
+    fail the test when ``proc`` ends first or ``give_up_s`` pass (``proc`` is killed then)."""
+    give_up = time.monotonic() + give_up_s
+    while not reached():
+        if proc.poll() is not None:
+            pytest.fail(f"the build ended (status {proc.returncode}) before {what}")
+        if time.monotonic() > give_up:
+            proc.kill()
+            pytest.fail(f"the build never reached {what}")
+        time.sleep(0.002)

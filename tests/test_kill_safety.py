@@ -16,7 +16,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ import cli
 from graph.commit import JOURNAL, recover
 from graph.project import OUTPUTS
 
-from .conftest import PAPERS, ROOT
+from .conftest import PAPERS, ROOT, wait_until
 
 FILES = ("extractions.jsonl", "graph.ttl", "graph.html", "report.json")
 #: A safety net so that a build that never reaches a kill point cannot hang the suite;
@@ -94,14 +93,7 @@ def _build(inputs: Path, out: Path) -> subprocess.Popen:
 
 def _kill_when(proc: subprocess.Popen, reached, what: str) -> None:
     """SIGKILL ``proc`` as soon as ``reached()`` is true."""
-    give_up = time.monotonic() + GIVE_UP_S
-    while not reached():
-        if proc.poll() is not None:
-            pytest.fail(f"the build ended (status {proc.returncode}) before {what}")
-        if time.monotonic() > give_up:
-            proc.kill()
-            pytest.fail(f"the build never reached {what}")
-        time.sleep(0.002)
+    wait_until(proc, reached, what, GIVE_UP_S)
     proc.kill()
     proc.wait()
     assert proc.returncode == -9, f"killed {what}"

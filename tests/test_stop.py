@@ -29,7 +29,7 @@ from extract.workers import die_with
 from graph.commit import JOURNAL, Staging
 from graph.project import build_project
 
-from .conftest import PAPERS, ROOT, ended
+from .conftest import PAPERS, ROOT, ended, wait_until
 
 #: Long enough for any handler to have run (a handler runs at the next bytecode).
 SETTLE_S = 0.2
@@ -316,17 +316,6 @@ def _cli_build(papers: Path, out: Path, *options: str, group: bool = False) -> s
                             start_new_session=group)
 
 
-def _wait_for(predicate, proc: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + PATIENCE_S
-    while not predicate():
-        if proc.poll() is not None:
-            pytest.fail(f"the build ended before {what}: {proc.returncode} {proc.communicate()}")
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"no {what} in {PATIENCE_S} s")
-        time.sleep(0.005)
-
-
 @pytest.fixture(scope="module")
 def scaled(tmp_path_factory) -> tuple[Path, Path]:
     """300 papers (benchmarks/scale_corpus.py: the forked fragment and projection
@@ -354,7 +343,7 @@ def test_minekg_build_stopped_in_its_graph_stage_says_so_and_leaves_nothing(tmp_
     _with_extractions_only(built, out)
     before = _state(out)
     proc = _cli_build(papers, out)
-    _wait_for(lambda: (out / "store.tmp").exists(), proc, "store.tmp")
+    wait_until(proc, lambda: (out / "store.tmp").exists(), "store.tmp", PATIENCE_S)
     proc.send_signal(signum)
     stdout, stderr = proc.communicate(timeout=PATIENCE_S)
     name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
@@ -372,7 +361,7 @@ def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path,
     _with_extractions_only(built, out)
     before = _state(out)
     proc = _cli_build(papers, out, group=True)
-    _wait_for(lambda: (out / "store.tmp").exists(), proc, "store.tmp")
+    wait_until(proc, lambda: (out / "store.tmp").exists(), "store.tmp", PATIENCE_S)
     group = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == proc.pid]
     os.killpg(proc.pid, signal.SIGTERM)
     _, stderr = proc.communicate(timeout=PATIENCE_S)
@@ -403,7 +392,7 @@ def test_minekg_build_stopped_while_extracting_keeps_what_it_extracted(tmp_path)
     papers, out = tmp_path / "papers", tmp_path / "out"
     n = len(write_corpus(40, papers))
     proc = _cli_build(papers, out, "--jobs", "2")
-    _wait_for(lambda: len(_entries(out)) >= 3, proc, "three cache entries")
+    wait_until(proc, lambda: len(_entries(out)) >= 3, "three cache entries", PATIENCE_S)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=PATIENCE_S)
     assert proc.returncode == 1

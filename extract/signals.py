@@ -5,7 +5,7 @@ Python ends a process on SIGTERM and SIGHUP at once, without running ``finally``
 Measured (session 17): a 10,000-paper build sent SIGTERM in its graph stage exited with
 status -15 and no message, and left 2.0 GB of staged outputs in its folder (``store.tmp``
 1.4 GB, ``.extractions.jsonl.*.tmp`` 634 MB) until the next build removed them. Under
-:func:`stop_on_signals` each stop signal raises :class:`Stopped` in the main thread: a
+:func:`stop_on_signals` the first stop signal raises :class:`Stopped` in the main thread: a
 ``KeyboardInterrupt``, so the clean-up that Ctrl-C already ran (staged outputs removed,
 workers and threads ended, the folder's lock let go) runs for ``kill`` too.
 
@@ -15,6 +15,7 @@ script's background job SIGINT) stays ignored.
 from __future__ import annotations
 
 import _imp
+import logging
 import os
 import signal
 import threading
@@ -24,15 +25,13 @@ from contextlib import contextmanager
 #: The signals that ask a command to stop.
 STOP_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-#: What the outermost :func:`stop_on_signals` replaced: what :func:`as_before` puts back.
-_before: dict[int, object] = {}
 #: The signals received inside :func:`held_stops` (``None``: not inside one).
 _held: list[int] | None = None
 #: Whether a stop signal came under the outermost :func:`stop_on_signals`.
 _stopping = False
 #: How many :func:`stop_on_signals` are open (nested: ``minekg serve`` in the CLI's).
 _depth = 0
-#: Seconds after which a stop that came inside Python's import machinery is sent again.
+#: Seconds after which a stop that came where it could not be raised is sent again.
 AGAIN_S = 0.01
 
 
@@ -85,7 +84,7 @@ def stop_on_signals(signals: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
 
     def stop(signum, frame) -> None:
         global _stopping
-        if _in_import_machinery(frame):
+        if _unsafe_to_raise(frame):
             threading.Timer(AGAIN_S, os.kill, (os.getpid(), signum)).start()
             return
         _stopping = True
@@ -98,8 +97,6 @@ def stop_on_signals(signals: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
 
     previous = {sig: signal.signal(sig, stop) for sig in mine}
     outermost = _depth == 0
-    if outermost:
-        _before.update(previous)
     _depth += 1
     try:
         yield
@@ -110,7 +107,6 @@ def stop_on_signals(signals: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
             signal.signal(sig, handler if outermost or not _stopping else _do_nothing)
         _depth -= 1
         if outermost:
-            _before.clear()
             _stopping = False
 
 
@@ -151,17 +147,23 @@ def exit_on_signals(signals: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
             raise SystemExit(0) from None
 
 
-def as_before() -> None:
-    """Give the stop signals the handlers they had before :func:`stop_on_signals`: what a
-    worker forked under it does first (:func:`extract.workers.die_with`), so that it ends
-    on them as any process does (by default: SIGTERM and SIGHUP end it, Ctrl-C raises
-    ``KeyboardInterrupt``) while the build's process cleans up."""
-    for sig, handler in _before.items():
-        signal.signal(sig, handler)
+def ignore_stops() -> None:
+    """Ignore the stop signals in this process: what a worker forked by a build does first
+    (:func:`extract.workers.die_with`). The build's process, told to stop, ends its workers
+    (it cancels what they have not begun and waits for what they have; one that outlives
+    it is killed by the kernel). A worker that died of a stop sent to the whole process
+    group (a terminal's Ctrl-C, systemd's default) while it sent its result left the
+    pool's thread reading half a message for good, and the build hung (review, session
+    17: 1 stop in 27); each one also printed its own ``KeyboardInterrupt`` traceback.
+
+    ``SIG_IGN`` is inherited by programs a worker runs; the workers run none.
+    """
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
 
 
-def _in_import_machinery(frame) -> bool:
-    """Whether an exception raised now could leave one of Python's import locks held.
+def _unsafe_to_raise(frame) -> bool:
+    """Whether an exception raised now could leave a lock of Python's held or be lost.
 
     CPython runs a signal's handler between any two bytecodes, importlib's own included.
     Seen (session 17, a build stopped as its store's thread began): the stop was raised
@@ -169,10 +171,21 @@ def _in_import_machinery(frame) -> bool:
     global import lock stayed held, the store's thread waited for it for good (importing
     pyoxigraph), and the build hung in its clean-up, waiting for that thread. A module's
     own code, run by an import, is not importlib's: a stop there fails the import cleanly.
+    Seen too (review, 1 stop in 45): raised in logging's lock helper that ``os.fork``
+    calls after each worker's fork, where CPython prints an exception and goes on, the
+    stop was lost and logging's lock stayed held.
     """
     if _imp.lock_held():
         return True
-    return frame is not None and frame.f_code.co_filename.startswith("<frozen importlib")
+    if frame is None:
+        return False
+    code = frame.f_code
+    return code.co_filename.startswith("<frozen importlib") or (
+        code.co_filename == logging.__file__ and code.co_name in _LOGGING_LOCKS)
+
+
+#: logging's lock helpers, which ``os.fork`` calls around each fork.
+_LOGGING_LOCKS = frozenset({"_acquireLock", "_releaseLock", "_after_at_fork_child_reinit_locks"})
 
 
 def _do_nothing(signum, frame) -> None:

@@ -12,7 +12,7 @@ import ctypes
 import os
 import signal
 
-from .signals import as_before
+from .signals import ignore_stops
 
 #: ``PR_SET_PDEATHSIG`` of ``<linux/prctl.h>``.
 PR_SET_PDEATHSIG = 1
@@ -21,16 +21,15 @@ PR_SET_PDEATHSIG = 1
 def die_with(parent: int) -> None:
     """Have Linux send this process ``SIGKILL`` when the thread that forked it ends
     (``prctl(PR_SET_PDEATHSIG)``, prctl(2)); where there is no ``prctl`` (not Linux),
-    nothing. First, give the stop signals the handlers they had before the build's
-    (:func:`extract.signals.as_before`): a worker ends on them as any process does, while
-    the build's process cleans up after a stop. Meant as the ``initializer`` of a pool whose start method is ``fork``, with the
+    nothing. First, ignore the stop signals (:func:`extract.signals.ignore_stops`): the
+    build's process, told to stop, ends its workers. Meant as the ``initializer`` of a pool whose start method is ``fork``, with the
     forking process's id (under another start method the worker's parent is not the build).
 
     Args:
         parent: the process id of the build that forks the worker; when the worker's
             parent is already another (the build ended before the request), it exits now.
     """
-    as_before()
+    ignore_stops()
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):

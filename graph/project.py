@@ -128,29 +128,38 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             put them there are not cut in two).
     """
     out = Path(out)
+    staged: list[Staging] = []  # the build's staging, once made
     with build_lock(out):
         try:
-            return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps())
-        except BaseException:
-            # A failed or stopped build kills its projection's process (and a stop sent to
-            # the process group its workers): one may have been writing into the caches,
-            # and its temporary file goes now.
-            for folder in CACHE_FOLDERS:
-                remove_unfinished(out / folder)
+            return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps(),
+                          staged)
+        except BaseException as exc:
+            if isinstance(exc, Stopped):
+                # after the commit, whatever came next (the cache tidied, the return)
+                exc.written = bool(staged) and staged[0].committed
+            # A failed or stopped build kills its projection's process, which may have been
+            # writing the page's part counts: its temporary file goes now.
+            _remove_unfinished(out)
             raise
 
 
+def _remove_unfinished(out: Path) -> None:
+    """Delete what a killed process left half-written in the caches (entries are
+    written atomically: their temporary files)."""
+    for folder in CACHE_FOLDERS:
+        remove_unfinished(out / folder)
+
+
 def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], None] | None, cache: bool,
-           jobs: int | None, infer: bool, strict: bool, timings: dict[str, float] | None, steps: Steps
-           ) -> tuple[BuildSummary, CorpusResult]:
+           jobs: int | None, infer: bool, strict: bool, timings: dict[str, float] | None, steps: Steps,
+           staged: list[Staging]) -> tuple[BuildSummary, CorpusResult]:
     """:func:`build_project` once it holds the folder's build lock."""
     lap = Laps(timings)
     recover(out, OUTPUTS)  # a killed build's leftovers (graph/commit.py)
     # A build killed while it wrote a cache entry leaves the entry's temporary file
     # (entries are written atomically, so never a half entry); nothing else writes
     # the caches now: the build lock keeps other builds out.
-    for folder in CACHE_FOLDERS:
-        remove_unfinished(out / folder)
+    _remove_unfinished(out)
     # The build makes millions of small objects (a record read from the cache, a triple)
     # and Python's cyclic garbage collector walks the whole heap again and again: at 10,000
     # papers that took as long as the work. Extraction collects 140 times less often
@@ -180,6 +189,7 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
         # with the cache, each output made of cached pieces keeps its layout there: the next
         # build copies the pieces that did not change from the output in place (graph/commit.py)
         staging = Staging(out, layouts=out / "cache" if cache else None)
+        staged.append(staging)
         graph = None
         try:
             try:
@@ -191,20 +201,16 @@ def _build(inputs: Iterable[str | Path], out: Path, progress: Callable[[str], No
             except BaseException:
                 staging.discard()  # the previous outputs stay as they are
                 raise
-            try:
-                staging.commit()
-                lap("commit")
-                if cache:
-                    steps.begin("tidying the cache")
-                    if page is not None:  # after the commit: the page in place is the one this key drew
-                        write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
-                    # Only after a build that succeeded: a failed one keeps what the last good one used.
-                    ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
-                    FragmentCache(out / "cache" / "graph").prune(graph.fragments)
-                graph.finish()  # the page's part counts, written meanwhile by the projection's process
-            except Stopped as stop:
-                stop.written = staging.committed  # what `minekg build` tells the user
-                raise
+            staging.commit()
+            lap("commit")
+            if cache:
+                steps.begin("tidying the cache")
+                if page is not None:  # after the commit: the page in place is the one this key drew
+                    write_text(out / "cache" / PAGE_STATE, json.dumps(page), sync=False)
+                # Only after a build that succeeded: a failed one keeps what the last good one used.
+                ExtractionCache(out / "cache", version).prune(corpus.cache_keys)
+                FragmentCache(out / "cache" / "graph").prune(graph.fragments)
+            graph.finish()  # the page's part counts, written meanwhile by the projection's process
             lap("prune")
         finally:
             if graph is not None:

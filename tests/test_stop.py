@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -287,22 +286,24 @@ def test_a_projection_killed_while_it_sends_its_result_is_an_error_not_a_hang(fo
         projection.result()
 
 
-def test_workers_end_on_a_stop_signal_as_any_process_does():
-    """Forked under the CLI's handler, a worker would take a SIGTERM for a stop of its own
-    (:func:`extract.workers.die_with` gives it the handlers from before)."""
+def test_workers_ignore_stop_signals_and_end_with_the_build():
+    """A worker that died of a stop sent to the whole process group while it sent its
+    result left the pool's thread reading half a message for good (the build hung), and a
+    terminal's Ctrl-C printed each worker's traceback (review, session 17)."""
     with stop_on_signals():
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                                    initializer=die_with, initargs=(os.getpid(),))
         try:
             pid = pool.submit(_pid).result()
-            task = pool.submit(_sleep, PATIENCE_S)
-            time.sleep(SETTLE_S)
-            os.kill(pid, signal.SIGTERM)
+            task = pool.submit(_sleep, SETTLE_S * 2)
+            time.sleep(SETTLE_S / 2)
+            for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                os.kill(pid, signum)
             try:
-                task.result(timeout=PATIENCE_S)
+                outcome = task.result(timeout=PATIENCE_S)
             except BaseException as exc:  # a Stopped, uncaught, would end the whole test run
                 outcome = exc
-            assert isinstance(outcome, BrokenProcessPool)  # its worker died of the signal
+            assert outcome == pid  # the task ended as it would have
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -354,8 +355,10 @@ def test_minekg_build_stopped_in_its_graph_stage_says_so_and_leaves_nothing(tmp_
     assert _leftovers(out) == []
 
 
-def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path, scaled):
-    """systemd's default (KillMode=control-group) signals every process of the service."""
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path, scaled, signum):
+    """systemd's default (KillMode=control-group) signals every process of the service, a
+    terminal's Ctrl-C every process of the foreground group."""
     papers, built = scaled
     out = tmp_path / "out"
     _with_extractions_only(built, out)
@@ -363,9 +366,11 @@ def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path,
     proc = _cli_build(papers, out, group=True)
     wait_until(proc, lambda: (out / "store.tmp").exists(), "store.tmp", PATIENCE_S)
     group = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == proc.pid]
-    os.killpg(proc.pid, signal.SIGTERM)
+    os.killpg(proc.pid, signum)
     _, stderr = proc.communicate(timeout=PATIENCE_S)
-    assert proc.returncode == 1 and "stopped by SIGTERM: nothing written" in stderr, stderr
+    name = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+    assert proc.returncode == 1 and f"stopped by {name}: nothing written" in stderr, stderr
+    assert "Traceback" not in stderr  # not one per worker
     assert _state(out) == before
     assert _leftovers(out) == []
     deadline = time.monotonic() + 10

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import multiprocessing
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -129,6 +130,7 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
     """
     out = Path(out)
     staged: list[Staging] = []  # the build's staging, once made
+    theirs = set(multiprocessing.active_children())  # the caller's own, not this build's
     with build_lock(out):
         try:
             return _build(inputs, out, progress, cache, jobs, infer, strict, timings, steps or NoSteps(),
@@ -137,6 +139,12 @@ def build_project(inputs: Iterable[str | Path], out: str | Path,
             if isinstance(exc, Stopped):
                 # after the commit, whatever came next (the cache tidied, the return)
                 exc.written = bool(staged) and staged[0].committed
+            # A stop that came while a pool started its workers (forked, not yet known to
+            # the pool's thread) left one waiting for tasks, and Python's exit waited for it
+            # for good (seen once in a test run, session 17): none outlives a failed build.
+            for child in set(multiprocessing.active_children()) - theirs:
+                child.kill()
+                child.join()
             # A failed or stopped build kills its projection's process, which may have been
             # writing the page's part counts: its temporary file goes now.
             _remove_unfinished(out)

@@ -22,8 +22,9 @@ def die_with(parent: int) -> None:
     """Have Linux send this process ``SIGKILL`` when the thread that forked it ends
     (``prctl(PR_SET_PDEATHSIG)``, prctl(2)); where there is no ``prctl`` (not Linux),
     nothing. First, ignore the stop signals (:func:`extract.signals.ignore_stops`): the
-    build's process, told to stop, ends its workers. Meant as the ``initializer`` of a pool whose start method is ``fork``, with the
-    forking process's id (under another start method the worker's parent is not the build).
+    build's process, told to stop, ends its workers. Meant as the ``initializer`` of a pool
+    whose start method is ``fork``, with the forking process's id (under another start
+    method the worker's parent is not the build).
 
     Args:
         parent: the process id of the build that forks the worker; when the worker's
@@ -37,4 +38,3 @@ def die_with(parent: int) -> None:
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
-

@@ -58,14 +58,19 @@ def held_to_permissions() -> list[str]:
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
 
 
-def ended(pid: int) -> bool:
-    """Whether process ``pid`` no longer runs: gone, or a zombie nobody reaped (Linux's
-    ``/proc/PID/stat`` state)."""
+def proc_stat(pid: int | str) -> list[str] | None:
+    """The fields of Linux's ``/proc/PID/stat`` after the command's name (state, parent,
+    process group …, proc(5) from field 3 on); ``None`` when the process is gone."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return True
-    return state in ("Z", "X")
+        return None
+
+
+def ended(pid: int) -> bool:
+    """Whether process ``pid`` no longer runs: gone, or a zombie nobody reaped."""
+    fields = proc_stat(pid)
+    return fields is None or fields[0] in ("Z", "X")
 
 
 def wait_until(proc: subprocess.Popen, reached: Callable[[], bool], what: str, give_up_s: float) -> None:

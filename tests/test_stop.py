@@ -28,7 +28,7 @@ from extract.workers import die_with
 from graph.commit import JOURNAL, Staging
 from graph.project import build_project
 
-from .conftest import PAPERS, ROOT, ended, wait_until
+from .conftest import PAPERS, ROOT, ended, proc_stat, wait_until
 
 #: Long enough for any handler to have run (a handler runs at the next bytecode).
 SETTLE_S = 0.2
@@ -365,7 +365,7 @@ def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path,
     before = _state(out)
     proc = _cli_build(papers, out, group=True)
     wait_until(proc, lambda: (out / "store.tmp").exists(), "store.tmp", PATIENCE_S)
-    group = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == proc.pid]
+    group = _group(proc.pid)
     os.killpg(proc.pid, signum)
     _, stderr = proc.communicate(timeout=PATIENCE_S)
     name = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
@@ -374,16 +374,16 @@ def test_minekg_build_stopped_with_its_process_group_leaves_no_process(tmp_path,
     assert _state(out) == before
     assert _leftovers(out) == []
     deadline = time.monotonic() + 10
+    group += _group(proc.pid)  # and those forked after the first look
     while not all(ended(pid) for pid in group) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in group if not ended(pid)] == []
 
 
-def _group_of(proc_dir: Path) -> int | None:
-    try:
-        return int((proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[2])
-    except (OSError, IndexError, ValueError):
-        return None
+def _group(pgid: int) -> list[int]:
+    """The processes of process group ``pgid``."""
+    return [int(p.name) for p in Path("/proc").iterdir()
+            if p.name.isdigit() and (proc_stat(p.name) or [None] * 3)[2] == str(pgid)]
 
 
 def _entries(out: Path) -> list[Path]:

@@ -40,7 +40,7 @@ from extract.records import read_jsonl
 from graph.vocab import MKG
 
 from .conftest import PAPERS, ROOT, held_to_permissions
-from .test_ingest_formats import CJK_FONT_PACKAGE, _find_cjk_font, make_pdf
+from benchmarks.paper_files import CJK_FONT_PACKAGE, find_cjk_font, write_pdf
 
 #: A real paper that is not one of the bundled five, under a name with spaces and
 #: Chinese characters (the dev set's news piece, data/heldout/dev/README.md).
@@ -84,7 +84,7 @@ def _make_folder(folder: Path, font: Path) -> None:
     (folder / "empty.txt").write_bytes(b"")
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16  # a picture named .txt
     (folder / "binary.txt").write_bytes(png)
-    whole = make_pdf(["煤矿党建。" * 200], folder.parent / "whole.pdf", font).read_bytes()
+    whole = write_pdf(["煤矿党建。" * 200], folder.parent / "whole.pdf", font).read_bytes()
     (folder / "truncated.pdf").write_bytes(whole[: len(whole) // 2])
     (folder / "zero.docx").write_bytes(b"")
     (folder / "latin1.txt").write_bytes("Ångström café, naïve façade; Übung für Öl.".encode("latin-1") * 20)
@@ -116,7 +116,7 @@ class Run(NamedTuple):
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Run:
     """The folder built once (outputs kept as they were), then again with ``--strict``."""
-    font = _find_cjk_font()
+    font = find_cjk_font()
     if font is None:  # as tests/test_ingest_formats.py: no skip, say what to install
         pytest.fail(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
     root = tmp_path_factory.mktemp("bad-input")

@@ -4,15 +4,15 @@ Every test builds its input files in ``tmp_path`` from the bundled papers'
 (``data/papers/*.txt``) plain-text read, writes them in another format or encoding,
 and checks that reading them back gives the same text (or the same sentences).
 
-The PDF tests need a CJK TrueType font for fpdf2: the Debian package
+The files are written by :mod:`benchmarks.paper_files`, as the format benchmark writes
+them. The PDF tests need a CJK TrueType font for fpdf2: the Debian package
 ``fonts-wqy-microhei`` (``/usr/share/fonts/truetype/wqy/wqy-microhei.ttc``), which
-the CI script installs. Without it they are skipped locally and fail under ``CI``.
+the CI script installs. Without it they fail and say what to install (no skip).
 """
 from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.paper_files import CJK_FONT_PACKAGE, find_cjk_font, html_page, write_docx, write_pdf
 from extract import ingest
 from extract.errors import IngestError
 from extract.ingest import SUPPORTED_SUFFIXES, is_heading, read_document
@@ -33,30 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PAPERS = sorted((ROOT / "data" / "papers").glob("*.txt"))
 PAPER_IDS = [p.stem[:3] for p in PAPERS]
 
-#: The apt package whose font the PDF tests use, and where it puts it.
-CJK_FONT_PACKAGE = "fonts-wqy-microhei"
-CJK_FONT_CANDIDATES = [
-    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-]
-
-
-def _find_cjk_font() -> Path | None:
-    for path in CJK_FONT_CANDIDATES:
-        if path.is_file():
-            return path
-    if shutil.which("fc-match"):
-        out = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"],
-                             capture_output=True, text=True, check=False).stdout.strip()
-        if out.endswith((".ttf", ".ttc", ".otf")) and Path(out).is_file():
-            return Path(out)
-    return None
-
-
 @pytest.fixture(scope="session")
 def cjk_font() -> Path:
-    font = _find_cjk_font()
+    font = find_cjk_font()
     if font is None:
         # No skip: a machine without the font fails here and says what to install
         # (.ci/run installs it).
@@ -81,50 +61,10 @@ def sentences(text: str) -> list[str]:
 
 # ----------------------------------------------------------------- PDF -----------
 
-def make_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
-             running: bool = True, footer_align: str = "C") -> Path:
-    """Write paragraphs as an A4 PDF with fpdf2: running header, page-number footer.
-
-    With ``columns=2`` the first paragraph (the title) spans the page and the rest is
-    set in two columns, as journals print papers.
-    """
-    from fpdf import FPDF
-
-    class Paper(FPDF):
-        def header(self) -> None:
-            if running:
-                self.set_font("zh", size=8)
-                self.cell(0, 6, "煤炭经济研究  2024年第3期", align="C")
-                self.ln(8)
-
-        def footer(self) -> None:
-            if running:
-                self.set_y(-12)
-                self.set_font("zh", size=8)
-                self.cell(0, 6, f"- {self.page_no()} -", align=footer_align)
-
-    pdf = Paper()
-    pdf.add_font("zh", "", str(font))
-    pdf.add_page()
-    pdf.set_font("zh", size=10)
-    if columns == 1:
-        for para in paragraphs:
-            pdf.multi_cell(0, 6, para, align="L", wrapmode="CHAR",
-                           new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.multi_cell(0, 8, paragraphs[0], align="C", new_x="LMARGIN", new_y="NEXT")
-        with pdf.text_columns(ncols=2, gutter=12, text_align="L", wrapmode="CHAR") as cols:
-            for para in paragraphs[1:]:
-                cols.write(para)
-                cols.ln()
-    pdf.output(str(out))
-    return out
-
-
 @pytest.mark.parametrize("paper", PAPERS[:3], ids=PAPER_IDS[:3])
 def test_pdf_reads_back_the_plain_text(paper: Path, tmp_path: Path, cjk_font: Path) -> None:
     expected = plain(paper)
-    pdf = make_pdf(expected.split("\n"), tmp_path / "paper.pdf", cjk_font)
+    pdf = write_pdf(expected.split("\n"), tmp_path / "paper.pdf", cjk_font)
     doc = read_document(pdf)
     assert doc.format == "pdf"
     # Same characters in the same order: nothing lost, duplicated or reordered.
@@ -149,7 +89,7 @@ def test_two_column_pdf_is_read_column_by_column(footer_align: str, tmp_path: Pa
     # A page number in a bottom corner sorts into a column, away from the page's
     # last lines in reading order: it must go all the same.
     expected = plain(PAPERS[0])
-    pdf = make_pdf(expected.split("\n"), tmp_path / "two.pdf", cjk_font, columns=2,
+    pdf = write_pdf(expected.split("\n"), tmp_path / "two.pdf", cjk_font, columns=2,
                    footer_align=footer_align)
     doc = read_document(pdf)
     assert squash(doc.text) == squash(expected)
@@ -161,7 +101,7 @@ def test_two_column_pdf_is_read_column_by_column(footer_align: str, tmp_path: Pa
 
 def test_pdf_without_running_lines_keeps_everything(tmp_path: Path, cjk_font: Path) -> None:
     expected = plain(PAPERS[1])
-    pdf = make_pdf(expected.split("\n"), tmp_path / "bare.pdf", cjk_font, running=False)
+    pdf = write_pdf(expected.split("\n"), tmp_path / "bare.pdf", cjk_font, running=False)
     assert squash(read_document(pdf).text) == squash(expected)
 
 
@@ -183,43 +123,10 @@ def test_strip_running_lines_keeps_body_lines() -> None:
 
 # ----------------------------------------------------------------- DOCX ----------
 
-TABLE = [["指标", "2022年", "2023年"], ["安全生产天数", "365", "365"],
-         ["党员先锋岗", "12", "18"]]
-
-
-def make_docx(lines: list[str], out: Path, table_at: int = 3) -> list[str]:
-    """Write lines as a DOCX (heading-shaped lines as Heading 1/2), with a table.
-
-    Returns:
-        The lines the reader should give back, the table rows tab-joined.
-    """
-    import docx
-
-    document = docx.Document()
-    expected: list[str] = []
-    for i, line in enumerate(lines):
-        if i == table_at:
-            table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-            for r, row in enumerate(TABLE):
-                for c, value in enumerate(row):
-                    table.cell(r, c).text = value
-            expected.extend("\t".join(row) for row in TABLE)
-        if i == 0:
-            document.add_heading(line, level=0)  # style "Title"
-        elif is_heading(line):
-            document.add_heading(line, level=1 if "、" in line[:4] else 2)
-        else:
-            document.add_paragraph(line)
-        document.add_paragraph("")  # empty paragraphs are dropped
-        expected.append(line)
-    document.save(str(out))
-    return expected
-
-
 @pytest.mark.parametrize("paper", PAPERS, ids=PAPER_IDS)
 def test_docx_paragraphs_headings_and_table(paper: Path, tmp_path: Path) -> None:
     lines = plain(paper).split("\n")
-    expected = make_docx(lines, tmp_path / "paper.docx")
+    expected = write_docx(lines, tmp_path / "paper.docx")
     doc = read_document(tmp_path / "paper.docx")
     assert doc.format == "docx"
     assert doc.text.split("\n") == expected
@@ -249,31 +156,12 @@ def test_docx_merged_cells_and_soft_breaks(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------- HTML ----------
 
-def make_html(lines: list[str]) -> str:
-    """A journal-site page: header, nav menu, the paper as an article, a footer."""
-    body = []
-    for i, line in enumerate(lines):
-        tag = "h1" if i == 0 else "h2" if is_heading(line) else "p"
-        body.append(f"<{tag}>{line}</{tag}>")
-    return (
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-        f"<title>{lines[0]}</title></head><body>"
-        "<header><div class='logo'>中国知识资源总库</div></header>"
-        "<nav><ul><li><a href='/'>首页</a></li><li><a href='/j'>期刊导航</a></li>"
-        "<li><a href='/login'>登录注册</a></li></ul></nav>"
-        "<main><article>" + "\n".join(body) + "</article></main>"
-        "<aside><h3>相关推荐</h3><ul><li><a href='/x'>热门文章推荐列表</a></li></ul></aside>"
-        "<footer><p>版权所有 © 2024 某某网站 京ICP备00000000号</p></footer>"
-        "</body></html>"
-    )
-
-
 @pytest.mark.parametrize("paper", PAPERS, ids=PAPER_IDS)
 @pytest.mark.parametrize("suffix,encoding", [(".html", "utf-8"), (".htm", "gb18030")])
 def test_html_article_body_without_navigation(paper: Path, suffix: str, encoding: str,
                                               tmp_path: Path) -> None:
     expected = plain(paper)
-    html = make_html(expected.split("\n"))
+    html = html_page(expected.split("\n"))
     if encoding != "utf-8":
         html = html.replace("charset='utf-8'", f"charset='{encoding}'")
     path = tmp_path / f"paper{suffix}"
@@ -354,7 +242,7 @@ def test_supported_suffixes() -> None:
 # ---------------------------------------------------------- bad input -------------
 
 def _truncated_pdf(font: Path, tmp: Path) -> bytes:
-    data = make_pdf(["煤矿党建。" * 200], tmp / "whole.pdf", font).read_bytes()
+    data = write_pdf(["煤矿党建。" * 200], tmp / "whole.pdf", font).read_bytes()
     return data[: len(data) // 2]
 
 
@@ -421,7 +309,7 @@ def test_bad_pdfs_raise_ingest_error(make, reason: str, tmp_path: Path,
 
 
 def test_damaged_pdf_body_raises_ingest_error(tmp_path: Path, cjk_font: Path) -> None:
-    data = make_pdf(["煤矿党建。" * 50], tmp_path / "ok.pdf", cjk_font).read_bytes()
+    data = write_pdf(["煤矿党建。" * 50], tmp_path / "ok.pdf", cjk_font).read_bytes()
     # Keep the header and the %%EOF trailer, garble everything in between.
     path = tmp_path / "garbled.pdf"
     path.write_bytes(data[:16] + b"\x00garbage" * 200 + data[-64:])

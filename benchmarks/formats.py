@@ -1,0 +1,214 @@
+"""What a corpus's file format costs: reading PDF, DOCX and HTML next to plain text, and a
+build of the papers as PDFs next to a build of the same papers as text, in one run.
+
+Users export their papers as PDFs more often than as text; :mod:`benchmarks.bench` builds a
+text corpus. This script takes a text corpus (``scale_corpus.py``'s), writes its papers as
+PDF, DOCX and HTML once (:func:`benchmarks.paper_files.convert_corpus`, kept in ``--work``)
+and measures, on the same machine in one run:
+
+* reading alone (:func:`extract.ingest.read_document`, one process, CPU seconds, best of
+  ``--rounds``) of each format, next to jieba alone segmenting the same text: how many times
+  jieba's cost the reading adds, and its share of the CPU issue 6's target allows a whole
+  build (twice jieba's); with ``--against ROOT`` the reading of another checkout, in turns;
+* a build from nothing of the text corpus and of the PDF corpus (``--jobs``), jieba alone
+  right before and after each, the build's ratio per core (issue 6: at least 0.5) and what
+  each extracted;
+* the gold's figures (``minekg evaluate data/gold``) when the five bundled papers come as
+  PDF, DOCX or HTML instead of text: what a format costs in quality.
+
+It prints the tables and writes ``benchmarks/results/formats.json``.
+
+Example:
+    PYTHONPATH=. python benchmarks/formats.py /tmp/papers-1000 --work /tmp/formats --jobs 2
+    PYTHONPATH=. python benchmarks/formats.py /tmp/papers-1000 --work /tmp/formats --against ../main --rounds 3
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench import _save, build, corpus_chars, jieba_alone_cpu  # noqa: E402
+from benchmarks.paper_files import FORMATS, convert_corpus  # noqa: E402
+
+#: Run by :func:`read_run` in a fresh process with ``PYTHONPATH`` set to the checkout
+#: measured: every file of a folder read as a build reads it, the readers' imports
+#: (pdfminer, python-docx, trafilatura) done before the clock starts.
+_READ_CHILD = """
+import json, sys, time
+from pathlib import Path
+from extract.ingest import read_document
+files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.is_file())
+read_document(files[0])
+t, c = time.perf_counter(), time.process_time()
+chars = sum(len(read_document(p).text) for p in files)
+print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - c,
+                  "files": len(files), "chars": chars}))
+"""
+
+
+def read_run(root: Path, folder: Path) -> dict:
+    """Reading alone of every file in ``folder`` by the checkout at ``root``, in a fresh
+    process (:data:`_READ_CHILD`): wall and CPU seconds, files, characters read."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", _READ_CHILD, str(folder)], capture_output=True,
+                          text=True, env=env, cwd=root)
+    if proc.returncode:
+        raise RuntimeError(f"reading {folder} by {root} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def reading(folders: dict[str, Path], texts: list[str], roots: dict[str, Path], rounds: int) -> dict:
+    """Each format's reading alone by each checkout, and jieba alone on the text, in turns
+    ``rounds`` times; the best (least CPU) of each is kept.
+
+    Returns:
+        ``{"jieba_cpu": s, "jieba_runs": [...], "formats": {fmt: {checkout: {"cpu", "wall",
+        "chars", "files", "runs", "chars_per_cpu_s", "over_jieba", "share_of_target"}}}}``:
+        ``over_jieba`` is the reading's CPU over jieba's on the same papers, ``share_of_target``
+        over twice jieba's (all a build may spend per core under issue 6's target).
+    """
+    runs: dict[str, dict[str, list[dict]]] = {f: {c: [] for c in roots} for f in folders}
+    jieba_runs = []
+    for k in range(rounds):
+        for fmt, folder in folders.items():
+            for name, root in roots.items():
+                runs[fmt][name].append(read_run(root, folder))
+                print(f"  round {k + 1}: {fmt} read by {name}: {runs[fmt][name][-1]['cpu']:.1f} s CPU",
+                      file=sys.stderr)
+        jieba_runs.append(jieba_alone_cpu(texts)[1])
+    jieba = min(jieba_runs)
+    out: dict = {"jieba_cpu": jieba, "jieba_runs": jieba_runs, "formats": {}}
+    for fmt in folders:
+        out["formats"][fmt] = {}
+        for name, root in roots.items():
+            best = min(runs[fmt][name], key=lambda r: r["cpu"])
+            out["formats"][fmt][name] = {
+                "root": str(root), "cpu": best["cpu"], "wall": best["wall"], "chars": best["chars"],
+                "files": best["files"], "runs": runs[fmt][name],
+                "chars_per_cpu_s": best["chars"] / best["cpu"],
+                "over_jieba": best["cpu"] / jieba, "share_of_target": best["cpu"] / (2 * jieba)}
+    return out
+
+
+def builds(folders: dict[str, Path], texts: list[str], chars: int, work: Path, jobs: int) -> dict:
+    """A build from nothing of each corpus in ``folders`` (into ``work/build-FMT``), jieba
+    alone right before and after each: seconds, CPU of all processes, the ratio per core
+    against jieba's mean (issue 6's target: at least 0.5) and what the build found."""
+    out = {}
+    for fmt, folder in folders.items():
+        before = jieba_alone_cpu(texts)[0]
+        target = work / f"build-{fmt}"
+        shutil.rmtree(target, ignore_errors=True)
+        b = build(folder, target, jobs)
+        after = jieba_alone_cpu(texts)[0]
+        jieba = (before + after) / 2
+        out[fmt] = {**b, "jieba_seconds": jieba,
+                    "cpu_all_seconds": b["cpu_seconds"] + b["cpu_children_seconds"],
+                    "chars_per_s": chars / b["seconds"],
+                    "per_core_vs_jieba": (chars / b["seconds"] / jobs) / (chars / jieba)}
+        print(f"  built the {fmt} corpus in {b['seconds']:.1f} s", file=sys.stderr)
+    return out
+
+
+def quality(work: Path) -> dict:
+    """``minekg evaluate data/gold`` when the five bundled papers come in each format.
+
+    The papers are written as each of :data:`~benchmarks.paper_files.FORMATS` (as the
+    corpus is: :func:`~benchmarks.paper_files.convert_corpus`), extracted in one process,
+    and each record's ``doc`` and ``sources`` renamed to the ``.txt`` names the gold uses.
+
+    Returns:
+        ``{fmt: {unit: {"precision", "recall", "f1", ...}}}`` for ``txt`` and each format.
+    """
+    from extract.corpus import extract_corpus
+    from extract.evaluate import evaluate
+    from extract.pipeline import create_nlp
+
+    bundled = ROOT / "data" / "papers"
+    nlp = create_nlp()
+    out = {}
+    for fmt in ("txt", *FORMATS):
+        folder = bundled if fmt == "txt" else convert_corpus(bundled, work / f"bundled-{fmt}", fmt)[0].parent
+        corpus = extract_corpus([folder], nlp=nlp)
+        lines = []
+        for stored in corpus.stored:
+            record = json.loads(stored.line())
+            record["doc"] = _as_txt(record["doc"])
+            record["sources"] = [_as_txt(s) for s in record.get("sources", [])]
+            lines.append(json.dumps(record, ensure_ascii=False))
+        jsonl = work / f"bundled-{fmt}.jsonl"
+        jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out[fmt] = evaluate(ROOT / "data" / "gold", jsonl).figures()
+    return out
+
+
+def _as_txt(name: str) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.txt" if dot and suffix in FORMATS else name
+
+
+def print_results(r: dict) -> None:
+    read = r["reading"]
+    print(f"reading alone of {r['papers']} ({r['files']} papers, {r['chars']:,} chars as text), one "
+          f"process, best of {r['rounds']}; jieba alone on the text {read['jieba_cpu']:.1f} s CPU")
+    print(f"  {'format':<6} {'checkout':<34} {'cpu s':>7} {'chars/cpu s':>12} {'x jieba':>8} {'of target':>10}")
+    for fmt, by in read["formats"].items():
+        for name, c in by.items():
+            print(f"  {fmt:<6} {name + ' ' + c['root']:<34} {c['cpu']:>7.1f} {c['chars_per_cpu_s']:>12,.0f} "
+                  f"{c['over_jieba']:>8.2f} {c['share_of_target']:>10.2f}")
+    print(f"builds from nothing, --jobs {r['jobs']}:")
+    print(f"  {'corpus':<6} {'build s':>8} {'cpu s':>7} {'/core':>6} {'RSS MB':>7} {'articles':>9} "
+          f"{'links':>7} {'triples':>10}")
+    for fmt, b in r["builds"].items():
+        print(f"  {fmt:<6} {b['seconds']:>8.1f} {b['cpu_all_seconds']:>7.1f} {b['per_core_vs_jieba']:>6.2f} "
+              f"{b['max_rss_mb']:>7.0f} {b['articles']:>9,} {b['links']:>7,} {b['triples']:>10,}")
+    print("the gold's figures (F1) when the bundled papers come in each format:")
+    units = list(next(iter(r["quality"].values())))
+    print("  " + f"{'format':<6}" + "".join(f"{u:>18}" for u in units))
+    for fmt, figures in r["quality"].items():
+        print("  " + f"{fmt:<6}" + "".join(f"{figures[u]['f1']:>18.3f}" for u in units))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("papers", help="a folder of .txt papers (benchmarks/scale_corpus.py's)")
+    parser.add_argument("--work", default=None,
+                        help="folder for the converted corpora (kept: a PDF takes 0.7 s to write) and builds")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="build processes, and processes writing the converted papers")
+    parser.add_argument("--against", metavar="ROOT", default=None,
+                        help="also the reading of the checkout at ROOT, in turns with this one")
+    parser.add_argument("--rounds", type=int, default=1, help="reading runs of each (best kept)")
+    parser.add_argument("--no-builds", action="store_true", help="reading and quality only")
+    args = parser.parse_args()
+    papers = Path(args.papers).resolve()
+    work = Path(args.work or tempfile.mkdtemp(prefix="minekg-formats-")).resolve()
+    chars, texts = corpus_chars(papers)
+    folders = {"txt": papers}
+    for fmt in FORMATS:
+        folders[fmt] = convert_corpus(papers, work / f"{fmt}-{papers.name}", fmt, args.jobs,
+                                      progress=True)[0].parent
+    roots = {"this": ROOT} | ({"against": Path(args.against).resolve()} if args.against else {})
+    results: dict = {"papers": str(papers), "files": len(texts), "chars": chars, "jobs": args.jobs,
+                     "rounds": args.rounds, "machine": {"cpus": os.cpu_count()}}
+    results["reading"] = reading(folders, texts, roots, args.rounds)
+    _save(results, "formats.json")
+    results["builds"] = {} if args.no_builds else builds(
+        {"txt": folders["txt"], "pdf": folders["pdf"]}, texts, chars, work, args.jobs)
+    _save(results, "formats.json")
+    results["quality"] = quality(work)
+    _save(results, "formats.json")
+    print_results(results)
+
+
+if __name__ == "__main__":
+    main()

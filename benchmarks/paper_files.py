@@ -1,0 +1,208 @@
+"""A paper's text written as the files users bring: PDF, DOCX and HTML.
+
+The format benchmark (``bench.py --formats``) and the ingest tests
+(``tests/test_ingest_formats.py``, ``tests/test_bad_input.py``) write the bundled and the
+synthetic papers with these, then read them back with :func:`extract.ingest.read_document`.
+
+PDF needs fpdf2 (the ``test`` extra) and a CJK TrueType font: the Debian package
+:data:`CJK_FONT_PACKAGE`, which ``.ci/run`` installs. DOCX needs python-docx (a dependency).
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import subprocess
+from pathlib import Path
+
+from extract.ingest import is_heading
+
+#: The apt package whose font the PDF writer uses, and where it puts it.
+CJK_FONT_PACKAGE = "fonts-wqy-microhei"
+CJK_FONT_CANDIDATES = [
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+]
+
+#: The table :func:`write_docx` puts into a document, as Word reports carry them.
+DOCX_TABLE = [["指标", "2022年", "2023年"], ["安全生产天数", "365", "365"],
+              ["党员先锋岗", "12", "18"]]
+
+
+def find_cjk_font() -> Path | None:
+    """A TrueType font with Chinese glyphs: one of :data:`CJK_FONT_CANDIDATES`, else what
+    fontconfig's ``fc-match :lang=zh`` names; ``None`` when there is none."""
+    for path in CJK_FONT_CANDIDATES:
+        if path.is_file():
+            return path
+    if shutil.which("fc-match"):
+        out = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"],
+                             capture_output=True, text=True, check=False).stdout.strip()
+        if out.endswith((".ttf", ".ttc", ".otf")) and Path(out).is_file():
+            return Path(out)
+    return None
+
+
+def write_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
+              running: bool = True, footer_align: str = "C") -> Path:
+    """Write paragraphs as an A4 PDF with fpdf2: a running header (a journal's name and
+    issue), a page-number footer (``- 3 -``), 10-point text wrapped at any character.
+
+    With ``columns=2`` the first paragraph (the title) spans the page and the rest is
+    set in two columns, as journals print papers. ``running=False``: no header, no footer.
+    About 0.7 s a five-page paper, most of it fpdf2 reading and subsetting the font.
+
+    Returns:
+        ``out``.
+    """
+    from fpdf import FPDF
+
+    class Paper(FPDF):
+        def header(self) -> None:
+            if running:
+                self.set_font("zh", size=8)
+                self.cell(0, 6, "煤炭经济研究  2024年第3期", align="C")
+                self.ln(8)
+
+        def footer(self) -> None:
+            if running:
+                self.set_y(-12)
+                self.set_font("zh", size=8)
+                self.cell(0, 6, f"- {self.page_no()} -", align=footer_align)
+
+    pdf = Paper()
+    pdf.add_font("zh", "", str(font))
+    pdf.add_page()
+    pdf.set_font("zh", size=10)
+    if columns == 1:
+        for para in paragraphs:
+            pdf.multi_cell(0, 6, para, align="L", wrapmode="CHAR",
+                           new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.multi_cell(0, 8, paragraphs[0], align="C", new_x="LMARGIN", new_y="NEXT")
+        with pdf.text_columns(ncols=2, gutter=12, text_align="L", wrapmode="CHAR") as cols:
+            for para in paragraphs[1:]:
+                cols.write(para)
+                cols.ln()
+    pdf.output(str(out))
+    return out
+
+
+def write_docx(lines: list[str], out: Path, table_at: int = 3) -> list[str]:
+    """Write lines as a DOCX: the first as its title, heading-shaped lines
+    (:func:`extract.ingest.is_heading`) as Heading 1 (``一、…``) or 2, the rest as
+    paragraphs, each followed by an empty one, and :data:`DOCX_TABLE` before line
+    ``table_at``.
+
+    Returns:
+        The lines the reader should give back, the table's rows tab-joined.
+    """
+    import docx
+
+    document = docx.Document()
+    expected: list[str] = []
+    for i, line in enumerate(lines):
+        if i == table_at:
+            table = document.add_table(rows=len(DOCX_TABLE), cols=len(DOCX_TABLE[0]))
+            for r, row in enumerate(DOCX_TABLE):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+            expected.extend("\t".join(row) for row in DOCX_TABLE)
+        if i == 0:
+            document.add_heading(line, level=0)  # style "Title"
+        elif is_heading(line):
+            document.add_heading(line, level=1 if "、" in line[:4] else 2)
+        else:
+            document.add_paragraph(line)
+        document.add_paragraph("")  # empty paragraphs are dropped
+        expected.append(line)
+    document.save(str(out))
+    return expected
+
+
+def html_page(lines: list[str]) -> str:
+    """A journal site's page of a paper: a header, a navigation menu, the paper as an
+    ``<article>`` (the first line as ``h1``, headings as ``h2``, the rest as ``p``), a
+    sidebar of links and a footer — what the HTML reader must leave out around it."""
+    body = []
+    for i, line in enumerate(lines):
+        tag = "h1" if i == 0 else "h2" if is_heading(line) else "p"
+        body.append(f"<{tag}>{line}</{tag}>")
+    return (
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<title>{lines[0]}</title></head><body>"
+        "<header><div class='logo'>中国知识资源总库</div></header>"
+        "<nav><ul><li><a href='/'>首页</a></li><li><a href='/j'>期刊导航</a></li>"
+        "<li><a href='/login'>登录注册</a></li></ul></nav>"
+        "<main><article>" + "\n".join(body) + "</article></main>"
+        "<aside><h3>相关推荐</h3><ul><li><a href='/x'>热门文章推荐列表</a></li></ul></aside>"
+        "<footer><p>版权所有 © 2024 某某网站 京ICP备00000000号</p></footer>"
+        "</body></html>"
+    )
+
+
+#: The formats :func:`convert_corpus` writes, by suffix.
+FORMATS = ("pdf", "docx", "html")
+
+
+def write_as(fmt: str, text: str, out: Path, font: Path | None = None) -> Path:
+    """Write a paper's text (lines ``\\n``-separated) to ``out`` as ``fmt`` (one of
+    :data:`FORMATS`); PDF needs ``font``. Returns ``out``."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if fmt == "pdf":
+        if font is None:
+            raise ValueError("a PDF needs a CJK font (find_cjk_font)")
+        return write_pdf(lines, out, font)
+    if fmt == "docx":
+        write_docx(lines, out)
+        return out
+    if fmt == "html":
+        out.write_text(html_page(lines), encoding="utf-8")
+        return out
+    raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+
+
+def _convert_one(args: tuple[str, str, str, str | None]) -> str:
+    fmt, source, target, font = args
+    from extract.ingest import read_document
+
+    text = read_document(Path(source)).text
+    partial = Path(target).with_name(Path(target).name + ".part")
+    write_as(fmt, text, partial, Path(font) if font else None)
+    partial.replace(target)  # a stopped run leaves no half file to be taken as done
+    return target
+
+
+def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
+                   progress: bool = False) -> list[Path]:
+    """Write every ``.txt`` paper of ``papers`` into ``out`` as ``fmt``: the same name, the
+    format's suffix, the text as :func:`extract.ingest.read_document` reads it (the PDF
+    line breaks of the source mended, so each paragraph is one of the new file's).
+
+    Files already in ``out`` are kept (a PDF takes about 0.7 s to write: a benchmark
+    converts its corpus once); ``jobs`` processes write the others.
+
+    Returns:
+        The converted files, in the order of the sources' names.
+
+    Raises:
+        RuntimeError: ``fmt`` is ``pdf`` and no CJK font is installed (says which package).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    font = None
+    if fmt == "pdf":
+        found = find_cjk_font()
+        if found is None:
+            raise RuntimeError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
+        font = str(found)
+    out.mkdir(parents=True, exist_ok=True)
+    sources = sorted(papers.glob("*.txt"))
+    targets = [out / f"{p.stem}.{fmt}" for p in sources]
+    todo = [(fmt, str(s), str(t), font) for s, t in zip(sources, targets) if not t.exists()]
+    if todo:
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            for k, _ in enumerate(pool.map(_convert_one, todo, chunksize=8), 1):
+                if progress and (k % 100 == 0 or k == len(todo)):
+                    print(f"  {fmt}: {k} of {len(todo)} written", file=sys.stderr)
+    return targets

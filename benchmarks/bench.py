@@ -89,15 +89,26 @@ print(json.dumps({
 """
 
 
+def run_child(code: str, args: list[str | Path], root: Path, what: str) -> dict:
+    """Run ``code`` in a fresh Python process with the checkout at ``root`` on its
+    ``PYTHONPATH`` (and as its working folder), ``args`` as its ``sys.argv[1:]``; return the
+    JSON object it prints last.
+
+    Raises:
+        RuntimeError: the process failed; the message names ``what`` and ends with its stderr.
+    """
+    env = dict(os.environ, PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=root)
+    if proc.returncode:
+        raise RuntimeError(f"{what} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def build(papers: Path, out: Path, jobs: int, root: Path = ROOT) -> dict:
     """One build in a fresh Python process (:data:`_BUILD_CHILD`), of the checkout at
     ``root``; returns its measures."""
-    env = dict(os.environ, PYTHONPATH=str(root))
-    proc = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(papers), str(out), str(jobs)],
-                          capture_output=True, text=True, env=env, cwd=root)
-    if proc.returncode:
-        raise RuntimeError(f"build of {papers} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_child(_BUILD_CHILD, [papers, out, jobs], root, f"build of {papers}")
 
 
 def corpus_chars(papers: Path) -> tuple[int, list[str]]:
@@ -146,12 +157,7 @@ def extraction_run(root: Path, papers: Path) -> dict:
     """Extraction alone of ``papers`` by the checkout at ``root``, in a fresh process:
     its wall and CPU seconds (pipeline built before the clock starts; ``startup_*``:
     building it), records, bytes of ``extractions.jsonl``."""
-    env = dict(os.environ, PYTHONPATH=str(root))
-    proc = subprocess.run([sys.executable, "-c", _EXTRACT_CHILD, str(papers)], capture_output=True,
-                          text=True, env=env, cwd=root)
-    if proc.returncode:
-        raise RuntimeError(f"extraction by {root} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_child(_EXTRACT_CHILD, [papers], root, f"extraction by {root}")
 
 
 def jieba_alone_cpu(texts: list[str]) -> tuple[float, float]:
@@ -271,13 +277,10 @@ def store_load_run(ttl: Path, store_dir: Path, root: Path = ROOT) -> dict:
     """Wall and CPU seconds of loading ``ttl`` into a new store at ``store_dir`` (removed
     first) as a build does (:data:`_STORE_CHILD`), in a fresh process."""
     shutil.rmtree(store_dir, ignore_errors=True)
-    env = dict(os.environ, PYTHONPATH=str(root))
-    proc = subprocess.run([sys.executable, "-c", _STORE_CHILD, str(ttl), str(store_dir)],
-                          capture_output=True, text=True, env=env, cwd=root)
-    if proc.returncode:
-        raise RuntimeError(f"store load of {ttl} failed:\n{proc.stderr[-3000:]}")
-    shutil.rmtree(store_dir, ignore_errors=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    try:
+        return run_child(_STORE_CHILD, [ttl, store_dir], root, f"store load of {ttl}")
+    finally:
+        shutil.rmtree(store_dir, ignore_errors=True)
 
 
 def budget(papers: Path, work: Path, jobs: int) -> dict:

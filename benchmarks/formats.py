@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -36,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import _save, build, corpus_chars, jieba_alone_cpu  # noqa: E402
+from benchmarks.bench import _save, build, corpus_chars, jieba_alone_cpu, run_child  # noqa: E402
 from benchmarks.paper_files import FORMATS, convert_corpus  # noqa: E402
 
 #: Run by :func:`read_run` in a fresh process with ``PYTHONPATH`` set to the checkout
@@ -58,12 +57,7 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 def read_run(root: Path, folder: Path) -> dict:
     """Reading alone of every file in ``folder`` by the checkout at ``root``, in a fresh
     process (:data:`_READ_CHILD`): wall and CPU seconds, files, characters read."""
-    env = dict(os.environ, PYTHONPATH=str(root))
-    proc = subprocess.run([sys.executable, "-c", _READ_CHILD, str(folder)], capture_output=True,
-                          text=True, env=env, cwd=root)
-    if proc.returncode:
-        raise RuntimeError(f"reading {folder} by {root} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_child(_READ_CHILD, [folder], root, f"reading {folder} by {root}")
 
 
 def reading(folders: dict[str, Path], texts: list[str], roots: dict[str, Path], rounds: int) -> dict:

@@ -95,8 +95,12 @@ def run_child(code: str, args: list[str | Path], root: Path, what: str) -> dict:
     JSON object it prints last.
 
     Raises:
-        RuntimeError: the process failed; the message names ``what`` and ends with its stderr.
+        RuntimeError: ``root`` holds no ``extract`` package, or the process failed; the
+            message names ``what`` (and ends with the process's stderr).
     """
+    if not (Path(root) / "extract" / "__init__.py").is_file():
+        # the child would import the installed minekg instead and pass it off as this one
+        raise RuntimeError(f"{what}: {root} is not a minekg checkout (no extract/__init__.py)")
     env = dict(os.environ, PYTHONPATH=str(root))
     proc = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                           text=True, env=env, cwd=root)
@@ -109,6 +113,37 @@ def build(papers: Path, out: Path, jobs: int, root: Path = ROOT) -> dict:
     """One build in a fresh Python process (:data:`_BUILD_CHILD`), of the checkout at
     ``root``; returns its measures."""
     return run_child(_BUILD_CHILD, [papers, out, jobs], root, f"build of {papers}")
+
+
+def build_beside_jieba(papers: Path, out: Path, jobs: int, texts: list[str]) -> dict:
+    """A build from nothing of ``papers`` into ``out`` (removed first: a folder used before
+    holds the last run's caches) with ``jobs`` processes, and jieba alone on ``texts`` (the
+    papers' text) right before and right after it, wall seconds.
+
+    Returns:
+        :func:`build`'s measures and ``chars``, ``chars_per_s``, ``jieba_seconds`` (the mean
+        of before and after), ``jieba_chars_per_s``, ``jieba_seconds_before`` / ``_after``,
+        ``build_vs_jieba`` (jieba's chars/s over the build's), ``per_core_vs_jieba`` (the
+        build's chars/s per job over jieba's: issue 6's target is at least 0.5) and
+        ``per_core_vs_jieba_range`` (that ratio against the run before and the one after).
+    """
+    chars = sum(map(len, texts))
+    # jieba alone right before and right after the build, the ratio against their mean:
+    # the machine's speed moves by a third within one run (session 12: jieba alone at
+    # 343,000 chars/s after the 1k build, 453,000 after the 10k), so one jieba run on
+    # one side of the build decided the ratio.
+    jb_before = jieba_alone(texts)
+    shutil.rmtree(out, ignore_errors=True)
+    b = build(papers, out, jobs)
+    jb_after = jieba_alone(texts)
+    jb = (jb_before + jb_after) / 2
+    per_core = [(chars / b["seconds"] / jobs) / (chars / t) for t in (jb_before, jb_after)]
+    return {"chars": chars, **b, "chars_per_s": chars / b["seconds"],
+            "jieba_seconds": jb, "jieba_chars_per_s": chars / jb,
+            "jieba_seconds_before": jb_before, "jieba_seconds_after": jb_after,
+            "build_vs_jieba": (chars / jb) / (chars / b["seconds"]),
+            "per_core_vs_jieba": (chars / b["seconds"] / jobs) / (chars / jb),
+            "per_core_vs_jieba_range": [min(per_core), max(per_core)]}
 
 
 def corpus_chars(papers: Path) -> tuple[int, list[str]]:
@@ -474,12 +509,12 @@ def main() -> None:
         return
     if args.budget:
         r = budget(Path(args.budget), Path(args.work or tempfile.mkdtemp(prefix="minekg-budget-")), args.jobs)
-        _save(r, "budget.json")
+        save(r, "budget.json")
         print_budget(r)
         return
     if args.extraction:
         r = extraction_only(Path(args.extraction), Path(args.against) if args.against else None, args.rounds)
-        _save(r, "extraction.json")
+        save(r, "extraction.json")
         print_extraction(r)
         return
     if args.queries_only:
@@ -488,7 +523,7 @@ def main() -> None:
     if args.rebuild and args.against_rebuild:
         r = rebuilds_side_by_side(Path(args.rebuild[0]), Path(args.rebuild[1]), Path(args.against_rebuild[0]),
                                   Path(args.against_rebuild[1]), args.rounds, args.jobs)
-        _save(r, "rebuild.json")
+        save(r, "rebuild.json")
         print_side_by_side(r)
         return
     if args.rebuild:
@@ -509,46 +544,29 @@ def main() -> None:
     for n in sizes:
         papers, out = work / f"papers-{n}", work / f"build-{n}"
         write_corpus(n, papers)
-        chars, texts = corpus_chars(papers)
-        # jieba alone right before and right after the build, the ratio against their mean:
-        # the machine's speed moves by a third within one run (session 12: jieba alone at
-        # 343,000 chars/s after the 1k build, 453,000 after the 10k), so one jieba run on
-        # one side of the build decided the ratio.
-        jb_before = jieba_alone(texts)
-        # a build from nothing: a --work folder used before holds the last run's caches
-        shutil.rmtree(out, ignore_errors=True)
-        b = build(papers, out, args.jobs)
-        jb_after = jieba_alone(texts)
-        jb = (jb_before + jb_after) / 2
-        per_core = [(chars / b["seconds"] / args.jobs) / (chars / t) for t in (jb_before, jb_after)]
-        row = {"papers": n, "chars": chars, **b, "chars_per_s": chars / b["seconds"],
-               "jieba_seconds": jb, "jieba_chars_per_s": chars / jb,
-               "jieba_seconds_before": jb_before, "jieba_seconds_after": jb_after,
-               "build_vs_jieba": (chars / jb) / (chars / b["seconds"]),
-               # Target of issue 6: at least half of jieba-alone, per core.
-               "per_core_vs_jieba": (chars / b["seconds"] / args.jobs) / (chars / jb),
-               "per_core_vs_jieba_range": [min(per_core), max(per_core)],
-               "seconds_per_1000_papers": b["seconds"] / n * 1000}
+        _, texts = corpus_chars(papers)
+        measured = build_beside_jieba(papers, out, args.jobs, texts)
+        row = {"papers": n, **measured, "seconds_per_1000_papers": measured["seconds"] / n * 1000}
         results["sizes"][str(n)] = row
-        _save(results)  # a later failure keeps what was measured
-        print(f"built {n} papers in {b['seconds']:.1f} s", file=sys.stderr)
+        save(results)  # a later failure keeps what was measured
+        print(f"built {n} papers in {row['seconds']:.1f} s", file=sys.stderr)
 
     largest = max(sizes)
     papers, out = work / f"papers-{largest}", work / f"build-{largest}"
     results["queries_oxigraph_largest"] = {"papers": largest, **time_queries(open_graph(out / "store"))}
-    _save(results)
+    save(results)
     small = min(sizes)
     ox_small = time_queries(open_graph(work / f"build-{small}" / "store"))
     mem_small = time_queries(rdflib_memory(work / f"build-{small}" / "graph.ttl"))
     results["queries_small"] = {"papers": small, "oxigraph": ox_small, "rdflib_memory": mem_small,
                                 "rdflib_over_oxigraph": {k: mem_small[k]["seconds"] / ox_small[k]["seconds"]
                                                          for k in ox_small if mem_small[k]["seconds"]}}
-    _save(results)
+    save(results)
     changed = change_one_paper(papers)
     inc = build(papers, out, args.jobs)
     results["incremental"] = {"papers": largest, "changed": changed.name, **inc}
 
-    _save(results)
+    save(results)
     print_table(results)
 
 
@@ -563,7 +581,7 @@ def queries_only(build_dir: Path, query_dir: str | None = None, with_rdflib: boo
                "oxigraph": time_queries(store, query_dir=query_dir)}
     if with_rdflib:
         results["rdflib_memory"] = time_queries(rdflib_memory(build_dir / "graph.ttl"), query_dir=query_dir)
-    _save(results, "queries.json")
+    save(results, "queries.json")
     print(f"named queries (defaults) on {build_dir} ({triples:,} triples), best of 3 "
           f"(one run when slower than 5 s), queries from {results['query_dir']}:")
     for name, v in results["oxigraph"].items():
@@ -579,7 +597,8 @@ def queries_only(build_dir: Path, query_dir: str | None = None, with_rdflib: boo
     return results
 
 
-def _save(results: dict, name: str = "latest.json") -> None:
+def save(results: dict, name: str = "latest.json") -> None:
+    """Write ``results`` as ``benchmarks/results/NAME`` (JSON, UTF-8, indented)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / name).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                          encoding="utf-8")

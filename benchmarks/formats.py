@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import _save, build, corpus_chars, jieba_alone_cpu, run_child  # noqa: E402
+from benchmarks.bench import build_beside_jieba, corpus_chars, jieba_alone_cpu, run_child, save  # noqa: E402
 from benchmarks.paper_files import FORMATS, convert_corpus  # noqa: E402
 
 #: Run by :func:`read_run` in a fresh process with ``PYTHONPATH`` set to the checkout
@@ -44,8 +43,8 @@ from benchmarks.paper_files import FORMATS, convert_corpus  # noqa: E402
 _READ_CHILD = """
 import json, sys, time
 from pathlib import Path
-from extract.ingest import read_document
-files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.is_file())
+from extract.ingest import SUPPORTED_SUFFIXES, read_document
+files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
 read_document(files[0])
 t, c = time.perf_counter(), time.process_time()
 chars = sum(len(read_document(p).text) for p in files)
@@ -55,14 +54,23 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 
 
 def read_run(root: Path, folder: Path) -> dict:
-    """Reading alone of every file in ``folder`` by the checkout at ``root``, in a fresh
-    process (:data:`_READ_CHILD`): wall and CPU seconds, files, characters read."""
+    """Reading alone of every paper in ``folder`` by the checkout at ``root``, in a fresh
+    process (:data:`_READ_CHILD`).
+
+    Returns:
+        ``{"wall": s, "cpu": s, "files": n, "chars": n}``: seconds of reading, the files read
+        and the characters of their text.
+
+    Raises:
+        RuntimeError: ``root`` is not a checkout, or the reading failed (:func:`benchmarks.bench.run_child`).
+    """
     return run_child(_READ_CHILD, [folder], root, f"reading {folder} by {root}")
 
 
 def reading(folders: dict[str, Path], texts: list[str], roots: dict[str, Path], rounds: int) -> dict:
     """Each format's reading alone by each checkout, and jieba alone on the text, in turns
-    ``rounds`` times; the best (least CPU) of each is kept.
+    ``rounds`` times (the checkouts' order reversed every other round); the best (least
+    CPU) of each is kept.
 
     Returns:
         ``{"jieba_cpu": s, "jieba_runs": [...], "formats": {fmt: {checkout: {"cpu", "wall",
@@ -74,7 +82,9 @@ def reading(folders: dict[str, Path], texts: list[str], roots: dict[str, Path], 
     jieba_runs = []
     for k in range(rounds):
         for fmt, folder in folders.items():
-            for name, root in roots.items():
+            # in turns, the other checkout first every other round: the machine's speed
+            # drifts within a round, and the one always read first would gain by it
+            for name, root in (list(roots.items()) if k % 2 == 0 else list(roots.items())[::-1]):
                 runs[fmt][name].append(read_run(root, folder))
                 print(f"  round {k + 1}: {fmt} read by {name}: {runs[fmt][name][-1]['cpu']:.1f} s CPU",
                       file=sys.stderr)
@@ -93,22 +103,21 @@ def reading(folders: dict[str, Path], texts: list[str], roots: dict[str, Path], 
     return out
 
 
-def builds(folders: dict[str, Path], texts: list[str], chars: int, work: Path, jobs: int) -> dict:
-    """A build from nothing of each corpus in ``folders`` (into ``work/build-FMT``), jieba
-    alone right before and after each: seconds, CPU of all processes, the ratio per core
-    against jieba's mean (issue 6's target: at least 0.5) and what the build found."""
+def builds(folders: dict[str, Path], texts: list[str], work: Path, jobs: int) -> dict:
+    """A build from nothing of each corpus in ``folders`` (into ``work/build-FMT``) beside
+    jieba alone on ``texts``, the papers' text (:func:`benchmarks.bench.build_beside_jieba`).
+
+    Returns:
+        ``{fmt: measures}``: :func:`~benchmarks.bench.build_beside_jieba`'s, and
+        ``cpu_all_seconds``, the CPU of the build's process and its children.
+
+    Raises:
+        RuntimeError: a build failed.
+    """
     out = {}
     for fmt, folder in folders.items():
-        before = jieba_alone_cpu(texts)[0]
-        target = work / f"build-{fmt}"
-        shutil.rmtree(target, ignore_errors=True)
-        b = build(folder, target, jobs)
-        after = jieba_alone_cpu(texts)[0]
-        jieba = (before + after) / 2
-        out[fmt] = {**b, "jieba_seconds": jieba,
-                    "cpu_all_seconds": b["cpu_seconds"] + b["cpu_children_seconds"],
-                    "chars_per_s": chars / b["seconds"],
-                    "per_core_vs_jieba": (chars / b["seconds"] / jobs) / (chars / jieba)}
+        b = build_beside_jieba(folder, work / f"build-{fmt}", jobs, texts)
+        out[fmt] = {**b, "cpu_all_seconds": b["cpu_seconds"] + b["cpu_children_seconds"]}
         print(f"  built the {fmt} corpus in {b['seconds']:.1f} s", file=sys.stderr)
     return out
 
@@ -120,8 +129,14 @@ def quality(work: Path) -> dict:
     corpus is: :func:`~benchmarks.paper_files.convert_corpus`), extracted in one process,
     and each record's ``doc`` and ``sources`` renamed to the ``.txt`` names the gold uses.
 
+    Args:
+        work: a folder for the converted papers and the extractions (made if missing).
+
     Returns:
         ``{fmt: {unit: {"precision", "recall", "f1", ...}}}`` for ``txt`` and each format.
+
+    Raises:
+        extract.errors.GoldError: ``data/gold`` breaks the schema.
     """
     from extract.corpus import extract_corpus
     from extract.evaluate import evaluate
@@ -129,14 +144,17 @@ def quality(work: Path) -> dict:
 
     bundled = ROOT / "data" / "papers"
     nlp = create_nlp()
+    work.mkdir(parents=True, exist_ok=True)
     out = {}
     for fmt in ("txt", *FORMATS):
-        folder = bundled if fmt == "txt" else convert_corpus(bundled, work / f"bundled-{fmt}", fmt)[0].parent
+        folder = bundled if fmt == "txt" else work / f"bundled-{fmt}"
+        if fmt != "txt":
+            convert_corpus(bundled, folder, fmt)
         corpus = extract_corpus([folder], nlp=nlp)
         lines = []
         for stored in corpus.stored:
             record = json.loads(stored.line())
-            record["doc"] = _as_txt(record["doc"])
+            record["doc"], record["source"] = _as_txt(record["doc"]), _as_txt(record.get("source", ""))
             record["sources"] = [_as_txt(s) for s in record.get("sources", [])]
             lines.append(json.dumps(record, ensure_ascii=False))
         jsonl = work / f"bundled-{fmt}.jsonl"
@@ -151,6 +169,7 @@ def _as_txt(name: str) -> str:
 
 
 def print_results(r: dict) -> None:
+    """Print :func:`main`'s results: reading, builds and the gold's figures, as tables."""
     read = r["reading"]
     print(f"reading alone of {r['papers']} ({r['files']} papers, {r['chars']:,} chars as text), one "
           f"process, best of {r['rounds']}; jieba alone on the text {read['jieba_cpu']:.1f} s CPU")
@@ -187,20 +206,24 @@ def main() -> None:
     papers = Path(args.papers).resolve()
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-formats-")).resolve()
     chars, texts = corpus_chars(papers)
+    if not texts:
+        parser.error(f"no .txt paper in {papers}: write a corpus with benchmarks/scale_corpus.py")
     folders = {"txt": papers}
     for fmt in FORMATS:
-        folders[fmt] = convert_corpus(papers, work / f"{fmt}-{papers.name}", fmt, args.jobs,
-                                      progress=True)[0].parent
+        folders[fmt] = work / f"{fmt}-{papers.name}"
+        convert_corpus(papers, folders[fmt], fmt, args.jobs, progress=True)
     roots = {"this": ROOT} | ({"against": Path(args.against).resolve()} if args.against else {})
+    if not all((root / "extract" / "__init__.py").is_file() for root in roots.values()):
+        parser.error(f"--against {args.against}: not a minekg checkout (no extract/__init__.py)")
     results: dict = {"papers": str(papers), "files": len(texts), "chars": chars, "jobs": args.jobs,
                      "rounds": args.rounds, "machine": {"cpus": os.cpu_count()}}
     results["reading"] = reading(folders, texts, roots, args.rounds)
-    _save(results, "formats.json")
+    save(results, "formats.json")
     results["builds"] = {} if args.no_builds else builds(
-        {"txt": folders["txt"], "pdf": folders["pdf"]}, texts, chars, work, args.jobs)
-    _save(results, "formats.json")
+        {"txt": folders["txt"], "pdf": folders["pdf"]}, texts, work, args.jobs)
+    save(results, "formats.json")
     results["quality"] = quality(work)
-    _save(results, "formats.json")
+    save(results, "formats.json")
     print_results(results)
 
 

@@ -1,6 +1,6 @@
 """A paper's text written as the files users bring: PDF, DOCX and HTML.
 
-The format benchmark (``bench.py --formats``) and the ingest tests
+The format benchmark (``benchmarks/formats.py``) and the ingest tests
 (``tests/test_ingest_formats.py``, ``tests/test_bad_input.py``) write the bundled and the
 synthetic papers with these, then read them back with :func:`extract.ingest.read_document`.
 
@@ -9,9 +9,12 @@ PDF needs fpdf2 (the ``test`` extra) and a CJK TrueType font: the Debian package
 """
 from __future__ import annotations
 
+import hashlib
+import html
+import json
 import shutil
-import sys
 import subprocess
+import sys
 from pathlib import Path
 
 from extract.ingest import is_heading
@@ -54,8 +57,15 @@ def write_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
 
     Returns:
         ``out``.
+
+    Raises:
+        ValueError: ``columns`` is not 1 or 2, or there is no paragraph.
     """
     from fpdf import FPDF
+
+    if columns not in (1, 2) or not paragraphs:
+        raise ValueError(f"write_pdf sets 1 or 2 columns of at least one paragraph, not {columns} of "
+                         f"{len(paragraphs)}")
 
     class Paper(FPDF):
         def header(self) -> None:
@@ -127,10 +137,10 @@ def html_page(lines: list[str]) -> str:
     body = []
     for i, line in enumerate(lines):
         tag = "h1" if i == 0 else "h2" if is_heading(line) else "p"
-        body.append(f"<{tag}>{line}</{tag}>")
+        body.append(f"<{tag}>{html.escape(line)}</{tag}>")
     return (
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-        f"<title>{lines[0]}</title></head><body>"
+        f"<title>{html.escape(lines[0] if lines else '')}</title></head><body>"
         "<header><div class='logo'>中国知识资源总库</div></header>"
         "<nav><ul><li><a href='/'>首页</a></li><li><a href='/j'>期刊导航</a></li>"
         "<li><a href='/login'>登录注册</a></li></ul></nav>"
@@ -144,22 +154,32 @@ def html_page(lines: list[str]) -> str:
 #: The formats :func:`convert_corpus` writes, by suffix.
 FORMATS = ("pdf", "docx", "html")
 
+#: Goes into each converted file's record (:func:`convert_corpus`): a change to the
+#: writers that changes their files must change it, so that converted corpora are made again.
+WRITERS_VERSION = "1"
+
 
 def write_as(fmt: str, text: str, out: Path, font: Path | None = None) -> Path:
-    """Write a paper's text (lines ``\\n``-separated) to ``out`` as ``fmt`` (one of
-    :data:`FORMATS`); PDF needs ``font``. Returns ``out``."""
+    """Write a paper's text (lines ``\\n``-separated; blank lines dropped) to ``out`` as
+    ``fmt``, one of :data:`FORMATS`. Returns ``out``.
+
+    Raises:
+        ValueError: an unknown format, a PDF without ``font``, or a text with no line.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise ValueError(f"{out}: no text to write")
     if fmt == "pdf":
         if font is None:
             raise ValueError("a PDF needs a CJK font (find_cjk_font)")
         return write_pdf(lines, out, font)
     if fmt == "docx":
         write_docx(lines, out)
-        return out
-    if fmt == "html":
+    else:
         out.write_text(html_page(lines), encoding="utf-8")
-        return out
-    raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    return out
 
 
 def _convert_one(args: tuple[str, str, str, str | None]) -> str:
@@ -179,17 +199,29 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
     format's suffix, the text as :func:`extract.ingest.read_document` reads it (the PDF
     line breaks of the source mended, so each paragraph is one of the new file's).
 
-    Files already in ``out`` are kept (a PDF takes about 0.7 s to write: a benchmark
-    converts its corpus once); ``jobs`` processes write the others.
+    A file already in ``out`` is kept when its source's bytes and :data:`WRITERS_VERSION`
+    are those it was written from (a record beside the folder, ``OUT.sources.json``: a PDF
+    takes about 0.7 s to write, so a benchmark converts its corpus once); any other file of
+    the format in ``out`` (a paper no longer in ``papers``, a ``.part`` of a stopped run)
+    is removed, so that ``out`` holds the converted corpus and nothing else. ``jobs``
+    processes write the files (``1``: this process).
+
+    Args:
+        progress: print ``FMT: K of N written`` to stderr every 100 files.
 
     Returns:
         The converted files, in the order of the sources' names.
 
     Raises:
+        ValueError: ``fmt`` is not one of :data:`FORMATS`, or ``papers`` holds no ``.txt`` file.
         RuntimeError: ``fmt`` is ``pdf`` and no CJK font is installed (says which package).
+        extract.errors.IngestError: a source cannot be read.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    sources = sorted(papers.glob("*.txt"))
+    if not sources:
+        raise ValueError(f"no .txt paper in {papers}: write a corpus first (benchmarks/scale_corpus.py)")
     font = None
     if fmt == "pdf":
         found = find_cjk_font()
@@ -197,12 +229,35 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
             raise RuntimeError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
         font = str(found)
     out.mkdir(parents=True, exist_ok=True)
-    sources = sorted(papers.glob("*.txt"))
+    record_path = out.with_name(out.name + ".sources.json")
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
     targets = [out / f"{p.stem}.{fmt}" for p in sources]
-    todo = [(fmt, str(s), str(t), font) for s, t in zip(sources, targets) if not t.exists()]
-    if todo:
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            for k, _ in enumerate(pool.map(_convert_one, todo, chunksize=8), 1):
-                if progress and (k % 100 == 0 or k == len(todo)):
-                    print(f"  {fmt}: {k} of {len(todo)} written", file=sys.stderr)
+    wanted = {t.name for t in targets}
+    for stale in out.iterdir():
+        if stale.name not in wanted and (stale.suffix in (f".{fmt}", ".part")):
+            stale.unlink()
+    signs = {t.name: f"{WRITERS_VERSION}:{hashlib.sha256(s.read_bytes()).hexdigest()}"
+             for s, t in zip(sources, targets)}
+    todo = [(fmt, str(s), str(t), font) for s, t in zip(sources, targets)
+            if not (t.exists() and record.get(t.name) == signs[t.name])]
+    done = map(_convert_one, todo)
+    pool = None
+    if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        done = pool.map(_convert_one, todo, chunksize=8)
+    try:
+        for k, target in enumerate(done, 1):
+            record[Path(target).name] = signs[Path(target).name]
+            if progress and (k % 100 == 0 or k == len(todo)):
+                print(f"  {fmt}: {k} of {len(todo)} written", file=sys.stderr)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        record = {name: sign for name, sign in record.items() if name in wanted}
+        record_path.write_text(json.dumps(record, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return targets

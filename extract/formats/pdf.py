@@ -1,10 +1,11 @@
 """PDF → raw text with pdfminer.six's layout analysis.
 
-Reading order: on each page the text boxes found by pdfminer (``LAParams``; its
-own ordering of them, ``boxes_flow``, is not used) are ordered by band, then column, then top-to-bottom. A box that spans the page's middle
-(title, abstract, a full-width figure caption) closes a band; inside a band the left
-column is read before the right one. Running page headers and footers (lines that
-come back on most pages at the top or bottom) and bare page numbers are dropped.
+Reading order: on each page the text boxes found by pdfminer (``LAParams``; its own
+ordering of them, ``boxes_flow``, is not used) are ordered by band, then column, then
+top-to-bottom. A box that spans the page's middle (title, abstract, a full-width figure
+caption) closes a band; inside a band the left column is read before the right one.
+Running page headers and footers (lines that come back on most pages at the top or
+bottom) and bare page numbers are dropped.
 """
 from __future__ import annotations
 

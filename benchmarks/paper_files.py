@@ -217,6 +217,8 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
         RuntimeError: ``fmt`` is ``pdf`` and no CJK font is installed (says which package).
         extract.errors.IngestError: a source cannot be read.
     """
+    from graph.atomic import write_text
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     sources = sorted(papers.glob("*.txt"))
@@ -259,5 +261,5 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         record = {name: sign for name, sign in record.items() if name in wanted}
-        record_path.write_text(json.dumps(record, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        write_text(record_path, json.dumps(record, indent=0, sort_keys=True) + "\n", sync=False)
     return targets

@@ -2,14 +2,14 @@
 benchmarks/paper_files.py writes them as PDF, DOCX and HTML."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from benchmarks.paper_files import DOCX_TABLE, FORMATS, convert_corpus, html_page
 from benchmarks.scale_corpus import write_corpus
 from extract.duplicates import text_digest
 from extract.ingest import read_document
+
+from .test_ingest_formats import squash
 
 
 def test_every_synthetic_paper_is_a_distinct_document(tmp_path):
@@ -64,7 +64,3 @@ def test_html_page_escapes_the_text(tmp_path):
 def test_converting_an_empty_folder_says_so(tmp_path):
     with pytest.raises(ValueError, match="no .txt paper"):
         convert_corpus(tmp_path, tmp_path / "pdf", "pdf")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)

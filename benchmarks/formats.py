@@ -16,7 +16,9 @@ and measures, on the same machine in one run:
 * the gold's figures (``minekg evaluate data/gold``) when the five bundled papers come as
   PDF, DOCX or HTML instead of text: what a format costs in quality.
 
-It prints the tables and writes ``benchmarks/results/formats.json``.
+It prints the tables and writes ``benchmarks/results/formats.json`` (``--results``).
+``--no-reading`` leaves reading alone out, for a corpus too large to read in one process
+in reasonable time (10,000 PDFs: about 13 minutes of one core).
 
 Example:
     PYTHONPATH=. python benchmarks/formats.py /tmp/papers-1000 --work /tmp/formats --jobs 2
@@ -170,6 +172,19 @@ def _as_txt(name: str) -> str:
 
 def print_results(r: dict) -> None:
     """Print :func:`main`'s results: reading, builds and the gold's figures, as tables."""
+    if r["reading"]:
+        print_reading(r)
+    if r["builds"]:
+        print_builds(r)
+    print("the gold's figures (F1) when the bundled papers come in each format:")
+    units = list(next(iter(r["quality"].values())))
+    print("  " + f"{'format':<6}" + "".join(f"{u:>18}" for u in units))
+    for fmt, figures in r["quality"].items():
+        print("  " + f"{fmt:<6}" + "".join(f"{figures[u]['f1']:>18.3f}" for u in units))
+
+
+def print_reading(r: dict) -> None:
+    """Print the table of reading alone of :func:`main`'s results."""
     read = r["reading"]
     print(f"reading alone of {r['papers']} ({r['files']} papers, {r['chars']:,} chars as text), one "
           f"process, best of {r['rounds']}; jieba alone on the text {read['jieba_cpu']:.1f} s CPU")
@@ -178,38 +193,44 @@ def print_results(r: dict) -> None:
         for name, c in by.items():
             print(f"  {fmt:<6} {name + ' ' + c['root']:<34} {c['cpu']:>7.1f} {c['chars_per_cpu_s']:>12,.0f} "
                   f"{c['over_jieba']:>8.2f} {c['share_of_target']:>10.2f}")
+
+
+def print_builds(r: dict) -> None:
+    """Print the table of builds of :func:`main`'s results."""
     print(f"builds from nothing, --jobs {r['jobs']}:")
     print(f"  {'corpus':<6} {'build s':>8} {'cpu s':>7} {'/core':>6} {'RSS MB':>7} {'articles':>9} "
           f"{'links':>7} {'triples':>10}")
     for fmt, b in r["builds"].items():
         print(f"  {fmt:<6} {b['seconds']:>8.1f} {b['cpu_all_seconds']:>7.1f} {b['per_core_vs_jieba']:>6.2f} "
               f"{b['max_rss_mb']:>7.0f} {b['articles']:>9,} {b['links']:>7,} {b['triples']:>10,}")
-    print("the gold's figures (F1) when the bundled papers come in each format:")
-    units = list(next(iter(r["quality"].values())))
-    print("  " + f"{'format':<6}" + "".join(f"{u:>18}" for u in units))
-    for fmt, figures in r["quality"].items():
-        print("  " + f"{fmt:<6}" + "".join(f"{figures[u]['f1']:>18.3f}" for u in units))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("papers", help="a folder of .txt papers (benchmarks/scale_corpus.py's)")
     parser.add_argument("--work", default=None,
-                        help="folder for the converted corpora (kept: a PDF takes 0.7 s to write) and builds")
+                        help="folder for the converted corpora (kept: a PDF takes about 0.25 s to write) and builds")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="build processes, and processes writing the converted papers")
     parser.add_argument("--against", metavar="ROOT", default=None,
                         help="also the reading of the checkout at ROOT, in turns with this one")
     parser.add_argument("--rounds", type=int, default=1, help="reading runs of each (best kept)")
     parser.add_argument("--no-builds", action="store_true", help="reading and quality only")
+    parser.add_argument("--no-reading", action="store_true",
+                        help="builds and quality only: no DOCX or HTML corpus is written (for a large "
+                             "corpus: reading 10,000 PDFs alone takes about 13 minutes of one core)")
+    parser.add_argument("--results", default="formats.json", metavar="NAME",
+                        help="the results' file in benchmarks/results/ (default: formats.json)")
     args = parser.parse_args()
     papers = Path(args.papers).resolve()
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-formats-")).resolve()
     chars, texts = corpus_chars(papers)
     if not texts:
         parser.error(f"no .txt paper in {papers}: write a corpus with benchmarks/scale_corpus.py")
+    if args.no_reading and args.no_builds:
+        parser.error("--no-reading and --no-builds leave nothing but quality(): drop one")
     folders = {"txt": papers}
-    for fmt in FORMATS:
+    for fmt in (("pdf",) if args.no_reading else FORMATS):
         folders[fmt] = work / f"{fmt}-{papers.name}"
         convert_corpus(papers, folders[fmt], fmt, args.jobs, progress=True)
     roots = {"this": ROOT} | ({"against": Path(args.against).resolve()} if args.against else {})
@@ -217,13 +238,13 @@ def main() -> None:
         parser.error(f"--against {args.against}: not a minekg checkout (no extract/__init__.py)")
     results: dict = {"papers": str(papers), "files": len(texts), "chars": chars, "jobs": args.jobs,
                      "rounds": args.rounds, "machine": {"cpus": os.cpu_count()}}
-    results["reading"] = reading(folders, texts, roots, args.rounds)
-    save(results, "formats.json")
+    results["reading"] = {} if args.no_reading else reading(folders, texts, roots, args.rounds)
+    save(results, args.results)
     results["builds"] = {} if args.no_builds else builds(
         {"txt": folders["txt"], "pdf": folders["pdf"]}, texts, work, args.jobs)
-    save(results, "formats.json")
+    save(results, args.results)
     results["quality"] = quality(work)
-    save(results, "formats.json")
+    save(results, args.results)
     print_results(results)
 
 

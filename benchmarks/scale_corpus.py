@@ -91,7 +91,7 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of papers")
     parser.add_argument("out", help="output folder")
     parser.add_argument("--format", default="txt", choices=("txt", "pdf", "docx", "html"),
-                        help="the papers' format (pdf: fpdf2 and a CJK font, about 0.7 s a paper)")
+                        help="the papers' format (pdf: fpdf2 and a CJK font, about 0.25 s a paper)")
     parser.add_argument("--jobs", type=int, default=1, help="processes writing PDF, DOCX or HTML")
     args = parser.parse_args()
     if args.format == "txt":

@@ -64,3 +64,18 @@ def test_html_page_escapes_the_text(tmp_path):
 def test_converting_an_empty_folder_says_so(tmp_path):
     with pytest.raises(ValueError, match="no .txt paper"):
         convert_corpus(tmp_path, tmp_path / "pdf", "pdf")
+
+
+def test_the_one_paper_rebuild_reads_one_changed_paper_and_puts_it_back(tmp_path):
+    # formats.py's "one changed PDF of 10,000": the build reads one paper again, not none
+    # (a file written again with the same text) nor all, and the corpus stays its sources' twin.
+    from benchmarks.bench import build
+    from benchmarks.formats import rebuild_one
+
+    write_corpus(3, tmp_path / "txt")
+    files = convert_corpus(tmp_path / "txt", tmp_path / "html", "html")
+    before = [f.read_bytes() for f in files]
+    assert build(tmp_path / "html", tmp_path / "build", jobs=1)["extracted"] == 3
+    again = rebuild_one(tmp_path / "txt", tmp_path / "html", tmp_path / "build", jobs=1)
+    assert (again["changed"], again["extracted"], again["cached"]) == (files[1].name, 1, 2)
+    assert [f.read_bytes() for f in files] == before

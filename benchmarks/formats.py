@@ -36,8 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import build, build_beside_jieba, corpus_chars, jieba_alone_cpu, run_child, save  # noqa: E402
-from benchmarks.paper_files import FORMATS, convert_corpus, find_cjk_font, write_as  # noqa: E402
+from benchmarks.bench import (REVISION_LINE, build, build_beside_jieba, corpus_chars,  # noqa: E402
+                             jieba_alone_cpu, middle, run_child, save)
+from benchmarks.paper_files import (CJK_FONT_PACKAGE, FORMATS, convert_corpus, find_cjk_font,  # noqa: E402
+                                    read_record, subset_font, write_paper, write_record)
+from graph.atomic import write_chunks  # noqa: E402
 
 #: Run by :func:`read_run` in a fresh process with ``PYTHONPATH`` set to the checkout
 #: measured: every file of a folder read as a build reads it, the readers' imports
@@ -124,35 +127,48 @@ def builds(folders: dict[str, Path], texts: list[str], work: Path, jobs: int) ->
     return out
 
 
-#: The line :func:`rebuild_one` adds to a paper (bench.change_one_paper's).
-REVISION_LINE = "本文为修订稿。"
-
-
 def rebuild_one(papers: Path, folder: Path, out: Path, jobs: int) -> dict:
     """The build of ``folder`` (a converted corpus) into ``out`` (built before) again after
-    one of its papers changed: the middle one, written again from its source in ``papers``
-    as it was converted, with :data:`REVISION_LINE` added: issue 6's one-changed-paper rebuild.
+    one of its papers changed, as issue 6's one-changed-paper rebuild: the
+    :func:`~benchmarks.bench.middle` one, written again from its source in ``papers`` as
+    :func:`~benchmarks.paper_files.convert_corpus` wrote it, with
+    :data:`~benchmarks.bench.REVISION_LINE` added (a PDF with a font of its own characters).
 
-    The changed file's bytes are put back afterwards, so that the converted corpus stays
-    its sources' twin (:func:`~benchmarks.paper_files.convert_corpus` keeps it by its record).
+    The changed file's bytes are put back afterwards (``out`` then describes the changed
+    corpus). Its entry in the folder's record is dropped meanwhile: a run killed before
+    the bytes are back leaves a file that the next conversion writes again.
 
     Returns:
-        :func:`benchmarks.bench.build`'s measures and ``changed``, the file's name.
+        :func:`benchmarks.bench.build`'s measures (wall and CPU seconds) and ``changed``,
+        the file's name.
 
     Raises:
+        ValueError: ``folder`` holds no converted paper, or no CJK font is installed for a PDF.
+        extract.errors.IngestError: the paper's source in ``papers`` cannot be read.
         RuntimeError: the build failed.
     """
     from extract.ingest import read_document
 
-    files = sorted(p for p in folder.iterdir() if p.suffix.lstrip(".") in FORMATS)
-    target = files[len(files) // 2]
-    kept = target.read_bytes()
+    target = middle([p for p in folder.iterdir() if p.suffix.lstrip(".") in FORMATS])
+    fmt = target.suffix.lstrip(".")
     text = read_document(papers / f"{target.stem}.txt").text + f"\n{REVISION_LINE}"
+    kept = target.read_bytes()
+    record = read_record(folder)
+    sign = record.pop(target.name, None)
+    write_record(folder, record)
     try:
-        write_as(target.suffix.lstrip("."), text, target, find_cjk_font())
+        with tempfile.TemporaryDirectory(prefix="minekg-font-") as tmp:
+            font = None
+            if fmt == "pdf":
+                if find_cjk_font() is None:
+                    raise ValueError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
+                font = subset_font(find_cjk_font(), text, Path(tmp) / "cjk-subset.ttf")
+            write_paper(fmt, text, target, font)
         return {"changed": target.name, **build(folder, out, jobs)}
     finally:
-        target.write_bytes(kept)
+        write_chunks(target, [kept], sync=False)
+        if sign is not None:
+            write_record(folder, {**read_record(folder), target.name: sign})
 
 
 def quality(work: Path) -> dict:
@@ -207,7 +223,8 @@ def print_results(r: dict) -> None:
         print_reading(r)
     if r["builds"]:
         print_builds(r)
-        one = r["rebuild_one_pdf"]
+    one = r.get("rebuild_one_pdf")
+    if one:
         print(f"one PDF of {r['files']:,} changed ({one['changed']}), built again: {one['seconds']:.1f} s "
               f"({one['extracted']} extracted, {one['cached']:,} from the cache), "
               f"{one['startup_seconds']:.1f} s of imports before it")
@@ -253,24 +270,29 @@ def main() -> None:
     parser.add_argument("--no-builds", action="store_true", help="reading and quality only")
     parser.add_argument("--no-reading", action="store_true",
                         help="builds and quality only: no DOCX or HTML corpus is written (for a large "
-                             "corpus: reading 10,000 PDFs alone takes about 13 minutes of one core)")
+                             "corpus: reading 10,000 PDFs alone takes about 13 minutes of one core, "
+                             "from session 18's 77 CPU s per 1,000)")
     parser.add_argument("--results", default="formats.json", metavar="NAME",
-                        help="the results' file in benchmarks/results/ (default: formats.json)")
+                        help="the results' file name in benchmarks/results/ (default: formats.json)")
     args = parser.parse_args()
+    if args.no_reading and args.no_builds:
+        parser.error("--no-reading and --no-builds leave nothing but the gold's figures: drop one")
+    if args.no_reading and (args.against or args.rounds != 1):
+        parser.error("--against and --rounds are of the reading alone, which --no-reading leaves out")
+    if Path(args.results).name != args.results or not args.results.endswith(".json"):
+        parser.error(f"--results {args.results}: a file name ending in .json, written in benchmarks/results/")
+    roots = {"this": ROOT} | ({"against": Path(args.against).resolve()} if args.against else {})
+    if not all((root / "extract" / "__init__.py").is_file() for root in roots.values()):
+        parser.error(f"--against {args.against}: not a minekg checkout (no extract/__init__.py)")
     papers = Path(args.papers).resolve()
     work = Path(args.work or tempfile.mkdtemp(prefix="minekg-formats-")).resolve()
     chars, texts = corpus_chars(papers)
     if not texts:
         parser.error(f"no .txt paper in {papers}: write a corpus with benchmarks/scale_corpus.py")
-    if args.no_reading and args.no_builds:
-        parser.error("--no-reading and --no-builds leave nothing but quality(): drop one")
     folders = {"txt": papers}
     for fmt in (("pdf",) if args.no_reading else FORMATS):
         folders[fmt] = work / f"{fmt}-{papers.name}"
         convert_corpus(papers, folders[fmt], fmt, args.jobs, progress=True)
-    roots = {"this": ROOT} | ({"against": Path(args.against).resolve()} if args.against else {})
-    if not all((root / "extract" / "__init__.py").is_file() for root in roots.values()):
-        parser.error(f"--against {args.against}: not a minekg checkout (no extract/__init__.py)")
     results: dict = {"papers": str(papers), "files": len(texts), "chars": chars, "jobs": args.jobs,
                      "rounds": args.rounds, "machine": {"cpus": os.cpu_count()}}
     results["reading"] = {} if args.no_reading else reading(folders, texts, roots, args.rounds)

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from extract.ingest import is_heading
 
@@ -51,26 +52,34 @@ def find_cjk_font() -> Path | None:
 RUNNING_HEAD = "煤炭经济研究  2024年第3期"
 
 
-def subset_font(font: Path, text: str, out: Path) -> Path:
+def subset_font(font: Path, chars: Iterable[str], out: Path) -> Path:
     """Write to ``out`` the glyphs of ``font`` (the first face of a collection) that set
-    ``text``, :data:`RUNNING_HEAD` and page numbers, with fontTools' subsetter (fpdf2's own dependency).
+    ``chars`` (characters, or a text), :data:`RUNNING_HEAD` and page numbers, with
+    fontTools' subsetter and the options fpdf2 gives it.
 
     fpdf2 reads and subsets the whole font for every PDF it writes: with
-    ``wqy-microhei.ttc`` (5 MB, 49,531 glyphs) that is most of a paper's 0.5–0.7 s; with
+    ``wqy-microhei.ttc`` (5 MB, 49,531 glyphs) that is most of a paper's 0.5–0.7 s. With
     a subset of the corpus's characters (about 1,200 for the synthetic papers, 230 kB) a
-    paper took 0.23 s against 0.51 s, 30 papers written in turns with each (session 19). The text read back from the PDF is the same: fpdf2 writes
-    each character's Unicode value in the PDF's ``ToUnicode`` map whatever its glyph's number.
+    paper took 0.23 s against 0.51 s (session 19: 30 synthetic papers written with each
+    font in turns, CPU seconds), and 10,000 papers took 21 minutes on two cores. The text
+    read back is the same: fpdf2 maps each glyph to its character in the PDF's
+    ``ToUnicode`` map, whatever its number in the font.
 
     Returns:
         ``out``.
+
+    Raises:
+        fontTools.ttLib.TTLibError: ``font`` is no TrueType font or collection.
     """
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    options = subset.Options()
-    options.drop_tables += ["FFTM"]  # FontForge's timestamps: the subsetter warns of it
+    # fpdf2's own subsetting options (fpdf/output.py): the .notdef box drawn for a
+    # character the font lacks, as with the whole font
+    options = subset.Options(notdef_outline=True, recommended_glyphs=True)
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: the subsetter warns of them
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted({ord(c) for c in text + RUNNING_HEAD + "- 0123456789"}))
+    subsetter.populate(unicodes=sorted({ord(c) for c in (*chars, *RUNNING_HEAD, *"- 0123456789")}))
     face = TTFont(str(font), fontNumber=0)
     subsetter.subset(face)
     face.save(str(out))
@@ -85,7 +94,7 @@ def write_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
     With ``columns=2`` the first paragraph (the title) spans the page and the rest is
     set in two columns, as journals print papers. ``running=False``: no header, no footer.
     About 0.7 s a five-page paper with the whole font, most of it fpdf2 reading and
-    subsetting the font; about 0.25 s with a font of the paper's characters (:func:`subset_font`).
+    subsetting the font; about 0.25 s with a font of only the characters set (:func:`subset_font`).
 
     Returns:
         ``out``.
@@ -214,14 +223,47 @@ def write_as(fmt: str, text: str, out: Path, font: Path | None = None) -> Path:
     return out
 
 
+def write_paper(fmt: str, text: str, target: Path, font: Path | None = None) -> Path:
+    """:func:`write_as` into ``target`` through ``TARGET.part``, renamed when whole: a stopped
+    run leaves no half file to be taken for a converted paper. Returns ``target``.
+
+    Raises:
+        ValueError: as :func:`write_as`.
+    """
+    partial = target.with_name(target.name + ".part")
+    write_as(fmt, text, partial, font)  # fpdf2 and python-docx write to a path
+    partial.replace(target)
+    return target
+
+
+def record_path(out: Path) -> Path:
+    """Where :func:`convert_corpus` keeps the record of the converted folder ``out``:
+    ``OUT.sources.json`` beside it (file name → ``WRITERS_VERSION:sha256 of the source``)."""
+    return out.with_name(out.name + ".sources.json")
+
+
+def read_record(out: Path) -> dict[str, str]:
+    """The record of the converted folder ``out`` (:func:`record_path`); ``{}`` when it is
+    missing or unreadable, so that every file is written again."""
+    try:
+        return json.loads(record_path(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_record(out: Path, record: dict[str, str]) -> None:
+    """Replace the record of the converted folder ``out`` (atomically)."""
+    from graph.atomic import write_text
+
+    write_text(record_path(out), json.dumps(record, indent=0, sort_keys=True) + "\n", sync=False)
+
+
 def _convert_one(args: tuple[str, str, str, str | None]) -> str:
     fmt, source, target, font = args
     from extract.ingest import read_document
 
     text = read_document(Path(source)).text
-    partial = Path(target).with_name(Path(target).name + ".part")
-    write_as(fmt, text, partial, Path(font) if font else None)
-    partial.replace(target)  # a stopped run leaves no half file to be taken as done
+    write_paper(fmt, text, Path(target), Path(font) if font else None)
     return target
 
 
@@ -235,8 +277,9 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
     are those it was written from (a record beside the folder, ``OUT.sources.json``: a PDF
     takes about 0.25 s to write, so a benchmark converts its corpus once); any other file of
     the format in ``out`` (a paper no longer in ``papers``, a ``.part`` of a stopped run)
-    is removed, so that ``out`` holds the converted corpus and nothing else. ``jobs``
-    processes write the files (``1``: this process).
+    and a temporary file of :mod:`graph.atomic` are removed, so that ``out`` holds the
+    converted corpus and nothing else. ``jobs`` processes write the files (``1``: this
+    process); PDFs are set with one font of the characters written (:func:`subset_font`).
 
     Args:
         progress: print ``FMT: K of N written`` to stderr every 100 files.
@@ -249,7 +292,7 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
         RuntimeError: ``fmt`` is ``pdf`` and no CJK font is installed (says which package).
         extract.errors.IngestError: a source cannot be read.
     """
-    from graph.atomic import write_text
+    from graph.atomic import remove_unfinished
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
@@ -259,16 +302,13 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
     if fmt == "pdf" and find_cjk_font() is None:
         raise RuntimeError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
     out.mkdir(parents=True, exist_ok=True)
-    record_path = out.with_name(out.name + ".sources.json")
-    try:
-        record = json.loads(record_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        record = {}
+    record = read_record(out)
     targets = [out / f"{p.stem}.{fmt}" for p in sources]
     wanted = {t.name for t in targets}
     for stale in out.iterdir():
         if stale.name not in wanted and (stale.suffix in (f".{fmt}", ".part")):
             stale.unlink()
+    remove_unfinished(out)  # graph.atomic's temporary files, of a stopped benchmarks.formats.rebuild_one
     signs = {t.name: f"{WRITERS_VERSION}:{hashlib.sha256(s.read_bytes()).hexdigest()}"
              for s, t in zip(sources, targets)}
     todo = [(s, t) for s, t in zip(sources, targets)
@@ -278,8 +318,12 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
         if fmt == "pdf" and todo:
             from extract.ingest import read_document
 
-            # One font of the characters to be set, not the whole font read for every paper.
-            chars = "".join(sorted(set().union(*(read_document(s).text for s, _ in todo))))
+            # One font of the characters to be set, not the whole font read for every paper
+            # (0.8 s of CPU to read 1,000 papers again). A paper's PDF bytes thus depend on
+            # the papers written with it (the glyphs' numbers), its text does not.
+            chars: set[str] = set()
+            for source, _ in todo:
+                chars.update(read_document(source).text)
             font = str(subset_font(find_cjk_font(), chars, Path(tmp) / "cjk-subset.ttf"))
         jobs_args = [(fmt, str(s), str(t), font) for s, t in todo]
         done = map(_convert_one, jobs_args)
@@ -297,6 +341,5 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            record = {name: sign for name, sign in record.items() if name in wanted}
-            write_text(record_path, json.dumps(record, indent=0, sort_keys=True) + "\n", sync=False)
+            write_record(out, {name: sign for name, sign in record.items() if name in wanted})
     return targets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.paper_files import DOCX_TABLE, FORMATS, convert_corpus, html_page
+from benchmarks.paper_files import DOCX_TABLE, FORMATS, convert_corpus, html_page, read_record
 from benchmarks.scale_corpus import write_corpus
 from extract.duplicates import text_digest
 from extract.ingest import read_document
@@ -45,11 +45,12 @@ def test_a_converted_paper_is_written_again_only_when_its_source_changed(tmp_pat
     first[0].write_text("kept", encoding="utf-8")
     assert convert_corpus(tmp_path / "txt", tmp_path / "html", "html") == first
     assert first[0].read_text(encoding="utf-8") == "kept"
-    # a source edited, another gone, a half file of a stopped run: the folder follows
+    # a source edited, another gone, half files of stopped runs: the folder follows
     sources = sorted((tmp_path / "txt").glob("*.txt"))
     sources[0].write_text(sources[0].read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     sources[2].unlink()
     (tmp_path / "html" / "x.html.part").write_text("half", encoding="utf-8")
+    (tmp_path / "html" / ".y.html.k2j4.tmp").write_text("half", encoding="utf-8")  # graph.atomic's
     again = convert_corpus(tmp_path / "txt", tmp_path / "html", "html")
     assert sorted((tmp_path / "html").iterdir()) == again == first[:2]
     assert "新增一段" in read_document(again[0]).text
@@ -66,16 +67,38 @@ def test_converting_an_empty_folder_says_so(tmp_path):
         convert_corpus(tmp_path, tmp_path / "pdf", "pdf")
 
 
-def test_the_one_paper_rebuild_reads_one_changed_paper_and_puts_it_back(tmp_path):
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_the_one_paper_rebuild_reads_one_changed_paper_and_puts_it_back(fmt, tmp_path):
     # formats.py's "one changed PDF of 10,000": the build reads one paper again, not none
     # (a file written again with the same text) nor all, and the corpus stays its sources' twin.
     from benchmarks.bench import build
     from benchmarks.formats import rebuild_one
 
     write_corpus(3, tmp_path / "txt")
-    files = convert_corpus(tmp_path / "txt", tmp_path / "html", "html")
-    before = [f.read_bytes() for f in files]
-    assert build(tmp_path / "html", tmp_path / "build", jobs=1)["extracted"] == 3
-    again = rebuild_one(tmp_path / "txt", tmp_path / "html", tmp_path / "build", jobs=1)
+    files = convert_corpus(tmp_path / "txt", tmp_path / fmt, fmt)
+    before, record = [f.read_bytes() for f in files], read_record(tmp_path / fmt)
+    assert build(tmp_path / fmt, tmp_path / "build", jobs=1)["extracted"] == 3
+    again = rebuild_one(tmp_path / "txt", tmp_path / fmt, tmp_path / "build", jobs=1)
     assert (again["changed"], again["extracted"], again["cached"]) == (files[1].name, 1, 2)
     assert [f.read_bytes() for f in files] == before
+    assert read_record(tmp_path / fmt) == record
+
+
+def test_a_failed_one_paper_rebuild_leaves_the_corpus_as_it_was(tmp_path, monkeypatch):
+    import benchmarks.formats
+
+    def broken_build(folder, out, jobs):
+        # the changed paper is in place, and the record no longer vouches for it
+        assert files[1].read_bytes() != before[1]
+        assert files[1].name not in read_record(tmp_path / "html")
+        raise RuntimeError("build of the corpus failed")
+
+    write_corpus(3, tmp_path / "txt")
+    files = convert_corpus(tmp_path / "txt", tmp_path / "html", "html")
+    before, record = [f.read_bytes() for f in files], read_record(tmp_path / "html")
+    monkeypatch.setattr(benchmarks.formats, "build", broken_build)
+    with pytest.raises(RuntimeError, match="build of the corpus failed"):
+        benchmarks.formats.rebuild_one(tmp_path / "txt", tmp_path / "html", tmp_path / "build", jobs=1)
+    assert [f.read_bytes() for f in files] == before
+    assert read_record(tmp_path / "html") == record
+    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == [f.name for f in files]

@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench import (REVISION_LINE, build, build_beside_jieba, corpus_chars,  # noqa: E402
                              jieba_alone_cpu, middle, run_child, save)
-from benchmarks.paper_files import (CJK_FONT_PACKAGE, FORMATS, convert_corpus, find_cjk_font,  # noqa: E402
-                                    read_record, subset_font, write_paper, write_record)
+from benchmarks.paper_files import (FORMATS, convert_corpus, read_record, require_cjk_font,  # noqa: E402
+                                    subset_font, write_paper, write_record)
 from graph.atomic import write_chunks  # noqa: E402
 
 #: Run by :func:`read_run` in a fresh process with ``PYTHONPATH`` set to the checkout
@@ -143,9 +143,9 @@ def rebuild_one(papers: Path, folder: Path, out: Path, jobs: int) -> dict:
         the file's name.
 
     Raises:
-        ValueError: ``folder`` holds no converted paper, or no CJK font is installed for a PDF.
+        ValueError: ``folder`` holds no converted paper.
         extract.errors.IngestError: the paper's source in ``papers`` cannot be read.
-        RuntimeError: the build failed.
+        RuntimeError: the build failed, or no CJK font is installed for a PDF.
     """
     from extract.ingest import read_document
 
@@ -160,9 +160,7 @@ def rebuild_one(papers: Path, folder: Path, out: Path, jobs: int) -> dict:
         with tempfile.TemporaryDirectory(prefix="minekg-font-") as tmp:
             font = None
             if fmt == "pdf":
-                if find_cjk_font() is None:
-                    raise ValueError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
-                font = subset_font(find_cjk_font(), text, Path(tmp) / "cjk-subset.ttf")
+                font = subset_font(require_cjk_font(), text, Path(tmp) / "cjk-subset.ttf")
             write_paper(fmt, text, target, font)
         return {"changed": target.name, **build(folder, out, jobs)}
     finally:

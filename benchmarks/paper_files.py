@@ -86,6 +86,18 @@ def subset_font(font: Path, chars: Iterable[str], out: Path) -> Path:
     return out
 
 
+def require_cjk_font() -> Path:
+    """:func:`find_cjk_font`'s font.
+
+    Raises:
+        RuntimeError: no CJK font is installed (the message names :data:`CJK_FONT_PACKAGE`).
+    """
+    font = find_cjk_font()
+    if font is None:
+        raise RuntimeError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
+    return font
+
+
 def write_pdf(paragraphs: list[str], out: Path, font: Path, *, columns: int = 1,
               running: bool = True, footer_align: str = "C") -> Path:
     """Write paragraphs as an A4 PDF with fpdf2: a running header (a journal's name and
@@ -299,8 +311,7 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
     sources = sorted(papers.glob("*.txt"))
     if not sources:
         raise ValueError(f"no .txt paper in {papers}: write a corpus first (benchmarks/scale_corpus.py)")
-    if fmt == "pdf" and find_cjk_font() is None:
-        raise RuntimeError(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
+    font_file = require_cjk_font() if fmt == "pdf" else None
     out.mkdir(parents=True, exist_ok=True)
     record = read_record(out)
     targets = [out / f"{p.stem}.{fmt}" for p in sources]
@@ -324,7 +335,7 @@ def convert_corpus(papers: Path, out: Path, fmt: str, jobs: int = 1,
             chars: set[str] = set()
             for source, _ in todo:
                 chars.update(read_document(source).text)
-            font = str(subset_font(find_cjk_font(), chars, Path(tmp) / "cjk-subset.ttf"))
+            font = str(subset_font(font_file, chars, Path(tmp) / "cjk-subset.ttf"))
         jobs_args = [(fmt, str(s), str(t), font) for s, t in todo]
         done = map(_convert_one, jobs_args)
         pool = None

@@ -40,7 +40,7 @@ from extract.records import read_jsonl
 from graph.vocab import MKG
 
 from .conftest import PAPERS, ROOT, held_to_permissions
-from benchmarks.paper_files import CJK_FONT_PACKAGE, find_cjk_font, write_pdf
+from benchmarks.paper_files import require_cjk_font, write_pdf
 
 #: A real paper that is not one of the bundled five, under a name with spaces and
 #: Chinese characters (the dev set's news piece, data/heldout/dev/README.md).
@@ -116,9 +116,7 @@ class Run(NamedTuple):
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Run:
     """The folder built once (outputs kept as they were), then again with ``--strict``."""
-    font = find_cjk_font()
-    if font is None:  # as tests/test_ingest_formats.py: no skip, say what to install
-        pytest.fail(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
+    font = require_cjk_font()  # as tests/test_ingest_formats.py: no skip, say what to install
     root = tmp_path_factory.mktemp("bad-input")
     folder, out = root / "in", root / "out"
     _make_folder(folder, font)

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.paper_files import CJK_FONT_PACKAGE, find_cjk_font, html_page, write_docx, write_pdf
+from benchmarks.paper_files import html_page, require_cjk_font, write_docx, write_pdf
 from extract import ingest
 from extract.errors import IngestError
 from extract.ingest import SUPPORTED_SUFFIXES, is_heading, read_document
@@ -36,12 +36,9 @@ PAPER_IDS = [p.stem[:3] for p in PAPERS]
 
 @pytest.fixture(scope="session")
 def cjk_font() -> Path:
-    font = find_cjk_font()
-    if font is None:
-        # No skip: a machine without the font fails here and says what to install
-        # (.ci/run installs it).
-        pytest.fail(f"no CJK font for fpdf2: apt-get install -y {CJK_FONT_PACKAGE}")
-    return font
+    # No skip: a machine without the font errs here and says what to install
+    # (.ci/run installs it).
+    return require_cjk_font()
 
 
 def plain(paper: Path) -> str:

@@ -102,6 +102,28 @@ def test_pdf_without_running_lines_keeps_everything(tmp_path: Path, cjk_font: Pa
     assert squash(read_document(pdf).text) == squash(expected)
 
 
+def test_pdf_keeps_its_own_spaces_and_drops_the_gaps_of_spaced_chinese(tmp_path: Path, cjk_font: Path) -> None:
+    # An affiliation line holds space characters between its parts (the paper 001's, as
+    # its text gives it); a line set with character spacing (justified Chinese) holds
+    # gaps that pdfminer reads as spaces, which Chinese does not write.
+    from fpdf import FPDF
+
+    affiliation = "河南神火煤电股份有限公司新庄煤矿 河南 永城 476600"
+    spaced = "党建引领安全生产，筑牢安全防线。"
+    pdf = FPDF()
+    pdf.add_font("zh", "", str(cjk_font))
+    pdf.add_page()
+    pdf.set_font("zh", size=10)
+    pdf.cell(0, 6, affiliation, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_char_spacing(4)  # 4 pt between characters: past pdfminer's word margin (1 pt)
+    pdf.cell(0, 6, spaced, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "spaces.pdf"
+    pdf.output(str(path))
+    from extract.formats.pdf import read_pdf
+
+    assert read_pdf(path.read_bytes(), path).split("\n") == [affiliation, spaced]
+
+
 def test_strip_running_lines_keeps_body_lines() -> None:
     from extract.formats.pdf import strip_running_lines
 

@@ -31,8 +31,7 @@ MARGIN_SHARE = 0.08
 REPEAT_SHARE = 0.6
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Justified CJK text is set with extra character spacing, which pdfminer turns into
-# spaces between characters; Chinese puts no spaces there, so they go.
+_CJK_RE = re.compile(rf"[{_CJK}]")
 _CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
@@ -78,7 +77,7 @@ def read_pdf(data: bytes, path: Path | str) -> str:
             for box in order_boxes(boxes, page.x0, page.x1):
                 items = [box] if isinstance(box, LTTextLine) else list(box)
                 for line in items:
-                    text = _CJK_SPACE_RE.sub("", line.get_text()).strip()
+                    text = line_text(line).strip()
                     if text:
                         if line.y0 >= page.y1 - band or line.y1 <= page.y0 + band:
                             in_margin.add(len(lines))
@@ -99,6 +98,37 @@ def read_pdf(data: bytes, path: Path | str) -> str:
         raise IngestError(path, "the PDF has no text layer (a scanned image?); "
                                 "run OCR on it first")
     return text
+
+
+def line_text(line) -> str:
+    """The text of a pdfminer text line without the spaces pdfminer put between two CJK
+    characters.
+
+    pdfminer adds a space (an ``LTAnno``, not a character of the PDF) wherever two
+    characters of a line stand further apart than ``LAParams.word_margin``; justified
+    Chinese is set with such gaps (character spacing, kerned ``TJ`` arrays), and Chinese
+    puts no space between its words, so those spaces go. A space character the PDF holds
+    (``LTChar``) stays: it is the text's own, as in an affiliation line
+    (``新庄煤矿 河南 永城 476600``) or a spaced label (``摘 要``), which the text of the
+    same paper keeps too.
+
+    Args:
+        line: a ``pdfminer.layout.LTTextLine``: ``LTChar`` and ``LTAnno`` objects.
+
+    Returns:
+        The line's text, its final ``\\n`` included.
+    """
+    from pdfminer.layout import LTAnno
+
+    text = line.get_text()
+    if not _CJK_SPACE_RE.search(text):  # most lines: nothing to look at one by one
+        return text
+    parts = [obj.get_text() for obj in line]
+    for k, obj in enumerate(line):
+        if isinstance(obj, LTAnno) and parts[k].isspace() and 0 < k < len(parts) - 1 \
+                and _CJK_RE.fullmatch(parts[k - 1]) and _CJK_RE.fullmatch(parts[k + 1]):
+            parts[k] = ""
+    return "".join(parts)
 
 
 def order_boxes(boxes: list, left: float, right: float) -> list:

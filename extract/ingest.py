@@ -65,7 +65,8 @@ HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*\s+\S|\d+[、.．](?!\d)\S"
     # 2.1党建引领… (a second level without a space), not a decimal before its unit (2.5天缩短)
     r"|\d+(?:\.\d+){2,}[\u4e00-\u9fff]|\d+\.\d+(?![\d天万亿倍米吨个名人次条项元分秒])[\u4e00-\u9fff]"
-    r"|【[^】]{1,10}】|引言|结语|结论|参考文献|摘要|关键词"
+    # the labels spaced to a column's width too (引 言, 关 键 词), as a PDF's text holds them
+    r"|【[^】]{1,10}】|引\s?言|结\s?[语论]|参\s?考\s?文\s?献|摘\s?要|关\s?键\s?词"
     rf"|(?:{ITEM_HEAD})\s*\S)"
 )
 
@@ -485,7 +486,7 @@ _ABSTRACT_RE = re.compile(r"^\s*(?:【\s*摘|摘\s*要|\[?摘要|Abstract|【Abs
 
 
 #: A label heading with its text on the same line: ``【摘要】本文……``, ``关键词：……``.
-_LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|关键词|Abstract"
+_LABEL_RE = re.compile(r"^\s*(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|(?:摘\s*要|关\s*键\s*词|Abstract"
                        r"|Key\s*words)\s*[:：])\s*\S")
 
 

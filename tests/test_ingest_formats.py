@@ -104,12 +104,16 @@ def test_pdf_without_running_lines_keeps_everything(tmp_path: Path, cjk_font: Pa
 
 def test_pdf_keeps_its_own_spaces_and_drops_the_gaps_of_spaced_chinese(tmp_path: Path, cjk_font: Path) -> None:
     # An affiliation line holds space characters between its parts (the paper 001's, as
-    # its text gives it); a line set with character spacing (justified Chinese) holds
-    # gaps that pdfminer reads as spaces, which Chinese does not write.
+    # its text gives it); a line set with character spacing holds gaps that pdfminer reads
+    # as spaces, which Chinese does not write; a justified paragraph stretches its spaces,
+    # which pdfminer reads as two.
     from fpdf import FPDF
+
+    from extract.formats.pdf import read_pdf
 
     affiliation = "河南神火煤电股份有限公司新庄煤矿 河南 永城 476600"
     spaced = "党建引领安全生产，筑牢安全防线。"
+    justified = " ".join([affiliation, "党建引领 安全生产 筑牢防线"] * 3)
     pdf = FPDF()
     pdf.add_font("zh", "", str(cjk_font))
     pdf.add_page()
@@ -117,11 +121,13 @@ def test_pdf_keeps_its_own_spaces_and_drops_the_gaps_of_spaced_chinese(tmp_path:
     pdf.cell(0, 6, affiliation, new_x="LMARGIN", new_y="NEXT")
     pdf.set_char_spacing(4)  # 4 pt between characters: past pdfminer's word margin (1 pt)
     pdf.cell(0, 6, spaced, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_char_spacing(0)
+    pdf.multi_cell(120, 6, justified, align="J")  # four lines, the first three stretched
     path = tmp_path / "spaces.pdf"
     pdf.output(str(path))
-    from extract.formats.pdf import read_pdf
-
-    assert read_pdf(path.read_bytes(), path).split("\n") == [affiliation, spaced]
+    lines = read_pdf(path.read_bytes(), path).split("\n")
+    assert lines[:2] == [affiliation, spaced]
+    assert len(lines) == 6 and " ".join(lines[2:]) == justified
 
 
 def test_strip_running_lines_keeps_body_lines() -> None:
@@ -531,6 +537,14 @@ def test_a_bullet_that_fills_the_line_goes_on_below() -> None:
     assert "见表1\n2 党建引领" in out
 
 
+def test_a_spaced_keywords_label_that_fills_the_line_goes_on_below() -> None:
+    """关 键 词： spaced to the column's width, as a PDF holds it, is a label like 关键词：."""
+    w = "本文研究了某煤矿党建工作的实践，提出了几点建议。"
+    out = ingest.repair_line_breaks("\n".join([w, "关 键 词：党建引领；安全生产；“三线四联”工作法；基层党", "组建设",
+                                               "矿党委推行了党员包保制度，全年未发生事故。"]), hard_wrapped=True)
+    assert "\n关 键 词：党建引领；安全生产；“三线四联”工作法；基层党组建设\n" in out
+
+
 def test_ocr_spaced_characters_are_joined_and_full_width_headings_are_headings():
     """OCR of a scan spaces out the characters of a run (blind14's pattern, our own text here):
     they are one text again; the spaced columns of a flattened table and the words of a
@@ -542,3 +556,5 @@ def test_ocr_spaced_characters_are_joined_and_full_width_headings_are_headings()
     assert normalise_text("瓦斯超限（次） 11 9 6 4 2 1") == "瓦斯超限（次） 11 9 6 4 2 1"
     assert normalise_text("● 原煤产量162.4万吨 完成计划104.8%") == "● 原煤产量162.4万吨 完成计划104.8%"
     assert is_heading("１．５ 数字智安：用数据说话") and not is_heading("2.5天缩短了工期")
+    # a paper's labels spaced to a column's width, as a PDF holds them (引 言, 关 键 词)
+    assert all(is_heading(x) for x in ("引 言", "结 语", "参 考 文 献", "关 键 词：党建引领；安全生产"))

@@ -271,7 +271,7 @@ STANDARD_AFTER_RE = re.compile(r"(?:管理体系|示范矿井|矿井|达标|等�
 #: The object of a verb that a name ends with (党员包保职工): people or units, not a name.
 PERSON_OBJECT_RE = re.compile(r"(?:职工|员工|班组|区队|岗位|新工人|群众|对象)")
 #: The keywords line of a journal paper, up to a position on it.
-KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words)", re.I)
+KEYWORDS_LINE_RE = re.compile(r"^\s*[【\[]?\s*(?:关\s*键\s*[词字]|Key\s*words)", re.I)
 #: A quote that is the predicate of a copula or a verb of becoming, with at most a modifier
 #: and 的 between: a figure of speech (是全矿公认的“硬骨头”, 变为保安全的“硬支撑”, 让亲情成为安全的
 #: “第二道防线”, 被职工誉为“安全管家”), not the name of a measure. 是 after a counted item

@@ -10,7 +10,9 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
   alone on the same text, the floor an extraction that only segmented would reach;
 * ``mechanisms`` and every named query (defaults bound) on the largest graph in the
   embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
-  memory store (the ratio);
+  memory store (the ratio); on the largest graph also each query that takes parameters
+  with those under which it lists the most (:func:`query_cases`: every row, the
+  organisation with the most outcomes), as ``minekg query … --format csv`` writes it;
 * an incremental rebuild of the largest corpus after one paper changed (cache on), with
   the seconds of each stage (``build_project(timings=...)``) and the CPU seconds.
 
@@ -28,7 +30,8 @@ alone, in CPU seconds; it writes ``benchmarks/results/budget.json``.
 
 Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
 BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
-``--rdflib``, on its ``graph.ttl`` in rdflib's memory store), prints them and writes
+``--rdflib``, on its ``graph.ttl`` in rdflib's memory store; and listing the most they
+can, :func:`query_cases`), prints them and writes
 ``benchmarks/results/queries.json``; ``--query-dir`` times another folder of ``.rq``
 files on the same store (the queries of another branch: a before/after).
 
@@ -44,6 +47,8 @@ Example:
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import platform
@@ -407,6 +412,65 @@ def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
     return out
 
 
+#: The organisation with the most outcomes, by name (``org_outcomes`` matches names by part).
+_MOST_OUTCOMES = """PREFIX sosa: <http://www.w3.org/ns/sosa/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?name (COUNT(?o) AS ?n) WHERE { ?o sosa:hasFeatureOfInterest ?org . ?org skos:prefLabel ?name }
+GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1"""
+
+
+def query_cases(graph) -> dict[str, dict[str, str]]:
+    """Parameters under which each named query that takes them lists the most it can on
+    ``graph`` (the embedded store): ``limit=0`` (every row: the export) where a query takes
+    a limit, and for ``org_outcomes`` the name of the organisation with the most outcomes.
+
+    Its default (利民, a mine of paper 000) names no organisation of
+    :mod:`benchmarks.scale_corpus`'s corpus, whose names are varied, so timed with its
+    defaults that query finds nothing. Returns ``{query name: {parameter: value}}``; a
+    graph without outcomes gets no ``org_outcomes`` case.
+    """
+    from graph.query import named_queries, select_rows
+
+    cases = {name: {"limit": "0"} for name, q in named_queries().items() if "limit" in q.params}
+    rows = select_rows(graph, _MOST_OUTCOMES)[1]
+    if rows:
+        cases["org_outcomes"] = {"org": rows[0][0]}
+    return dict(sorted(cases.items()))
+
+
+def time_query_cases(graph, cases: dict[str, dict[str, str]], repeat: int = 3,
+                     slow: float = 5.0) -> dict[str, dict]:
+    """Best-of-``repeat`` seconds and row count of each named query of ``cases`` with its
+    parameters, as ``minekg query NAME --param K=V --format csv`` runs and writes it on
+    the embedded store (:func:`graph.query.query_text`); a query slower than ``slow``
+    seconds runs once. Returns ``{name: {"params", "seconds", "rows"}}``.
+    """
+    from graph.query import bind_params, named_queries, query_text
+
+    queries = named_queries()
+    out = {}
+    for name, params in cases.items():
+        text = bind_params(queries[name], params)
+        best, rows = float("inf"), 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            written = query_text(graph, text, "csv")
+            best = min(best, time.perf_counter() - t)
+            if best > slow:
+                break
+        rows = sum(1 for _ in csv.reader(io.StringIO(written))) - 1  # less the header
+        out[name] = {"params": params, "seconds": best, "rows": rows}
+    return out
+
+
+def print_query_cases(timed: dict[str, dict]) -> None:
+    print("named queries listing the most they can (limit=0; org_outcomes: the organisation with the "
+          "most outcomes), as `minekg query … --format csv` writes them:")
+    for name, v in timed.items():
+        params = " ".join(f"{k}={val}" for k, val in v["params"].items())
+        print(f"  {name:<20} {v['seconds'] * 1000:>9.1f} ms {v['rows']:>7} rows   {params}")
+
+
 def rdflib_memory(ttl: Path):
     from rdflib import Graph
 
@@ -569,7 +633,10 @@ def main() -> None:
 
     largest = max(sizes)
     papers, out = work / f"papers-{largest}", work / f"build-{largest}"
-    results["queries_oxigraph_largest"] = {"papers": largest, **time_queries(open_graph(out / "store"))}
+    largest_graph = open_graph(out / "store")
+    results["queries_oxigraph_largest"] = {"papers": largest, **time_queries(largest_graph)}
+    results["queries_listing_most_largest"] = {"papers": largest, **time_query_cases(
+        largest_graph, query_cases(largest_graph))}
     save(results)
     small = min(sizes)
     ox_small = time_queries(open_graph(work / f"build-{small}" / "store"))
@@ -595,6 +662,8 @@ def queries_only(build_dir: Path, query_dir: str | None = None, with_rdflib: boo
     triples = int(next(iter(store.query(ask)))[0])
     results = {"build": str(build_dir), "triples": triples, "query_dir": query_dir or "graph/queries",
                "oxigraph": time_queries(store, query_dir=query_dir)}
+    if query_dir is None:  # the cases are this checkout's queries' parameters
+        results["oxigraph_listing_most"] = time_query_cases(store, query_cases(store))
     if with_rdflib:
         results["rdflib_memory"] = time_queries(rdflib_memory(build_dir / "graph.ttl"), query_dir=query_dir)
     save(results, "queries.json")
@@ -610,6 +679,8 @@ def queries_only(build_dir: Path, query_dir: str | None = None, with_rdflib: boo
             print(f"  {name:<20} fails: {v['error'][:70]}")
         else:
             print(f"  {name:<20} {v['seconds'] * 1000:>9.1f} ms {v['rows']:>6} rows{other}")
+    if "oxigraph_listing_most" in results:
+        print_query_cases(results["oxigraph_listing_most"])
     return results
 
 
@@ -637,6 +708,8 @@ def print_table(r: dict) -> None:
     for k, v in q.items():
         if k != "papers" and v["seconds"] is not None:
             print(f"  {k:<20} {v['seconds'] * 1000:>9.1f} ms  {v['rows']:>6} rows")
+    if "queries_listing_most_largest" in r:  # runs before session 20 had none
+        print_query_cases({k: v for k, v in r["queries_listing_most_largest"].items() if k != "papers"})
     s = r["queries_small"]
     print(f"the same on {s['papers']} papers: embedded Oxigraph vs rdflib's memory store")
     for k in s["oxigraph"]:

@@ -12,7 +12,7 @@ One run measures, on synthetic corpora from :mod:`benchmarks.scale_corpus`:
   embedded Oxigraph store, and on the 100-paper graph in both Oxigraph and rdflib's
   memory store (the ratio); on the largest graph also each query that takes parameters
   with those under which it lists the most (:func:`query_cases`: every row, the
-  organisation with the most outcomes), as ``minekg query … --format csv`` writes it;
+  organisations' name with the most outcomes), as ``minekg query … --format csv`` writes it;
 * an incremental rebuild of the largest corpus after one paper changed (cache on), with
   the seconds of each stage (``build_project(timings=...)``) and the CPU seconds.
 
@@ -30,8 +30,8 @@ alone, in CPU seconds; it writes ``benchmarks/results/budget.json``.
 
 Prints a table and writes ``benchmarks/results/latest.json``. With ``--queries-only
 BUILD_DIR`` it only times the named queries on the store of an existing build (and, with
-``--rdflib``, on its ``graph.ttl`` in rdflib's memory store; and listing the most they
-can, :func:`query_cases`), prints them and writes
+``--rdflib``, on its ``graph.ttl`` in rdflib's memory store), and listing the most they can
+(:func:`query_cases`; not with ``--query-dir``), prints them and writes
 ``benchmarks/results/queries.json``; ``--query-dir`` times another folder of ``.rq``
 files on the same store (the queries of another branch: a before/after).
 
@@ -47,8 +47,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import platform
@@ -412,63 +410,91 @@ def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
     return out
 
 
-#: The organisation with the most outcomes, by name (``org_outcomes`` matches names by part).
+#: The preferred name that the most outcomes' organisations carry (``org_outcomes`` matches
+#: names by part, so it lists the outcomes of every organisation of that name).
 _MOST_OUTCOMES = """PREFIX sosa: <http://www.w3.org/ns/sosa/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?name (COUNT(?o) AS ?n) WHERE { ?o sosa:hasFeatureOfInterest ?org . ?org skos:prefLabel ?name }
 GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1"""
 
+#: Parameter values under which a named query lists the most: every row (``limit=0``), every
+#: practice however few organisations adopt it (``min=1``).
+LISTING_MOST = {"limit": "0", "min": "1"}
+
 
 def query_cases(graph) -> dict[str, dict[str, str]]:
     """Parameters under which each named query that takes them lists the most it can on
-    ``graph`` (the embedded store): ``limit=0`` (every row: the export) where a query takes
-    a limit, and for ``org_outcomes`` the name of the organisation with the most outcomes.
-
-    Its default (利民, a mine of paper 000) names no organisation of
+    ``graph``: :data:`LISTING_MOST` where a query takes ``limit`` or ``min``, and for
+    ``org_outcomes`` the preferred name that the most outcomes' organisations carry. Its
+    default (利民, a mine of paper 000) names no organisation of
     :mod:`benchmarks.scale_corpus`'s corpus, whose names are varied, so timed with its
-    defaults that query finds nothing. Returns ``{query name: {parameter: value}}``; a
-    graph without outcomes gets no ``org_outcomes`` case.
+    defaults that query finds nothing. Other parameters keep their defaults (the category
+    ``safety``, the practice 三会一课); a query with a parameter that has no default gets no
+    case, as :func:`time_queries` skips it.
+
+    Returns:
+        ``{query name: {parameter: value}}``, by name; no ``org_outcomes`` case on a graph
+        without outcomes, or when there is no such query.
     """
     from graph.query import named_queries, select_rows
 
-    cases = {name: {"limit": "0"} for name, q in named_queries().items() if "limit" in q.params}
-    rows = select_rows(graph, _MOST_OUTCOMES)[1]
-    if rows:
-        cases["org_outcomes"] = {"org": rows[0][0]}
-    return dict(sorted(cases.items()))
+    cases = {}
+    for name, q in named_queries().items():
+        params = {k: v for k, v in LISTING_MOST.items() if k in q.params}
+        if name == "org_outcomes":
+            rows = select_rows(graph, _MOST_OUTCOMES)[1]
+            params.update({"org": rows[0][0]} if rows else {})
+        if params and all(default is not None or k in params for k, (_, default) in q.params.items()):
+            cases[name] = params
+    return cases
 
 
 def time_query_cases(graph, cases: dict[str, dict[str, str]], repeat: int = 3,
                      slow: float = 5.0) -> dict[str, dict]:
     """Best-of-``repeat`` seconds and row count of each named query of ``cases`` with its
-    parameters, as ``minekg query NAME --param K=V --format csv`` runs and writes it on
-    the embedded store (:func:`graph.query.query_text`); a query slower than ``slow``
-    seconds runs once. Returns ``{name: {"params", "seconds", "rows"}}``.
+    parameters, as ``minekg query NAME --param K=V --format csv`` runs and writes it
+    (:func:`graph.query.query_text` for CSV: :func:`graph.query.select_rows`, then
+    :func:`graph.query.format_rows`); a query slower than ``slow`` seconds runs once.
+
+    Returns:
+        ``{name: {"params", "seconds", "rows"}}``; a query that fails (a parameter it does
+        not take, a query the store cannot answer) has ``seconds`` and ``rows`` ``None`` and
+        its ``error``, as in :func:`time_queries`.
+
+    Raises:
+        KeyError: a name of ``cases`` that is no named query.
     """
-    from graph.query import bind_params, named_queries, query_text
+    from graph.query import QueryError, bind_params, format_rows, named_queries, select_rows
 
     queries = named_queries()
     out = {}
     for name, params in cases.items():
-        text = bind_params(queries[name], params)
-        best, rows = float("inf"), 0
-        for _ in range(repeat):
-            t = time.perf_counter()
-            written = query_text(graph, text, "csv")
-            best = min(best, time.perf_counter() - t)
-            if best > slow:
-                break
-        rows = sum(1 for _ in csv.reader(io.StringIO(written))) - 1  # less the header
-        out[name] = {"params": params, "seconds": best, "rows": rows}
+        best, rows = float("inf"), []
+        try:
+            text = bind_params(queries[name], params)
+            for _ in range(max(repeat, 1)):
+                t = time.perf_counter()
+                cols, rows = select_rows(graph, text)
+                format_rows(cols, rows, "csv")
+                best = min(best, time.perf_counter() - t)
+                if best > slow:
+                    break
+        except QueryError as exc:
+            out[name] = {"params": params, "seconds": None, "rows": None, "error": str(exc)[:200]}
+            continue
+        out[name] = {"params": params, "seconds": best, "rows": len(rows)}
     return out
 
 
 def print_query_cases(timed: dict[str, dict]) -> None:
-    print("named queries listing the most they can (limit=0; org_outcomes: the organisation with the "
-          "most outcomes), as `minekg query … --format csv` writes them:")
+    print("named queries listing the most they can (limit=0, min=1; org_outcomes: the name the most "
+          "outcomes' organisations carry), as `minekg query … --format csv` writes them:")
     for name, v in timed.items():
         params = " ".join(f"{k}={val}" for k, val in v["params"].items())
-        print(f"  {name:<20} {v['seconds'] * 1000:>9.1f} ms {v['rows']:>7} rows   {params}")
+        if v["seconds"] is None:
+            print(f"  {name:<20} fails: {v['error'][:70]}   {params}")
+        else:
+            print(f"  {name:<20} {v['seconds'] * 1000:>9.1f} ms {v['rows']:>7} rows   {params}")
 
 
 def rdflib_memory(ttl: Path):

@@ -487,6 +487,7 @@ def time_query_cases(graph, cases: dict[str, dict[str, str]], repeat: int = 3,
 
 
 def print_query_cases(timed: dict[str, dict]) -> None:
+    """Print :func:`time_query_cases`' results, a line a query with its parameters."""
     print("named queries listing the most they can (limit=0, min=1; org_outcomes: the name the most "
           "outcomes' organisations carry), as `minekg query … --format csv` writes them:")
     for name, v in timed.items():

@@ -55,7 +55,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,6 +65,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.scale_corpus import write_corpus  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
+T = TypeVar("T")
 
 
 #: One build in a fresh process (:func:`build`), of the checkout on ``PYTHONPATH``: the same
@@ -371,6 +374,19 @@ def print_budget(r: dict) -> None:
     print(f"  build per core / jieba alone (by CPU): {r['per_core_cpu']:.2f} (target 0.5)")
 
 
+def best_of(run: Callable[[], T], repeat: int, slow: float) -> tuple[float, T]:
+    """The fewest wall seconds of ``repeat`` calls of ``run`` (at least one; none more once
+    one took over ``slow`` seconds) and what the last call returned."""
+    best = float("inf")
+    for _ in range(max(repeat, 1)):
+        t = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - t)
+        if best > slow:
+            break
+    return best, result
+
+
 def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
                  slow: float = 5.0) -> dict[str, dict]:
     """Best-of-``repeat`` seconds and row count of every named query on ``graph``.
@@ -395,14 +411,8 @@ def time_queries(graph, repeat: int = 3, query_dir: Path | None = None,
             text = bind_params(q, {})
         except QueryError:
             continue  # a parameter without default: not runnable unattended
-        best, rows = float("inf"), 0
         try:
-            for _ in range(repeat):
-                t = time.perf_counter()
-                rows = len(list(run_sparql(graph, text)))
-                best = min(best, time.perf_counter() - t)
-                if best > slow:
-                    break
+            best, rows = best_of(lambda: len(list(run_sparql(graph, text))), repeat, slow)
         except QueryError as exc:  # rdflib's engine fails on some SPARQL 1.1 aggregates
             out[name] = {"seconds": None, "rows": None, "error": str(exc)[:200]}
             continue
@@ -469,20 +479,19 @@ def time_query_cases(graph, cases: dict[str, dict[str, str]], repeat: int = 3,
     queries = named_queries()
     out = {}
     for name, params in cases.items():
-        best, rows = float("inf"), []
+        query = queries[name]
+
+        def written() -> int:
+            cols, rows = select_rows(graph, bind_params(query, params))
+            format_rows(cols, rows, "csv")
+            return len(rows)
+
         try:
-            text = bind_params(queries[name], params)
-            for _ in range(max(repeat, 1)):
-                t = time.perf_counter()
-                cols, rows = select_rows(graph, text)
-                format_rows(cols, rows, "csv")
-                best = min(best, time.perf_counter() - t)
-                if best > slow:
-                    break
+            best, rows = best_of(written, repeat, slow)
         except QueryError as exc:
             out[name] = {"params": params, "seconds": None, "rows": None, "error": str(exc)[:200]}
             continue
-        out[name] = {"params": params, "seconds": best, "rows": len(rows)}
+        out[name] = {"params": params, "seconds": best, "rows": rows}
     return out
 
 
